@@ -1,0 +1,445 @@
+import * as oauth from 'oauth4webapi';
+import { startAuthorization, type LoginOptions } from './authorization-url.js';
+import { authorizedFetch } from './authorized-fetch.js';
+import { exchangeCode, isAuthorizationResponse, RESPONSE_PARAMS, resourceParameters } from './callback.js';
+import { resolveConfig, type ClientOptions, type ResolvedConfig, type ResolvedInteractiveConfig } from './config.js';
+import { requestOptions, resolveServer } from './discovery.js';
+import { GrantkitError } from './errors.js';
+import { GrantkitEventTarget } from './events.js';
+import { fromOAuthError } from './oauth-errors.js';
+import { openPopup, waitForPopupCallback, type PopupOptions } from './popup.js';
+import { withRefreshLock } from './refresh-lock.js';
+import { sameOriginPath } from './return-to.js';
+import { SessionChannel, type SessionMessage } from './session-channel.js';
+import { alignClock, isFresh, refreshMargin, toTokenSet } from './token-response.js';
+import { memoryStore, openTokenStore, type TokenSet, type TokenStore, type UserClaims } from './token-store.js';
+import { hasPendingTransaction, peekTransaction, removeStaleTransactions, takeTransaction } from './transaction.js';
+
+export interface CallbackResult {
+  /** The same-origin path given to `login({ returnTo })`, or the page sign-in started on. */
+  returnTo: string;
+}
+
+export interface GetAccessTokenOptions {
+  /** Refresh even though the current token has not expired. */
+  forceRefresh?: boolean;
+}
+
+export interface LogoutOptions {
+  /** Same-origin page to go to afterwards. With `endSession`, sent as `post_logout_redirect_uri`. */
+  returnTo?: string;
+  /** Also end the session at the authorization server (OpenID Connect RP-Initiated Logout). */
+  endSession?: boolean;
+}
+
+export type LoginWithPopupOptions = LoginOptions & PopupOptions;
+
+// Callbacks in flight or done, by state: frameworks that run effects twice (React
+// StrictMode) call handleRedirectCallback twice with the same URL and must get the
+// same answer, not a "no transaction" error the second time.
+const callbacks = new Map<string, Promise<CallbackResult>>();
+
+const RETRY_BASE_MS = 1_000;
+const RETRY_MAX_MS = 60_000;
+
+/**
+ * A browser OAuth 2.0 / OpenID Connect client. Create one with {@link createClient}.
+ *
+ * @fires statechange - signed in or out, here or in another tab
+ * @fires tokenrefresh - new tokens arrived
+ * @fires sessionexpired - the server refused the refresh token; sign in again
+ * @fires error - a background operation failed; the session is kept where possible
+ */
+export class GrantkitClient extends GrantkitEventTarget {
+  readonly #config: ResolvedConfig;
+  #store: TokenStore;
+  #tokens: TokenSet | undefined;
+  #channel: SessionChannel | undefined;
+  #refreshing: Promise<TokenSet> | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #failures = 0;
+
+  /** @internal Use {@link createClient}. */
+  constructor(config: ResolvedConfig, store: TokenStore, tokens: TokenSet | undefined) {
+    super();
+    this.#config = config;
+    this.#store = store;
+    this.#tokens = tokens;
+  }
+
+  /** @internal Starts listening to other tabs and schedules the first refresh. */
+  start(): void {
+    if (this.#config.kind !== 'interactive') return;
+    this.#channel = new SessionChannel(this.#config.namespace, (message) => this.#onMessage(message));
+    this.#schedule();
+  }
+
+  /** Whether a user is signed in (or a static token was given). */
+  get isAuthenticated(): boolean {
+    return this.#config.kind === 'static' || this.#tokens !== undefined;
+  }
+
+  /** The signed-in user's ID-token claims, when `openid` was in the scope. */
+  get user(): UserClaims | undefined {
+    return this.#tokens?.claims;
+  }
+
+  /** Where tokens are kept now: `memory` after a fallback from IndexedDB. */
+  get storage(): 'indexeddb' | 'memory' {
+    return this.#store.kind;
+  }
+
+  /** Builds the authorization URL and starts the sign-in transaction, without navigating. */
+  async createAuthorizationUrl(options: LoginOptions = {}): Promise<URL> {
+    const config = this.#interactive('createAuthorizationUrl');
+    return startAuthorization(config, await resolveServer(config), options, 'redirect');
+  }
+
+  /** Sends the browser to the authorization server. */
+  async login(options: LoginOptions = {}): Promise<void> {
+    const url = await this.createAuthorizationUrl(options);
+    location.assign(url.href);
+  }
+
+  /**
+   * Signs in in a popup window and resolves once tokens are here. Call it straight from a
+   * click handler: the window is opened before anything is awaited.
+   */
+  async loginWithPopup(options: LoginWithPopupOptions = {}): Promise<CallbackResult> {
+    const config = this.#interactive('loginWithPopup');
+    const popup = openPopup(options.features);
+    let url: URL;
+    try {
+      url = await startAuthorization(config, await resolveServer(config), options, 'popup');
+    } catch (error) {
+      popup.close();
+      throw error;
+    }
+    popup.location.href = url.href;
+    const state = url.searchParams.get('state')!;
+    let callbackUrl: string;
+    try {
+      callbackUrl = await waitForPopupCallback(popup, config.redirectUri, state, options);
+    } catch (error) {
+      takeTransaction(state);
+      throw error;
+    }
+    return this.#completeOnce(new URL(callbackUrl), 'popup');
+  }
+
+  /**
+   * Completes a redirect sign-in: checks the response, exchanges the code, stores the
+   * tokens and removes the response parameters from the address bar.
+   */
+  async handleRedirectCallback(url: string = location.href): Promise<CallbackResult> {
+    return this.#completeOnce(new URL(url, location.href), 'redirect');
+  }
+
+  #completeOnce(url: URL, mode: 'redirect' | 'popup'): Promise<CallbackResult> {
+    const config = this.#interactive('handleRedirectCallback');
+    const state = url.searchParams.get('state');
+    const key = `${config.namespace} ${state}`;
+    const known = state === null ? undefined : callbacks.get(key);
+    if (known) return known;
+    const result = this.#complete(config, url, mode);
+    if (state !== null) callbacks.set(key, result);
+    return result;
+  }
+
+  async #complete(config: ResolvedInteractiveConfig, url: URL, mode: 'redirect' | 'popup'): Promise<CallbackResult> {
+    try {
+      if (!isAuthorizationResponse(url)) {
+        throw new GrantkitError('no_transaction', 'this URL carries no authorization response');
+      }
+      const state = url.searchParams.get('state');
+      const pending = state === null ? undefined : peekTransaction(state);
+      if (pending?.mode === 'popup' && mode === 'redirect') {
+        throw new GrantkitError('no_transaction', 'this response belongs to a popup sign-in, which the opening window completes');
+      }
+      const tx = state === null ? undefined : takeTransaction(state);
+      if (tx === undefined || tx.namespace !== config.namespace) {
+        // Either an old link, or a response this tab never asked for (CSRF, RFC 9700 §4.7).
+        if (hasPendingTransaction(config.namespace)) {
+          throw new GrantkitError('state_mismatch', 'the response does not match the sign-in this tab started');
+        }
+        throw new GrantkitError('no_transaction', 'no sign-in was started in this tab, or it was already completed');
+      }
+      if (tx.expiresAt <= Date.now()) {
+        throw new GrantkitError('no_transaction', 'the sign-in took too long and expired; please sign in again');
+      }
+      const server = await resolveServer(config);
+      const tokens = await exchangeCode(config, server, url.searchParams, tx);
+      await this.#save(tokens);
+      this.#channel?.post({ type: 'tokens', tokens });
+      this.#emitState();
+      return { returnTo: tx.returnTo };
+    } finally {
+      removeStaleTransactions();
+      if (mode === 'redirect') clearResponseFromAddressBar(url);
+    }
+  }
+
+  /**
+   * A valid access token: the current one, or a new one after a refresh. However many
+   * callers wait, in this tab or others, one refresh request is made.
+   */
+  async getAccessToken(options: GetAccessTokenOptions = {}): Promise<string> {
+    if (this.#config.kind === 'static') return this.#config.token;
+    const tokens = this.#tokens;
+    if (!tokens) throw new GrantkitError('login_required', 'no user is signed in');
+    if (!options.forceRefresh && isFresh(tokens)) return tokens.accessToken;
+    if (!tokens.refreshToken) {
+      if (!options.forceRefresh && tokens.expiresAt !== undefined && Date.now() < tokens.expiresAt) return tokens.accessToken;
+      const error = new GrantkitError('session_expired', 'the access token expired and no refresh token was issued');
+      await this.#endSession('expired', error);
+      throw error;
+    }
+    return (await this.#refresh()).accessToken;
+  }
+
+  /**
+   * `fetch` that sends the access token to allowed origins only, and on a 401
+   * `invalid_token` challenge refreshes once and retries once. Bound, so it can be
+   * passed around as a plain function.
+   */
+  readonly fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> =>
+    authorizedFetch(
+      {
+        allowedOrigins: this.#config.allowedOrigins,
+        getAccessToken: (o) => this.getAccessToken(o),
+        canRefresh: this.#config.kind === 'interactive',
+      },
+      input,
+      init,
+    );
+
+  /**
+   * Signs out: clears the tokens in every tab, revokes them at the server (RFC 7009) and,
+   * when asked, ends the server session too.
+   */
+  async logout(options: LogoutOptions = {}): Promise<void> {
+    const config = this.#interactive('logout');
+    const returnTo = options.returnTo === undefined ? undefined : sameOriginPath(options.returnTo);
+    const tokens = this.#tokens ?? (await this.#store.get().catch(() => undefined));
+    await this.#endSession('logout');
+
+    let server: oauth.AuthorizationServer | undefined;
+    try {
+      server = await resolveServer(config);
+    } catch (error) {
+      this.#emitError(fromOAuthError(error));
+    }
+    if (server?.revocation_endpoint && tokens) {
+      // The refresh token first: it is the one that outlives this page.
+      for (const [token, hint] of [[tokens.refreshToken, 'refresh_token'], [tokens.accessToken, 'access_token']] as const) {
+        if (!token) continue;
+        try {
+          const response = await oauth.revocationRequest(server, { client_id: config.clientId }, oauth.None(), token, {
+            ...requestOptions(server.revocation_endpoint, config.timeout),
+            additionalParameters: { token_type_hint: hint },
+          });
+          await oauth.processRevocationResponse(response);
+        } catch (error) {
+          this.#emitError(fromOAuthError(error));
+        }
+      }
+    }
+
+    if (options.endSession && server?.end_session_endpoint) {
+      const url = new URL(server.end_session_endpoint);
+      url.searchParams.set('client_id', config.clientId);
+      if (tokens?.idToken) url.searchParams.set('id_token_hint', tokens.idToken);
+      url.searchParams.set(
+        'post_logout_redirect_uri',
+        returnTo === undefined ? config.postLogoutRedirectUri : new URL(returnTo, location.href).href,
+      );
+      location.assign(url.href);
+    } else if (returnTo !== undefined) {
+      location.assign(returnTo);
+    }
+  }
+
+  /** Stops timers and cross-tab messages. The stored session is kept. */
+  close(): void {
+    clearTimeout(this.#timer);
+    this.#channel?.close();
+    this.#channel = undefined;
+  }
+
+  #interactive(method: string): ResolvedInteractiveConfig {
+    if (this.#config.kind !== 'interactive') {
+      throw new GrantkitError('config_invalid', `${method} is not available for a client created with a static token`);
+    }
+    return this.#config;
+  }
+
+  #refresh(): Promise<TokenSet> {
+    this.#refreshing ??= this.#refreshAcrossTabs().finally(() => {
+      this.#refreshing = undefined;
+    });
+    return this.#refreshing;
+  }
+
+  async #refreshAcrossTabs(): Promise<TokenSet> {
+    const config = this.#interactive('refresh');
+    const seen = this.#tokens?.accessToken;
+    try {
+      const tokens = await withRefreshLock(config.namespace, async () => {
+        // Another tab may have refreshed, or signed out, while we waited for the lock.
+        const stored = this.#store.kind === 'memory' ? this.#tokens : await this.#store.get();
+        if (!stored) throw new GrantkitError('login_required', 'the session was ended in another tab');
+        if (stored.accessToken !== seen && isFresh(stored)) return { tokens: stored, fromOtherTab: true };
+        if (!stored.refreshToken) throw new GrantkitError('session_expired', 'no refresh token');
+        const server = await resolveServer(config);
+        const client: oauth.Client = { client_id: config.clientId };
+        try {
+          const response = await oauth.refreshTokenGrantRequest(server, client, oauth.None(), stored.refreshToken, {
+            ...requestOptions(server.token_endpoint!, config.timeout),
+            additionalParameters: resourceParameters(config),
+          });
+          await alignClock(client, response);
+          const result = await oauth.processRefreshTokenResponse(server, client, response);
+          const fresh = toTokenSet(result, stored);
+          await this.#store.set(fresh);
+          return { tokens: fresh, fromOtherTab: false };
+        } catch (error) {
+          throw fromOAuthError(error, 'refresh');
+        }
+      });
+      this.#failures = 0;
+      this.#tokens = tokens.tokens;
+      if (!tokens.fromOtherTab) this.#channel?.post({ type: 'tokens', tokens: tokens.tokens });
+      this.#schedule();
+      this.dispatchEvent(new CustomEvent('tokenrefresh', { detail: { expiresAt: tokens.tokens.expiresAt } }));
+      return tokens.tokens;
+    } catch (caught) {
+      const error = fromOAuthError(caught, 'refresh');
+      if (error.code === 'session_expired') {
+        await this.#endSession('expired', error);
+      } else if (error.code === 'login_required') {
+        this.#forget();
+      } else {
+        // Offline or a server fault: keep the session and try again later.
+        this.#failures++;
+        this.#emitError(error);
+        this.#schedule();
+      }
+      throw error;
+    }
+  }
+
+  /** One timer: the next proactive refresh, or the next retry after a failure. */
+  #schedule(): void {
+    clearTimeout(this.#timer);
+    const config = this.#config;
+    const tokens = this.#tokens;
+    if (config.kind !== 'interactive' || !config.autoRefresh || !tokens?.refreshToken || tokens.expiresAt === undefined) return;
+    const delay =
+      this.#failures > 0
+        ? Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** (this.#failures - 1))
+        : Math.max(0, tokens.expiresAt - refreshMargin(tokens) - Date.now());
+    this.#timer = setTimeout(() => {
+      // Errors are reported through events; the timer has nobody to throw to.
+      this.#refresh().catch(() => undefined);
+    }, delay);
+  }
+
+  async #save(tokens: TokenSet): Promise<void> {
+    this.#tokens = tokens;
+    this.#failures = 0;
+    try {
+      await this.#store.set(tokens);
+    } catch (cause) {
+      this.#fallBackToMemory(cause);
+      await this.#store.set(tokens);
+    }
+    this.#schedule();
+  }
+
+  #fallBackToMemory(cause: unknown): void {
+    this.#store = memoryStore();
+    this.#emitError(storageUnavailable(cause));
+  }
+
+  async #endSession(reason: 'logout' | 'expired', error?: GrantkitError): Promise<void> {
+    const wasSignedIn = this.#tokens !== undefined;
+    this.#forget();
+    try {
+      await this.#store.clear();
+    } catch {
+      // Nothing to clear in a store that cannot be opened.
+    }
+    this.#channel?.post({ type: 'ended', reason });
+    if (reason === 'expired' && wasSignedIn) {
+      this.dispatchEvent(new CustomEvent('sessionexpired', { detail: { error: error! } }));
+    }
+  }
+
+  /** Drops the session from this tab's memory only. */
+  #forget(): void {
+    const wasSignedIn = this.#tokens !== undefined;
+    this.#tokens = undefined;
+    this.#failures = 0;
+    clearTimeout(this.#timer);
+    if (wasSignedIn) this.#emitState();
+  }
+
+  #onMessage(message: SessionMessage): void {
+    if (message.type === 'tokens') {
+      const wasSignedIn = this.#tokens !== undefined;
+      this.#tokens = message.tokens;
+      this.#failures = 0;
+      if (this.#store.kind === 'memory') void this.#store.set(message.tokens);
+      this.#schedule();
+      if (!wasSignedIn) this.#emitState();
+      this.dispatchEvent(new CustomEvent('tokenrefresh', { detail: { expiresAt: message.tokens.expiresAt } }));
+      return;
+    }
+    const wasSignedIn = this.#tokens !== undefined;
+    this.#forget();
+    if (this.#store.kind === 'memory') void this.#store.clear();
+    if (message.reason === 'expired' && wasSignedIn) {
+      const error = new GrantkitError('session_expired', 'the session expired (noticed in another tab)');
+      this.dispatchEvent(new CustomEvent('sessionexpired', { detail: { error } }));
+    }
+  }
+
+  #emitState(): void {
+    this.dispatchEvent(new CustomEvent('statechange', { detail: { isAuthenticated: this.isAuthenticated, user: this.user } }));
+  }
+
+  #emitError(error: GrantkitError): void {
+    this.dispatchEvent(new CustomEvent('error', { detail: { error } }));
+  }
+}
+
+function storageUnavailable(cause: unknown): GrantkitError {
+  return new GrantkitError('storage_unavailable', 'IndexedDB is unavailable; the session lasts only as long as this page', { cause });
+}
+
+function clearResponseFromAddressBar(url: URL): void {
+  if (url.href !== location.href) return;
+  const clean = new URL(url);
+  for (const name of RESPONSE_PARAMS) clean.searchParams.delete(name);
+  history.replaceState(history.state, '', clean.href);
+}
+
+/**
+ * Creates a client: checks the options, and reads a stored session so that
+ * `isAuthenticated` is right as soon as the promise resolves. It makes no network request.
+ *
+ * @example
+ * const sdk = await createClient({ issuer: 'https://id.example.com', clientId: 'spa', redirectUri: location.origin + '/callback' });
+ */
+export async function createClient(options: ClientOptions): Promise<GrantkitClient> {
+  const config = resolveConfig(options, location.origin);
+  if (config.kind === 'static') return new GrantkitClient(config, memoryStore(), undefined);
+  const { store, tokens, fallbackCause } = await openTokenStore(config.storage, config.namespace);
+  const client = new GrantkitClient(config, store, tokens);
+  client.start();
+  if (fallbackCause !== undefined) {
+    // A task, not a microtask: the caller's `await createClient()` resumes first and can listen.
+    setTimeout(() => client.dispatchEvent(new CustomEvent('error', { detail: { error: storageUnavailable(fallbackCause) } })));
+  }
+  return client;
+}

@@ -1,0 +1,52 @@
+/**
+ * Every failure the core client reports is a {@link GrantkitError} whose `code`
+ * is one of these strings. Codes are stable: switch on them, never on messages.
+ */
+export type GrantkitErrorCode =
+  | 'config_invalid'
+  | 'discovery_failed'
+  | 'no_transaction'
+  | 'state_mismatch'
+  | 'issuer_mismatch'
+  | 'nonce_mismatch'
+  | 'authorization_denied'
+  | 'invalid_response'
+  | 'token_rejected'
+  | 'login_required'
+  | 'session_expired'
+  | 'network_error'
+  | 'popup_blocked'
+  | 'popup_closed'
+  | 'popup_timeout'
+  | 'storage_unavailable';
+
+export interface GrantkitErrorOptions {
+  cause?: unknown;
+  /** The server's OAuth `error` value, when the server sent one. */
+  error?: string;
+  /** The server's `error_description`, as text: never render it as HTML. */
+  errorDescription?: string;
+  /** The HTTP status of the response that failed, when there was one. */
+  status?: number;
+}
+
+/** The one error class of the core client. */
+export class GrantkitError extends Error {
+  override readonly name = 'GrantkitError';
+  readonly code: GrantkitErrorCode;
+  readonly error?: string;
+  readonly errorDescription?: string;
+  readonly status?: number;
+
+  constructor(code: GrantkitErrorCode, message: string, options: GrantkitErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.error = options.error;
+    this.errorDescription = options.errorDescription;
+    this.status = options.status;
+  }
+}
+
+export function isGrantkitError(value: unknown, code?: GrantkitErrorCode): value is GrantkitError {
+  return value instanceof GrantkitError && (code === undefined || value.code === code);
+}

@@ -1,0 +1,226 @@
+import { expect } from '@open-wc/testing';
+import { http, HttpResponse, delay } from 'msw';
+import { GrantkitError, type GrantkitClient } from '../src/index.js';
+import { FakeAuthServer, ISSUER } from './support/fake-auth-server.js';
+import { worker } from './support/msw.js';
+import { makeClient, resetBrowserState, setUpFake, signIn } from './support/session.js';
+
+async function failure(promise: Promise<unknown>): Promise<GrantkitError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(GrantkitError);
+    return error as GrantkitError;
+  }
+  throw new Error('expected a GrantkitError, but the call succeeded');
+}
+
+describe('sign-in with authorization code + PKCE', () => {
+  let fake: FakeAuthServer;
+  let sdk: GrantkitClient;
+
+  beforeEach(async () => {
+    await resetBrowserState();
+    fake = await setUpFake();
+    sdk = await makeClient({ scope: 'openid profile', audience: 'https://api.example.test', resource: 'https://api.example.test/' });
+  });
+
+  it('builds an authorization request with S256 PKCE, state, nonce, audience and resource', async () => {
+    const url = await sdk.createAuthorizationUrl({ prompt: 'login', loginHint: 'alice', authorizationParams: { ui_locales: 'de' } });
+    const p = url.searchParams;
+    expect(url.origin + url.pathname).to.equal(`${ISSUER}/authorize`);
+    expect(p.get('response_type')).to.equal('code');
+    expect(p.get('code_challenge_method')).to.equal('S256');
+    expect(p.get('code_challenge')).to.match(/^[A-Za-z0-9_-]{43}$/);
+    expect(p.get('state')).to.have.length.greaterThan(20);
+    expect(p.get('nonce')).to.have.length.greaterThan(20);
+    expect(p.get('audience')).to.equal('https://api.example.test');
+    expect(p.getAll('resource')).to.deep.equal(['https://api.example.test/']);
+    expect([p.get('prompt'), p.get('login_hint'), p.get('ui_locales')]).to.deep.equal(['login', 'alice', 'de']);
+    // Nothing secret in the URL: the verifier stays in the tab.
+    expect(url.href).not.to.contain(JSON.parse(sessionStorage.getItem(`grantkit:tx:${p.get('state')}`)!).codeVerifier);
+  });
+
+  it('sends no nonce when openid is not asked for', async () => {
+    const plain = await makeClient({ scope: 'api:read' });
+    const url = await plain.createAuthorizationUrl();
+    expect(url.searchParams.has('nonce')).to.equal(false);
+  });
+
+  it('refuses a returnTo on another origin (no open redirect)', async () => {
+    const error = await failure(sdk.createAuthorizationUrl({ returnTo: 'https://evil.example/' }));
+    expect(error.code).to.equal('config_invalid');
+    expect((await failure(sdk.createAuthorizationUrl({ returnTo: '//evil.example/x' }))).code).to.equal('config_invalid');
+  });
+
+  it('signs in: exchanges the code, exposes the user and returns to where sign-in began', async () => {
+    const url = await sdk.createAuthorizationUrl({ returnTo: '/projects?tab=2' });
+    const states: boolean[] = [];
+    sdk.addEventListener('statechange', (e) => states.push(e.detail.isAuthenticated));
+    const result = await sdk.handleRedirectCallback(await fake.authorize(url));
+    expect(result.returnTo).to.equal('/projects?tab=2');
+    expect(sdk.isAuthenticated).to.equal(true);
+    expect(sdk.user?.sub).to.equal('alice');
+    expect(states).to.deep.equal([true]);
+    expect(await sdk.getAccessToken()).to.match(/^at-/);
+    // The token request carried the verifier and the resource indicator.
+    const exchange = fake.tokenRequests[0]!;
+    expect(exchange.get('code_verifier')).to.have.length(43);
+    expect(exchange.getAll('resource')).to.deep.equal(['https://api.example.test/']);
+  });
+
+  it('discovers the server once and reuses the metadata on the callback page', async () => {
+    await signIn(fake, sdk);
+    const again = await makeClient();
+    await signIn(fake, again);
+    expect(fake.discoveryRequests).to.equal(1);
+  });
+
+  it('removes code and state from the address bar', async () => {
+    const start = location.href;
+    const url = await sdk.createAuthorizationUrl();
+    const callback = new URL(await fake.authorize(url));
+    history.pushState(null, '', callback.pathname + callback.search + '#keep');
+    try {
+      await sdk.handleRedirectCallback();
+      expect(location.search).to.equal('');
+      expect(location.hash).to.equal('#keep');
+    } finally {
+      history.replaceState(null, '', start);
+    }
+  });
+
+  it('answers a second call for the same URL with the first result, making one token request', async () => {
+    const callback = await fake.authorize(await sdk.createAuthorizationUrl({ returnTo: '/a' }));
+    const [first, second] = await Promise.all([sdk.handleRedirectCallback(callback), sdk.handleRedirectCallback(callback)]);
+    const third = await sdk.handleRedirectCallback(callback);
+    expect([first.returnTo, second.returnTo, third.returnTo]).to.deep.equal(['/a', '/a', '/a']);
+    expect(fake.tokenRequests).to.have.length(1);
+  });
+
+  it('refuses an altered state without asking for tokens', async () => {
+    const callback = await fake.authorize(await sdk.createAuthorizationUrl(), { state: 'forged-state' });
+    const error = await failure(sdk.handleRedirectCallback(callback));
+    expect(error.code).to.equal('state_mismatch');
+    expect(fake.tokenRequests).to.have.length(0);
+    expect(sdk.isAuthenticated).to.equal(false);
+  });
+
+  it('refuses a response with no state at all', async () => {
+    await sdk.createAuthorizationUrl();
+    const callback = await fake.authorize(await sdk.createAuthorizationUrl(), { state: null });
+    expect((await failure(sdk.handleRedirectCallback(callback))).code).to.equal('state_mismatch');
+  });
+
+  it('reports no_transaction for a response this tab never started', async () => {
+    const stranger = await makeClient();
+    const callback = await fake.authorize(await stranger.createAuthorizationUrl());
+    sessionStorage.clear();
+    expect((await failure(sdk.handleRedirectCallback(callback))).code).to.equal('no_transaction');
+    expect((await failure(sdk.handleRedirectCallback(`${location.origin}/callback`))).code).to.equal('no_transaction');
+  });
+
+  it('refuses an expired transaction', async () => {
+    const url = await sdk.createAuthorizationUrl();
+    const key = `grantkit:tx:${url.searchParams.get('state')}`;
+    sessionStorage.setItem(key, JSON.stringify({ ...JSON.parse(sessionStorage.getItem(key)!), expiresAt: Date.now() - 1 }));
+    expect((await failure(sdk.handleRedirectCallback(await fake.authorize(url)))).code).to.equal('no_transaction');
+    expect(fake.tokenRequests).to.have.length(0);
+  });
+
+  it('refuses a response from another issuer (RFC 9207 mix-up defence)', async () => {
+    const callback = await fake.authorize(await sdk.createAuthorizationUrl(), { iss: 'https://attacker.example' });
+    expect((await failure(sdk.handleRedirectCallback(callback))).code).to.equal('issuer_mismatch');
+    expect(fake.tokenRequests).to.have.length(0);
+  });
+
+  it('refuses a response without iss when the server advertises it', async () => {
+    const callback = await fake.authorize(await sdk.createAuthorizationUrl(), { iss: null });
+    expect((await failure(sdk.handleRedirectCallback(callback))).code).to.equal('issuer_mismatch');
+  });
+
+  it('refuses an ID token minted for another sign-in (nonce)', async () => {
+    fake.nonceOverride = 'someone-elses-nonce';
+    const callback = await fake.authorize(await sdk.createAuthorizationUrl());
+    expect((await failure(sdk.handleRedirectCallback(callback))).code).to.equal('nonce_mismatch');
+    expect(sdk.isAuthenticated).to.equal(false);
+  });
+
+  it('reports a denied authorization with the server error as plain data', async () => {
+    const callback = await fake.authorize(await sdk.createAuthorizationUrl(), {
+      code: null,
+      error: 'access_denied',
+      error_description: '<img src=x onerror=alert(1)>',
+    });
+    const error = await failure(sdk.handleRedirectCallback(callback));
+    expect(error.code).to.equal('authorization_denied');
+    expect(error.error).to.equal('access_denied');
+    expect(error.errorDescription).to.equal('<img src=x onerror=alert(1)>');
+  });
+
+  it('reports a code the server refuses (replayed code) as token_rejected', async () => {
+    const url = await sdk.createAuthorizationUrl();
+    const callback = new URL(await fake.authorize(url));
+    callback.searchParams.set('code', 'replayed-code');
+    const error = await failure(sdk.handleRedirectCallback(callback.href));
+    expect(error.code).to.equal('token_rejected');
+    expect(error.error).to.equal('invalid_grant');
+  });
+
+  it('reports 5xx, malformed JSON and timeouts of the token endpoint as typed errors', async () => {
+    const attempt = async (response: () => Response | Promise<Response>) => {
+      worker.use(http.post(`${ISSUER}/token`, response, { once: true }));
+      const client = await makeClient({ timeout: 300 });
+      const callback = await fake.authorize(await client.createAuthorizationUrl());
+      return failure(client.handleRedirectCallback(callback));
+    };
+    expect((await attempt(() => HttpResponse.json({ error: 'server_error' }, { status: 500 }))).code).to.equal('network_error');
+    expect((await attempt(() => new HttpResponse('<html>Bad gateway</html>', { status: 502 }))).code).to.equal('network_error');
+    const malformed = await attempt(() => new HttpResponse('{"access_token": ', { headers: { 'Content-Type': 'application/json' } }));
+    expect(malformed.code).to.equal('invalid_response');
+    const slow = await attempt(async () => {
+      await delay(2000);
+      return HttpResponse.json({});
+    });
+    expect(slow.code).to.equal('network_error');
+  });
+
+  it('signs in although the browser clock is 10 minutes behind the server', async () => {
+    const skewed = await setUpFake(new FakeAuthServer({ clockAheadSeconds: 600 }));
+    await signIn(skewed, sdk);
+    expect(sdk.isAuthenticated).to.equal(true);
+    // Expiry counts from receipt on the local clock: the fresh token is used, not refreshed.
+    await sdk.getAccessToken();
+    expect(skewed.refreshRequests).to.equal(0);
+  });
+
+  it('keeps tokens out of localStorage, sessionStorage and cookies', async () => {
+    await signIn(fake, sdk);
+    const token = await sdk.getAccessToken();
+    const everything = [
+      ...Object.keys(localStorage).map((k) => localStorage.getItem(k)),
+      ...Object.keys(sessionStorage).map((k) => sessionStorage.getItem(k)),
+      document.cookie,
+    ].join('\n');
+    expect(everything).not.to.contain(token);
+    expect(everything).not.to.contain('rt-');
+  });
+
+  it('with memory storage, a new client on the same page starts signed out', async () => {
+    const memory = await makeClient({ storage: 'memory', clientId: 'memory-spa' });
+    await signIn(fake, memory);
+    const reloaded = await makeClient({ storage: 'memory', clientId: 'memory-spa' });
+    expect(memory.isAuthenticated).to.equal(true);
+    expect(reloaded.isAuthenticated).to.equal(false);
+  });
+
+  it('restores a stored session when the page loads again', async () => {
+    const options = { clientId: 'restored-spa' };
+    const first = await makeClient(options);
+    await signIn(fake, first);
+    first.close();
+    const reloaded = await makeClient(options);
+    expect(reloaded.isAuthenticated).to.equal(true);
+    expect(reloaded.user?.sub).to.equal('alice');
+  });
+});

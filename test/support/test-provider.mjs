@@ -1,0 +1,114 @@
+// A real oidc-provider for the end-to-end tests, configured as RFC 9700 asks of a
+// server for browser apps: PKCE required, `iss` in authorization responses, rotating
+// refresh tokens with reuse detection, revocation. It also serves a small protected
+// API and keeps a log of what reached it, so tests can assert what the server saw.
+import { createServer } from 'node:http';
+import { generateKeyPairSync } from 'node:crypto';
+import Provider from 'oidc-provider';
+
+const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+
+export async function startTestProvider({ port, appOrigin }) {
+  const issuer = `http://localhost:${port}`;
+  const callback = `${appOrigin}/test/e2e/callback.html`;
+  const log = { token: [], revocation: [], api: [] };
+  const spa = (client_id) => ({
+    client_id,
+    token_endpoint_auth_method: 'none',
+    application_type: 'web',
+    grant_types: ['authorization_code', 'refresh_token'],
+    response_types: ['code'],
+    redirect_uris: [callback],
+    post_logout_redirect_uris: [`${appOrigin}/test/e2e/callback.html`],
+  });
+
+  const provider = new Provider(issuer, {
+    clients: [spa('spa'), spa('spa-short-lived')],
+    jwks: { keys: [privateKey.export({ format: 'jwk' })].map((k) => ({ ...k, kid: 'test', use: 'sig', alg: 'ES256' })) },
+    cookies: { keys: ['grantkit-test-cookie-key'] },
+    pkce: { required: () => true },
+    features: {
+      devInteractions: { enabled: true },
+      revocation: { enabled: true },
+      introspection: { enabled: true },
+    },
+    claims: { openid: ['sub'], profile: ['name'], email: ['email'] },
+    findAccount: async (_ctx, sub) => ({
+      accountId: sub,
+      claims: async () => ({ sub, name: `User ${sub}`, email: `${sub}@example.test` }),
+    }),
+    // First-party apps: no consent screen, the grant is made on login.
+    loadExistingGrant: async (ctx) => {
+      const grantId = ctx.oidc.result?.consent?.grantId || ctx.oidc.session.grantIdFor(ctx.oidc.client.clientId);
+      if (grantId) return ctx.oidc.provider.Grant.find(grantId);
+      const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client.clientId, accountId: ctx.oidc.session.accountId });
+      grant.addOIDCScope('openid profile email offline_access');
+      await grant.save();
+      return grant;
+    },
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    rotateRefreshToken: () => true,
+    clientBasedCORS: (_ctx, origin, client) => client.redirectUris.some((uri) => new URL(uri).origin === origin),
+    ttl: {
+      AccessToken: (_ctx, _token, client) => (client.clientId === 'spa-short-lived' ? 4 : 3600),
+      IdToken: 3600,
+      RefreshToken: 86400,
+    },
+  });
+  provider.proxy = false;
+  for (const event of ['grant.success', 'grant.error']) {
+    provider.on(event, (ctx, error) => {
+      log.token.push({
+        event,
+        grant_type: ctx.oidc.params?.grant_type,
+        client_id: ctx.oidc.client?.clientId,
+        error: error?.error,
+      });
+    });
+  }
+  provider.on('revocation.success', (ctx) => {
+    log.revocation.push({ client_id: ctx.oidc.client?.clientId, token_type_hint: ctx.oidc.params?.token_type_hint });
+  });
+  const callbackHandler = provider.callback();
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, issuer);
+    if (url.pathname.startsWith('/api/')) return protectedApi(req, res, url);
+    callbackHandler(req, res);
+  });
+
+  // A protected resource: accepts access tokens of this provider, records whether a
+  // token arrived at all, and answers CORS for the test origin only.
+  async function protectedApi(req, res, url) {
+    const origin = req.headers.origin;
+    if (origin === appOrigin) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Access-Control-Allow-Headers', 'authorization, content-type');
+      res.setHeader('Access-Control-Expose-Headers', 'www-authenticate');
+      res.setHeader('Vary', 'Origin');
+    }
+    if (req.method === 'OPTIONS') return res.writeHead(204).end();
+    const authorization = req.headers.authorization ?? null;
+    log.api.push({ host: req.headers.host, path: url.pathname, authorization });
+    const token = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
+    const found = token ? await provider.AccessToken.find(token) : undefined;
+    if (!found || found.isExpired) {
+      res.writeHead(401, { 'WWW-Authenticate': 'Bearer error="invalid_token"', 'Content-Type': 'application/json' });
+      return res.end(JSON.stringify({ error: 'invalid_token' }));
+    }
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ sub: found.accountId, client_id: found.clientId }));
+  }
+
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    issuer,
+    log,
+    clearLog() {
+      log.token.length = 0;
+      log.revocation.length = 0;
+      log.api.length = 0;
+    },
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}

@@ -1,0 +1,81 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { startTestProvider } from './test/support/test-provider.mjs';
+import { fileURLToPath } from 'node:url';
+
+const PORT = 8765;
+const PROVIDER_PORT = 8766;
+const APP_ORIGIN = `http://localhost:${PORT}`;
+const mswWorker = fileURLToPath(new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url));
+
+let provider;
+
+/** Runs the test provider beside the test server and lets tests drive it. */
+function testProviderPlugin() {
+  return {
+    name: 'grantkit-test-provider',
+    async serverStart() {
+      provider = await startTestProvider({ port: PROVIDER_PORT, appOrigin: APP_ORIGIN });
+    },
+    async serverStop() {
+      await provider?.close();
+    },
+    async executeCommand({ command, payload, session }) {
+      switch (command) {
+        case 'provider-info':
+          return { issuer: provider.issuer, otherOrigin: `http://127.0.0.1:${PROVIDER_PORT}` };
+        case 'provider-log':
+          return structuredClone(provider.log);
+        case 'provider-clear-log':
+          provider.clearLog();
+          return true;
+        case 'provider-sign-in': {
+          // Fill the provider's real login form in the popup, as a user would.
+          const page = session.browser.getPage(session.id);
+          const target = await page.browser().waitForTarget((t) => t.url().startsWith(`${provider.issuer}/interaction/`), { timeout: 10_000 });
+          const popup = await target.page();
+          await popup.waitForSelector('input[name=login]');
+          await popup.type('input[name=login]', payload.login);
+          await popup.type('input[name=password]', payload.password ?? 'any password');
+          await Promise.all([popup.waitForNavigation().catch(() => undefined), popup.click('button[type=submit]')]);
+          return true;
+        }
+        default:
+          return undefined;
+      }
+    },
+  };
+}
+
+export default {
+  files: ['test/**/*.test.ts', 'components/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  port: PORT,
+  hostname: 'localhost',
+  concurrency: 1,
+  testFramework: { config: { timeout: 20000 } },
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      },
+    }),
+  ],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    testProviderPlugin(),
+  ],
+  middleware: [
+    // msw's worker must be served from the site root to control the test pages.
+    async (ctx, next) => {
+      if (ctx.path === '/mockServiceWorker.js') {
+        const { readFile } = await import('node:fs/promises');
+        ctx.type = 'application/javascript';
+        ctx.body = await readFile(mswWorker);
+        return;
+      }
+      return next();
+    },
+  ],
+};
