@@ -37,6 +37,7 @@ interface PendingCode {
 export class FakeAuthServer {
   readonly tokenRequests: URLSearchParams[] = [];
   readonly revocations: URLSearchParams[] = [];
+  readonly issuedAccessTokens: string[] = [];
   readonly apiRequests: Array<{ url: string; authorization: string | null; body: string }> = [];
   discoveryRequests = 0;
   /** Replaces the token endpoint's answer when set. */
@@ -116,6 +117,8 @@ export class FakeAuthServer {
       http.all(`${API}/*`, async ({ request }) => this.#api(request)),
       http.all(`${OTHER}/*`, async ({ request }) => this.#api(request)),
       http.all(`${location.origin}/api/*`, async ({ request }) => this.#api(request)),
+      // Any other *.example.test host answers too, so a test sees where a request went.
+      http.all(/^https:\/\/[a-z0-9.-]+\.example\.test\//, async ({ request }) => this.#api(request)),
     ];
   }
 
@@ -163,6 +166,7 @@ export class FakeAuthServer {
     const n = ++this.#serial;
     const now = Math.floor(Date.now() / 1000) + this.options.clockAheadSeconds;
     const refreshToken = this.issueRefreshToken(clientId);
+    this.issuedAccessTokens.push(`at-${n}`);
     const body: Record<string, unknown> = {
       access_token: `at-${n}`,
       token_type: 'Bearer',

@@ -1,0 +1,184 @@
+import { expect } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import { GrantkitError, type GrantkitClient } from '../src/index.js';
+import { FakeAuthServer, ISSUER } from './support/fake-auth-server.js';
+import { worker } from './support/msw.js';
+import { makeClient, nextEvent, resetBrowserState, setUpFake, signIn, sleep } from './support/session.js';
+
+/** A session whose access token has already expired. */
+async function expiredSession(fake: FakeAuthServer, options: Parameters<typeof makeClient>[0] = {}): Promise<GrantkitClient> {
+  fake.options.expiresIn = 0;
+  const sdk = await makeClient({ autoRefresh: false, ...options });
+  await signIn(fake, sdk);
+  fake.options.expiresIn = 3600;
+  return sdk;
+}
+
+describe('token refresh', () => {
+  let fake: FakeAuthServer;
+
+  beforeEach(async () => {
+    await resetBrowserState();
+    fake = await setUpFake();
+  });
+
+  it('makes one refresh request for 50 concurrent callers', async () => {
+    const expired = await expiredSession(fake);
+    const tokens = await Promise.all(Array.from({ length: 50 }, () => expired.getAccessToken()));
+    expect(fake.refreshRequests).to.equal(1);
+    expect(new Set(tokens).size).to.equal(1);
+    // Everyone got the refreshed token, not the expired one from the code exchange.
+    expect(fake.issuedAccessTokens).to.have.length(2);
+    expect(tokens[0]).to.equal(fake.issuedAccessTokens[1]);
+  });
+
+  it('makes one refresh request for two tabs of the same app, and both keep the session', async () => {
+    const clientId = 'two-tabs';
+    const tabA = await expiredSession(fake, { clientId });
+    const tabB = await makeClient({ clientId, autoRefresh: false });
+    expect(tabB.isAuthenticated).to.equal(true);
+    fake.tokenRequests.length = 0;
+    const [a, b] = await Promise.all([tabA.getAccessToken(), tabB.getAccessToken()]);
+    // The second tab found the first one's new tokens inside the lock: with a rotating,
+    // reuse-detecting server, a second refresh with the old token would end the session.
+    expect(fake.refreshRequests).to.equal(1);
+    expect(a).to.equal(b);
+    expect(tabA.isAuthenticated && tabB.isAuthenticated).to.equal(true);
+    // And the session still works afterwards.
+    expect(await tabA.getAccessToken({ forceRefresh: true })).to.match(/^at-/);
+    expect(fake.tokenRequests.filter((p) => p.get('grant_type') === 'refresh_token')).to.have.length(2);
+  });
+
+  it('tells other tabs about new tokens', async () => {
+    const clientId = 'broadcast';
+    const tabA = await makeClient({ clientId });
+    const tabB = await makeClient({ clientId });
+    const signedIn = nextEvent<CustomEvent>(tabB, 'statechange');
+    await signIn(fake, tabA);
+    expect((await signedIn).detail.isAuthenticated).to.equal(true);
+    expect(tabB.user?.sub).to.equal('alice');
+    const refreshed = nextEvent(tabB, 'tokenrefresh');
+    const token = await tabA.getAccessToken({ forceRefresh: true });
+    await refreshed;
+    expect(await tabB.getAccessToken()).to.equal(token);
+  });
+
+  it('refreshes before the token expires without being asked', async () => {
+    fake.options.expiresIn = 2;
+    const sdk = await makeClient();
+    await signIn(fake, sdk);
+    const first = await sdk.getAccessToken();
+    const event = await nextEvent<CustomEvent>(sdk, 'tokenrefresh', 3000);
+    expect(event.detail.expiresAt).to.be.greaterThan(Date.now());
+    expect(fake.refreshRequests).to.equal(1);
+    expect(await sdk.getAccessToken()).not.to.equal(first);
+  });
+
+  it('keeps a non-rotated refresh token', async () => {
+    const rotating = await setUpFake(new FakeAuthServer({ rotateRefreshTokens: false }));
+    const session = await expiredSession(rotating);
+    await session.getAccessToken();
+    await session.getAccessToken({ forceRefresh: true });
+    const used = rotating.tokenRequests.filter((p) => p.get('grant_type') === 'refresh_token').map((p) => p.get('refresh_token'));
+    expect(used).to.have.length(2);
+    expect(used[0]).to.equal(used[1]);
+  });
+
+  it('ends the session once, without a loop, when the server refuses the refresh token', async () => {
+    const sdk = await expiredSession(fake);
+    fake.tokenOverride = (p) => (p.get('grant_type') === 'refresh_token' ? HttpResponse.json({ error: 'invalid_grant' }, { status: 400 }) : undefined);
+    let expiredEvents = 0;
+    sdk.addEventListener('sessionexpired', () => expiredEvents++);
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => sdk.getAccessToken()));
+    expect(results.every((r) => r.status === 'rejected' && (r.reason as GrantkitError).code === 'session_expired')).to.equal(true);
+    expect(fake.refreshRequests).to.equal(1);
+    expect(expiredEvents).to.equal(1);
+    expect(sdk.isAuthenticated).to.equal(false);
+    const after = await sdk.getAccessToken().catch((e: GrantkitError) => e.code);
+    expect(after).to.equal('login_required');
+    await sleep(100);
+    expect(fake.refreshRequests).to.equal(1);
+    expect(expiredEvents).to.equal(1);
+  });
+
+  it('ends the session in every tab when the refresh count is exhausted', async () => {
+    const clientId = 'exhausted';
+    const tabA = await expiredSession(fake, { clientId });
+    const tabB = await makeClient({ clientId, autoRefresh: false });
+    fake.tokenOverride = () => HttpResponse.json({ error: 'invalid_grant', error_description: 'refresh count exhausted' }, { status: 400 });
+    const expiredInB = nextEvent<CustomEvent<{ error: GrantkitError }>>(tabB, 'sessionexpired');
+    await tabA.getAccessToken().catch(() => undefined);
+    expect((await expiredInB).detail.error.code).to.equal('session_expired');
+    expect(tabB.isAuthenticated).to.equal(false);
+  });
+
+  it('keeps the session through a server outage and retries with backoff', async () => {
+    const sdk = await expiredSession(fake, { autoRefresh: true });
+    let outage = true;
+    fake.tokenOverride = (p) =>
+      outage && p.get('grant_type') === 'refresh_token' ? HttpResponse.json({ error: 'temporarily_unavailable' }, { status: 503 }) : undefined;
+    const errorEvent = nextEvent<CustomEvent<{ error: GrantkitError }>>(sdk, 'error');
+    const failure = await sdk.getAccessToken().catch((e: GrantkitError) => e);
+    expect((failure as GrantkitError).code).to.equal('network_error');
+    expect((await errorEvent).detail.error.code).to.equal('network_error');
+    expect(sdk.isAuthenticated).to.equal(true);
+    outage = false;
+    // The first retry comes a second later, by itself.
+    await nextEvent(sdk, 'tokenrefresh', 3000);
+    expect(fake.refreshRequests).to.equal(2);
+    expect(await sdk.getAccessToken()).to.match(/^at-/);
+  });
+
+  it('keeps the session when the network is down during refresh', async () => {
+    const sdk = await expiredSession(fake);
+    worker.use(http.post(`${ISSUER}/token`, () => HttpResponse.error(), { once: true }));
+    const error = await sdk.getAccessToken().catch((e: GrantkitError) => e);
+    expect((error as GrantkitError).code).to.equal('network_error');
+    expect(sdk.isAuthenticated).to.equal(true);
+    expect(await sdk.getAccessToken()).to.match(/^at-/);
+  });
+});
+
+describe('logout', () => {
+  let fake: FakeAuthServer;
+
+  beforeEach(async () => {
+    await resetBrowserState();
+    fake = await setUpFake();
+  });
+
+  it('revokes the refresh and access tokens and signs out every tab', async () => {
+    const clientId = 'logout';
+    const tabA = await makeClient({ clientId });
+    await signIn(fake, tabA);
+    const tabB = await makeClient({ clientId });
+    const access = await tabA.getAccessToken();
+    const signedOut = nextEvent<CustomEvent>(tabB, 'statechange');
+    await tabA.logout();
+    expect(fake.revocations.map((p) => p.get('token_type_hint'))).to.deep.equal(['refresh_token', 'access_token']);
+    expect(fake.revocations[1]!.get('token')).to.equal(access);
+    expect(tabA.isAuthenticated).to.equal(false);
+    expect((await signedOut).detail.isAuthenticated).to.equal(false);
+    const reloaded = await makeClient({ clientId });
+    expect(reloaded.isAuthenticated).to.equal(false);
+  });
+
+  it('signs out locally even when revocation fails', async () => {
+    const sdk = await makeClient();
+    await signIn(fake, sdk);
+    worker.use(http.post(`${ISSUER}/revoke`, () => HttpResponse.error()));
+    const errors: string[] = [];
+    sdk.addEventListener('error', (e) => errors.push(e.detail.error.code));
+    await sdk.logout();
+    expect(sdk.isAuthenticated).to.equal(false);
+    expect(errors).to.deep.equal(['network_error', 'network_error']);
+  });
+
+  it('refuses a returnTo on another origin', async () => {
+    const sdk = await makeClient();
+    await signIn(fake, sdk);
+    const error = await sdk.logout({ returnTo: 'https://evil.example/' }).catch((e: GrantkitError) => e);
+    expect((error as GrantkitError).code).to.equal('config_invalid');
+    expect(sdk.isAuthenticated).to.equal(true);
+  });
+});
