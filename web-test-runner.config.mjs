@@ -1,5 +1,6 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
 import { startTestProvider } from './test/support/test-provider.mjs';
 import { fileURLToPath } from 'node:url';
 
@@ -32,7 +33,13 @@ function testProviderPlugin() {
         case 'provider-sign-in': {
           // Fill the provider's real login form in the popup, as a user would.
           const page = session.browser.getPage(session.id);
-          const target = await page.browser().waitForTarget((t) => t.url().startsWith(`${provider.issuer}/interaction/`), { timeout: 10_000 });
+          const target = await page
+            .browser()
+            .waitForTarget((t) => t.url().startsWith(`${provider.issuer}/interaction/`), { timeout: 10_000 })
+            .catch((error) => {
+              const urls = page.browser().targets().map((t) => `${t.type()} ${t.url()}`);
+              throw new Error(`no login page opened; pages: ${urls.join(', ')}`, { cause: error });
+            });
           const popup = await target.page();
           await popup.waitForSelector('input[name=login]');
           await popup.type('input[name=login]', payload.login);
@@ -47,7 +54,28 @@ function testProviderPlugin() {
   };
 }
 
+/** Ends the run with one plain `N passed, N failed` line that CI logs can be read by. */
+function countReporter() {
+  return {
+    onTestRunFinished({ sessions }) {
+      let passed = 0;
+      let failed = 0;
+      const walk = (suite) => {
+        for (const test of suite.tests) test.passed ? passed++ : test.skipped ? undefined : failed++;
+        suite.suites.forEach(walk);
+      };
+      for (const session of sessions) {
+        if (session.testResults) walk(session.testResults);
+        // A file that failed to load has no results, but it is a failure all the same.
+        if (!session.passed && !session.testResults?.tests.length && !session.testResults?.suites.length) failed++;
+      }
+      process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+    },
+  };
+}
+
 export default {
+  reporters: [defaultReporter(), countReporter()],
   files: ['test/**/*.test.ts', 'components/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   port: PORT,

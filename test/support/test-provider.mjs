@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import { generateKeyPairSync } from 'node:crypto';
 import Provider from 'oidc-provider';
 
-const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 
 export async function startTestProvider({ port, appOrigin }) {
   const issuer = `http://localhost:${port}`;
@@ -24,9 +24,11 @@ export async function startTestProvider({ port, appOrigin }) {
 
   const provider = new Provider(issuer, {
     clients: [spa('spa'), spa('spa-short-lived')],
-    jwks: { keys: [privateKey.export({ format: 'jwk' })].map((k) => ({ ...k, kid: 'test', use: 'sig', alg: 'ES256' })) },
+    jwks: { keys: [privateKey.export({ format: 'jwk' })].map((k) => ({ ...k, kid: 'test', use: 'sig', alg: 'RS256' })) },
     cookies: { keys: ['grantkit-test-cookie-key'] },
     pkce: { required: () => true },
+    // SPAs read the profile from the ID token, as grantkit's `user` does.
+    conformIdTokenClaims: false,
     features: {
       devInteractions: { enabled: true },
       revocation: { enabled: true },
@@ -66,8 +68,12 @@ export async function startTestProvider({ port, appOrigin }) {
       });
     });
   }
-  provider.on('revocation.success', (ctx) => {
-    log.revocation.push({ client_id: ctx.oidc.client?.clientId, token_type_hint: ctx.oidc.params?.token_type_hint });
+  // oidc-provider emits no event for a revocation, so watch the route instead.
+  provider.use(async (ctx, next) => {
+    await next();
+    if (ctx.oidc?.route === 'revocation') {
+      log.revocation.push({ client_id: ctx.oidc.client?.clientId, token_type_hint: ctx.oidc.params?.token_type_hint, status: ctx.status });
+    }
   });
   const callbackHandler = provider.callback();
 

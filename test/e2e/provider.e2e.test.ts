@@ -1,0 +1,145 @@
+import { expect } from '@open-wc/testing';
+import { executeServerCommand, sendMouse } from '@web/test-runner-commands';
+import { createClient, type GrantkitClient, type InteractiveClientOptions } from '../../src/index.js';
+
+// End to end against a real oidc-provider (see test/support/test-provider.mjs): its
+// real login page, PKCE enforcement, `iss`, refresh-token rotation with reuse
+// detection, and revocation.
+
+interface ProviderInfo {
+  issuer: string;
+  otherOrigin: string;
+}
+interface ProviderLog {
+  token: Array<{ event: string; grant_type: string; client_id: string; error?: string }>;
+  revocation: Array<{ client_id: string; token_type_hint?: string; status: number }>;
+  api: Array<{ host: string; path: string; authorization: string | null }>;
+}
+
+const info = await executeServerCommand<ProviderInfo, undefined>('provider-info');
+const providerLog = () => executeServerCommand<ProviderLog, undefined>('provider-log');
+const clients: GrantkitClient[] = [];
+
+async function client(clientId: string, extra: Partial<InteractiveClientOptions> = {}): Promise<GrantkitClient> {
+  const sdk = await createClient({
+    issuer: info!.issuer,
+    clientId,
+    redirectUri: `${location.origin}/test/e2e/callback.html`,
+    scope: 'openid profile email',
+    allowedOrigins: [info!.issuer],
+    ...extra,
+  });
+  clients.push(sdk);
+  return sdk;
+}
+
+/** Clicks a real button (a user gesture) that starts loginWithPopup, and signs in at the provider's page. */
+async function signInWithPopup(sdk: GrantkitClient, login: string): Promise<void> {
+  const button = document.createElement('button');
+  button.textContent = 'Sign in';
+  button.style.cssText = 'position:fixed;left:10px;top:10px;width:120px;height:40px';
+  document.body.append(button);
+  const done = new Promise<void>((resolve, reject) => {
+    button.addEventListener('click', () => sdk.loginWithPopup({ prompt: 'login' }).then(() => resolve(), reject), { once: true });
+  });
+  await sendMouse({ type: 'click', position: [40, 25] });
+  await executeServerCommand('provider-sign-in', { login });
+  await done;
+  button.remove();
+}
+
+describe('end to end against oidc-provider', () => {
+  beforeEach(async () => {
+    for (const sdk of clients.splice(0)) sdk.close();
+    sessionStorage.clear();
+    await executeServerCommand('provider-clear-log');
+  });
+
+  it('signs in through the login page, calls an API, and revokes on logout', async () => {
+    const sdk = await client('spa');
+    await signInWithPopup(sdk, 'alice');
+    expect(sdk.isAuthenticated).to.equal(true);
+    expect(sdk.user).to.include({ sub: 'alice', name: 'User alice', email: 'alice@example.test' });
+
+    const response = await sdk.fetch(`${info!.issuer}/api/whoami`);
+    expect(response.status).to.equal(200);
+    expect(await response.json()).to.deep.equal({ sub: 'alice', client_id: 'spa' });
+
+    // Same server under another origin: not allowed, so no token goes there.
+    const other = await sdk.fetch(`${info!.otherOrigin}/api/whoami`);
+    expect(other.status).to.equal(401);
+    const apiLog = (await providerLog()).api;
+    expect(apiLog.map((r) => [r.host, r.authorization === null])).to.deep.equal([
+      [new URL(info!.issuer).host, false],
+      [new URL(info!.otherOrigin).host, true],
+    ]);
+
+    const token = await sdk.getAccessToken();
+    await sdk.logout();
+    const log = await providerLog();
+    expect(log.revocation.map((r) => `${r.token_type_hint} ${r.status}`)).to.deep.equal(['refresh_token 200', 'access_token 200']);
+    const afterLogout = await fetch(`${info!.issuer}/api/whoami`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(afterLogout.status).to.equal(401);
+    expect(sdk.isAuthenticated).to.equal(false);
+  });
+
+  it('refreshes a short-lived token before it expires, with rotation', async () => {
+    const sdk = await client('spa-short-lived');
+    await signInWithPopup(sdk, 'bob');
+    const first = await sdk.getAccessToken();
+    await new Promise((resolve) => sdk.addEventListener('tokenrefresh', resolve, { once: true }));
+    const second = await sdk.getAccessToken();
+    expect(second).not.to.equal(first);
+    const grants = (await providerLog()).token.map((t) => `${t.event} ${t.grant_type}`);
+    expect(grants).to.deep.equal(['grant.success authorization_code', 'grant.success refresh_token']);
+    const response = await sdk.fetch(`${info!.issuer}/api/whoami`);
+    expect(await response.json()).to.deep.equal({ sub: 'bob', client_id: 'spa-short-lived' });
+  });
+
+  it('lets two tabs race a refresh without tripping reuse detection', async () => {
+    const sdk = await client('spa', { autoRefresh: false });
+    await signInWithPopup(sdk, 'carol');
+    const tabs = await Promise.all([openTab(), openTab()]);
+    const tabClients = await Promise.all(
+      tabs.map((tab) =>
+        tab.grantkit.createClient({
+          issuer: info!.issuer,
+          clientId: 'spa',
+          redirectUri: `${location.origin}/test/e2e/callback.html`,
+          scope: 'openid profile email',
+          allowedOrigins: [info!.issuer],
+          autoRefresh: false,
+        }),
+      ),
+    );
+    expect(tabClients.every((c) => c.isAuthenticated)).to.equal(true);
+    await executeServerCommand('provider-clear-log');
+
+    const [a, b] = await Promise.all(tabClients.map((c) => c.getAccessToken({ forceRefresh: true })));
+    expect(a).to.equal(b);
+    const log = await providerLog();
+    expect(log.token.map((t) => `${t.event} ${t.grant_type}`)).to.deep.equal(['grant.success refresh_token']);
+
+    // The session survived: another refresh works, and the API accepts the token.
+    await tabClients[0]!.getAccessToken({ forceRefresh: true });
+    const response = await tabClients[1]!.fetch(`${info!.issuer}/api/whoami`);
+    expect(response.status).to.equal(200);
+    tabClients.forEach((c) => c.close());
+    await sdk.logout();
+  });
+});
+
+type TabWindow = Window & { grantkit: typeof import('../../src/index.js') };
+
+function openTab(): Promise<TabWindow> {
+  return new Promise((resolve) => {
+    const frame = document.createElement('iframe');
+    frame.src = '/test/e2e/tab.html';
+    frame.addEventListener('load', () => {
+      const win = frame.contentWindow as TabWindow;
+      if (win.grantkit) resolve(win);
+      else win.addEventListener('grantkit-ready', () => resolve(win), { once: true });
+    });
+    document.body.append(frame);
+  });
+}
