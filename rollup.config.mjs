@@ -1,16 +1,28 @@
+import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
-// The library build: one minified ES module per entry point, dependencies left as
-// imports so the app's bundler dedupes them. Declarations come from `tsc -p tsconfig.build.json`.
-const external = (id) => /^(oauth4webapi|idb-keyval|lit|@lit)(\/|$)/.test(id);
+const compile = () =>
+  typescript({
+    tsconfig: './tsconfig.build.json',
+    include: ['src/**/*.ts', 'demo/**/*.ts'],
+    compilerOptions: { outDir: undefined },
+  });
+const minify = () => terser({ module: true, ecma: 2022, format: { comments: false } });
 
-export default {
-  input: { grantkit: 'src/index.ts' },
-  external,
-  output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
-  plugins: [
-    typescript({ tsconfig: './tsconfig.build.json', compilerOptions: { emitDeclarationOnly: false, declaration: false, outDir: 'dist', rootDir: '.' } }),
-    terser({ module: true, ecma: 2022, format: { comments: false } }),
-  ],
-};
+export default [
+  // The library: one minified ES module per entry point, dependencies left as imports so
+  // the app's bundler dedupes them. Declarations come from `tsc -p tsconfig.types.json`.
+  {
+    input: { grantkit: 'src/index.ts' },
+    external: (id) => /^(oauth4webapi|idb-keyval|lit|@lit)(\/|$)/.test(id),
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
+    plugins: [compile(), minify()],
+  },
+  // The demo app served by `npm start`, bundled with its dependencies.
+  {
+    input: { app: 'demo/app.ts' },
+    output: { dir: 'build/demo', format: 'es', sourcemap: true },
+    plugins: [nodeResolve({ browser: true }), compile(), minify()],
+  },
+];

@@ -103,7 +103,10 @@ export default {
         ctx.body = await readFile(mswWorker);
         return;
       }
-      return next();
+      await next();
+      // A callback page with an opener policy, as production apps have: it cuts a
+      // popup off from its opener, so the sign-in must complete over the channel.
+      if (ctx.path === '/test/e2e/coop-callback.html') ctx.set('Cross-Origin-Opener-Policy', 'same-origin-allow-popups');
     },
   ],
 };

@@ -7,7 +7,7 @@ import { requestOptions, resolveServer } from './discovery.js';
 import { GrantkitError } from './errors.js';
 import { GrantkitEventTarget } from './events.js';
 import { fromOAuthError } from './oauth-errors.js';
-import { openPopup, waitForPopupCallback, type PopupOptions } from './popup.js';
+import { handToOpener, openPopup, waitForPopupCallback, type PopupOptions } from './popup.js';
 import { withRefreshLock } from './refresh-lock.js';
 import { sameOriginPath } from './return-to.js';
 import { SessionChannel, type SessionMessage } from './session-channel.js';
@@ -18,6 +18,11 @@ import { hasPendingTransaction, peekTransaction, removeStaleTransactions, takeTr
 export interface CallbackResult {
   /** The same-origin path given to `login({ returnTo })`, or the page sign-in started on. */
   returnTo: string;
+  /**
+   * True on the callback page inside a sign-in popup: the response went to the window
+   * that opened the popup, which completes the sign-in, and this window closes.
+   */
+  handledByOpener?: boolean;
 }
 
 export interface GetAccessTokenOptions {
@@ -82,6 +87,11 @@ export class GrantkitClient extends GrantkitEventTarget {
   /** The signed-in user's ID-token claims, when `openid` was in the scope. */
   get user(): UserClaims | undefined {
     return this.#tokens?.claims;
+  }
+
+  /** When the access token expires, in milliseconds since the epoch on the local clock; undefined when signed out or unknown. */
+  get expiresAt(): number | undefined {
+    return this.#tokens?.expiresAt;
   }
 
   /** Where tokens are kept now: `memory` after a fallback from IndexedDB. */
@@ -153,8 +163,13 @@ export class GrantkitClient extends GrantkitEventTarget {
       }
       const state = url.searchParams.get('state');
       const pending = state === null ? undefined : peekTransaction(state);
-      if (pending?.mode === 'popup' && mode === 'redirect') {
-        throw new GrantkitError('no_transaction', 'this response belongs to a popup sign-in, which the opening window completes');
+      if (mode === 'redirect' && state !== null && (pending === undefined || pending.mode === 'popup')) {
+        // Likely the callback page inside a sign-in popup: the window that opened it
+        // holds the transaction and completes the sign-in.
+        if (await handToOpener(url.href, state)) {
+          window.close();
+          return { returnTo: sameOriginPath(undefined), handledByOpener: true };
+        }
       }
       const tx = state === null ? undefined : takeTransaction(state);
       if (tx === undefined || tx.namespace !== config.namespace) {

@@ -34,18 +34,19 @@ async function client(clientId: string, extra: Partial<InteractiveClientOptions>
 }
 
 /** Clicks a real button (a user gesture) that starts loginWithPopup, and signs in at the provider's page. */
-async function signInWithPopup(sdk: GrantkitClient, login: string): Promise<void> {
+async function signInWithPopup(sdk: GrantkitClient, login: string): Promise<{ handledByOpener?: boolean }> {
   const button = document.createElement('button');
   button.textContent = 'Sign in';
   button.style.cssText = 'position:fixed;left:10px;top:10px;width:120px;height:40px';
   document.body.append(button);
-  const done = new Promise<void>((resolve, reject) => {
-    button.addEventListener('click', () => sdk.loginWithPopup({ prompt: 'login' }).then(() => resolve(), reject), { once: true });
+  const done = new Promise<{ handledByOpener?: boolean }>((resolve, reject) => {
+    button.addEventListener('click', () => sdk.loginWithPopup({ prompt: 'login' }).then(resolve, reject), { once: true });
   });
   await sendMouse({ type: 'click', position: [40, 25] });
   await executeServerCommand('provider-sign-in', { login });
-  await done;
+  const result = await done;
   button.remove();
+  return result;
 }
 
 describe('end to end against oidc-provider', () => {
@@ -81,6 +82,16 @@ describe('end to end against oidc-provider', () => {
     const afterLogout = await fetch(`${info!.issuer}/api/whoami`, { headers: { Authorization: `Bearer ${token}` } });
     expect(afterLogout.status).to.equal(401);
     expect(sdk.isAuthenticated).to.equal(false);
+  });
+
+  it('completes a popup sign-in whose callback page has a Cross-Origin-Opener-Policy', async () => {
+    const sdk = await client('spa', { redirectUri: `${location.origin}/test/e2e/coop-callback.html` });
+    const closed = await signInWithPopup(sdk, 'dave');
+    expect(closed.handledByOpener).to.equal(undefined);
+    expect(sdk.isAuthenticated).to.equal(true);
+    expect(sdk.user?.sub).to.equal('dave');
+    const log = await providerLog();
+    expect(log.token.map((t) => `${t.event} ${t.grant_type}`)).to.deep.equal(['grant.success authorization_code']);
   });
 
   it('refreshes a short-lived token before it expires, with rotation', async () => {

@@ -1,0 +1,89 @@
+// Walks through the demo as a new user would, in headless Debian Chromium, and saves a
+// screenshot of each state to screenshots/. Run with the server up: `npm start`, then
+// `node scripts/walkthrough.mjs [http://127.0.0.1:8080]`.
+import { mkdir } from 'node:fs/promises';
+import puppeteer from 'puppeteer-core';
+
+const base = process.argv[2] ?? 'http://127.0.0.1:8080';
+const dir = 'screenshots';
+await mkdir(dir, { recursive: true });
+
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const problems = [];
+try {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1000, height: 760 });
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  const shot = async (name, target = page) => {
+    await target.screenshot({ path: `${dir}/${name}.png` });
+    console.log(`saved ${dir}/${name}.png`);
+  };
+
+  await page.goto(`${base}/`);
+  await page.waitForSelector('#signed-out:not([hidden])');
+  await shot('01-signed-out');
+
+  await Promise.all([page.waitForNavigation(), page.click('#login')]);
+  await page.waitForSelector('input[name=login]');
+  await shot('02-login-page');
+
+  await page.type('input[name=login]', 'ada@example.com');
+  await page.type('input[name=password]', 'wrong');
+  await Promise.all([page.waitForNavigation(), page.click('button.primary')]);
+  await shot('03-login-wrong-password');
+
+  await page.type('input[name=password]', 'ada-demo');
+  await Promise.all([page.waitForNavigation(), page.click('button.primary')]);
+  await page.waitForSelector('#signed-in:not([hidden])');
+  console.log('address after sign-in:', page.url());
+  await shot('04-signed-in');
+
+  await page.click('#call-api');
+  await page.waitForSelector('#api:not([hidden])');
+  await shot('05-api-called');
+
+  await page.click('#refresh');
+  await page.waitForFunction(() => document.querySelector('#events')?.textContent?.includes('tokenrefresh'));
+  await shot('06-refreshed');
+
+  await Promise.all([page.waitForNavigation(), page.click('#logout')]);
+  await page.waitForSelector('button[form="op.logoutForm"]');
+  await shot('07-end-session-confirm');
+  await Promise.all([page.waitForNavigation(), page.click('button[form="op.logoutForm"]')]);
+  await page.waitForSelector('#signed-out:not([hidden])');
+  await shot('07-signed-out-again');
+
+  // Popup sign-in, with the demo's viewer account.
+  const popupPromise = new Promise((resolve) => browser.once('targetcreated', (t) => resolve(t.page())));
+  await page.click('#login-popup');
+  const popup = await popupPromise;
+  await popup.waitForSelector('input[name=login]', { timeout: 5000 }).catch(async (error) => {
+    await shot('debug-opener');
+    console.error('targets:', browser.targets().map((t) => `${t.type()} ${t.url()}`));
+    throw error;
+  });
+  await popup.type('input[name=login]', 'vic@example.com');
+  await popup.type('input[name=password]', 'vic-demo');
+  await popup.click('button.primary');
+  await page.waitForSelector('#signed-in:not([hidden])', { timeout: 8000 }).catch(async (error) => {
+    await shot('debug-opener');
+    if (!popup.isClosed()) await shot('debug-popup', popup);
+    console.error('targets:', browser.targets().map((t) => `${t.type()} ${t.url()}`));
+    throw error;
+  });
+  await shot('08-signed-in-popup');
+
+  const stored = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie }));
+  console.log('page storage after sign-in:', stored);
+} finally {
+  await browser.close();
+}
+if (problems.length) {
+  console.error(problems.join('\n'));
+  process.exit(1);
+}

@@ -1,0 +1,33 @@
+import { readFile } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+};
+
+/** Serves `path` from inside `root`; false when there is no such file (or it would leave root). */
+export async function serveFile(res: ServerResponse, root: string, path: string, headers: Record<string, string> = {}): Promise<boolean> {
+  const file = normalize(join(root, decodeURIComponent(path)));
+  if (file !== root && !file.startsWith(root + sep)) return false;
+  let body: Buffer;
+  try {
+    body = await readFile(file);
+  } catch {
+    return false;
+  }
+  res.writeHead(200, {
+    'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'Cache-Control': 'no-cache',
+    'X-Content-Type-Options': 'nosniff',
+    ...headers,
+  });
+  res.end(body);
+  return true;
+}
