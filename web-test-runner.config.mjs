@@ -47,6 +47,24 @@ function testProviderPlugin() {
           await Promise.all([popup.waitForNavigation().catch(() => undefined), popup.click('button[type=submit]')]);
           return true;
         }
+        case 'redirect-sign-in': {
+          // A whole-page redirect sign-in in a tab of its own, as a user would do it.
+          const browser = session.browser.getPage(session.id).browser();
+          const page = await browser.newPage();
+          try {
+            await page.goto(`${APP_ORIGIN}/test/e2e/redirect-app.html?issuer=${encodeURIComponent(provider.issuer)}`);
+            await page.waitForSelector('#login:not([disabled])');
+            await Promise.all([page.waitForNavigation(), page.click('#login')]);
+            await page.waitForSelector('input[name=login]');
+            await page.type('input[name=login]', payload.login);
+            await page.type('input[name=password]', 'any password');
+            await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+            await page.waitForFunction(() => document.querySelector('#result')?.textContent, { timeout: 10_000 });
+            return { ...JSON.parse(await page.$eval('#result', (e) => e.textContent)), finalUrl: page.url() };
+          } finally {
+            await page.close();
+          }
+        }
         default:
           return undefined;
       }

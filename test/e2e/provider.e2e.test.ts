@@ -84,6 +84,17 @@ describe('end to end against oidc-provider', () => {
     expect(sdk.isAuthenticated).to.equal(false);
   });
 
+  it('signs in with a whole-page redirect and returns to the page asked for', async () => {
+    const result = await executeServerCommand<Record<string, unknown>, { login: string }>('redirect-sign-in', { login: 'erin' });
+    expect(result).to.deep.include({
+      returnTo: '/test/e2e/redirect-app.html?view=projects',
+      addressAfterCallback: '',
+      isAuthenticated: true,
+      user: 'erin',
+      api: { status: 200, body: { sub: 'erin', client_id: 'spa' } },
+    });
+  });
+
   it('completes a popup sign-in whose callback page has a Cross-Origin-Opener-Policy', async () => {
     const sdk = await client('spa', { redirectUri: `${location.origin}/test/e2e/coop-callback.html` });
     const closed = await signInWithPopup(sdk, 'dave');

@@ -18,7 +18,7 @@ export async function startTestProvider({ port, appOrigin }) {
     application_type: 'web',
     grant_types: ['authorization_code', 'refresh_token'],
     response_types: ['code'],
-    redirect_uris: [callback, `${appOrigin}/test/e2e/coop-callback.html`],
+    redirect_uris: [callback, `${appOrigin}/test/e2e/coop-callback.html`, `${appOrigin}/test/e2e/redirect-app.html`],
     post_logout_redirect_uris: [`${appOrigin}/test/e2e/callback.html`],
   });
 
