@@ -54,7 +54,7 @@ try {
   await Promise.all([page.waitForNavigation(), page.click('#logout')]);
   await page.waitForSelector('button[form="op.logoutForm"]');
   await shot('07-end-session-confirm');
-  await Promise.all([page.waitForNavigation(), page.click('button[form="op.logoutForm"]')]);
+  await Promise.all([page.waitForNavigation(), page.click('button[form="op.logoutForm"][value=yes]')]);
   await page.waitForSelector('#signed-out:not([hidden])');
   await shot('07-signed-out-again');
 

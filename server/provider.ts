@@ -82,8 +82,12 @@ export function createProvider(options: ProviderOptions): Provider {
 async function logoutPage(ctx: KoaContextWithOIDC, form: string): Promise<void> {
   // The confirmation page that RP-initiated logout shows: one button, posting the provider's own form.
   ctx.type = 'html';
-  ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign out</title>
-<link rel="icon" href="data:,"><link rel="stylesheet" href="/login.css"></head><body><main class="card"><h1>Sign out?</h1>
-${form}<button type="submit" form="op.logoutForm" name="logout" value="yes" class="primary">Sign out</button>
+  ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign out — grantkit reference server</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,"><link rel="stylesheet" href="/login.css"></head><body><main class="card">
+<p class="brand">grantkit</p><h1>Sign out</h1>
+<p class="lead">You have signed out of the app. Sign out of this sign-in server as well, so that the next sign-in asks for your password again?</p>
+${form}<button type="submit" form="op.logoutForm" name="logout" value="yes" class="primary">Sign out everywhere</button>
+<button type="submit" form="op.logoutForm" class="link">Stay signed in to the sign-in server</button>
 </main></body></html>`;
 }
