@@ -58,7 +58,9 @@ async function main(): Promise<void> {
     issuer: location.origin,
     clientId: 'grantkit-demo',
     redirectUri: `${location.origin}/`,
-    scope: 'openid profile email roles',
+    scope: 'openid profile email roles grantkit:admin',
+    // An access token for the admin API (RFC 8707): a JWT whose audience is that API.
+    resource: `${location.origin}/admin/v1`,
   });
 
   sdk.addEventListener('statechange', (e) => {
@@ -97,7 +99,7 @@ async function main(): Promise<void> {
   );
   $<HTMLButtonElement>('call-api').addEventListener('click', (e) =>
     void busy(e.currentTarget as HTMLButtonElement, async () => {
-      const response = await sdk.fetch('/api/whoami');
+      const response = await sdk.fetch('/admin/v1/me');
       $('api').hidden = false;
       $('api-result').textContent = `HTTP ${response.status}\n${JSON.stringify(await response.json(), null, 2)}`;
     }),

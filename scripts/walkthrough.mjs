@@ -17,8 +17,16 @@ const problems = [];
 try {
   const page = await browser.newPage();
   await page.setViewport({ width: 1000, height: 760 });
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  // The wrong password on purpose answers 401; anything else at 400+ is a problem.
+  page.on('response', async (r) => {
+    if (r.status() < 400 || (r.status() === 401 && r.url().includes('/interaction/'))) return;
+    const body = await r.text().catch(() => '');
+    // Expected: the server cannot revoke JWT access tokens (RFC 7009 §2.2.1); the client accepts that.
+    if (r.url().endsWith('/token/revocation') && body.includes('unsupported_token_type')) return;
+    problems.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()} ${body}`);
+  });
   const shot = async (name, target = page) => {
     await target.screenshot({ path: `${dir}/${name}.png` });
     console.log(`saved ${dir}/${name}.png`);

@@ -1,8 +1,15 @@
+import { randomBytes, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type Provider from 'oidc-provider';
+import type { AdapterPayload } from 'oidc-provider';
 import { authenticate, DEMO_ACCOUNTS } from './accounts.js';
+import { ADMIN_BASE, createAdminApi } from './admin/api.js';
+import { createAuthenticator } from './admin/auth.js';
+import { seedData } from './admin/seed.js';
+import { secretMatches, Store } from './admin/store.js';
 import { renderLoginPage } from './login-page.js';
+import { TokenMemory } from './oidc/adapter.js';
 import { createProvider } from './provider.js';
 import { serveFile } from './static-files.js';
 
@@ -10,6 +17,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DEMO_DIR = `${ROOT}demo`;
 const DEMO_BUILD_DIR = `${ROOT}build/demo`;
 const SERVER_ASSETS = `${ROOT}server/assets`;
+const ADMIN_DOCUMENT = `${ROOT}docs/admin-api.yaml`;
 
 /** The demo pages run under a strict policy: no inline script or style, Trusted Types enforced. */
 const PAGE_SECURITY_HEADERS = {
@@ -25,19 +33,69 @@ const PAGE_SECURITY_HEADERS = {
  */
 const APP_PAGE_HEADERS = { ...PAGE_SECURITY_HEADERS, 'Cross-Origin-Opener-Policy': 'same-origin-allow-popups' };
 
+/** Access tokens that "never expire" still need a number for the provider: ten years. */
+const NEVER_EXPIRES_SECONDS = 10 * 365 * 24 * 3600;
+
 export interface AppOptions {
   /** The origin users reach the server at, e.g. http://127.0.0.1:8080. */
   origin: string;
+  /** A JSON file to keep the admin state in across restarts; in memory when absent. */
+  dataFile?: string;
+  /** The RSA key tokens are signed with (tests pass their own to forge tokens). */
+  signingKey?: KeyObject;
+  adminTokenTtl?: number;
 }
 
 export interface App {
   server: Server;
   provider: Provider;
+  store: Store;
+  tokens: TokenMemory;
+  adminAudience: string;
 }
 
-export function createApp(options: AppOptions): App {
+export async function createApp(options: AppOptions): Promise<App> {
+  const store = await Store.open(options.dataFile, () => seedData());
+  const tokens = new TokenMemory();
+  const adminAudience = `${options.origin}${ADMIN_BASE}`;
+  const integration = (clientId: string) => store.data.integrations.find((i) => i.client_id === clientId);
+  // The provider insists on a secret in a confidential client's metadata; the real check
+  // is verifyClientSecret below, so this stand-in never authenticates anyone.
+  const placeholderSecret = randomBytes(32).toString('base64url');
+
+  const clientFromStore = (clientId: string): AdapterPayload | undefined => {
+    const i = integration(clientId);
+    if (!i || i.status !== 'active') return undefined;
+    return {
+      client_id: i.client_id,
+      client_name: `${i.client_name} ${i.version}`,
+      token_endpoint_auth_method: i.token_endpoint_auth_method,
+      ...(i.token_endpoint_auth_method === 'none' ? {} : { client_secret: placeholderSecret }),
+      redirect_uris: i.redirect_uris,
+      grant_types: i.grant_types,
+      response_types: i.grant_types.includes('authorization_code') ? ['code'] : [],
+      scope: ['openid', 'profile', 'email', ...(i.refresh_count === 0 ? [] : ['offline_access']), ...i.scopes].join(' '),
+    };
+  };
+
   const provider = createProvider({
     issuer: options.origin,
+    adminAudience,
+    ...(options.signingKey ? { signingKey: options.signingKey } : {}),
+    ...(options.adminTokenTtl ? { adminTokenTtl: options.adminTokenTtl } : {}),
+    adapter: (name) => tokens.adapterFor(name, clientFromStore),
+    accessTokenTtl: (clientId) => {
+      const i = integration(clientId);
+      if (!i) return undefined;
+      return i.access_token_lifetime ?? NEVER_EXPIRES_SECONDS;
+    },
+    verifyClientSecret: (clientId, secret) => {
+      const i = integration(clientId);
+      if (!i?.secret) return false;
+      if (secretMatches(secret, i.secret)) return true;
+      const previous = i.previous_secret;
+      return previous !== undefined && previous.expires_at > new Date().toISOString() && secretMatches(secret, previous);
+    },
     clients: [
       {
         client_id: 'grantkit-demo',
@@ -52,6 +110,26 @@ export function createApp(options: AppOptions): App {
     ],
   });
   const oidc = provider.callback();
+
+  const adminApi = createAdminApi({
+    documentFile: ADMIN_DOCUMENT,
+    store,
+    authenticate: createAuthenticator({ issuer: options.origin, audience: adminAudience, jwksUri: new URL(`${options.origin}/jwks`), store }),
+    authority: {
+      revokeAllFor: async (clientId) => {
+        tokens.revokeClient(clientId);
+      },
+      endpoints: () => ({
+        issuer: options.origin,
+        authorization_endpoint: `${options.origin}/auth`,
+        token_endpoint: `${options.origin}/token`,
+        revocation_endpoint: `${options.origin}/token/revocation`,
+        introspection_endpoint: `${options.origin}/token/introspection`,
+        end_session_endpoint: `${options.origin}/session/end`,
+        jwks_uri: `${options.origin}/jwks`,
+      }),
+    },
+  });
 
   async function interaction(req: IncomingMessage, res: ServerResponse, uid: string, action: string | undefined): Promise<void> {
     const details = await provider.interactionDetails(req, res);
@@ -78,24 +156,13 @@ export function createApp(options: AppOptions): App {
     res.writeHead(405).end();
   }
 
-  async function whoami(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    const found = token ? await provider.AccessToken.find(token) : undefined;
-    if (!found || found.isExpired) {
-      res.writeHead(401, { 'WWW-Authenticate': 'Bearer error="invalid_token"', 'Content-Type': 'application/json' });
-      return void res.end(JSON.stringify({ error: 'invalid_token' }));
-    }
-    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-    res.end(JSON.stringify({ sub: found.accountId, client_id: found.clientId, scope: found.scope, expires_at: found.exp }));
-  }
-
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', options.origin);
     const path = url.pathname;
     const route = /^\/interaction\/([^/]+)(?:\/(login|abort))?$/.exec(path);
     const handle = async (): Promise<void> => {
+      if (path === ADMIN_BASE || path.startsWith(`${ADMIN_BASE}/`)) return adminApi(req, res);
       if (route) return interaction(req, res, route[1]!, route[2]);
-      if (path === '/api/whoami') return whoami(req, res);
       if (req.method === 'GET' && (path === '/' || path === '/index.html')) {
         if (await serveFile(res, DEMO_DIR, 'index.html', APP_PAGE_HEADERS)) return;
       }
@@ -110,7 +177,7 @@ export function createApp(options: AppOptions): App {
       res.end('Internal error');
     });
   });
-  return { server, provider };
+  return { server, provider, store, tokens, adminAudience };
 }
 
 function html(res: ServerResponse, status: number, body: string): void {

@@ -1,13 +1,26 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import Provider, { type ClientMetadata, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import Provider, { errors, type Adapter, type ClientMetadata, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { findAccount } from './accounts.js';
 
 export interface ProviderOptions {
   issuer: string;
+  /** Built-in clients, such as the demo app. */
   clients: ClientMetadata[];
-  /** Access-token lifetime in seconds, per client. */
-  accessTokenTtl?: (clientId: string) => number;
+  adapter: (name: string) => Adapter;
+  /** Access-token lifetime in seconds, per client; undefined for the default. */
+  accessTokenTtl?: (clientId: string) => number | undefined;
+  /** Checks a presented client secret: the store keeps only hashes, so the provider cannot. */
+  verifyClientSecret: (clientId: string, secret: string) => boolean;
+  /** The admin API's resource identifier: access tokens for it are JWTs with this audience. */
+  adminAudience: string;
+  /** The RSA key tokens are signed with; a new one per start when absent. */
+  signingKey?: KeyObject;
+  /** Lifetime of admin API access tokens in seconds. Default 600. */
+  adminTokenTtl?: number;
 }
+
+/** The scope an access token for the admin API carries; what the caller may do comes from their roles. */
+export const ADMIN_API_SCOPE = 'grantkit:admin';
 
 /** Scopes the demo accounts' claims are released under. */
 const CLAIMS = { openid: ['sub'], profile: ['name'], email: ['email'], roles: ['roles'] };
@@ -18,11 +31,12 @@ const CLAIMS = { openid: ['sub'], profile: ['name'], email: ['email'], roles: ['
  * detection, revocation, CORS only for the origins of registered redirect URIs.
  */
 export function createProvider(options: ProviderOptions): Provider {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const jwk = { ...privateKey.export({ format: 'jwk' }), kid: `key-${Date.now()}`, use: 'sig', alg: 'RS256' };
+  const privateKey = options.signingKey ?? generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+  const jwk = { ...privateKey.export({ format: 'jwk' }), kid: 'grantkit-signing-key', use: 'sig', alg: 'RS256' };
 
   const configuration: Configuration = {
     clients: options.clients,
+    adapter: options.adapter,
     jwks: { keys: [jwk] as NonNullable<Configuration['jwks']>['keys'] },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     pkce: { required: () => true },
@@ -30,12 +44,27 @@ export function createProvider(options: ProviderOptions): Provider {
     // Authorization code only: no implicit or hybrid flows are offered (RFC 9700 §2.1.2).
     responseTypes: ['code'],
     claims: CLAIMS,
-    scopes: ['openid', 'offline_access', 'profile', 'email', 'roles'],
+    scopes: ['openid', 'offline_access', 'profile', 'email', 'roles', ADMIN_API_SCOPE],
     features: {
       devInteractions: { enabled: false },
       revocation: { enabled: true },
       introspection: { enabled: true },
       rpInitiatedLogout: { enabled: true, logoutSource: logoutPage },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: (_ctx, _client, oneOf) => oneOf ?? undefined!,
+        useGrantedResource: () => true,
+        getResourceServerInfo: (_ctx, indicator) => {
+          if (indicator !== options.adminAudience) throw new errors.InvalidTarget();
+          return {
+            scope: ADMIN_API_SCOPE,
+            audience: options.adminAudience,
+            accessTokenTTL: options.adminTokenTtl ?? 600,
+            accessTokenFormat: 'jwt',
+            jwt: { sign: { alg: 'RS256' } },
+          };
+        },
+      },
     },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     findAccount: async (_ctx, sub) => {
@@ -54,6 +83,9 @@ export function createProvider(options: ProviderOptions): Provider {
       const grant = grantId ? await ctx.oidc.provider.Grant.find(grantId) : undefined;
       const next = grant ?? new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId });
       next.addOIDCScope([...ctx.oidc.requestParamScopes].join(' '));
+      for (const [indicator, server] of Object.entries(ctx.oidc.resourceServers ?? {})) {
+        if (server.scope) next.addResourceScope(indicator, server.scope);
+      }
       await next.save();
       return next;
     },
@@ -62,6 +94,7 @@ export function createProvider(options: ProviderOptions): Provider {
     clientBasedCORS: (_ctx, origin, client) => client.redirectUris?.some((uri) => new URL(uri).origin === origin) ?? false,
     ttl: {
       AccessToken: (_ctx, _token, client) => options.accessTokenTtl?.(client.clientId) ?? 600,
+      ClientCredentials: (_ctx, _token, client) => options.accessTokenTtl?.(client.clientId) ?? 600,
       IdToken: 3600,
       RefreshToken: 24 * 3600,
       Grant: 24 * 3600,
@@ -76,6 +109,13 @@ export function createProvider(options: ProviderOptions): Provider {
   };
   const provider = new Provider(options.issuer, configuration);
   provider.proxy = false;
+  // Integrations' secrets are stored as hashes (and a rotated-out one may still be in its
+  // grace period), so the comparison is the store's. oidc-provider awaits this method.
+  const builtIn = new Set(options.clients.map((c) => c.client_id));
+  const compare = provider.Client.prototype.compareClientSecret;
+  provider.Client.prototype.compareClientSecret = function (this: InstanceType<Provider['Client']>, actual: string) {
+    return builtIn.has(this.clientId) ? compare.call(this, actual) : options.verifyClientSecret(this.clientId, actual);
+  };
   return provider;
 }
 

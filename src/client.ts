@@ -255,6 +255,9 @@ export class GrantkitClient extends GrantkitEventTarget {
           });
           await oauth.processRevocationResponse(response);
         } catch (error) {
+          // RFC 7009 §2.2.1: a server may not revoke some token types (JWT access tokens,
+          // typically); they end at expiry, and revoking the refresh token ended the grant.
+          if (error instanceof oauth.ResponseBodyError && error.error === 'unsupported_token_type') continue;
           this.#emitError(fromOAuthError(error));
         }
       }

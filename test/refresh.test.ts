@@ -174,6 +174,25 @@ describe('logout', () => {
     expect(errors).to.deep.equal(['network_error', 'network_error']);
   });
 
+  it('accepts a server that cannot revoke its JWT access tokens (RFC 7009 unsupported_token_type)', async () => {
+    const sdk = await makeClient();
+    await signIn(fake, sdk);
+    worker.use(
+      http.post(`${ISSUER}/revoke`, async ({ request }) => {
+        const params = new URLSearchParams(await request.text());
+        fake.revocations.push(params);
+        return params.get('token_type_hint') === 'access_token'
+          ? HttpResponse.json({ error: 'unsupported_token_type' }, { status: 400 })
+          : new HttpResponse(null, { status: 200 });
+      }),
+    );
+    const errors: string[] = [];
+    sdk.addEventListener('error', (e) => errors.push(e.detail.error.code));
+    await sdk.logout();
+    expect(fake.revocations).to.have.length(2);
+    expect(errors).to.deep.equal([]);
+  });
+
   it('refuses a returnTo on another origin', async () => {
     const sdk = await makeClient();
     await signIn(fake, sdk);

@@ -1,0 +1,114 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Caller } from './auth.js';
+import { Integrations, present, type IntegrationInput, type IntegrationPatch, type TokenAuthority } from './integrations.js';
+import { loadOperations, type Operation } from './openapi.js';
+import { ApiProblem } from './problem.js';
+import type { Store } from './store.js';
+
+export const ADMIN_BASE = '/admin/v1';
+const MAX_BODY_BYTES = 100_000;
+
+interface Request {
+  path: Record<string, string>;
+  query: Record<string, string>;
+  body: unknown;
+  caller: Caller;
+}
+
+type Handler = (request: Request) => Promise<{ status: number; body?: unknown }>;
+
+export interface AdminApiOptions {
+  documentFile: string;
+  store: Store;
+  authority: TokenAuthority;
+  authenticate: (req: IncomingMessage) => Promise<Caller>;
+}
+
+/** The admin API: routes, validates against the document, authenticates, checks permissions. */
+export function createAdminApi(options: AdminApiOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  const operations = loadOperations(options.documentFile);
+  const integrations = new Integrations(options.store, options.authority);
+  const ok = (body: unknown, status = 200) => ({ status, body });
+
+  const handlers: Record<string, Handler> = {
+    getMe: async ({ caller }) => ok({ sub: caller.sub, name: caller.name, email: caller.email, roles: caller.roles, permissions: caller.permissions, auth: caller.auth }),
+    listIntegrations: async ({ query }) => ok(integrations.list(query as unknown as Parameters<Integrations['list']>[0])),
+    createIntegration: async ({ body }) => ok(await integrations.create(body as IntegrationInput), 201),
+    getIntegration: async ({ path }) => ok(present(integrations.get(path.client_id!))),
+    updateIntegration: async ({ path, body }) => ok(await integrations.update(path.client_id!, body as IntegrationPatch)),
+    deleteIntegration: async ({ path }) => {
+      await integrations.remove(path.client_id!);
+      return { status: 204 };
+    },
+    activateIntegration: async ({ path }) => ok(await integrations.setStatus(path.client_id!, 'active')),
+    deactivateIntegration: async ({ path }) => ok(await integrations.setStatus(path.client_id!, 'inactive')),
+    rotateIntegrationSecret: async ({ path, body }) =>
+      ok(await integrations.rotateSecret(path.client_id!, (body as { grace_period_seconds?: number } | undefined)?.grace_period_seconds ?? 0)),
+    getIntegrationEndpoints: async ({ path }) => ok(integrations.endpoints(path.client_id!)),
+  };
+
+  return async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://admin.invalid');
+    const instance = url.pathname;
+    try {
+      const path = url.pathname.slice(ADMIN_BASE.length) || '/';
+      const candidates = operations.filter((op) => op.match(path));
+      if (candidates.length === 0) throw new ApiProblem('not_found', `no admin API resource at ${instance}`);
+      const operation = candidates.find((op) => op.method === req.method);
+      if (!operation) {
+        res.setHeader('Allow', candidates.map((op) => op.method).join(', '));
+        throw new ApiProblem('not_found', `${req.method} is not supported on ${instance}`);
+      }
+      const handler = handlers[operation.operationId];
+      if (!handler) throw new ApiProblem('not_found', `${operation.operationId} is not implemented by this server yet`);
+
+      // Who is asking comes first: an anonymous caller learns nothing about the request's shape.
+      const caller = await options.authenticate(req);
+      if (operation.permission && !caller.permissions.includes(operation.permission as Caller['permissions'][number])) {
+        throw new ApiProblem('forbidden', `this needs the "${operation.permission}" permission, which the admin role has`);
+      }
+      const request: Request = { path: operation.match(path)!, query: queryOf(url), body: await readJson(req, operation), caller };
+      const errors = operation.validate(request);
+      if (errors.length > 0) throw new ApiProblem('validation_failed', 'see `errors` for each field that is not valid', { errors });
+
+      const result = await handler(request);
+      if (result.body === undefined) {
+        res.writeHead(result.status, { 'Cache-Control': 'no-store' }).end();
+      } else {
+        res.writeHead(result.status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+        res.end(JSON.stringify(result.body));
+      }
+    } catch (error) {
+      if (error instanceof ApiProblem) return error.send(res, instance);
+      console.error('admin API failure', error);
+      new ApiProblem('internal_error').send(res, instance);
+    }
+  };
+}
+
+function queryOf(url: URL): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const [name, value] of url.searchParams) query[name] = value;
+  return query;
+}
+
+async function readJson(req: IncomingMessage, operation: Operation): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new ApiProblem('validation_failed', 'the body is too large', { errors: [{ path: '/body', message: `exceeds ${MAX_BODY_BYTES} bytes` }] });
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return undefined;
+  const type = req.headers['content-type'] ?? '';
+  if (operation.hasBody && !/^application\/json\b/i.test(type)) {
+    throw new ApiProblem('validation_failed', 'send the body as application/json', { errors: [{ path: '/body', message: 'must be application/json' }] });
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ApiProblem('validation_failed', 'the body is not valid JSON', { errors: [{ path: '/body', message: 'is not valid JSON' }] });
+  }
+}

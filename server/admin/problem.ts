@@ -1,0 +1,55 @@
+import type { ServerResponse } from 'node:http';
+import type { FieldError } from './openapi.js';
+
+export type ProblemCode =
+  | 'validation_failed'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'duplicate_name'
+  | 'scope_in_use'
+  | 'no_secret'
+  | 'internal_error';
+
+const TITLES: Record<ProblemCode, [number, string]> = {
+  validation_failed: [400, 'The request is not valid'],
+  unauthorized: [401, 'Authentication is required'],
+  forbidden: [403, 'You do not have permission for this'],
+  not_found: [404, 'Not found'],
+  conflict: [409, 'The request conflicts with the current state'],
+  duplicate_name: [409, 'The name is already taken'],
+  scope_in_use: [409, 'The scope is in use'],
+  no_secret: [409, 'This integration has no secret'],
+  internal_error: [500, 'Something went wrong on the server'],
+};
+
+/** An RFC 9457 problem the admin API answers with. */
+export class ApiProblem extends Error {
+  readonly code: ProblemCode;
+  readonly status: number;
+  readonly errors: FieldError[] | undefined;
+  readonly headers: Record<string, string>;
+
+  constructor(code: ProblemCode, detail?: string, options: { errors?: FieldError[]; headers?: Record<string, string> } = {}) {
+    super(detail ?? TITLES[code][1]);
+    this.code = code;
+    this.status = TITLES[code][0];
+    this.errors = options.errors;
+    this.headers = options.headers ?? {};
+  }
+
+  send(res: ServerResponse, instance: string): void {
+    const body = {
+      type: `urn:grantkit:problem:${this.code}`,
+      title: TITLES[this.code][1],
+      status: this.status,
+      code: this.code,
+      detail: this.message,
+      instance,
+      ...(this.errors ? { errors: this.errors } : {}),
+    };
+    res.writeHead(this.status, { 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store', ...this.headers });
+    res.end(JSON.stringify(body));
+  }
+}

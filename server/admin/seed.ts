@@ -1,0 +1,67 @@
+import { hashSecret, newSecret, type StoreData } from './store.js';
+
+/** A few realistic integrations and scopes, so a new demo has something to show. */
+export function seedData(now = Date.now()): StoreData {
+  const at = (minutesAgo: number) => new Date(now - minutesAgo * 60_000).toISOString();
+  // The seeded secrets are random and never shown: rotate to see one, as in the admin consoles.
+  const secret = () => hashSecret(newSecret('gks_'));
+  return {
+    version: 1,
+    scopes: [
+      { name: 'projects:read', description: 'Read projects and their parts', service_urls: ['/api/projects/*'], created_at: at(600), updated_at: at(600) },
+      { name: 'projects:write', description: 'Create and change projects', service_urls: ['/api/projects/*'], created_at: at(590), updated_at: at(590) },
+      { name: 'reports:read', description: 'Download usage reports', service_urls: ['/api/reports', '/api/reports/*'], created_at: at(580), updated_at: at(580) },
+    ],
+    integrations: [
+      {
+        client_id: 'gk_erp_connector',
+        client_name: 'ERP Connector',
+        version: '1.0',
+        description: 'Syncs bills of materials with the ERP system every hour.',
+        token_endpoint_auth_method: 'client_secret_basic',
+        redirect_uris: ['https://erp.example.com/oauth/callback'],
+        grant_types: ['authorization_code', 'refresh_token'],
+        access_token_lifetime: 3600,
+        refresh_count: 10,
+        audience: 'https://api.example.com',
+        scopes: ['projects:read', 'projects:write'],
+        status: 'active',
+        secret: secret(),
+        created_at: at(300),
+        updated_at: at(300),
+      },
+      {
+        client_id: 'gk_reporting_dashboard',
+        client_name: 'Reporting Dashboard',
+        version: '2.3',
+        description: 'Single-page dashboard for the finance team.',
+        token_endpoint_auth_method: 'none',
+        redirect_uris: ['https://reports.example.com/callback', 'http://127.0.0.1:5173/callback'],
+        grant_types: ['authorization_code', 'refresh_token'],
+        access_token_lifetime: 900,
+        refresh_count: null,
+        scopes: ['reports:read'],
+        status: 'active',
+        created_at: at(200),
+        updated_at: at(200),
+      },
+      {
+        client_id: 'gk_nightly_sync',
+        client_name: 'Nightly Sync',
+        version: '1.0',
+        description: 'Batch job that exports reports at night.',
+        token_endpoint_auth_method: 'client_secret_post',
+        redirect_uris: [],
+        grant_types: ['client_credentials'],
+        access_token_lifetime: null,
+        refresh_count: 0,
+        scopes: ['reports:read'],
+        status: 'inactive',
+        secret: secret(),
+        created_at: at(100),
+        updated_at: at(100),
+      },
+    ],
+    personalTokens: [],
+  };
+}
