@@ -48,6 +48,7 @@ export function createProvider(options: ProviderOptions): Provider {
     features: {
       devInteractions: { enabled: false },
       revocation: { enabled: true },
+      clientCredentials: { enabled: true },
       introspection: { enabled: true },
       rpInitiatedLogout: { enabled: true, logoutSource: logoutPage },
       resourceIndicators: {

@@ -126,9 +126,11 @@ export class Integrations {
       });
     }
     next.updated_at = new Date().toISOString();
-    Object.assign(integration, next);
+    // Replace the record, so that a field set to null is really gone.
+    const list = this.store.data.integrations;
+    list[list.indexOf(integration)] = next;
     await this.store.save();
-    return present(integration);
+    return present(next);
   }
 
   async setStatus(clientId: string, status: 'active' | 'inactive'): Promise<Record<string, unknown>> {

@@ -1,0 +1,278 @@
+import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { api, clientCredentials, forge, signIn, start, type Running } from './support.js';
+
+let server: Running;
+let adminToken: string;
+let viewerToken: string;
+
+before(async () => {
+  server = await start();
+  adminToken = (await signIn(server, 'ada@example.com', 'ada-demo')).access_token;
+  viewerToken = (await signIn(server, 'vic@example.com', 'vic-demo')).access_token;
+});
+after(() => server.close());
+
+const confidential = (name: string, extra: Record<string, unknown> = {}) => ({
+  client_name: name,
+  version: '1.0',
+  token_endpoint_auth_method: 'client_secret_basic',
+  grant_types: ['client_credentials'],
+  ...extra,
+});
+
+describe('admin API authentication (JWT validation per the reference)', () => {
+  it('answers /me for a signed-in admin and viewer, with their permissions', async () => {
+    const admin = await api(server, adminToken)('GET', '/me');
+    assert.equal(admin.status, 200);
+    assert.deepEqual(admin.body!.roles, ['admin']);
+    assert.ok(admin.body!.permissions.includes('integrations:write'));
+    assert.equal(admin.body!.auth, 'access_token');
+    const viewer = await api(server, viewerToken)('GET', '/me');
+    assert.deepEqual(viewer.body!.roles, ['viewer']);
+    assert.ok(!viewer.body!.permissions.includes('integrations:write'));
+  });
+
+  it('asks for a token when none is sent', async () => {
+    const res = await api(server, undefined)('GET', '/me');
+    assert.equal(res.status, 401);
+    assert.equal(res.headers.get('content-type'), 'application/problem+json');
+    assert.equal(res.body!.code, 'unauthorized');
+    assert.match(res.headers.get('www-authenticate')!, /^Bearer realm="grantkit-admin"/);
+  });
+
+  const now = () => Math.floor(Date.now() / 1000);
+  const valid = () => ({ sub: 'ada', iss: server.origin, aud: server.adminAudience, iat: now(), exp: now() + 300 });
+  const rejections: Array<[string, () => Promise<string>]> = [
+    ['an unsigned token (alg: none)', async () => {
+      const part = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+      return `${part({ alg: 'none', typ: 'JWT' })}.${part(valid())}.`;
+    }],
+    ['a token signed with another key', () => forge(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey, valid())],
+    ['an expired token', () => forge(server.signingKey, { ...valid(), iat: now() - 600, exp: now() - 300 })],
+    ['a token from another issuer', () => forge(server.signingKey, { ...valid(), iss: 'https://evil.example' })],
+    ['a token for another audience', () => forge(server.signingKey, { ...valid(), aud: 'https://other-api.example' })],
+    ['a token with a tampered payload', async () => {
+      const [h, , s] = (await forge(server.signingKey, valid())).split('.');
+      return `${h}.${Buffer.from(JSON.stringify({ ...valid(), sub: 'vic' })).toString('base64url')}.${s}`;
+    }],
+    ['garbage', async () => 'not-a-jwt'],
+  ];
+  for (const [name, make] of rejections) {
+    it(`refuses ${name} with 401 and an invalid_token challenge`, async () => {
+      const res = await api(server, await make())('GET', '/me');
+      assert.equal(res.status, 401);
+      assert.equal(res.body!.code, 'unauthorized');
+      assert.match(res.headers.get('www-authenticate')!, /error="invalid_token"/);
+    });
+  }
+
+  it('accepts a correctly signed token it did not issue through a sign-in (the key is what counts)', async () => {
+    const res = await api(server, await forge(server.signingKey, valid()))('GET', '/me');
+    assert.equal(res.status, 200);
+    assert.equal(res.body!.sub, 'ada');
+  });
+});
+
+describe('integrations', () => {
+  it('lets viewers read but not write', async () => {
+    const list = await api(server, viewerToken)('GET', '/integrations');
+    assert.equal(list.status, 200);
+    const create = await api(server, viewerToken)('POST', '/integrations', confidential('Viewer attempt'));
+    assert.equal(create.status, 403);
+    assert.equal(create.body!.code, 'forbidden');
+    assert.match(create.body!.detail, /admin/);
+  });
+
+  it('creates a confidential integration, shows its secret once, and keeps only the last four characters', async () => {
+    const admin = api(server, adminToken);
+    const created = await admin('POST', '/integrations', confidential('Warehouse Robot', { description: 'Moves pallets' }));
+    assert.equal(created.status, 201);
+    assert.match(created.body!.client_secret, /^gks_/);
+    assert.equal(created.body!.client_type, 'confidential');
+    assert.equal(created.body!.client_secret_last4, created.body!.client_secret.slice(-4));
+    const read = await admin('GET', `/integrations/${created.body!.client_id}`);
+    assert.equal(read.status, 200);
+    assert.equal(read.body!.client_secret, undefined);
+    assert.ok(!JSON.stringify(server.store.data).includes(created.body!.client_secret));
+  });
+
+  it('creates a public integration without a secret', async () => {
+    const created = await api(server, adminToken)('POST', '/integrations', {
+      client_name: 'Field App', version: '3', token_endpoint_auth_method: 'none',
+      grant_types: ['authorization_code', 'refresh_token'], redirect_uris: ['https://field.example.com/cb'],
+    });
+    assert.equal(created.status, 201);
+    assert.equal(created.body!.client_secret, undefined);
+    assert.equal(created.body!.client_secret_last4, null);
+  });
+
+  it('refuses a duplicate name and version, ignoring case, on the name field', async () => {
+    const admin = api(server, adminToken);
+    await admin('POST', '/integrations', confidential('Label Printer'));
+    const again = await admin('POST', '/integrations', confidential('LABEL printer'));
+    assert.equal(again.status, 409);
+    assert.equal(again.body!.code, 'duplicate_name');
+    assert.deepEqual(again.body!.errors.map((e: { path: string }) => e.path), ['/body/client_name']);
+    const otherVersion = await admin('POST', '/integrations', confidential('Label Printer', { version: '2.0' }));
+    assert.equal(otherVersion.status, 201);
+  });
+
+  it('names every invalid field, and rejects unknown ones', async () => {
+    const res = await api(server, adminToken)('POST', '/integrations', {
+      client_name: 'Bad', version: 'has space', token_endpoint_auth_method: 'none',
+      grant_types: ['authorization_code', 'password'], redirect_uris: ['http://evil.example/cb', 'https://ok.example/cb#frag'],
+      client_secret: 'chosen-by-caller',
+    });
+    assert.equal(res.status, 400);
+    assert.equal(res.body!.code, 'validation_failed');
+    const paths = res.body!.errors.map((e: { path: string }) => e.path).sort();
+    assert.deepEqual(paths, ['/body/client_secret', '/body/grant_types/1', '/body/redirect_uris/0', '/body/redirect_uris/1', '/body/version']);
+  });
+
+  it('requires a redirect URI for the authorization code grant', async () => {
+    const res = await api(server, adminToken)('POST', '/integrations', confidential('No Redirect', { grant_types: ['authorization_code'] }));
+    assert.equal(res.status, 400);
+    assert.deepEqual(res.body!.errors.map((e: { path: string }) => e.path), ['/body/redirect_uris']);
+  });
+
+  it('answers malformed bodies with 400, never 500', async () => {
+    const admin = api(server, adminToken);
+    for (const body of ['{', '[]', 'null', '"text"', '{"client_name": 1}']) {
+      const res = await admin('POST', '/integrations', body);
+      assert.equal(res.status, 400, body);
+    }
+    const wrongType = await admin('POST', '/integrations', 'client_name=x', { 'content-type': 'application/x-www-form-urlencoded' });
+    assert.equal(wrongType.status, 400);
+  });
+
+  it('searches, filters and pages with a cursor, without repeats or gaps', async () => {
+    const admin = api(server, adminToken);
+    const names = Array.from({ length: 23 }, (_, i) => `Paging Probe ${String(i).padStart(2, '0')}`);
+    for (const name of names) assert.equal((await admin('POST', '/integrations', confidential(name))).status, 201);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const res = await admin('GET', `/integrations?q=paging%20probe&limit=10${cursor ? `&cursor=${cursor}` : ''}`);
+      assert.equal(res.status, 200);
+      seen.push(...res.body!.items.map((i: { client_name: string }) => i.client_name));
+      cursor = res.body!.next_cursor;
+      pages++;
+    } while (cursor);
+    assert.equal(pages, 3);
+    assert.deepEqual([...seen].sort(), names);
+    assert.deepEqual(seen, [...names].reverse(), 'newest first');
+    const inactive = await admin('GET', '/integrations?status=inactive');
+    assert.ok(inactive.body!.items.every((i: { status: string }) => i.status === 'inactive'));
+    assert.equal((await admin('GET', '/integrations?cursor=%%%')).status, 400);
+    assert.equal((await admin('GET', '/integrations?limit=1000')).status, 400);
+    assert.equal((await admin('GET', '/integrations?sort=name')).status, 400);
+  });
+
+  it('updates fields, keeping the rules that span them', async () => {
+    const admin = api(server, adminToken);
+    const created = await admin('POST', '/integrations', confidential('Updater', { audience: 'https://api.example.com' }));
+    const id = created.body!.client_id;
+    const patched = await admin('PATCH', `/integrations/${id}`, { access_token_lifetime: null, refresh_count: 5, audience: null });
+    assert.equal(patched.status, 200);
+    assert.equal(patched.body!.access_token_lifetime, null);
+    assert.equal(patched.body!.refresh_count, 5);
+    assert.equal(patched.body!.audience, undefined);
+    const broken = await admin('PATCH', `/integrations/${id}`, { grant_types: ['authorization_code'] });
+    assert.equal(broken.status, 400);
+    assert.deepEqual(broken.body!.errors.map((e: { path: string }) => e.path), ['/body/redirect_uris']);
+    const renamed = await admin('PATCH', `/integrations/${id}`, { client_name: 'New name' });
+    assert.equal(renamed.status, 400);
+    assert.equal((await admin('PATCH', '/integrations/gk_missing', { description: 'x' })).status, 404);
+  });
+
+  it('lists the endpoints an integration needs', async () => {
+    const res = await api(server, viewerToken)('GET', '/integrations/gk_erp_connector/endpoints');
+    assert.equal(res.status, 200);
+    assert.equal(res.body!.token_endpoint, `${server.origin}/token`);
+    assert.equal(res.body!.issuer, server.origin);
+  });
+});
+
+describe('integrations are real clients of the authorization server', () => {
+  it('a new confidential integration gets tokens at once', async () => {
+    const created = await api(server, adminToken)('POST', '/integrations', confidential('Token Getter'));
+    const token = await clientCredentials(server, created.body!.client_id, created.body!.client_secret);
+    assert.equal(token.status, 200, JSON.stringify(token.body));
+    assert.ok(token.body.access_token);
+    assert.equal((await clientCredentials(server, created.body!.client_id, 'gks_wrong')).status, 401);
+  });
+
+  it('rotation makes the old secret fail at once and the new one work', async () => {
+    const admin = api(server, adminToken);
+    const created = await admin('POST', '/integrations', confidential('Rotator'));
+    const id = created.body!.client_id;
+    const rotated = await admin('POST', `/integrations/${id}/secret`);
+    assert.equal(rotated.status, 200);
+    assert.notEqual(rotated.body!.client_secret, created.body!.client_secret);
+    assert.equal(rotated.body!.previous_secret_expires_at, null);
+    const old = await clientCredentials(server, id, created.body!.client_secret);
+    assert.equal(old.status, 401);
+    assert.equal(old.body.error, 'invalid_client');
+    assert.equal((await clientCredentials(server, id, rotated.body!.client_secret)).status, 200);
+  });
+
+  it('rotation with a grace period keeps the old secret until it ends', async () => {
+    const admin = api(server, adminToken);
+    const created = await admin('POST', '/integrations', confidential('Graceful'));
+    const id = created.body!.client_id;
+    const rotated = await admin('POST', `/integrations/${id}/secret`, { grace_period_seconds: 2 });
+    assert.ok(rotated.body!.previous_secret_expires_at);
+    assert.equal((await clientCredentials(server, id, created.body!.client_secret)).status, 200);
+    assert.equal((await clientCredentials(server, id, rotated.body!.client_secret)).status, 200);
+    await new Promise((resolve) => setTimeout(resolve, 2200));
+    assert.equal((await clientCredentials(server, id, created.body!.client_secret)).status, 401);
+    assert.equal((await clientCredentials(server, id, rotated.body!.client_secret)).status, 200);
+  });
+
+  it('a public integration has no secret to rotate', async () => {
+    const res = await api(server, adminToken)('POST', '/integrations/gk_reporting_dashboard/secret');
+    assert.equal(res.status, 409);
+    assert.equal(res.body!.code, 'no_secret');
+  });
+
+  it('deactivating stops token requests and ends issued tokens; activating restores requests', async () => {
+    const admin = api(server, adminToken);
+    const created = await admin('POST', '/integrations', confidential('Switchable'));
+    const id = created.body!.client_id;
+    const issued = await clientCredentials(server, id, created.body!.client_secret);
+    const introspector = await admin('POST', '/integrations', confidential('Introspector'));
+    const introspect = async (token: string) => {
+      const res = await fetch(`${server.origin}/token/introspection`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          authorization: `Basic ${Buffer.from(`${introspector.body!.client_id}:${introspector.body!.client_secret}`).toString('base64')}`,
+        },
+        body: new URLSearchParams({ token }),
+      });
+      return (await res.json()) as { active: boolean };
+    };
+    assert.equal((await introspect(issued.body.access_token)).active, true);
+
+    assert.equal((await admin('POST', `/integrations/${id}/deactivate`)).body!.status, 'inactive');
+    assert.equal((await clientCredentials(server, id, created.body!.client_secret)).status, 401);
+    assert.equal((await introspect(issued.body.access_token)).active, false);
+
+    assert.equal((await admin('POST', `/integrations/${id}/activate`)).body!.status, 'active');
+    assert.equal((await clientCredentials(server, id, created.body!.client_secret)).status, 200);
+  });
+
+  it('deleting revokes every token and forgets the client', async () => {
+    const admin = api(server, adminToken);
+    const created = await admin('POST', '/integrations', confidential('Doomed'));
+    const id = created.body!.client_id;
+    await clientCredentials(server, id, created.body!.client_secret);
+    assert.equal((await admin('DELETE', `/integrations/${id}`)).status, 204);
+    assert.equal((await admin('GET', `/integrations/${id}`)).status, 404);
+    assert.equal((await clientCredentials(server, id, created.body!.client_secret)).status, 401);
+    assert.equal([...server.tokens.entries('ClientCredentials')].filter((t) => t.clientId === id).length, 0);
+  });
+});

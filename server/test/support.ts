@@ -1,0 +1,132 @@
+import { createHash, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import { createServer } from 'node:net';
+import { SignJWT, type JWTPayload } from 'jose';
+import { createApp, type App } from '../app.js';
+
+export interface Running extends App {
+  origin: string;
+  signingKey: KeyObject;
+  close(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts the reference server on a free loopback port. */
+export async function start(options: { dataFile?: string; adminTokenTtl?: number; signingKey?: KeyObject } = {}): Promise<Running> {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const signingKey = options.signingKey ?? generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+  const app = await createApp({ origin, signingKey, ...options });
+  await new Promise<void>((resolve) => app.server.listen(port, '127.0.0.1', resolve));
+  return {
+    ...app,
+    origin,
+    signingKey,
+    close: () =>
+      new Promise<void>((resolve) => {
+        app.server.closeAllConnections();
+        app.server.close(() => resolve());
+      }),
+  };
+}
+
+class CookieJar {
+  readonly #cookies = new Map<string, string>();
+  store(response: Response): void {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const [name, ...value] = pair!.split('=');
+      this.#cookies.set(name!.trim(), value.join('='));
+    }
+  }
+  header(): string {
+    return [...this.#cookies].map(([n, v]) => `${n}=${v}`).join('; ');
+  }
+}
+
+/**
+ * Signs in through the server's real login page with the demo SPA client (authorization
+ * code + PKCE, resource = the admin API) and returns the token response.
+ */
+export async function signIn(server: Running, login: string, password: string): Promise<{ access_token: string; refresh_token?: string }> {
+  const jar = new CookieJar();
+  const verifier = randomBytes(32).toString('base64url');
+  const challenge = createHash('sha256').update(verifier).digest('base64url');
+  const redirectUri = `${server.origin}/`;
+  const auth = new URL(`${server.origin}/auth`);
+  auth.search = new URLSearchParams({
+    client_id: 'grantkit-demo', redirect_uri: redirectUri, response_type: 'code', scope: 'openid grantkit:admin',
+    resource: server.adminAudience, state: 'test-state', code_challenge: challenge, code_challenge_method: 'S256',
+  }).toString();
+
+  let url = auth.href;
+  let response: Response;
+  for (let hop = 0; hop < 10; hop++) {
+    response = await fetch(url, { redirect: 'manual', headers: { cookie: jar.header() } });
+    jar.store(response);
+    if (response.status === 200 && url.includes('/interaction/')) {
+      const uid = /\/interaction\/([^/?]+)/.exec(url)![1];
+      response = await fetch(`${server.origin}/interaction/${uid}/login`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ login, password }),
+      });
+      jar.store(response);
+      if (response.status !== 303 && response.status !== 302) throw new Error(`login refused (${response.status})`);
+    }
+    const location = response.headers.get('location');
+    if (!location) throw new Error(`sign-in stopped at ${url} with ${response.status}`);
+    url = new URL(location, url).href;
+    if (url.startsWith(redirectUri) && new URL(url).searchParams.has('code')) break;
+  }
+  const code = new URL(url).searchParams.get('code');
+  if (!code) throw new Error(`no code in ${url}`);
+  const token = await fetch(`${server.origin}/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: 'grantkit-demo', code_verifier: verifier, resource: server.adminAudience }),
+  });
+  if (!token.ok) throw new Error(`token exchange failed: ${token.status} ${await token.text()}`);
+  return (await token.json()) as { access_token: string; refresh_token?: string };
+}
+
+/** A JWT signed with the given key, with claims a test chooses. */
+export async function forge(key: KeyObject, claims: JWTPayload, header: { alg: string; kid?: string } = { alg: 'RS256', kid: 'grantkit-signing-key' }): Promise<string> {
+  return new SignJWT(claims).setProtectedHeader(header).sign(key);
+}
+
+export function api(server: Running, token: string | undefined) {
+  return async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${server.origin}/admin/v1${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Record<string, any>) : undefined };
+  };
+}
+
+/** A client_credentials token request with a client secret. */
+export async function clientCredentials(server: Running, clientId: string, secret: string): Promise<{ status: number; body: Record<string, any> }> {
+  const response = await fetch(`${server.origin}/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(secret)}`).toString('base64')}` },
+    body: new URLSearchParams({ grant_type: 'client_credentials' }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, any> };
+}
