@@ -10,7 +10,7 @@ import { seedData } from './admin/seed.js';
 import { secretMatches, Store } from './admin/store.js';
 import { renderLoginPage } from './login-page.js';
 import { TokenMemory } from './oidc/adapter.js';
-import { createProvider } from './provider.js';
+import { ADMIN_API_SCOPE, createProvider } from './provider.js';
 import { serveFile } from './static-files.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -78,9 +78,20 @@ export async function createApp(options: AppOptions): Promise<App> {
     };
   };
 
+  // The API that integrations' scopes (service URLs) belong to unless they name an audience.
+  const apiAudience = `${options.origin}/api`;
   const provider = createProvider({
     issuer: options.origin,
     adminAudience,
+    defaultResourceFor: (clientId) => {
+      const i = integration(clientId);
+      return i ? (i.audience ?? apiAudience) : undefined;
+    },
+    resourceServerFor: (indicator, clientId) => {
+      const i = integration(clientId);
+      if (!i || indicator !== (i.audience ?? apiAudience)) return undefined;
+      return { scope: i.scopes.join(' '), accessTokenTTL: i.access_token_lifetime ?? NEVER_EXPIRES_SECONDS };
+    },
     ...(options.signingKey ? { signingKey: options.signingKey } : {}),
     ...(options.adminTokenTtl ? { adminTokenTtl: options.adminTokenTtl } : {}),
     adapter: (name) => tokens.adapterFor(name, clientFromStore),
@@ -106,6 +117,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         response_types: ['code'],
         redirect_uris: [`${options.origin}/`],
         post_logout_redirect_uris: [`${options.origin}/`],
+        scope: `openid offline_access profile email roles ${ADMIN_API_SCOPE}`,
       },
     ],
   });
@@ -119,6 +131,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       revokeAllFor: async (clientId) => {
         tokens.revokeClient(clientId);
       },
+      scopeInUse: (name) => tokens.scopeInUse(name),
       endpoints: () => ({
         issuer: options.origin,
         authorization_endpoint: `${options.origin}/auth`,

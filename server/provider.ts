@@ -1,5 +1,7 @@
 import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import Provider, { errors, type Adapter, type ClientMetadata, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+// oidc-provider keeps its configuration private; this is its own accessor to it.
+import providerInternals from 'oidc-provider/lib/helpers/weak_cache.js';
 import { findAccount } from './accounts.js';
 
 export interface ProviderOptions {
@@ -17,6 +19,10 @@ export interface ProviderOptions {
   signingKey?: KeyObject;
   /** Lifetime of admin API access tokens in seconds. Default 600. */
   adminTokenTtl?: number;
+  /** The API an integration's tokens are for when it names none: its audience, or the server's API. */
+  defaultResourceFor: (clientId: string) => string | undefined;
+  /** The resource server behind an indicator for this client, with the scopes the client may have there. */
+  resourceServerFor: (indicator: string, clientId: string) => { scope: string; accessTokenTTL?: number } | undefined;
 }
 
 /** The scope an access token for the admin API carries; what the caller may do comes from their roles. */
@@ -53,10 +59,16 @@ export function createProvider(options: ProviderOptions): Provider {
       rpInitiatedLogout: { enabled: true, logoutSource: logoutPage },
       resourceIndicators: {
         enabled: true,
-        defaultResource: (_ctx, _client, oneOf) => oneOf ?? undefined!,
+        // An integration's API scopes live on its resource server (RFC 8707): without a
+        // resource, the provider would drop every scope that is not an OpenID Connect one.
+        defaultResource: (_ctx, client, oneOf) => oneOf ?? (client ? options.defaultResourceFor(client.clientId) : undefined)!,
         useGrantedResource: () => true,
-        getResourceServerInfo: (_ctx, indicator) => {
-          if (indicator !== options.adminAudience) throw new errors.InvalidTarget();
+        getResourceServerInfo: (_ctx, indicator, client) => {
+          if (indicator !== options.adminAudience) {
+            const server = client ? options.resourceServerFor(indicator, client.clientId) : undefined;
+            if (!server) throw new errors.InvalidTarget();
+            return { audience: indicator, accessTokenFormat: 'opaque', ...server };
+          }
           return {
             scope: ADMIN_API_SCOPE,
             audience: options.adminAudience,
@@ -84,8 +96,11 @@ export function createProvider(options: ProviderOptions): Provider {
       const grant = grantId ? await ctx.oidc.provider.Grant.find(grantId) : undefined;
       const next = grant ?? new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId });
       next.addOIDCScope([...ctx.oidc.requestParamScopes].join(' '));
+      // Grant what was asked for and is allowed on each resource: nothing more.
+      const requested = ctx.oidc.requestParamScopes;
       for (const [indicator, server] of Object.entries(ctx.oidc.resourceServers ?? {})) {
-        if (server.scope) next.addResourceScope(indicator, server.scope);
+        const granted = String(server.scope ?? '').split(' ').filter((scope) => scope && requested.has(scope));
+        if (granted.length > 0) next.addResourceScope(indicator, granted.join(' '));
       }
       await next.save();
       return next;
@@ -110,6 +125,7 @@ export function createProvider(options: ProviderOptions): Provider {
   };
   const provider = new Provider(options.issuer, configuration);
   provider.proxy = false;
+  requireEveryScopeToBeAllowed(provider);
   // Integrations' secrets are stored as hashes (and a rotated-out one may still be in its
   // grace period), so the comparison is the store's. oidc-provider awaits this method.
   const builtIn = new Set(options.clients.map((c) => c.client_id));
@@ -131,4 +147,18 @@ async function logoutPage(ctx: KoaContextWithOIDC, form: string): Promise<void> 
 ${form}<button type="submit" form="op.logoutForm" name="logout" value="yes" class="primary">Sign out everywhere</button>
 <button type="submit" form="op.logoutForm" class="link">Stay signed in to the sign-in server</button>
 </main></body></html>`;
+}
+
+/**
+ * The provider checks a client's allowed scopes only for the scopes it was configured
+ * with, and lets any other requested scope through into the token. Here scopes are
+ * created at run time through the admin API, so its set of known scopes is told to know
+ * every scope: each requested scope must then be one the client (the integration) is
+ * associated with, or the request fails with invalid_scope. Iterating the set, for
+ * discovery's scopes_supported, still yields only the configured ones.
+ * (Checked against oidc-provider 9.13; the version is pinned.)
+ */
+function requireEveryScopeToBeAllowed(provider: Provider): void {
+  const known = providerInternals(provider).configuration.scopes;
+  known.has = (value: string) => typeof value === 'string' && value !== '';
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Caller } from './auth.js';
 import { Integrations, present, type IntegrationInput, type IntegrationPatch, type TokenAuthority } from './integrations.js';
 import { loadOperations, type Operation } from './openapi.js';
+import { Scopes, type ScopeInput, type ScopePatch } from './scopes.js';
 import { ApiProblem } from './problem.js';
 import type { Store } from './store.js';
 
@@ -28,6 +29,8 @@ export interface AdminApiOptions {
 export function createAdminApi(options: AdminApiOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const operations = loadOperations(options.documentFile);
   const integrations = new Integrations(options.store, options.authority);
+  const scopes = new Scopes(options.store, (name) => options.authority.scopeInUse(name));
+  const done = { status: 204 };
   const ok = (body: unknown, status = 200) => ({ status, body });
 
   const handlers: Record<string, Handler> = {
@@ -38,13 +41,30 @@ export function createAdminApi(options: AdminApiOptions): (req: IncomingMessage,
     updateIntegration: async ({ path, body }) => ok(await integrations.update(path.client_id!, body as IntegrationPatch)),
     deleteIntegration: async ({ path }) => {
       await integrations.remove(path.client_id!);
-      return { status: 204 };
+      return done;
     },
     activateIntegration: async ({ path }) => ok(await integrations.setStatus(path.client_id!, 'active')),
     deactivateIntegration: async ({ path }) => ok(await integrations.setStatus(path.client_id!, 'inactive')),
     rotateIntegrationSecret: async ({ path, body }) =>
       ok(await integrations.rotateSecret(path.client_id!, (body as { grace_period_seconds?: number } | undefined)?.grace_period_seconds ?? 0)),
     getIntegrationEndpoints: async ({ path }) => ok(integrations.endpoints(path.client_id!)),
+    listIntegrationScopes: async ({ path }) => ok({ items: scopes.ofIntegration(path.client_id!) }),
+    associateScope: async ({ path }) => {
+      await scopes.associate(path.client_id!, path.scope_name!, true);
+      return done;
+    },
+    disassociateScope: async ({ path }) => {
+      await scopes.associate(path.client_id!, path.scope_name!, false);
+      return done;
+    },
+    listScopes: async ({ query }) => ok(scopes.list(query as unknown as Parameters<Scopes['list']>[0])),
+    createScope: async ({ body }) => ok(await scopes.create(body as ScopeInput), 201),
+    getScope: async ({ path }) => ok(scopes.present(scopes.get(path.scope_name!))),
+    updateScope: async ({ path, body }) => ok(await scopes.update(path.scope_name!, body as ScopePatch)),
+    deleteScope: async ({ path }) => {
+      await scopes.remove(path.scope_name!);
+      return done;
+    },
   };
 
   return async (req, res) => {

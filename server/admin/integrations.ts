@@ -9,6 +9,8 @@ export interface TokenAuthority {
   revokeAllFor(clientId: string): Promise<void>;
   /** The server's endpoints, for the integration's developers. */
   endpoints(): Record<string, string>;
+  /** Whether a live token carries this scope. */
+  scopeInUse(name: string): boolean;
 }
 
 export interface IntegrationInput {

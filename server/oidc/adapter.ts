@@ -67,6 +67,17 @@ export class TokenMemory {
     return removed;
   }
 
+  /** Whether a live access, refresh or client-credentials token carries the scope. */
+  scopeInUse(name: string): boolean {
+    const wanted = name.toLowerCase();
+    for (const model of ['AccessToken', 'RefreshToken', 'ClientCredentials']) {
+      for (const payload of this.entries(model)) {
+        if (String(payload.scope ?? '').toLowerCase().split(' ').includes(wanted)) return true;
+      }
+    }
+    return false;
+  }
+
   /** Live entries of one model, for listing issued tokens. */
   *entries(model: string): Generator<AdapterPayload> {
     for (const [k, entry] of this.#entries) {

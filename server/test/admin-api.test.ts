@@ -276,3 +276,62 @@ describe('integrations are real clients of the authorization server', () => {
     assert.equal([...server.tokens.entries('ClientCredentials')].filter((t) => t.clientId === id).length, 0);
   });
 });
+
+describe('scopes', () => {
+  it('creates, reads, updates and lists scopes; names are unique ignoring case', async () => {
+    const admin = api(server, adminToken);
+    const created = await admin('POST', '/scopes', { name: 'inventory:read', description: 'Stock levels', service_urls: ['/api/inventory/*', '/api/stock'] });
+    assert.equal(created.status, 201);
+    assert.equal(created.body!.integration_count, 0);
+    assert.equal((await admin('POST', '/scopes', { name: 'INVENTORY:read' })).body!.code, 'duplicate_name');
+    assert.equal((await admin('GET', '/scopes/Inventory:Read')).body!.name, 'inventory:read');
+    const updated = await admin('PATCH', '/scopes/inventory:read', { service_urls: ['/api/inventory/*'] });
+    assert.deepEqual(updated.body!.service_urls, ['/api/inventory/*']);
+    const list = await admin('GET', '/scopes?q=inventory');
+    assert.deepEqual(list.body!.items.map((s: { name: string }) => s.name), ['inventory:read']);
+  });
+
+  it('refuses service URLs that are not relative, or put the wildcard anywhere but the end', async () => {
+    const res = await api(server, adminToken)('POST', '/scopes', { name: 'bad-urls', service_urls: ['https://x.example/api', '/api/*/items', 'api/x'] });
+    assert.equal(res.status, 400);
+    assert.deepEqual(res.body!.errors.map((e: { path: string }) => e.path), ['/body/service_urls/0', '/body/service_urls/1', '/body/service_urls/2']);
+  });
+
+  it('associates scopes with an integration, and refuses to delete a scope in use', async () => {
+    const admin = api(server, adminToken);
+    await admin('POST', '/scopes', { name: 'labels:print' });
+    const created = await admin('POST', '/integrations', confidential('Scoped Client'));
+    const id = created.body!.client_id;
+    assert.equal((await admin('PUT', `/integrations/${id}/scopes/labels:print`)).status, 204);
+    assert.equal((await admin('PUT', `/integrations/${id}/scopes/labels:print`)).status, 204, 'idempotent');
+    assert.equal((await admin('GET', `/integrations/${id}`)).body!.scope, 'labels:print');
+    assert.equal((await admin('GET', '/scopes/labels:print')).body!.integration_count, 1);
+    const refused = await admin('DELETE', '/scopes/labels:print');
+    assert.equal(refused.status, 409);
+    assert.equal(refused.body!.code, 'scope_in_use');
+    assert.match(refused.body!.detail, /Scoped Client 1\.0/);
+    assert.equal((await admin('DELETE', `/integrations/${id}/scopes/labels:print`)).status, 204);
+    assert.equal((await admin('DELETE', '/scopes/labels:print')).status, 204);
+    assert.equal((await admin('PUT', `/integrations/${id}/scopes/no-such-scope`)).status, 404);
+  });
+
+  it('the token endpoint grants associated scopes and refuses others with invalid_scope', async () => {
+    const admin = api(server, adminToken);
+    await admin('POST', '/scopes', { name: 'pallets:move' });
+    await admin('POST', '/scopes', { name: 'pallets:delete' });
+    const created = await admin('POST', '/integrations', confidential('Pallet Mover'));
+    const id = created.body!.client_id;
+    await admin('PUT', `/integrations/${id}/scopes/pallets:move`);
+    const granted = await clientCredentials(server, id, created.body!.client_secret, 'pallets:move');
+    assert.equal(granted.status, 200, JSON.stringify(granted.body));
+    assert.equal(granted.body.scope, 'pallets:move');
+    const refused = await clientCredentials(server, id, created.body!.client_secret, 'pallets:delete');
+    assert.equal(refused.status, 400);
+    assert.equal(refused.body.error, 'invalid_scope');
+    const invented = await clientCredentials(server, id, created.body!.client_secret, 'made-up:scope');
+    assert.equal(invented.body.error, 'invalid_scope');
+    // A scope that live tokens carry cannot be deleted either.
+    await admin('DELETE', `/integrations/${id}/scopes/pallets:move`);
+    assert.equal((await admin('DELETE', '/scopes/pallets:move')).body!.code, 'scope_in_use');
+  });
+});

@@ -122,11 +122,11 @@ export function api(server: Running, token: string | undefined) {
 }
 
 /** A client_credentials token request with a client secret. */
-export async function clientCredentials(server: Running, clientId: string, secret: string): Promise<{ status: number; body: Record<string, any> }> {
+export async function clientCredentials(server: Running, clientId: string, secret: string, scope?: string): Promise<{ status: number; body: Record<string, any> }> {
   const response = await fetch(`${server.origin}/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(secret)}`).toString('base64')}` },
-    body: new URLSearchParams({ grant_type: 'client_credentials' }),
+    body: new URLSearchParams({ grant_type: 'client_credentials', ...(scope ? { scope } : {}) }),
   });
   return { status: response.status, body: (await response.json()) as Record<string, any> };
 }

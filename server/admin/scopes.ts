@@ -1,0 +1,98 @@
+import { ApiProblem } from './problem.js';
+import { page } from './paging.js';
+import type { Store, StoredScope } from './store.js';
+
+export interface ScopeInput {
+  name: string;
+  description?: string;
+  service_urls?: string[];
+}
+
+export type ScopePatch = Partial<Pick<ScopeInput, 'description' | 'service_urls'>>;
+
+export class Scopes {
+  constructor(
+    private readonly store: Store,
+    /** Whether live tokens still carry this scope: such a scope cannot be deleted either. */
+    private readonly usedByTokens: (name: string) => boolean,
+  ) {}
+
+  find(name: string): StoredScope | undefined {
+    const wanted = name.toLowerCase();
+    return this.store.data.scopes.find((s) => s.name.toLowerCase() === wanted);
+  }
+
+  get(name: string): StoredScope {
+    const scope = this.find(name);
+    if (!scope) throw new ApiProblem('not_found', `no scope named "${name}"`);
+    return scope;
+  }
+
+  present(scope: StoredScope): Record<string, unknown> {
+    const name = scope.name.toLowerCase();
+    return { ...scope, integration_count: this.store.data.integrations.filter((i) => i.scopes.some((s) => s.toLowerCase() === name)).length };
+  }
+
+  list(query: { q?: string; cursor?: string; limit: number }) {
+    const q = query.q?.trim().toLowerCase();
+    const matching = this.store.data.scopes
+      .filter((s) => !q || s.name.toLowerCase().includes(q) || s.description.toLowerCase().includes(q))
+      .sort((a, b) => key(a).localeCompare(key(b)));
+    const result = page(matching, key, query.cursor, query.limit);
+    return { items: result.items.map((s) => this.present(s)), next_cursor: result.next_cursor };
+  }
+
+  async create(input: ScopeInput): Promise<Record<string, unknown>> {
+    if (this.find(input.name)) {
+      throw new ApiProblem('duplicate_name', `a scope named "${input.name}" already exists`, { errors: [{ path: '/body/name', message: 'is already used' }] });
+    }
+    const now = new Date().toISOString();
+    const scope: StoredScope = { name: input.name, description: input.description ?? '', service_urls: input.service_urls ?? [], created_at: now, updated_at: now };
+    this.store.data.scopes.push(scope);
+    await this.store.save();
+    return this.present(scope);
+  }
+
+  async update(name: string, patch: ScopePatch): Promise<Record<string, unknown>> {
+    const scope = this.get(name);
+    if (patch.description !== undefined) scope.description = patch.description;
+    if (patch.service_urls !== undefined) scope.service_urls = patch.service_urls;
+    scope.updated_at = new Date().toISOString();
+    await this.store.save();
+    return this.present(scope);
+  }
+
+  async remove(name: string): Promise<void> {
+    const scope = this.get(name);
+    const users = this.store.data.integrations.filter((i) => i.scopes.some((s) => s.toLowerCase() === scope.name.toLowerCase()));
+    if (users.length > 0) {
+      const names = users.slice(0, 3).map((i) => `${i.client_name} ${i.version}`).join(', ');
+      throw new ApiProblem('scope_in_use', `"${scope.name}" is associated with ${users.length} integration(s) (${names}${users.length > 3 ? ', …' : ''}); disassociate it first`);
+    }
+    if (this.usedByTokens(scope.name)) {
+      throw new ApiProblem('scope_in_use', `tokens that carry "${scope.name}" are still valid; revoke them or let them expire first`);
+    }
+    this.store.data.scopes = this.store.data.scopes.filter((s) => s !== scope);
+    await this.store.save();
+  }
+
+  async associate(clientId: string, name: string, associated: boolean): Promise<void> {
+    const integration = this.store.data.integrations.find((i) => i.client_id === clientId);
+    if (!integration) throw new ApiProblem('not_found', `no integration with client_id "${clientId}"`);
+    const scope = this.get(name);
+    const others = integration.scopes.filter((s) => s.toLowerCase() !== scope.name.toLowerCase());
+    integration.scopes = associated ? [...others, scope.name] : others;
+    integration.updated_at = new Date().toISOString();
+    await this.store.save();
+  }
+
+  ofIntegration(clientId: string): Record<string, unknown>[] {
+    const integration = this.store.data.integrations.find((i) => i.client_id === clientId);
+    if (!integration) throw new ApiProblem('not_found', `no integration with client_id "${clientId}"`);
+    return integration.scopes.map((name) => this.find(name)).filter((s): s is StoredScope => s !== undefined).map((s) => this.present(s));
+  }
+}
+
+function key(scope: StoredScope): string {
+  return scope.name.toLowerCase();
+}

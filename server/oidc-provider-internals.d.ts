@@ -1,0 +1,4 @@
+// The one internal of oidc-provider the reference server touches; see provider.ts.
+declare module 'oidc-provider/lib/helpers/weak_cache.js' {
+  export default function instance(provider: object): { configuration: { scopes: Set<string> } };
+}
