@@ -100,6 +100,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (!i) return undefined;
       return i.access_token_lifetime ?? NEVER_EXPIRES_SECONDS;
     },
+    // A refresh count of 0 means no refresh token at all.
+    issuesRefreshTokens: (clientId) => integration(clientId)?.refresh_count !== 0,
     verifyClientSecret: (clientId, secret) => {
       const i = integration(clientId);
       if (!i?.secret) return false;
@@ -123,9 +125,20 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   const oidc = provider.callback();
 
+  // Refresh count (webMethods): N refreshes per sign-in, then the refresh token is refused.
+  tokens.limitRefreshes((clientId, used) => {
+    const limit = integration(clientId)?.refresh_count;
+    return limit === null || limit === undefined || used < limit;
+  });
+  provider.on('grant.success', (ctx) => {
+    const grantId = ctx.oidc.entities.RefreshToken?.grantId;
+    if (ctx.oidc.params?.grant_type === 'refresh_token' && grantId) tokens.countRefresh(grantId);
+  });
+
   const adminApi = createAdminApi({
     documentFile: ADMIN_DOCUMENT,
     store,
+    tokens,
     authenticate: createAuthenticator({ issuer: options.origin, audience: adminAudience, jwksUri: new URL(`${options.origin}/jwks`), store }),
     authority: {
       revokeAllFor: async (clientId) => {

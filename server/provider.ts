@@ -11,6 +11,8 @@ export interface ProviderOptions {
   adapter: (name: string) => Adapter;
   /** Access-token lifetime in seconds, per client; undefined for the default. */
   accessTokenTtl?: (clientId: string) => number | undefined;
+  /** Whether this client's sign-ins get refresh tokens (it must also allow the refresh_token grant). */
+  issuesRefreshTokens: (clientId: string) => boolean;
   /** Checks a presented client secret: the store keeps only hashes, so the provider cannot. */
   verifyClientSecret: (clientId: string, secret: string) => boolean;
   /** The admin API's resource identifier: access tokens for it are JWTs with this audience. */
@@ -105,7 +107,7 @@ export function createProvider(options: ProviderOptions): Provider {
       await next.save();
       return next;
     },
-    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token') && options.issuesRefreshTokens(client.clientId),
     rotateRefreshToken: () => true,
     clientBasedCORS: (_ctx, origin, client) => client.redirectUris?.some((uri) => new URL(uri).origin === origin) ?? false,
     ttl: {

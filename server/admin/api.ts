@@ -3,6 +3,7 @@ import type { Caller } from './auth.js';
 import { Integrations, present, type IntegrationInput, type IntegrationPatch, type TokenAuthority } from './integrations.js';
 import { loadOperations, type Operation } from './openapi.js';
 import { Scopes, type ScopeInput, type ScopePatch } from './scopes.js';
+import { Tokens, type TokenSource } from './tokens.js';
 import { ApiProblem } from './problem.js';
 import type { Store } from './store.js';
 
@@ -22,6 +23,7 @@ export interface AdminApiOptions {
   documentFile: string;
   store: Store;
   authority: TokenAuthority;
+  tokens: TokenSource;
   authenticate: (req: IncomingMessage) => Promise<Caller>;
 }
 
@@ -30,6 +32,7 @@ export function createAdminApi(options: AdminApiOptions): (req: IncomingMessage,
   const operations = loadOperations(options.documentFile);
   const integrations = new Integrations(options.store, options.authority);
   const scopes = new Scopes(options.store, (name) => options.authority.scopeInUse(name));
+  const tokens = new Tokens(options.store, options.tokens);
   const done = { status: 204 };
   const ok = (body: unknown, status = 200) => ({ status, body });
 
@@ -63,6 +66,11 @@ export function createAdminApi(options: AdminApiOptions): (req: IncomingMessage,
     updateScope: async ({ path, body }) => ok(await scopes.update(path.scope_name!, body as ScopePatch)),
     deleteScope: async ({ path }) => {
       await scopes.remove(path.scope_name!);
+      return done;
+    },
+    listTokens: async ({ query }) => ok(tokens.list(query as unknown as Parameters<Tokens['list']>[0])),
+    revokeToken: async ({ path }) => {
+      tokens.revoke(path.token_id!);
       return done;
     },
   };

@@ -11,12 +11,41 @@ interface Entry {
 
 export type ClientSource = (clientId: string) => AdapterPayload | undefined;
 
+/** What the admin API lists of the tokens issued: one entry per sign-in (grant), or per client-credentials token. */
+export interface IssuedToken {
+  id: string;
+  clientId: string;
+  subject: string;
+  scope: string;
+  issuedAt: number;
+  /** Seconds since the epoch. */
+  expiresAt: number;
+  hasRefreshToken: boolean;
+  refreshesUsed: number;
+}
+
+/** Decides whether a grant may still refresh; consulted whenever a refresh token is looked up. */
+export type RefreshAllowance = (clientId: string, refreshesUsed: number) => boolean;
+
 export class TokenMemory {
   readonly #entries = new Map<string, Entry>();
   readonly #byGrant = new Map<string, Set<string>>();
   readonly #byClient = new Map<string, Set<string>>();
   readonly #byUid = new Map<string, string>();
   readonly #byUserCode = new Map<string, string>();
+  /** Refreshes done per grant, for integrations' refresh count. */
+  readonly #refreshes = new Map<string, number>();
+  #allowance: RefreshAllowance = () => true;
+
+  /** Sets the rule that ends a grant's refreshing when its integration's refresh count is used up. */
+  limitRefreshes(allowance: RefreshAllowance): void {
+    this.#allowance = allowance;
+  }
+
+  /** Counts one refresh of a grant (called when the provider reports a successful refresh). */
+  countRefresh(grantId: string): void {
+    this.#refreshes.set(grantId, (this.#refreshes.get(grantId) ?? 0) + 1);
+  }
 
   adapterFor(name: string, clients: ClientSource): Adapter {
     if (name === 'Client') {
@@ -40,7 +69,14 @@ export class TokenMemory {
         if (payload.uid) this.#byUid.set(payload.uid, k);
         if (payload.userCode) this.#byUserCode.set(payload.userCode, k);
       },
-      find: async (id) => this.#read(key(id)),
+      find: async (id) => {
+        const payload = this.#read(key(id));
+        // An exhausted refresh token reads as gone, so the refresh fails with invalid_grant.
+        if (payload && name === 'RefreshToken' && payload.grantId && payload.clientId) {
+          if (!this.#allowance(payload.clientId, this.#refreshes.get(payload.grantId) ?? 0)) return undefined;
+        }
+        return payload;
+      },
       findByUid: async (uid) => this.#read(this.#byUid.get(uid)),
       findByUserCode: async (code) => this.#read(this.#byUserCode.get(code)),
       consume: async (id) => {
@@ -65,6 +101,45 @@ export class TokenMemory {
     }
     this.#byClient.delete(clientId);
     return removed;
+  }
+
+  /** Tokens issued, newest first. */
+  issued(): IssuedToken[] {
+    const grants = new Map<string, IssuedToken>();
+    const result: IssuedToken[] = [];
+    for (const [k, entry] of this.#entries) {
+      const p = entry.payload;
+      const model = k.slice(0, k.indexOf(':'));
+      if (model === 'ClientCredentials' && this.#live(entry)) {
+        result.push({ id: String(p.jti), clientId: String(p.clientId), subject: String(p.clientId), scope: String(p.scope ?? ''), issuedAt: Number(p.iat), expiresAt: Number(p.exp), hasRefreshToken: false, refreshesUsed: 0 });
+      }
+      if ((model === 'AccessToken' || model === 'RefreshToken') && p.grantId) {
+        const grantId = String(p.grantId);
+        const current = grants.get(grantId) ?? {
+          id: grantId, clientId: String(p.clientId), subject: String(p.accountId), scope: '', issuedAt: 0, expiresAt: 0,
+          hasRefreshToken: false, refreshesUsed: this.#refreshes.get(grantId) ?? 0,
+        };
+        // The newest access token of the grant says when it expires, even once it has.
+        if (model === 'AccessToken' && Number(p.iat) >= current.issuedAt) {
+          Object.assign(current, { scope: String(p.scope ?? ''), issuedAt: Number(p.iat), expiresAt: Number(p.exp) });
+        }
+        if (model === 'RefreshToken' && this.#live(entry) && !p.consumed) current.hasRefreshToken = true;
+        grants.set(grantId, current);
+      }
+    }
+    result.push(...[...grants.values()].filter((t) => t.issuedAt > 0));
+    return result.sort((a, b) => b.issuedAt - a.issuedAt || a.id.localeCompare(b.id));
+  }
+
+  /** Revokes one listed entry: a whole grant (access and refresh tokens), or one client-credentials token. */
+  revoke(id: string): boolean {
+    if (this.#byGrant.has(id)) {
+      for (const k of this.#byGrant.get(id)!) this.#entries.delete(k);
+      this.#byGrant.delete(id);
+      this.#entries.delete(`Grant:${id}`);
+      return true;
+    }
+    return this.#entries.delete(`ClientCredentials:${id}`);
   }
 
   /** Whether a live access, refresh or client-credentials token carries the scope. */

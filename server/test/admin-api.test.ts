@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { api, clientCredentials, forge, signIn, start, type Running } from './support.js';
+import { api, clientCredentials, forge, refresh, signIn, start, type Running } from './support.js';
 
 let server: Running;
 let adminToken: string;
@@ -333,5 +333,72 @@ describe('scopes', () => {
     // A scope that live tokens carry cannot be deleted either.
     await admin('DELETE', `/integrations/${id}/scopes/pallets:move`);
     assert.equal((await admin('DELETE', '/scopes/pallets:move')).body!.code, 'scope_in_use');
+  });
+});
+
+describe('issued tokens', () => {
+  /** A public integration used by a real sign-in, with this refresh count and lifetime. */
+  async function signedInThrough(name: string, settings: { refresh_count: number | null; access_token_lifetime: number | null }) {
+    const admin = api(server, adminToken);
+    await admin('POST', '/scopes', { name: `${name}:read` });
+    const created = await admin('POST', '/integrations', {
+      client_name: name, version: '1', token_endpoint_auth_method: 'none',
+      grant_types: ['authorization_code', 'refresh_token'], redirect_uris: ['http://127.0.0.1:9/callback'], ...settings,
+    });
+    const id = created.body!.client_id as string;
+    await admin('PUT', `/integrations/${id}/scopes/${name}:read`);
+    const tokens = await signIn(server, 'vic@example.com', 'vic-demo', { clientId: id, redirectUri: 'http://127.0.0.1:9/callback', scope: `openid offline_access ${name}:read` });
+    return { id, tokens };
+  }
+
+  it('enforces the refresh count: N refreshes work, the next is invalid_grant', async () => {
+    const { id, tokens } = await signedInThrough('counted', { refresh_count: 2, access_token_lifetime: 3600 });
+    assert.equal(tokens.scope?.split(' ').includes('counted:read'), true, tokens.scope);
+    let refreshToken = tokens.refresh_token!;
+    for (let i = 0; i < 2; i++) {
+      const res = await refresh(server, id, refreshToken);
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      refreshToken = res.body.refresh_token;
+    }
+    const third = await refresh(server, id, refreshToken);
+    assert.equal(third.status, 400);
+    assert.equal(third.body.error, 'invalid_grant');
+  });
+
+  it('issues no refresh token when the refresh count is 0, and honours the token lifetime', async () => {
+    const { tokens } = await signedInThrough('norefresh', { refresh_count: 0, access_token_lifetime: 120 });
+    assert.equal(tokens.refresh_token, undefined);
+    assert.equal(tokens.expires_in, 120);
+  });
+
+  it('lists tokens with expiry, "Lifetime" and remaining refreshes, filtered, and revokes them', async () => {
+    const admin = api(server, adminToken);
+    const limited = await signedInThrough('listed', { refresh_count: 3, access_token_lifetime: 600 });
+    const refreshed = await refresh(server, limited.id, limited.tokens.refresh_token!);
+    const forever = await signedInThrough('forever', { refresh_count: null, access_token_lifetime: null });
+
+    const one = await admin('GET', `/tokens?client_id=${limited.id}`);
+    assert.equal(one.status, 200);
+    assert.equal(one.body!.items.length, 1);
+    const item = one.body!.items[0];
+    assert.equal(item.subject, 'vic');
+    assert.equal(item.expired, false);
+    assert.ok(Date.parse(item.expires_at) > Date.now());
+    assert.equal(item.refresh_count_remaining, 2);
+
+    const lifetime = (await admin('GET', `/tokens?client_id=${forever.id}`)).body!.items[0];
+    assert.equal(lifetime.expires_at, null);
+    assert.equal(lifetime.refresh_count_remaining, null);
+
+    const bySubject = await admin('GET', '/tokens?subject=vic&limit=100');
+    assert.ok(bySubject.body!.items.length >= 2);
+    assert.ok(bySubject.body!.items.every((t: { subject: string }) => t.subject === 'vic'));
+
+    assert.equal((await admin('DELETE', `/tokens/${item.id}`)).status, 204);
+    assert.equal((await admin('GET', `/tokens?client_id=${limited.id}`)).body!.items.length, 0);
+    // The live refresh token of that sign-in is revoked too.
+    assert.equal((await refresh(server, limited.id, refreshed.body.refresh_token)).body.error, 'invalid_grant');
+    assert.equal((await admin('DELETE', `/tokens/${item.id}`)).status, 404);
+    assert.equal((await api(server, viewerToken)('DELETE', `/tokens/${lifetime.id}`)).status, 403);
   });
 });

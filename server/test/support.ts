@@ -57,15 +57,23 @@ class CookieJar {
  * Signs in through the server's real login page with the demo SPA client (authorization
  * code + PKCE, resource = the admin API) and returns the token response.
  */
-export async function signIn(server: Running, login: string, password: string): Promise<{ access_token: string; refresh_token?: string }> {
+export interface SignInClient {
+  clientId: string;
+  redirectUri: string;
+  scope: string;
+  resource?: string;
+}
+
+export async function signIn(server: Running, login: string, password: string, client?: SignInClient): Promise<TokenResponse> {
   const jar = new CookieJar();
   const verifier = randomBytes(32).toString('base64url');
   const challenge = createHash('sha256').update(verifier).digest('base64url');
-  const redirectUri = `${server.origin}/`;
+  const c = client ?? { clientId: 'grantkit-demo', redirectUri: `${server.origin}/`, scope: 'openid grantkit:admin', resource: server.adminAudience };
+  const redirectUri = c.redirectUri;
   const auth = new URL(`${server.origin}/auth`);
   auth.search = new URLSearchParams({
-    client_id: 'grantkit-demo', redirect_uri: redirectUri, response_type: 'code', scope: 'openid grantkit:admin',
-    resource: server.adminAudience, state: 'test-state', code_challenge: challenge, code_challenge_method: 'S256',
+    client_id: c.clientId, redirect_uri: redirectUri, response_type: 'code', scope: c.scope,
+    ...(c.resource ? { resource: c.resource } : {}), state: 'test-state', code_challenge: challenge, code_challenge_method: 'S256',
   }).toString();
 
   let url = auth.href;
@@ -94,10 +102,27 @@ export async function signIn(server: Running, login: string, password: string): 
   const token = await fetch(`${server.origin}/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: 'grantkit-demo', code_verifier: verifier, resource: server.adminAudience }),
+    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: c.clientId, code_verifier: verifier, ...(c.resource ? { resource: c.resource } : {}) }),
   });
   if (!token.ok) throw new Error(`token exchange failed: ${token.status} ${await token.text()}`);
-  return (await token.json()) as { access_token: string; refresh_token?: string };
+  return (await token.json()) as TokenResponse;
+}
+
+export interface TokenResponse {
+  access_token: string;
+  refresh_token?: string;
+  expires_in?: number;
+  scope?: string;
+}
+
+/** A refresh_token grant for a public client. */
+export async function refresh(server: Running, clientId: string, refreshToken: string): Promise<{ status: number; body: Record<string, any> }> {
+  const response = await fetch(`${server.origin}/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: clientId }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, any> };
 }
 
 /** A JWT signed with the given key, with claims a test chooses. */
