@@ -4,6 +4,7 @@ import { Integrations, present, type IntegrationInput, type IntegrationPatch, ty
 import { loadOperations, type Operation } from './openapi.js';
 import { Scopes, type ScopeInput, type ScopePatch } from './scopes.js';
 import { Tokens, type TokenSource } from './tokens.js';
+import { PersonalTokens, type PersonalTokenInput } from './personal-tokens.js';
 import { ApiProblem } from './problem.js';
 import type { Store } from './store.js';
 
@@ -33,6 +34,7 @@ export function createAdminApi(options: AdminApiOptions): (req: IncomingMessage,
   const integrations = new Integrations(options.store, options.authority);
   const scopes = new Scopes(options.store, (name) => options.authority.scopeInUse(name));
   const tokens = new Tokens(options.store, options.tokens);
+  const personalTokens = new PersonalTokens(options.store);
   const done = { status: 204 };
   const ok = (body: unknown, status = 200) => ({ status, body });
 
@@ -66,6 +68,12 @@ export function createAdminApi(options: AdminApiOptions): (req: IncomingMessage,
     updateScope: async ({ path, body }) => ok(await scopes.update(path.scope_name!, body as ScopePatch)),
     deleteScope: async ({ path }) => {
       await scopes.remove(path.scope_name!);
+      return done;
+    },
+    listPersonalTokens: async ({ caller, query }) => ok(personalTokens.list(caller, query as unknown as { cursor?: string; limit: number })),
+    createPersonalToken: async ({ caller, body }) => ok(await personalTokens.create(caller, body as PersonalTokenInput), 201),
+    revokePersonalToken: async ({ caller, path }) => {
+      await personalTokens.revoke(caller, path.token_id!);
       return done;
     },
     listTokens: async ({ query }) => ok(tokens.list(query as unknown as Parameters<Tokens['list']>[0])),

@@ -402,3 +402,57 @@ describe('issued tokens', () => {
     assert.equal((await api(server, viewerToken)('DELETE', `/tokens/${lifetime.id}`)).status, 403);
   });
 });
+
+describe('personal access tokens', () => {
+  it('creates a token shown once, which then works as a bearer token with what it was given', async () => {
+    const admin = api(server, adminToken);
+    const created = await admin('POST', '/personal-tokens', { name: 'nightly report script', scope: ['integrations:read'], expires_in_days: 30 });
+    assert.equal(created.status, 201);
+    assert.match(created.body!.token, /^gkpat_/);
+    assert.equal(created.body!.last4, created.body!.token.slice(-4));
+    const listed = await admin('GET', '/personal-tokens');
+    assert.equal(listed.body!.items.find((t: { id: string }) => t.id === created.body!.id).token, undefined);
+    assert.ok(!JSON.stringify(server.store.data).includes(created.body!.token));
+
+    const script = api(server, created.body!.token);
+    const me = await script('GET', '/me');
+    assert.equal(me.body!.auth, 'personal_token');
+    assert.deepEqual(me.body!.permissions, ['integrations:read']);
+    assert.equal((await script('GET', '/integrations')).status, 200);
+    // An admin's token limited to reading cannot write.
+    assert.equal((await script('POST', '/scopes', { name: 'via-pat' })).status, 403);
+    // Nor mint another token.
+    assert.equal((await script('POST', '/personal-tokens', { name: 'child', expires_in_days: 1 })).status, 403);
+
+    assert.equal((await admin('DELETE', `/personal-tokens/${created.body!.id}`)).status, 204);
+    assert.equal((await script('GET', '/me')).status, 401);
+  });
+
+  it('never gives a token more than its creator has', async () => {
+    const viewer = api(server, viewerToken);
+    const asAdmin = await viewer('POST', '/personal-tokens', { name: 'sneaky', roles: ['admin'], expires_in_days: 1 });
+    assert.equal(asAdmin.status, 403);
+    const writes = await viewer('POST', '/personal-tokens', { name: 'sneaky 2', scope: ['integrations:write'], expires_in_days: 1 });
+    assert.equal(writes.status, 400);
+    assert.deepEqual(writes.body!.errors.map((e: { path: string }) => e.path), ['/body/scope/0']);
+    const fine = await viewer('POST', '/personal-tokens', { name: 'viewer script', expires_in_days: 1 });
+    assert.equal(fine.status, 201);
+    assert.deepEqual(fine.body!.roles, ['viewer']);
+    // Someone else's token is not yours to revoke.
+    assert.equal((await api(server, adminToken)('DELETE', `/personal-tokens/${fine.body!.id}`)).status, 404);
+  });
+
+  it('refuses an expired personal token', async () => {
+    const created = await api(server, adminToken)('POST', '/personal-tokens', { name: 'short lived', expires_in_days: 1 });
+    server.store.data.personalTokens.find((t) => t.id === created.body!.id)!.expires_at = new Date(Date.now() - 1000).toISOString();
+    const res = await api(server, created.body!.token)('GET', '/me');
+    assert.equal(res.status, 401);
+    assert.match(res.headers.get('www-authenticate')!, /invalid_token/);
+  });
+
+  it('requires an expiry and a name', async () => {
+    const res = await api(server, adminToken)('POST', '/personal-tokens', { name: ' ' });
+    assert.equal(res.status, 400);
+    assert.deepEqual(res.body!.errors.map((e: { path: string }) => e.path).sort(), ['/body/expires_in_days', '/body/name']);
+  });
+});

@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { PERSONAL_TOKEN_PREFIX, permissionsOf, type Caller, type Permission } from './auth.js';
+import { ApiProblem } from './problem.js';
+import { page } from './paging.js';
+import { hashSecret, newSecret, type Role, type Store, type StoredPersonalToken } from './store.js';
+
+export interface PersonalTokenInput {
+  name: string;
+  scope?: Permission[];
+  roles?: Role[];
+  expires_in_days: number;
+}
+
+function present(t: StoredPersonalToken): Record<string, unknown> {
+  return { id: t.id, name: t.name, scope: t.scope.join(' '), roles: t.roles, created_at: t.created_at, expires_at: t.expires_at, last_used_at: t.last_used_at, last4: t.secret.last4 };
+}
+
+/** Personal access tokens for scripts (Dataloop, TIF application tokens): value shown once, always expiring, never more than the creator. */
+export class PersonalTokens {
+  constructor(private readonly store: Store) {}
+
+  list(caller: Caller, query: { cursor?: string; limit: number }) {
+    const mine = this.store.data.personalTokens.filter((t) => t.owner === caller.sub).sort((a, b) => key(a).localeCompare(key(b)));
+    const result = page(mine, key, query.cursor, query.limit);
+    return { items: result.items.map(present), next_cursor: result.next_cursor };
+  }
+
+  async create(caller: Caller, input: PersonalTokenInput): Promise<Record<string, unknown>> {
+    // Created interactively, used non-interactively: a token cannot mint its own successors.
+    if (caller.auth !== 'access_token') throw new ApiProblem('forbidden', 'personal access tokens are created from a signed-in session, not with another personal token');
+    const roles = input.roles ?? caller.roles;
+    const beyondRoles = roles.filter((r) => !caller.roles.includes(r));
+    if (beyondRoles.length > 0) throw new ApiProblem('forbidden', `you cannot give a token the role${beyondRoles.length > 1 ? 's' : ''} ${beyondRoles.join(', ')}, which you do not have`);
+    const allowed = permissionsOf(roles);
+    const scope = input.scope ?? allowed;
+    const errors = scope.flatMap((p, i) => (allowed.includes(p) ? [] : [{ path: `/body/scope/${i}`, message: `is not granted by the roles ${roles.join(', ')}` }]));
+    if (errors.length > 0) throw new ApiProblem('validation_failed', 'a token cannot carry permissions its roles do not grant', { errors });
+    const wanted = input.name.trim().toLowerCase();
+    if (this.store.data.personalTokens.some((t) => t.owner === caller.sub && t.name.toLowerCase() === wanted)) {
+      throw new ApiProblem('duplicate_name', `you already have a token named "${input.name}"`, { errors: [{ path: '/body/name', message: 'is already used by one of your tokens' }] });
+    }
+    const value = newSecret(PERSONAL_TOKEN_PREFIX);
+    const now = Date.now();
+    const token: StoredPersonalToken = {
+      id: `pat_${randomBytes(12).toString('base64url')}`,
+      owner: caller.sub,
+      name: input.name.trim(),
+      scope,
+      roles,
+      secret: hashSecret(value),
+      created_at: new Date(now).toISOString(),
+      expires_at: new Date(now + input.expires_in_days * 86_400_000).toISOString(),
+      last_used_at: null,
+    };
+    this.store.data.personalTokens.push(token);
+    await this.store.save();
+    return { ...present(token), token: value };
+  }
+
+  async revoke(caller: Caller, id: string): Promise<void> {
+    const found = this.store.data.personalTokens.find((t) => t.id === id && t.owner === caller.sub);
+    if (!found) throw new ApiProblem('not_found', `you have no personal access token with id "${id}"`);
+    this.store.data.personalTokens = this.store.data.personalTokens.filter((t) => t !== found);
+    await this.store.save();
+  }
+}
+
+function key(t: StoredPersonalToken): string {
+  return `${(9_999_999_999_999 - Date.parse(t.created_at)).toString().padStart(13, '0')}|${t.id}`;
+}
