@@ -1,4 +1,4 @@
-import { randomBytes, type KeyObject } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, randomBytes, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type Provider from 'oidc-provider';
@@ -41,7 +41,7 @@ export interface AppOptions {
   origin: string;
   /** A JSON file to keep the admin state in across restarts; in memory when absent. */
   dataFile?: string;
-  /** The RSA key tokens are signed with (tests pass their own to forge tokens). */
+  /** The RSA key tokens are signed with, when the store holds none yet (tests pass their own to forge tokens). */
   signingKey?: KeyObject;
   adminTokenTtl?: number;
 }
@@ -56,7 +56,18 @@ export interface App {
 
 export async function createApp(options: AppOptions): Promise<App> {
   const store = await Store.open(options.dataFile, () => seedData());
-  const tokens = new TokenMemory();
+  // With a file store the keys are kept too: tokens signed before a restart stay valid after it.
+  if (!store.data.keys) {
+    const key = options.signingKey ?? generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+    store.data.keys = { signing: key.export({ format: 'jwk' }) as Record<string, unknown>, cookie: randomBytes(32).toString('base64url') };
+    await store.save();
+  }
+  const signingKey = createPrivateKey({ key: store.data.keys.signing as JsonWebKey, format: 'jwk' });
+  const tokens: TokenMemory = new TokenMemory(store.data.oidc, () => {
+    if (!store.persistent) return;
+    store.data.oidc = tokens.snapshot();
+    void store.save();
+  });
   const adminAudience = `${options.origin}${ADMIN_BASE}`;
   const integration = (clientId: string) => store.data.integrations.find((i) => i.client_id === clientId);
   // The provider insists on a secret in a confidential client's metadata; the real check
@@ -92,7 +103,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (!i || indicator !== (i.audience ?? apiAudience)) return undefined;
       return { scope: i.scopes.join(' '), accessTokenTTL: i.access_token_lifetime ?? NEVER_EXPIRES_SECONDS };
     },
-    ...(options.signingKey ? { signingKey: options.signingKey } : {}),
+    signingKey,
+    cookieKeys: [store.data.keys.cookie],
     ...(options.adminTokenTtl ? { adminTokenTtl: options.adminTokenTtl } : {}),
     adapter: (name) => tokens.adapterFor(name, clientFromStore),
     accessTokenTtl: (clientId) => {

@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import Provider, { errors, type Adapter, type ClientMetadata, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 // oidc-provider keeps its configuration private; this is its own accessor to it.
 import providerInternals from 'oidc-provider/lib/helpers/weak_cache.js';
@@ -17,8 +17,10 @@ export interface ProviderOptions {
   verifyClientSecret: (clientId: string, secret: string) => boolean;
   /** The admin API's resource identifier: access tokens for it are JWTs with this audience. */
   adminAudience: string;
-  /** The RSA key tokens are signed with; a new one per start when absent. */
-  signingKey?: KeyObject;
+  /** The RSA key tokens are signed with. */
+  signingKey: KeyObject;
+  /** Keys that sign the provider's cookies. */
+  cookieKeys: string[];
   /** Lifetime of admin API access tokens in seconds. Default 600. */
   adminTokenTtl?: number;
   /** The API an integration's tokens are for when it names none: its audience, or the server's API. */
@@ -39,14 +41,13 @@ const CLAIMS = { openid: ['sub'], profile: ['name'], email: ['email'], roles: ['
  * detection, revocation, CORS only for the origins of registered redirect URIs.
  */
 export function createProvider(options: ProviderOptions): Provider {
-  const privateKey = options.signingKey ?? generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
-  const jwk = { ...privateKey.export({ format: 'jwk' }), kid: 'grantkit-signing-key', use: 'sig', alg: 'RS256' };
+  const jwk = { ...options.signingKey.export({ format: 'jwk' }), kid: 'grantkit-signing-key', use: 'sig', alg: 'RS256' };
 
   const configuration: Configuration = {
     clients: options.clients,
     adapter: options.adapter,
     jwks: { keys: [jwk] as NonNullable<Configuration['jwks']>['keys'] },
-    cookies: { keys: [randomBytes(32).toString('base64url')] },
+    cookies: { keys: options.cookieKeys },
     pkce: { required: () => true },
     conformIdTokenClaims: false,
     // Authorization code only: no implicit or hybrid flows are offered (RFC 9700 §2.1.2).

@@ -59,6 +59,10 @@ export interface StoreData {
   integrations: StoredIntegration[];
   scopes: StoredScope[];
   personalTokens: StoredPersonalToken[];
+  /** The authorization server's own state (sessions, grants, tokens), so a restart signs nobody out. */
+  oidc?: { entries: Record<string, { payload: Record<string, unknown>; expiresAt: number | undefined }>; refreshes: Record<string, number> };
+  /** Signing and cookie keys, kept with the state they protect. */
+  keys?: { signing: Record<string, unknown>; cookie: string };
 }
 
 export function hashSecret(secret: string): SecretHash {
@@ -78,6 +82,11 @@ export function newSecret(prefix: string): string {
 export class Store {
   data: StoreData;
   readonly #file: string | undefined;
+
+  /** Whether state survives a restart (a file store). */
+  get persistent(): boolean {
+    return this.#file !== undefined;
+  }
   #writing: Promise<void> = Promise.resolve();
 
   private constructor(data: StoreData, file: string | undefined) {

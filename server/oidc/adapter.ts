@@ -4,7 +4,7 @@ import type { Adapter, AdapterPayload } from 'oidc-provider';
 // clients); everything else lives in memory with its expiry, indexed by grant and by
 // client so that deactivating or deleting an integration can end all of its tokens.
 
-interface Entry {
+export interface Entry {
   payload: AdapterPayload;
   expiresAt: number | undefined;
 }
@@ -27,8 +27,15 @@ export interface IssuedToken {
 /** Decides whether a grant may still refresh; consulted whenever a refresh token is looked up. */
 export type RefreshAllowance = (clientId: string, refreshesUsed: number) => boolean;
 
+/** What the token memory keeps across a restart, in the file store. */
+export interface TokenSnapshot {
+  entries: Record<string, Entry>;
+  refreshes: Record<string, number>;
+}
+
 export class TokenMemory {
   readonly #entries = new Map<string, Entry>();
+  readonly #onChange: () => void;
   readonly #byGrant = new Map<string, Set<string>>();
   readonly #byClient = new Map<string, Set<string>>();
   readonly #byUid = new Map<string, string>();
@@ -36,6 +43,30 @@ export class TokenMemory {
   /** Refreshes done per grant, for integrations' refresh count. */
   readonly #refreshes = new Map<string, number>();
   #allowance: RefreshAllowance = () => true;
+
+  /** Starts from a snapshot when given; `onChange` is told after every change, to persist it. */
+  constructor(snapshot?: TokenSnapshot, onChange: () => void = () => undefined) {
+    this.#onChange = onChange;
+    for (const [k, entry] of Object.entries(snapshot?.entries ?? {})) {
+      if (!this.#live(entry)) continue;
+      this.#entries.set(k, entry);
+      this.#index(k, entry.payload);
+    }
+    for (const [grantId, count] of Object.entries(snapshot?.refreshes ?? {})) this.#refreshes.set(grantId, count);
+  }
+
+  snapshot(): TokenSnapshot {
+    const entries: Record<string, Entry> = {};
+    for (const [k, entry] of this.#entries) if (this.#live(entry)) entries[k] = entry;
+    return { entries, refreshes: Object.fromEntries(this.#refreshes) };
+  }
+
+  #index(k: string, payload: AdapterPayload): void {
+    if (payload.grantId) index(this.#byGrant, payload.grantId, k);
+    if (payload.clientId) index(this.#byClient, payload.clientId, k);
+    if (payload.uid) this.#byUid.set(payload.uid, k);
+    if (payload.userCode) this.#byUserCode.set(payload.userCode, k);
+  }
 
   /** Sets the rule that ends a grant's refreshing when its integration's refresh count is used up. */
   limitRefreshes(allowance: RefreshAllowance): void {
@@ -45,6 +76,7 @@ export class TokenMemory {
   /** Counts one refresh of a grant (called when the provider reports a successful refresh). */
   countRefresh(grantId: string): void {
     this.#refreshes.set(grantId, (this.#refreshes.get(grantId) ?? 0) + 1);
+    this.#onChange();
   }
 
   adapterFor(name: string, clients: ClientSource): Adapter {
@@ -64,10 +96,8 @@ export class TokenMemory {
       upsert: async (id, payload, expiresIn) => {
         const k = key(id);
         this.#entries.set(k, { payload, expiresAt: expiresIn ? Date.now() + expiresIn * 1000 : undefined });
-        if (payload.grantId) index(this.#byGrant, payload.grantId, k);
-        if (payload.clientId) index(this.#byClient, payload.clientId, k);
-        if (payload.uid) this.#byUid.set(payload.uid, k);
-        if (payload.userCode) this.#byUserCode.set(payload.userCode, k);
+        this.#index(k, payload);
+        this.#onChange();
       },
       find: async (id) => {
         const payload = this.#read(key(id));
@@ -82,13 +112,16 @@ export class TokenMemory {
       consume: async (id) => {
         const entry = this.#entries.get(key(id));
         if (entry) entry.payload.consumed = Math.floor(Date.now() / 1000);
+        this.#onChange();
       },
       destroy: async (id) => {
         this.#entries.delete(key(id));
+        this.#onChange();
       },
       revokeByGrantId: async (grantId) => {
         for (const k of this.#byGrant.get(grantId) ?? []) this.#entries.delete(k);
         this.#byGrant.delete(grantId);
+        this.#onChange();
       },
     };
   }
@@ -100,6 +133,7 @@ export class TokenMemory {
       if (this.#entries.delete(k)) removed++;
     }
     this.#byClient.delete(clientId);
+    this.#onChange();
     return removed;
   }
 
@@ -137,9 +171,12 @@ export class TokenMemory {
       for (const k of this.#byGrant.get(id)!) this.#entries.delete(k);
       this.#byGrant.delete(id);
       this.#entries.delete(`Grant:${id}`);
+      this.#onChange();
       return true;
     }
-    return this.#entries.delete(`ClientCredentials:${id}`);
+    const removed = this.#entries.delete(`ClientCredentials:${id}`);
+    this.#onChange();
+    return removed;
   }
 
   /** Whether a live access, refresh or client-credentials token carries the scope. */

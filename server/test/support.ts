@@ -21,11 +21,12 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts the reference server on a free loopback port. */
-export async function start(options: { dataFile?: string; adminTokenTtl?: number; signingKey?: KeyObject } = {}): Promise<Running> {
-  const port = await freePort();
+export async function start(options: { dataFile?: string; adminTokenTtl?: number; signingKey?: KeyObject; port?: number } = {}): Promise<Running> {
+  const port = options.port ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;
   const signingKey = options.signingKey ?? generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
-  const app = await createApp({ origin, signingKey, ...options });
+  const { port: _port, ...appOptions } = options;
+  const app = await createApp({ origin, signingKey, ...appOptions });
   await new Promise<void>((resolve) => app.server.listen(port, '127.0.0.1', resolve));
   return {
     ...app,
