@@ -150,3 +150,17 @@ export function loadOperations(file: string): Operation[] {
   }
   return operations;
 }
+
+/** Validates a value against one of the document's component schemas: for checking responses in tests. */
+export function schemaValidator(file: string): (schema: string, value: unknown) => FieldError[] {
+  const document = parse(readFileSync(file, 'utf8')) as JsonObject;
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, strictTypes: false });
+  addFormats(ajv);
+  ajv.addKeyword({ keyword: 'x-permission' });
+  ajv.addSchema({ $id: DOCUMENT_ID, $defs: rewriteRefs((document.components as JsonObject).schemas as Json) as JsonObject });
+  return (schema, value) => {
+    const validate = ajv.getSchema(`${DOCUMENT_ID}#/$defs/${schema}`);
+    if (!validate) throw new Error(`no schema ${schema} in the document`);
+    return validate(value) ? [] : describeAll(validate.errors, '');
+  };
+}
