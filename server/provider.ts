@@ -56,7 +56,8 @@ export function createProvider(options: ProviderOptions): Provider {
     scopes: ['openid', 'offline_access', 'profile', 'email', 'roles', ADMIN_API_SCOPE],
     features: {
       devInteractions: { enabled: false },
-      revocation: { enabled: true },
+      // Only the client a token was issued to may revoke it (RFC 7009 §2.1).
+      revocation: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
       clientCredentials: { enabled: true },
       introspection: { enabled: true },
       rpInitiatedLogout: { enabled: true, logoutSource: logoutPage },

@@ -456,3 +456,21 @@ describe('personal access tokens', () => {
     assert.deepEqual(res.body!.errors.map((e: { path: string }) => e.path).sort(), ['/body/expires_in_days', '/body/name']);
   });
 });
+
+describe('revocation', () => {
+  it('only the client a token was issued to can revoke it', async () => {
+    const admin = api(server, adminToken);
+    const owner = (await admin('POST', '/integrations', confidential('Token Owner'))).body!;
+    const other = (await admin('POST', '/integrations', confidential('Token Other'))).body!;
+    const token = (await clientCredentials(server, owner.client_id, owner.client_secret)).body.access_token as string;
+    const basic = (c: Record<string, string>) => `Basic ${Buffer.from(`${c.client_id}:${c.client_secret}`).toString('base64')}`;
+    const post = (path: string, as: Record<string, string>) =>
+      fetch(`${server.origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic(as) }, body: new URLSearchParams({ token }) });
+    const active = async () => ((await (await post('/token/introspection', owner)).json()) as { active: boolean }).active;
+
+    assert.equal((await post('/token/revocation', other)).status, 200, 'RFC 7009 answers 200 either way');
+    assert.equal(await active(), true, "another client's revocation is ignored");
+    await post('/token/revocation', owner);
+    assert.equal(await active(), false);
+  });
+});
