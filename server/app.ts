@@ -10,7 +10,7 @@ import { seedData } from './admin/seed.js';
 import { secretMatches, Store } from './admin/store.js';
 import { renderLoginPage } from './login-page.js';
 import { TokenMemory } from './oidc/adapter.js';
-import { ADMIN_API_SCOPE, createProvider } from './provider.js';
+import { ADMIN_API_SCOPE, announceScope, createProvider } from './provider.js';
 import { serveFile } from './static-files.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -135,6 +135,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       },
     ],
   });
+  for (const scope of store.data.scopes) announceScope(provider, scope.name);
   const oidc = provider.callback();
 
   // Refresh count (webMethods): N refreshes per sign-in, then the refresh token is refused.
@@ -157,6 +158,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         tokens.revokeClient(clientId);
       },
       scopeInUse: (name) => tokens.scopeInUse(name),
+      scopeCreated: (name) => announceScope(provider, name),
       endpoints: () => ({
         issuer: options.origin,
         authorization_endpoint: `${options.origin}/auth`,

@@ -166,3 +166,13 @@ function requireEveryScopeToBeAllowed(provider: Provider): void {
   const known = providerInternals(provider).configuration.scopes;
   known.has = (value: string) => typeof value === 'string' && value !== '';
 }
+
+/**
+ * Tells the provider about a scope created through the admin API. The authorization
+ * endpoint checks a client's allowed scopes only against scopes it knows (it does not go
+ * through the set's `has`), so without this a registered but unassociated scope would be
+ * silently left out instead of refused with invalid_scope.
+ */
+export function announceScope(provider: Provider, name: string): void {
+  Set.prototype.add.call(providerInternals(provider).configuration.scopes, name);
+}

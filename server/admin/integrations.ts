@@ -11,6 +11,8 @@ export interface TokenAuthority {
   endpoints(): Record<string, string>;
   /** Whether a live token carries this scope. */
   scopeInUse(name: string): boolean;
+  /** A scope was created: the authorization server must know it to enforce it. */
+  scopeCreated(name: string): void;
 }
 
 export interface IntegrationInput {

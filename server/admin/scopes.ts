@@ -15,6 +15,7 @@ export class Scopes {
     private readonly store: Store,
     /** Whether live tokens still carry this scope: such a scope cannot be deleted either. */
     private readonly usedByTokens: (name: string) => boolean,
+    private readonly created: (name: string) => void,
   ) {}
 
   find(name: string): StoredScope | undefined {
@@ -50,6 +51,7 @@ export class Scopes {
     const scope: StoredScope = { name: input.name, description: input.description ?? '', service_urls: input.service_urls ?? [], created_at: now, updated_at: now };
     this.store.data.scopes.push(scope);
     await this.store.save();
+    this.created(scope.name);
     return this.present(scope);
   }
 

@@ -474,3 +474,24 @@ describe('revocation', () => {
     assert.equal(await active(), false);
   });
 });
+
+describe('scope enforcement at the authorization endpoint', () => {
+  it('refuses a registered scope the integration is not associated with (invalid_scope back to the app)', async () => {
+    const admin = api(server, adminToken);
+    await admin('POST', '/scopes', { name: 'vault:open' });
+    const created = await admin('POST', '/integrations', {
+      client_name: 'Auth Scope Probe', version: '1', token_endpoint_auth_method: 'none',
+      grant_types: ['authorization_code'], redirect_uris: ['http://127.0.0.1:9/cb'],
+    });
+    const url = new URL(`${server.origin}/auth`);
+    url.search = new URLSearchParams({
+      client_id: created.body!.client_id, redirect_uri: 'http://127.0.0.1:9/cb', response_type: 'code', scope: 'openid vault:open',
+      state: 's1', code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256',
+    }).toString();
+    const res = await fetch(url, { redirect: 'manual' });
+    const location = new URL(res.headers.get('location')!);
+    assert.equal(location.origin + location.pathname, 'http://127.0.0.1:9/cb');
+    assert.equal(location.searchParams.get('error'), 'invalid_scope');
+    assert.equal(location.searchParams.get('state'), 's1');
+  });
+});
