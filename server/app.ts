@@ -11,6 +11,7 @@ import { secretMatches, Store } from './admin/store.js';
 import { renderLoginPage } from './login-page.js';
 import { TokenMemory } from './oidc/adapter.js';
 import { ADMIN_API_SCOPE, announceScope, createProvider } from './provider.js';
+import { seedTokens } from './oidc/seed-tokens.js';
 import { serveFile } from './static-files.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -44,6 +45,8 @@ export interface AppOptions {
   /** The RSA key tokens are signed with, when the store holds none yet (tests pass their own to forge tokens). */
   signingKey?: KeyObject;
   adminTokenTtl?: number;
+  /** Issue the demo's example tokens on a fresh store. Default true. */
+  seedTokens?: boolean;
 }
 
 export interface App {
@@ -55,7 +58,11 @@ export interface App {
 }
 
 export async function createApp(options: AppOptions): Promise<App> {
-  const store = await Store.open(options.dataFile, () => seedData());
+  let seeded = false;
+  const store = await Store.open(options.dataFile, () => {
+    seeded = true;
+    return seedData();
+  });
   // With a file store the keys are kept too: tokens signed before a restart stay valid after it.
   if (!store.data.keys) {
     const key = options.signingKey ?? generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
@@ -136,6 +143,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     ],
   });
   for (const scope of store.data.scopes) announceScope(provider, scope.name);
+  if (seeded && options.seedTokens !== false) await seedTokens(provider, tokens);
   const oidc = provider.callback();
 
   // Refresh count (webMethods): N refreshes per sign-in, then the refresh token is refused.

@@ -495,3 +495,17 @@ describe('scope enforcement at the authorization endpoint', () => {
     assert.equal(location.searchParams.get('state'), 's1');
   });
 });
+
+describe('the seeded demo state', () => {
+  it('shows real example tokens: refreshes used, an expired one, a client-credentials one', async () => {
+    const items = (await api(server, viewerToken)('GET', '/tokens?limit=100')).body!.items as Array<Record<string, any>>;
+    const erpUser = items.find((t) => t.client_id === 'gk_erp_connector' && t.subject === 'ada');
+    assert.equal(erpUser?.refresh_count_remaining, 7);
+    assert.equal(erpUser?.expired, false);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const later = (await api(server, viewerToken)('GET', '/tokens?client_id=gk_reporting_dashboard')).body!.items as Array<Record<string, any>>;
+    assert.equal(later[0]?.expired, true);
+    assert.equal(later[0]?.refresh_count_remaining, null, 'unlimited');
+    assert.ok(items.some((t) => t.client_id === 'gk_erp_connector' && t.subject === 'gk_erp_connector' && !t.has_refresh_token));
+  });
+});
