@@ -509,3 +509,12 @@ describe('the seeded demo state', () => {
     assert.ok(items.some((t) => t.client_id === 'gk_erp_connector' && t.subject === 'gk_erp_connector' && !t.has_refresh_token));
   });
 });
+
+describe('CORS at the token endpoint', () => {
+  it("answers browsers only on the origins of the client's registered redirect URIs", async () => {
+    const body = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: 'x', client_id: 'gk_reporting_dashboard' });
+    const from = (origin: string) => fetch(`${server.origin}/token`, { method: 'POST', headers: { origin, 'content-type': 'application/x-www-form-urlencoded' }, body });
+    assert.equal((await from('https://reports.example.com')).headers.get('access-control-allow-origin'), 'https://reports.example.com');
+    assert.equal((await from('https://evil.example')).headers.get('access-control-allow-origin'), null);
+  });
+});
