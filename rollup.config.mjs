@@ -14,7 +14,7 @@ export default [
   // The library: one minified ES module per entry point, dependencies left as imports so
   // the app's bundler dedupes them. Declarations come from `tsc -p tsconfig.types.json`.
   {
-    input: { grantkit: 'src/index.ts' },
+    input: { grantkit: 'src/index.ts', admin: 'src/admin/index.ts' },
     external: (id) => /^(oauth4webapi|idb-keyval|lit|@lit)(\/|$)/.test(id),
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
     plugins: [compile(), minify()],

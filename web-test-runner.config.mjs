@@ -3,13 +3,40 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { startTestProvider } from './test/support/test-provider.mjs';
 import { fileURLToPath } from 'node:url';
+import { generateKeyPairSync } from 'node:crypto';
+import { SignJWT } from 'jose';
 
 const PORT = 8765;
 const PROVIDER_PORT = 8766;
+const REFERENCE_PORT = 8767;
 const APP_ORIGIN = `http://localhost:${PORT}`;
 const mswWorker = fileURLToPath(new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url));
 
 let provider;
+let reference;
+
+/**
+ * The reference server (server/, built by `npm run build:server`, which `npm test` runs
+ * first), for browser tests of the admin client and the elements against the real API.
+ */
+async function startReferenceServer() {
+  const { createApp } = await import('./build/server/app.js');
+  const origin = `http://localhost:${REFERENCE_PORT}`;
+  const signingKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+  const app = await createApp({ origin, signingKey, adminCorsOrigins: [APP_ORIGIN] });
+  await new Promise((resolve) => app.server.listen(REFERENCE_PORT, '127.0.0.1', resolve));
+  // Tokens as a sign-in would give them, signed with the server's own key.
+  const token = (sub) =>
+    new SignJWT({ scope: 'grantkit:admin' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'grantkit-signing-key' })
+      .setSubject(sub)
+      .setIssuer(origin)
+      .setAudience(app.adminAudience)
+      .setIssuedAt()
+      .setExpirationTime('30m')
+      .sign(signingKey);
+  return { app, origin, adminToken: await token('ada'), viewerToken: await token('vic'), close: () => new Promise((r) => { app.server.closeAllConnections(); app.server.close(r); }) };
+}
 
 /** Runs the test provider beside the test server and lets tests drive it. */
 function testProviderPlugin() {
@@ -17,14 +44,26 @@ function testProviderPlugin() {
     name: 'grantkit-test-provider',
     async serverStart() {
       provider = await startTestProvider({ port: PROVIDER_PORT, appOrigin: APP_ORIGIN });
+      reference = await startReferenceServer();
     },
     async serverStop() {
       await provider?.close();
+      await reference?.close();
     },
     async executeCommand({ command, payload, session }) {
       switch (command) {
         case 'provider-info':
           return { issuer: provider.issuer, otherOrigin: `http://127.0.0.1:${PROVIDER_PORT}` };
+        case 'reference-info':
+          return { origin: reference.origin, baseUrl: reference.app.adminAudience, adminToken: reference.adminToken, viewerToken: reference.viewerToken };
+        case 'reference-client-credentials': {
+          const response = await fetch(`http://127.0.0.1:${REFERENCE_PORT}/token`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${payload.clientId}:${payload.secret}`).toString('base64')}` },
+            body: 'grant_type=client_credentials',
+          });
+          return response.status;
+        }
         case 'provider-log':
           return structuredClone(provider.log);
         case 'provider-clear-log':

@@ -24,5 +24,6 @@ function sizes(code) {
 const rows = {
   'dist/grantkit.js (deps external)': sizes(await readFile('dist/grantkit.js')),
   'core bundled with oauth4webapi + idb-keyval': sizes(await bundle('dist/grantkit.js')),
+  'dist/admin.js (admin client)': sizes(await readFile('dist/admin.js')),
 };
 console.table(rows);

@@ -47,6 +47,8 @@ export interface AppOptions {
   adminTokenTtl?: number;
   /** Issue the demo's example tokens on a fresh store. Default true. */
   seedTokens?: boolean;
+  /** Other origins whose admin portals may call the admin API from a browser (CORS). Same-origin needs none. */
+  adminCorsOrigins?: string[];
 }
 
 export interface App {
@@ -209,7 +211,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     const path = url.pathname;
     const route = /^\/interaction\/([^/]+)(?:\/(login|abort))?$/.exec(path);
     const handle = async (): Promise<void> => {
-      if (path === ADMIN_BASE || path.startsWith(`${ADMIN_BASE}/`)) return adminApi(req, res);
+      if (path === ADMIN_BASE || path.startsWith(`${ADMIN_BASE}/`)) {
+        if (adminCors(req, res)) return;
+        return adminApi(req, res);
+      }
       if (route) return interaction(req, res, route[1]!, route[2]);
       if (req.method === 'GET' && (path === '/' || path === '/index.html')) {
         if (await serveFile(res, DEMO_DIR, 'index.html', APP_PAGE_HEADERS)) return;
@@ -225,6 +230,23 @@ export async function createApp(options: AppOptions): Promise<App> {
       res.end('Internal error');
     });
   });
+  /** CORS for the admin API: only the configured portal origins; answers preflights itself (true when it did). */
+  function adminCors(req: IncomingMessage, res: ServerResponse): boolean {
+    const origin = req.headers.origin;
+    if (!origin || !options.adminCorsOrigins?.includes(origin)) return false;
+    res.setHeader('Access-Control-Allow-Origin', origin);
+    res.setHeader('Vary', 'Origin');
+    res.setHeader('Access-Control-Expose-Headers', 'WWW-Authenticate');
+    if (req.method !== 'OPTIONS') return false;
+    res.writeHead(204, {
+      'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE',
+      'Access-Control-Allow-Headers': 'Authorization, Content-Type, DPoP',
+      'Access-Control-Max-Age': '600',
+    });
+    res.end();
+    return true;
+  }
+
   return { server, provider, store, tokens, adminAudience };
 }
 

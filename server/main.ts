@@ -8,7 +8,8 @@ const host = process.env.HOST ?? '127.0.0.1';
 // The issuer must be the exact origin the browser uses: 127.0.0.1 is not localhost.
 const origin = process.env.PUBLIC_ORIGIN ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
 
-const { server } = await createApp({ origin, ...(values.data ? { dataFile: values.data } : {}) });
+const adminCorsOrigins = (process.env.ADMIN_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+const { server } = await createApp({ origin, adminCorsOrigins, ...(values.data ? { dataFile: values.data } : {}) });
 server.listen(port, host, () => {
   const lines = [
     '',

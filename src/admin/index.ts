@@ -1,0 +1,17 @@
+export { createAdminClient } from './client.js';
+export type { AdminClient, AdminClientOptions, AdminOperations, BodyOf, ItemOf, ListOperationId, ParamsOf, ResultOf } from './client.js';
+export { AdminApiError } from './errors.js';
+export type { AdminApiErrorCode, FieldError } from './errors.js';
+export type { OperationId } from './operations.js';
+export type { components as AdminApiSchemas, operations as AdminApiOperations } from './api-types.js';
+
+import type { components } from './api-types.js';
+/** An integration (registered OAuth client) as the admin API returns it. */
+export type Integration = components['schemas']['Integration'];
+export type IntegrationCreate = components['schemas']['IntegrationCreate'];
+export type IntegrationUpdate = components['schemas']['IntegrationUpdate'];
+export type Scope = components['schemas']['Scope'];
+export type Token = components['schemas']['Token'];
+export type PersonalToken = components['schemas']['PersonalToken'];
+export type Me = components['schemas']['Me'];
+export type Problem = components['schemas']['Problem'];

@@ -1,0 +1,30 @@
+// Generated from docs/admin-api.yaml by scripts/generate-admin-api.mjs. Do not edit: change the document and run `npm run generate`.
+
+/** Every operation of the admin API: method, path template, and flags (1: parameters, 2: body). */
+export const OPERATIONS = {
+  getMe: ['GET', '/me', 0],
+  listIntegrations: ['GET', '/integrations', 1],
+  createIntegration: ['POST', '/integrations', 2],
+  getIntegration: ['GET', '/integrations/{client_id}', 1],
+  updateIntegration: ['PATCH', '/integrations/{client_id}', 3],
+  deleteIntegration: ['DELETE', '/integrations/{client_id}', 1],
+  activateIntegration: ['POST', '/integrations/{client_id}/activate', 1],
+  deactivateIntegration: ['POST', '/integrations/{client_id}/deactivate', 1],
+  rotateIntegrationSecret: ['POST', '/integrations/{client_id}/secret', 3],
+  getIntegrationEndpoints: ['GET', '/integrations/{client_id}/endpoints', 1],
+  listIntegrationScopes: ['GET', '/integrations/{client_id}/scopes', 1],
+  associateScope: ['PUT', '/integrations/{client_id}/scopes/{scope_name}', 1],
+  disassociateScope: ['DELETE', '/integrations/{client_id}/scopes/{scope_name}', 1],
+  listScopes: ['GET', '/scopes', 1],
+  createScope: ['POST', '/scopes', 2],
+  getScope: ['GET', '/scopes/{scope_name}', 1],
+  updateScope: ['PATCH', '/scopes/{scope_name}', 3],
+  deleteScope: ['DELETE', '/scopes/{scope_name}', 1],
+  listTokens: ['GET', '/tokens', 1],
+  revokeToken: ['DELETE', '/tokens/{token_id}', 1],
+  listPersonalTokens: ['GET', '/personal-tokens', 1],
+  createPersonalToken: ['POST', '/personal-tokens', 2],
+  revokePersonalToken: ['DELETE', '/personal-tokens/{token_id}', 1],
+} as const;
+
+export type OperationId = keyof typeof OPERATIONS;
