@@ -138,6 +138,7 @@ export default {
   port: PORT,
   hostname: 'localhost',
   concurrency: 1,
+  testsFinishTimeout: 60000,
   testFramework: { config: { timeout: 20000 } },
   browsers: [
     chromeLauncher({

@@ -1,0 +1,122 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { GrantkitError, type GrantkitClient } from '../../src/index.js';
+import { makeClient, resetBrowserState, setUpFake, signIn } from '../../test/support/session.js';
+import './define.js';
+import type { OAuthLogin } from './oauth-login.js';
+
+/** A client whose sign-in the test controls, for the paths that would leave the page. */
+class ScriptedClient extends EventTarget {
+  isAuthenticated = false;
+  user: Record<string, unknown> | undefined;
+  calls: string[] = [];
+  next: { resolve: () => void; reject: (e: unknown) => void } | undefined;
+  login(): Promise<void> {
+    this.calls.push('login');
+    return new Promise((resolve, reject) => (this.next = { resolve, reject }));
+  }
+  loginWithPopup(): Promise<void> {
+    this.calls.push('loginWithPopup');
+    return new Promise((resolve, reject) => (this.next = { resolve: () => resolve(), reject }));
+  }
+  async logout(): Promise<void> {
+    this.calls.push('logout');
+    this.isAuthenticated = false;
+    this.dispatchEvent(new CustomEvent('statechange'));
+  }
+}
+
+const shadow = (el: OAuthLogin) => el.shadowRoot!;
+const button = (el: OAuthLogin) => shadow(el).querySelector<HTMLButtonElement>('[part=button]')!;
+
+describe('<oauth-login>', () => {
+  beforeEach(async () => {
+    await resetBrowserState();
+  });
+
+  it('waits for a client, then offers to sign in', async () => {
+    const el = await fixture<OAuthLogin>(html`<oauth-login></oauth-login>`);
+    expect(button(el).disabled).to.equal(true);
+    expect(button(el).textContent!.trim()).to.equal('Loading…');
+    await expect(el).to.be.accessible();
+    const fake = await setUpFake();
+    void fake;
+    el.client = await makeClient();
+    await el.updateComplete;
+    expect(button(el).disabled).to.equal(false);
+    expect(button(el).textContent!.trim()).to.equal('Sign in');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the signed-in user and signs out', async () => {
+    const fake = await setUpFake();
+    const sdk = await makeClient({ scope: 'openid profile' });
+    await signIn(fake, sdk);
+    const el = await fixture<OAuthLogin>(html`<oauth-login .client=${sdk}></oauth-login>`);
+    expect(shadow(el).querySelector('[part=name]')!.textContent).to.equal('Alice');
+    expect(shadow(el).querySelector('[part=user]')!.getAttribute('aria-label')).to.equal('Signed in as Alice');
+    expect(button(el).textContent!.trim()).to.equal('Sign out');
+    await expect(el).to.be.accessible();
+    const signedOut = oneEvent(el, 'grantkit-signout');
+    button(el).click();
+    await signedOut;
+    await el.updateComplete;
+    expect(button(el).textContent!.trim()).to.equal('Sign in');
+    expect(fake.revocations).to.have.length(2);
+  });
+
+  it('shows progress while signing in, and a localized message when it fails', async () => {
+    const client = new ScriptedClient();
+    const el = await fixture<OAuthLogin>(html`<oauth-login popup .client=${client as unknown as GrantkitClient}></oauth-login>`);
+    button(el).click();
+    await el.updateComplete;
+    expect(client.calls).to.deep.equal(['loginWithPopup']);
+    expect(button(el).disabled).to.equal(true);
+    expect(button(el).getAttribute('aria-busy')).to.equal('true');
+    expect(button(el).textContent!.trim()).to.equal('Signing in…');
+    await expect(el).to.be.accessible();
+
+    const failed = oneEvent(el, 'grantkit-error');
+    client.next!.reject(new GrantkitError('popup_blocked', 'blocked by the browser'));
+    expect((await failed).detail.code).to.equal('popup_blocked');
+    await el.updateComplete;
+    const message = shadow(el).querySelector('[part=error]')!;
+    expect(message.getAttribute('role')).to.equal('alert');
+    expect(message.textContent).to.equal('The sign-in window was blocked. Allow pop-ups for this site and try again.');
+    expect(button(el).disabled).to.equal(false, 'the user can try again');
+    await expect(el).to.be.accessible();
+  });
+
+  it('announces a popup sign-in', async () => {
+    const client = new ScriptedClient();
+    const el = await fixture<OAuthLogin>(html`<oauth-login popup .client=${client as unknown as GrantkitClient}></oauth-login>`);
+    button(el).click();
+    const signedIn = oneEvent(el, 'grantkit-signin');
+    client.isAuthenticated = true;
+    client.user = { sub: 'bo', name: 'Bo' };
+    client.next!.resolve();
+    const event = await signedIn;
+    expect(event.detail.user).to.deep.equal({ sub: 'bo', name: 'Bo' });
+    expect(event.bubbles && event.composed).to.equal(true);
+  });
+
+  it('redirects by default', async () => {
+    const client = new ScriptedClient();
+    const el = await fixture<OAuthLogin>(html`<oauth-login .client=${client as unknown as GrantkitClient}></oauth-login>`);
+    button(el).click();
+    expect(client.calls).to.deep.equal(['login']);
+  });
+
+  it('speaks German inside lang="de"', async () => {
+    const client = new ScriptedClient();
+    const wrapper = await fixture<HTMLElement>(html`<div lang="de"><oauth-login .client=${client as unknown as GrantkitClient}></oauth-login></div>`);
+    const el = wrapper.querySelector('oauth-login')!;
+    await el.updateComplete;
+    expect(button(el).textContent!.trim()).to.equal('Anmelden');
+  });
+
+  it('can be themed through parts and custom properties', async () => {
+    const client = new ScriptedClient();
+    const el = await fixture<OAuthLogin>(html`<oauth-login style="--grantkit-color-accent: rgb(1, 2, 3)" .client=${client as unknown as GrantkitClient}></oauth-login>`);
+    expect(getComputedStyle(button(el)).backgroundColor).to.equal('rgb(1, 2, 3)');
+  });
+});

@@ -1,0 +1,170 @@
+import { ContextConsumer } from '@lit/context';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { createClient, type GrantkitClient } from '../../src/index.js';
+import { grantkitContext } from '../shared/context.js';
+import { emit } from '../shared/events.js';
+import { errorMessage, stringsFor } from '../shared/localize.js';
+import { completeSignInIfReturning } from '../shared/sign-in-return.js';
+import { styles } from './oauth-login.styles.js';
+
+/**
+ * @summary A sign-in button that becomes the signed-in user and a sign-out button.
+ *
+ * The client comes from the `client` property, else from its own attributes (`issuer`,
+ * `client-id`, …; it then also completes the redirect back from sign-in), else from the
+ * nearest `<grantkit-provider>`.
+ *
+ * @fires grantkit-signin - signed in; `detail.user` holds the ID-token claims
+ * @fires grantkit-signout - signed out
+ * @fires grantkit-error - sign-in or sign-out failed; `detail.code` is the error's code
+ *
+ * @csspart base - the row holding the user and the button
+ * @csspart button - the sign-in or sign-out button
+ * @csspart user - the signed-in user's name and e-mail
+ * @csspart name - the user's name
+ * @csspart email - the user's e-mail
+ * @csspart error - the message shown when sign-in fails
+ *
+ * @cssprop --grantkit-color-accent - the sign-in button's colour
+ * @cssprop --grantkit-color-text - text colour
+ * @cssprop --grantkit-color-muted - colour of the e-mail
+ * @cssprop --grantkit-color-danger - colour of error messages
+ * @cssprop --grantkit-radius - corner radius of the button
+ * @cssprop --grantkit-font - font family
+ */
+export class OAuthLogin extends LitElement {
+  static override styles = styles;
+
+  /** A client to use instead of creating one from the attributes. */
+  @property({ attribute: false }) accessor client: GrantkitClient | undefined;
+  @property() accessor issuer = '';
+  @property({ attribute: 'client-id' }) accessor clientId = '';
+  /** Default: this page, without its query and fragment. */
+  @property({ attribute: 'redirect-uri' }) accessor redirectUri = '';
+  @property() accessor scope = 'openid profile email';
+  @property() accessor audience = '';
+  /** Sign in in a popup window instead of redirecting the page. */
+  @property({ type: Boolean }) accessor popup = false;
+  /** Also end the session at the authorization server on sign-out. */
+  @property({ type: Boolean, attribute: 'end-session' }) accessor endSession = false;
+
+  @state() accessor #sdk: GrantkitClient | undefined;
+  @state() accessor #busy: 'signin' | 'signout' | undefined;
+  @state() accessor #error: unknown;
+  @state() accessor #revision = 0;
+
+  readonly #context = new ContextConsumer(this, { context: grantkitContext, subscribe: true, callback: () => void this.#resolveClient() });
+  #ownConfig = '';
+
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('client') || changed.has('issuer') || changed.has('clientId')) void this.#resolveClient();
+  }
+
+  async #resolveClient(): Promise<void> {
+    let sdk = this.client;
+    if (!sdk && this.issuer && this.clientId) {
+      const config = JSON.stringify([this.issuer, this.clientId, this.redirectUri, this.scope, this.audience]);
+      if (config === this.#ownConfig) return;
+      this.#ownConfig = config;
+      try {
+        sdk = await createClient({
+          issuer: this.issuer,
+          clientId: this.clientId,
+          redirectUri: this.redirectUri || `${location.origin}${location.pathname}`,
+          scope: this.scope,
+          ...(this.audience ? { audience: this.audience } : {}),
+        });
+        const user = await completeSignInIfReturning(sdk);
+        if (user !== undefined) emit(this, 'grantkit-signin', { user });
+      } catch (error) {
+        this.#fail(error);
+      }
+    }
+    sdk ??= this.#context.value?.sdk;
+    if (sdk === this.#sdk) return;
+    this.#sdk?.removeEventListener('statechange', this.#onStateChange);
+    this.#sdk = sdk;
+    sdk?.addEventListener('statechange', this.#onStateChange);
+  }
+
+  readonly #onStateChange = (): void => {
+    this.#revision++;
+  };
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#sdk?.removeEventListener('statechange', this.#onStateChange);
+  }
+
+  #fail(error: unknown): void {
+    this.#error = error;
+    emit(this, 'grantkit-error', { error, code: (error as { code?: string }).code ?? 'unknown' });
+  }
+
+  async #signIn(): Promise<void> {
+    const sdk = this.#sdk;
+    if (!sdk) return;
+    this.#error = undefined;
+    this.#busy = 'signin';
+    try {
+      if (this.popup) {
+        await sdk.loginWithPopup();
+        emit(this, 'grantkit-signin', { user: sdk.user });
+      } else {
+        await sdk.login();
+      }
+    } catch (error) {
+      this.#fail(error);
+    } finally {
+      this.#busy = undefined;
+    }
+  }
+
+  async #signOut(): Promise<void> {
+    const sdk = this.#sdk;
+    if (!sdk) return;
+    this.#error = undefined;
+    this.#busy = 'signout';
+    try {
+      await sdk.logout({ endSession: this.endSession });
+      emit(this, 'grantkit-signout', {});
+    } catch (error) {
+      this.#fail(error);
+    } finally {
+      this.#busy = undefined;
+    }
+  }
+
+  protected override render() {
+    const t = stringsFor(this);
+    const sdk = this.#sdk;
+    const error = this.#error ? html`<p part="error" class="error" role="alert">${errorMessage(t, this.#error)}</p>` : nothing;
+    if (sdk?.isAuthenticated) {
+      const user = sdk.user;
+      const name = String(user?.name ?? user?.email ?? user?.sub ?? '');
+      return html`
+        <div part="base">
+          <span part="user" aria-label=${t.login.signedInAs(name)}>
+            <span part="name">${name}</span>
+            ${user?.email && user.email !== name ? html`<span part="email">${String(user.email)}</span>` : nothing}
+          </span>
+          <button part="button" type="button" ?disabled=${this.#busy !== undefined} aria-busy=${this.#busy === 'signout' ? 'true' : 'false'} @click=${this.#signOut}>
+            ${this.#busy === 'signout' ? t.login.signingOut : t.login.signOut}
+          </button>
+        </div>
+        ${error}
+      `;
+    }
+    const waiting = !sdk || this.#busy === 'signin';
+    return html`
+      <div part="base">
+        <button part="button" class="primary" type="button" ?disabled=${waiting} aria-busy=${waiting ? 'true' : 'false'} @click=${this.#signIn}>
+          ${!sdk ? t.common.loading : this.#busy === 'signin' ? t.login.signingIn : t.login.signIn}
+        </button>
+      </div>
+      ${error}
+    `;
+  }
+}

@@ -1,0 +1,201 @@
+import { ContextConsumer } from '@lit/context';
+import { html, LitElement, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { AdminClient } from '../../src/admin/index.js';
+import { grantkitContext } from '../shared/context.js';
+import { emit } from '../shared/events.js';
+import { errorMessage, stringsFor } from '../shared/localize.js';
+import { styles } from './rotate-secret-dialog.styles.js';
+
+/** Grace periods offered for the current secret, in seconds. */
+const GRACE_PERIODS = [0, 3600, 86_400, 7 * 86_400];
+
+/**
+ * @summary Rotates an integration's client secret and shows the new one exactly once.
+ *
+ * Explains that the current secret stops working and that this cannot be undone, asks for
+ * an explicit confirmation, and offers a grace period for the current secret. The new
+ * secret is shown once, with a copy button; only "I have stored it" closes that view
+ * (Escape does not, so a key press cannot lose it). Afterwards the secret is gone from the
+ * element's state and DOM; it is never stored, and never put in an event.
+ *
+ * @fires grantkit-rotate-request - before rotating; cancelable
+ * @fires grantkit-secret-rotated - after rotating; `detail` has the last four characters, never the secret
+ * @fires grantkit-error - rotation failed; `detail.code` is the error's code
+ *
+ * @csspart dialog - the native dialog
+ * @csspart title - the heading
+ * @csspart grace - the grace-period select
+ * @csspart confirm - the confirmation checkbox
+ * @csspart secret-row - the secret and its copy button
+ * @csspart secret - the read-only field holding the new secret
+ * @csspart copy - the copy button
+ * @csspart actions - the row of buttons
+ * @csspart error - the message shown when rotation fails
+ *
+ * @cssprop --grantkit-color-danger - the rotate button and the warning
+ * @cssprop --grantkit-color-accent - focus rings and the close button
+ * @cssprop --grantkit-color-surface - dialog background
+ * @cssprop --grantkit-radius - corner radius
+ */
+export class RotateSecretDialog extends LitElement {
+  static override styles = styles;
+
+  @property({ attribute: 'client-id' }) accessor clientId = '';
+  /** Shown in the explanation, e.g. "ERP Connector 1.0". Default: the client ID. */
+  @property({ attribute: 'integration-name' }) accessor integrationName = '';
+  /** An admin client to use instead of the one from `<grantkit-provider>`. */
+  @property({ attribute: false }) accessor admin: AdminClient | undefined;
+
+  @state() accessor #phase: 'confirm' | 'rotating' | 'done' = 'confirm';
+  @state() accessor #grace = 0;
+  @state() accessor #acknowledged = false;
+  @state() accessor #error: unknown;
+  @state() accessor #secret: string | undefined;
+  @state() accessor #previousUntil: string | null = null;
+  @state() accessor #copied = false;
+
+  @query('dialog') accessor #dialog!: HTMLDialogElement;
+  readonly #context = new ContextConsumer(this, { context: grantkitContext, subscribe: true });
+  #opener: HTMLElement | undefined;
+
+  /** Opens the dialog; focus returns to what had it when the dialog closes. */
+  async show(): Promise<void> {
+    this.#opener = deepActiveElement();
+    this.#reset();
+    await this.updateComplete;
+    this.#dialog.showModal();
+  }
+
+  /** Closes the dialog and forgets the secret at once (the dialog's close event comes a task later). */
+  close(): void {
+    this.#reset();
+    this.#dialog?.close();
+  }
+
+  #reset(): void {
+    this.#phase = 'confirm';
+    this.#grace = 0;
+    this.#acknowledged = false;
+    this.#error = undefined;
+    this.#forgetSecret();
+  }
+
+  #forgetSecret(): void {
+    const field = this.renderRoot.querySelector<HTMLInputElement>('[part=secret]');
+    if (field) field.value = '';
+    this.#secret = undefined;
+    this.#previousUntil = null;
+    this.#copied = false;
+  }
+
+  readonly #onClose = (): void => {
+    this.#reset();
+    this.#opener?.focus();
+    this.#opener = undefined;
+  };
+
+  readonly #onCancel = (event: Event): void => {
+    // While the new secret is shown, only an explicit "I have stored it" closes the dialog.
+    if (this.#phase !== 'confirm') event.preventDefault();
+  };
+
+  async #rotate(event: Event): Promise<void> {
+    event.preventDefault();
+    const admin = this.admin ?? this.#context.value?.admin;
+    if (!this.#acknowledged || !admin) return;
+    if (!emit(this, 'grantkit-rotate-request', { clientId: this.clientId, gracePeriodSeconds: this.#grace }, { cancelable: true })) return;
+    this.#error = undefined;
+    this.#phase = 'rotating';
+    try {
+      const result = await admin.rotateIntegrationSecret({ client_id: this.clientId }, this.#grace ? { grace_period_seconds: this.#grace } : undefined);
+      this.#secret = result.client_secret;
+      this.#previousUntil = result.previous_secret_expires_at;
+      this.#phase = 'done';
+      emit(this, 'grantkit-secret-rotated', { clientId: this.clientId, last4: result.client_secret_last4, previousSecretExpiresAt: result.previous_secret_expires_at });
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('[part=secret]')?.select();
+    } catch (error) {
+      // Back to the form as it was: the user's choices are kept for another try.
+      this.#phase = 'confirm';
+      this.#error = error;
+      emit(this, 'grantkit-error', { error, code: (error as { code?: string }).code ?? 'unknown' });
+    }
+  }
+
+  async #copy(): Promise<void> {
+    const field = this.renderRoot.querySelector<HTMLInputElement>('[part=secret]');
+    if (!this.#secret || !field) return;
+    try {
+      await navigator.clipboard.writeText(this.#secret);
+      this.#copied = true;
+    } catch {
+      // No clipboard permission: leave the text selected for the user's own copy.
+      field.focus();
+      field.select();
+    }
+  }
+
+  protected override render() {
+    const t = stringsFor(this);
+    const name = this.integrationName || this.clientId;
+    return html`
+      <dialog part="dialog" aria-labelledby="title" aria-describedby="description" @close=${this.#onClose} @cancel=${this.#onCancel}>
+        ${this.#phase === 'done' ? this.#renderSecret(t) : this.#renderConfirm(t, name)}
+      </dialog>
+    `;
+  }
+
+  #renderConfirm(t: ReturnType<typeof stringsFor>, name: string) {
+    const busy = this.#phase === 'rotating';
+    const hours = (s: number) => s / 3600;
+    const label = (s: number) => (s === 0 ? t.rotate.graceNone : s < 86_400 ? t.rotate.graceHours(hours(s)) : t.rotate.graceDays(s / 86_400));
+    return html`
+      <form @submit=${this.#rotate}>
+        <h2 id="title" part="title">${t.rotate.title}</h2>
+        <p id="description">${t.rotate.explanation(name)}</p>
+        <p class="warning">${t.rotate.irreversible}</p>
+        <label for="grace">${t.rotate.graceLabel}</label>
+        <select id="grace" part="grace" .value=${String(this.#grace)} ?disabled=${busy} @change=${(e: Event) => (this.#grace = Number((e.target as HTMLSelectElement).value))}>
+          ${GRACE_PERIODS.map((s) => html`<option value=${s} ?selected=${s === this.#grace}>${label(s)}</option>`)}
+        </select>
+        <label class="check">
+          <input type="checkbox" part="confirm" .checked=${this.#acknowledged} ?disabled=${busy} @change=${(e: Event) => (this.#acknowledged = (e.target as HTMLInputElement).checked)} />
+          <span>${t.rotate.confirm}</span>
+        </label>
+        ${this.#error ? html`<p part="error" class="error" role="alert">${errorMessage(t, this.#error)}</p>` : nothing}
+        <div part="actions">
+          <button type="button" ?disabled=${busy} @click=${() => this.close()}>${t.common.cancel}</button>
+          <button type="submit" class="danger" ?disabled=${!this.#acknowledged || busy} aria-busy=${busy ? 'true' : 'false'}>
+            ${busy ? t.rotate.rotating : t.rotate.rotate}
+          </button>
+        </div>
+      </form>
+    `;
+  }
+
+  #renderSecret(t: ReturnType<typeof stringsFor>) {
+    const until = this.#previousUntil ? new Date(this.#previousUntil).toLocaleString(this.closest('[lang]')?.getAttribute('lang') ?? undefined) : undefined;
+    return html`
+      <h2 id="title" part="title">${t.rotate.doneTitle}</h2>
+      <p id="description">${t.rotate.doneExplanation}</p>
+      <label for="secret">${t.rotate.secretLabel}</label>
+      <div part="secret-row">
+        <input id="secret" part="secret" type="text" readonly autocomplete="off" spellcheck="false" .value=${this.#secret ?? ''} />
+        <button type="button" part="copy" @click=${this.#copy}>${this.#copied ? t.common.copied : t.common.copy}</button>
+      </div>
+      <p class="status" role="status">${this.#copied ? t.common.copied : ''}</p>
+      ${until ? html`<p>${t.rotate.previousUntil(until)}</p>` : nothing}
+      <div part="actions">
+        <button type="button" class="primary" @click=${() => this.close()}>${t.rotate.stored}</button>
+      </div>
+    `;
+  }
+}
+
+/** The focused element, looking into shadow roots, so focus can go back to a button inside another element. */
+function deepActiveElement(): HTMLElement | undefined {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : undefined;
+}

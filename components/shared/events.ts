@@ -1,0 +1,28 @@
+/**
+ * Fires a grantkit event: a CustomEvent that bubbles and crosses shadow roots, so a page
+ * can listen once at the top. Returns false when a listener cancelled a cancelable event.
+ */
+export function emit<K extends keyof GrantkitElementEvents>(target: EventTarget, type: K, detail: GrantkitElementEvents[K], options: { cancelable?: boolean } = {}): boolean {
+  return target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }));
+}
+
+/** The detail of every event the elements fire. */
+export interface GrantkitElementEvents {
+  'grantkit-signin': { user: Record<string, unknown> | undefined };
+  'grantkit-signout': Record<string, never>;
+  'grantkit-error': { error: unknown; code: string };
+  'grantkit-rotate-request': { clientId: string; gracePeriodSeconds: number };
+  'grantkit-secret-rotated': { clientId: string; last4: string; previousSecretExpiresAt: string | null };
+  'grantkit-integration-select': { clientId: string };
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'grantkit-signin': CustomEvent<GrantkitElementEvents['grantkit-signin']>;
+    'grantkit-signout': CustomEvent<GrantkitElementEvents['grantkit-signout']>;
+    'grantkit-error': CustomEvent<GrantkitElementEvents['grantkit-error']>;
+    'grantkit-rotate-request': CustomEvent<GrantkitElementEvents['grantkit-rotate-request']>;
+    'grantkit-secret-rotated': CustomEvent<GrantkitElementEvents['grantkit-secret-rotated']>;
+    'grantkit-integration-select': CustomEvent<GrantkitElementEvents['grantkit-integration-select']>;
+  }
+}
