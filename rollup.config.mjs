@@ -5,7 +5,8 @@ import typescript from '@rollup/plugin-typescript';
 const compile = () =>
   typescript({
     tsconfig: './tsconfig.build.json',
-    include: ['src/**/*.ts', 'demo/**/*.ts'],
+    include: ['src/**/*.ts', 'components/**/*.ts', 'demo/**/*.ts'],
+    exclude: ['**/*.test.ts'],
     compilerOptions: { outDir: undefined },
   });
 const minify = () => terser({ module: true, ecma: 2022, format: { comments: false } });
@@ -14,8 +15,16 @@ export default [
   // The library: one minified ES module per entry point, dependencies left as imports so
   // the app's bundler dedupes them. Declarations come from `tsc -p tsconfig.types.json`.
   {
-    input: { grantkit: 'src/index.ts', admin: 'src/admin/index.ts' },
-    external: (id) => /^(oauth4webapi|idb-keyval|lit|@lit)(\/|$)/.test(id),
+    input: {
+      grantkit: 'src/index.ts',
+      admin: 'src/admin/index.ts',
+      components: 'components/index.ts',
+      'components/grantkit-provider': 'components/grantkit-provider/define.ts',
+      'components/integration-list': 'components/integration-list/define.ts',
+      'components/oauth-login': 'components/oauth-login/define.ts',
+      'components/rotate-secret-dialog': 'components/rotate-secret-dialog/define.ts',
+    },
+    external: (id) => /^(oauth4webapi|idb-keyval|lit|@lit|@lit-labs)(\/|$)/.test(id),
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
     plugins: [compile(), minify()],
   },

@@ -2,16 +2,17 @@
 // (what an app ships), and of the library file alone (dependencies left as imports).
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import { readFile } from 'node:fs/promises';
 import { rollup } from 'rollup';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-async function bundle(input) {
-  const build = await rollup({ input, plugins: [nodeResolve({ browser: true }), terser({ module: true, ecma: 2022, format: { comments: false } })] });
-  const { output } = await build.generate({ format: 'es', inlineDynamicImports: true });
+/** What loading `input` costs up front: its static graph, bundled and minified; dynamic imports load later and are left out. */
+async function bundle(input, external = () => false) {
+  const build = await rollup({ input, external, plugins: [nodeResolve({ browser: true }), terser({ module: true, ecma: 2022, format: { comments: false } })], onwarn() {} });
+  const { output } = await build.generate({ format: 'es' });
   await build.close();
   return Buffer.from(output[0].code);
 }
+const dependencies = (id) => /^(oauth4webapi|idb-keyval|lit|@lit|@lit-labs)(\/|$)/.test(id);
 
 function sizes(code) {
   return {
@@ -22,8 +23,13 @@ function sizes(code) {
 }
 
 const rows = {
-  'dist/grantkit.js (deps external)': sizes(await readFile('dist/grantkit.js')),
+  'core alone (dependencies external)': sizes(await bundle('dist/grantkit.js', dependencies)),
   'core bundled with oauth4webapi + idb-keyval': sizes(await bundle('dist/grantkit.js')),
-  'dist/admin.js (admin client)': sizes(await readFile('dist/admin.js')),
+  'admin client (grantkit/admin)': sizes(await bundle('dist/admin.js', dependencies)),
 };
+// Elements as an app ships them: bundled with Lit (and everything else they import).
+for (const tag of ['oauth-login', 'rotate-secret-dialog', 'integration-list', 'grantkit-provider']) {
+  rows[`<${tag}> alone, with Lit`] = sizes(await bundle(`dist/components/${tag}.js`));
+}
+rows['all elements, with Lit and the admin client (the core loads only if an element makes the client)'] = sizes(await bundle('dist/components.js'));
 console.table(rows);

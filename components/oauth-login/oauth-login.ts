@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { createClient, type GrantkitClient } from '../../src/index.js';
+import type { GrantkitClient } from '../../src/index.js';
 import { grantkitContext } from '../shared/context.js';
 import { emit } from '../shared/events.js';
 import { errorMessage, stringsFor } from '../shared/localize.js';
@@ -69,6 +69,8 @@ export class OAuthLogin extends LitElement {
       if (config === this.#ownConfig) return;
       this.#ownConfig = config;
       try {
+        // Loaded only when the element makes its own client: pages that hand it one do not ship a second.
+        const { createClient } = await import('../../src/index.js');
         sdk = await createClient({
           issuer: this.issuer,
           clientId: this.clientId,

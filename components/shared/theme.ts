@@ -14,7 +14,7 @@ export const theme = css`
     --_muted: var(--grantkit-color-muted, #5c6370);
     --_border: var(--grantkit-color-border, #d5d9e2);
     --_danger: var(--grantkit-color-danger, #c92a2a);
-    --_success: var(--grantkit-color-success, #2b8a3e);
+    --_success: var(--grantkit-color-success, #26703a);
     --_radius: var(--grantkit-radius, 8px);
     --_font: var(--grantkit-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     color-scheme: light dark;

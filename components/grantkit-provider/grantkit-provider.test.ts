@@ -1,0 +1,87 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import { createAdminClient } from '../../src/admin/index.js';
+import { FakeAuthServer } from '../../test/support/fake-auth-server.js';
+import { worker } from '../../test/support/msw.js';
+import { makeClient, resetBrowserState, setUpFake, signIn } from '../../test/support/session.js';
+import '../integration-list/define.js';
+import '../oauth-login/define.js';
+import './define.js';
+import type { GrantkitProvider } from './grantkit-provider.js';
+
+const API = 'https://api.example.test/admin/v1';
+
+window.addEventListener('error', (e) => {
+  if (e.message?.includes('ResizeObserver loop')) e.stopImmediatePropagation();
+}, true);
+
+describe('<grantkit-provider>', () => {
+  let fake: FakeAuthServer;
+  let meRequests: number;
+  let listAuthorization: string[];
+
+  beforeEach(async () => {
+    await resetBrowserState();
+    fake = await setUpFake();
+    meRequests = 0;
+    listAuthorization = [];
+    worker.use(
+      http.get(`${API}/me`, () => {
+        meRequests++;
+        return HttpResponse.json({ sub: 'alice', roles: ['admin'], permissions: ['integrations:read'], auth: 'access_token' });
+      }),
+      http.get(`${API}/integrations`, ({ request }) => {
+        listAuthorization.push(request.headers.get('authorization') ?? 'none');
+        return HttpResponse.json({ items: [], next_cursor: null });
+      }),
+    );
+  });
+
+  it('gives nested elements the client and the admin client, which calls the API with the user token', async () => {
+    const sdk = await makeClient({ allowedOrigins: ['https://api.example.test'] });
+    await signIn(fake, sdk);
+    const provider = await fixture<GrantkitProvider>(html`
+      <grantkit-provider .sdk=${sdk} admin-base-url=${API}>
+        <section>
+          <oauth-login></oauth-login>
+          <integration-list></integration-list>
+        </section>
+      </grantkit-provider>
+    `);
+    const login = provider.querySelector('oauth-login')!;
+    const list = provider.querySelector('integration-list')!;
+    await waitUntil(() => login.shadowRoot!.querySelector('[part=name]')?.textContent === 'Alice', 'the login element found the client');
+    await waitUntil(() => list.shadowRoot!.querySelector('[part=empty]') !== null, 'the list loaded through the admin client');
+    expect(listAuthorization).to.deep.equal([`Bearer ${await sdk.getAccessToken()}`]);
+    await expect(provider).to.be.accessible();
+  });
+
+  it('asks /me once for all the elements, and again after the user changes', async () => {
+    const sdk = await makeClient({ allowedOrigins: ['https://api.example.test'] });
+    await signIn(fake, sdk);
+    const provider = await fixture<GrantkitProvider>(html`<grantkit-provider .sdk=${sdk} admin-base-url=${API}><oauth-login></oauth-login></grantkit-provider>`);
+    await provider.updateComplete;
+    await waitUntil(() => meRequests === 1);
+    provider.requestUpdate();
+    await provider.updateComplete;
+    expect(meRequests).to.equal(1);
+    await sdk.logout();
+    await signIn(fake, sdk);
+    await waitUntil(() => meRequests === 2, 'asked again for the new session');
+  });
+
+  it('lets a property on an element override what the provider gives', async () => {
+    const sdk = await makeClient({ allowedOrigins: ['https://api.example.test'] });
+    const own = createAdminClient({ baseUrl: 'https://other.example.test/admin/v1' });
+    let otherCalls = 0;
+    worker.use(http.get('https://other.example.test/admin/v1/integrations', () => {
+      otherCalls++;
+      return HttpResponse.json({ items: [], next_cursor: null });
+    }));
+    const provider = await fixture<GrantkitProvider>(html`<grantkit-provider .sdk=${sdk} admin-base-url=${API}><integration-list .admin=${own}></integration-list></grantkit-provider>`);
+    const list = provider.querySelector('integration-list')!;
+    await waitUntil(() => list.shadowRoot!.querySelector('[part=empty]') !== null);
+    expect(otherCalls).to.equal(1);
+    expect(listAuthorization).to.deep.equal([]);
+  });
+});

@@ -1,0 +1,117 @@
+import { ContextProvider } from '@lit/context';
+import { html, LitElement, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { createAdminClient, type AdminClient, type Me } from '../../src/admin/index.js';
+import type { GrantkitClient } from '../../src/index.js';
+import { grantkitContext, type GrantkitContext } from '../shared/context.js';
+import { emit } from '../shared/events.js';
+import { completeSignInIfReturning } from '../shared/sign-in-return.js';
+import { styles } from './grantkit-provider.styles.js';
+
+/**
+ * @summary Gives the grantkit elements inside it one client, one admin client and one `/me`.
+ *
+ * Configure it by attributes (it then creates the client, completes the redirect back from
+ * sign-in, and creates the admin client on `sdk.fetch`), or hand it `sdk` and `admin`.
+ * Elements inside find them through the context protocol; a property on an element
+ * overrides what the provider gives.
+ *
+ * @slot - the elements that use the clients
+ * @fires grantkit-signin - a redirect sign-in completed on this page
+ * @fires grantkit-error - setting up or completing sign-in failed; `detail.code` is the error's code
+ */
+export class GrantkitProvider extends LitElement {
+  static override styles = styles;
+
+  @property({ attribute: false }) accessor sdk: GrantkitClient | undefined;
+  @property({ attribute: false }) accessor admin: AdminClient | undefined;
+  @property() accessor issuer = '';
+  @property({ attribute: 'client-id' }) accessor clientId = '';
+  /** Default: this page, without its query and fragment. */
+  @property({ attribute: 'redirect-uri' }) accessor redirectUri = '';
+  @property() accessor scope = 'openid profile email';
+  @property() accessor audience = '';
+  /** RFC 8707 resource to ask tokens for: the admin API's URL, to call it. */
+  @property() accessor resource = '';
+  /** Where the admin API lives, e.g. `/admin/v1`. */
+  @property({ attribute: 'admin-base-url' }) accessor adminBaseUrl = '';
+
+  readonly #provider = new ContextProvider(this, { context: grantkitContext, initialValue: {} });
+  #me: Promise<Me> | undefined;
+  #observed: GrantkitClient | undefined;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.sdk && this.issuer && this.clientId && (changed.has('issuer') || changed.has('clientId'))) void this.#createFromAttributes();
+    if (this.sdk && !this.admin && this.adminBaseUrl) {
+      this.admin = createAdminClient({ baseUrl: new URL(this.adminBaseUrl, location.href).href, fetch: this.sdk.fetch });
+    }
+    if (this.sdk !== this.#observed) {
+      this.#observed?.removeEventListener('statechange', this.#onStateChange);
+      this.#observed = this.sdk;
+      this.sdk?.addEventListener('statechange', this.#onStateChange);
+      this.#me = undefined;
+    }
+    this.#publish();
+  }
+
+  /** Creates the client from the attributes; setting `sdk` runs willUpdate again, which wires the rest. */
+  async #createFromAttributes(): Promise<void> {
+    try {
+      // Loaded only when the provider makes the client itself.
+      const { createClient } = await import('../../src/index.js');
+      const sdk = await createClient({
+        issuer: this.issuer,
+        clientId: this.clientId,
+        redirectUri: this.redirectUri || `${location.origin}${location.pathname}`,
+        scope: this.scope,
+        ...(this.audience ? { audience: this.audience } : {}),
+        ...(this.resource ? { resource: this.resource } : {}),
+      });
+      const user = await completeSignInIfReturning(sdk).catch((error: unknown) => {
+        emit(this, 'grantkit-error', { error, code: (error as { code?: string }).code ?? 'unknown' });
+        return undefined;
+      });
+      this.sdk = sdk;
+      if (user !== undefined) emit(this, 'grantkit-signin', { user });
+    } catch (error) {
+      emit(this, 'grantkit-error', { error, code: (error as { code?: string }).code ?? 'unknown' });
+    }
+  }
+
+  /** Signed in or out: who the caller is must be asked again. */
+  readonly #onStateChange = (): void => {
+    this.#me = undefined;
+    this.#publish();
+  };
+
+  #publish(): void {
+    const value: GrantkitContext = {};
+    if (this.sdk) value.sdk = this.sdk;
+    if (this.admin) value.admin = this.admin;
+    const me = this.#meOnce();
+    if (me) value.me = me;
+    const current = this.#provider.value;
+    if (current.sdk !== value.sdk || current.admin !== value.admin || current.me !== value.me) this.#provider.setValue(value);
+  }
+
+  /** `/me`, asked once per session for every element inside. */
+  #meOnce(): Promise<Me> | undefined {
+    if (!this.admin || (this.sdk && !this.sdk.isAuthenticated)) return undefined;
+    if (!this.#me) {
+      this.#me = this.admin.getMe();
+      // Elements handle the refusal themselves; this stops an unhandled-rejection report.
+      this.#me.catch(() => undefined);
+    }
+    return this.#me;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#observed?.removeEventListener('statechange', this.#onStateChange);
+    this.#observed = undefined;
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}

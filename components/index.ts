@@ -1,0 +1,10 @@
+// Registers every grantkit element. Import one alone with `grantkit/components/<tag>`.
+export { GrantkitProvider } from './grantkit-provider/define.js';
+export { IntegrationList } from './integration-list/define.js';
+export { OAuthLogin } from './oauth-login/define.js';
+export { RotateSecretDialog } from './rotate-secret-dialog/define.js';
+export { registerTranslation } from './shared/localize.js';
+export type { Strings } from './shared/localize.js';
+export type { GrantkitElementEvents } from './shared/events.js';
+export { grantkitContext } from './shared/context.js';
+export type { GrantkitContext } from './shared/context.js';

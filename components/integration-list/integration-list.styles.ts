@@ -1,0 +1,138 @@
+import { css } from 'lit';
+import { theme } from '../shared/theme.js';
+
+export const styles = [
+  theme,
+  css`
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 0.75rem;
+      min-width: 0;
+    }
+    [part='toolbar'] {
+      display: flex;
+      align-items: center;
+      gap: 0.75rem;
+      flex-wrap: wrap;
+    }
+    [part='search'] {
+      flex: 1 1 16rem;
+      font: inherit;
+      padding: 0.55rem 0.7rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      color: var(--_text);
+    }
+    [part='count'] {
+      color: var(--_muted);
+      font-size: 0.9em;
+    }
+    [part='list'] {
+      height: var(--grantkit-list-height, 28rem);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+    }
+    [part='row'] {
+      display: grid;
+      grid-template-columns: 1fr auto;
+      gap: 0.25rem 1rem;
+      align-items: center;
+      width: 100%;
+      box-sizing: border-box;
+      text-align: left;
+      border: 0;
+      border-bottom: 1px solid var(--_border);
+      border-radius: 0;
+      padding: 0.7rem 1rem;
+      background: var(--_surface);
+    }
+    [part='row']:hover,
+    [part='row'][aria-current='true'] {
+      background: var(--_raised);
+    }
+    [part='row'][aria-current='true'] {
+      box-shadow: inset 3px 0 0 var(--_accent);
+    }
+    .name {
+      font-weight: 600;
+      overflow-wrap: anywhere;
+    }
+    .meta {
+      grid-column: 1;
+      color: var(--_muted);
+      font-size: 0.85em;
+      overflow-wrap: anywhere;
+    }
+    .badges {
+      grid-column: 2;
+      grid-row: 1 / span 2;
+      display: flex;
+      gap: 0.35rem;
+    }
+    [part~='badge'] {
+      font-size: 0.75em;
+      font-weight: 600;
+      padding: 0.15rem 0.5rem;
+      border-radius: 999px;
+      border: 1px solid var(--_border);
+      color: var(--_muted);
+      white-space: nowrap;
+    }
+    [part~='badge-active'] {
+      color: var(--_success);
+      border-color: currentColor;
+    }
+    [part~='badge-inactive'] {
+      color: var(--_danger);
+      border-color: currentColor;
+    }
+    .skeleton {
+      padding: 0.85rem 1rem;
+      border-bottom: 1px solid var(--_border);
+    }
+    .skeleton span {
+      display: block;
+      height: 0.8rem;
+      border-radius: 4px;
+      background: var(--_raised);
+      margin: 0.3rem 0;
+    }
+    .skeleton span:first-child {
+      width: 40%;
+    }
+    .skeleton span:last-child {
+      width: 65%;
+    }
+    @media (prefers-reduced-motion: no-preference) {
+      .skeleton span {
+        animation: pulse 1.2s ease-in-out infinite;
+      }
+    }
+    @keyframes pulse {
+      50% {
+        opacity: 0.5;
+      }
+    }
+    [part='empty'],
+    [part='error'] {
+      display: flex;
+      flex-direction: column;
+      align-items: flex-start;
+      gap: 0.75rem;
+      padding: 1.5rem;
+      border: 1px dashed var(--_border);
+      border-radius: var(--_radius);
+    }
+    [part='error'] p,
+    [part='empty'] p {
+      margin: 0;
+    }
+    .more {
+      padding: 0.6rem 1rem;
+      color: var(--_muted);
+    }
+  `,
+];

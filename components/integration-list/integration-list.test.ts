@@ -1,0 +1,161 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { delay, http, HttpResponse } from 'msw';
+import { createAdminClient, type Integration } from '../../src/admin/index.js';
+import { startWorker, worker } from '../../test/support/msw.js';
+import './define.js';
+import type { IntegrationList } from './integration-list.js';
+
+// @lit-labs/virtualizer can report this benign message, which mocha would count as a failure.
+window.addEventListener('error', (e) => {
+  if (e.message?.includes('ResizeObserver loop')) e.stopImmediatePropagation();
+}, true);
+
+const BASE = 'https://id.example.test/admin/v1';
+
+function integration(i: number): Integration {
+  return {
+    client_id: `gk_${String(i).padStart(5, '0')}`, client_name: i % 7 === 0 ? `ERP Connector ${i}` : `Integration ${i}`, version: '1.0', description: '',
+    token_endpoint_auth_method: i % 2 ? 'none' : 'client_secret_basic', client_type: i % 2 ? 'public' : 'confidential',
+    redirect_uris: [], grant_types: ['client_credentials'], access_token_lifetime: 3600, refresh_count: null, scope: '',
+    status: i % 5 === 0 ? 'inactive' : 'active', client_secret_last4: null, client_secret_expires_at: 0,
+    created_at: '2026-11-01T00:00:00Z', updated_at: '2026-11-01T00:00:00Z',
+  };
+}
+
+/** An admin API listing `total` integrations, with cursor paging; records each request's query. */
+function serve(total: number, options: { pageSize?: number; wait?: number } = {}): URLSearchParams[] {
+  const requests: URLSearchParams[] = [];
+  const all = Array.from({ length: total }, (_, i) => integration(i));
+  worker.resetHandlers(
+    http.get(`${BASE}/integrations`, async ({ request }) => {
+      const query = new URL(request.url).searchParams;
+      requests.push(query);
+      if (options.wait) await delay(options.wait);
+      const q = query.get('q')?.toLowerCase();
+      const matching = q ? all.filter((x) => x.client_name.toLowerCase().includes(q)) : all;
+      const start = Number(query.get('cursor') ?? 0);
+      const size = options.pageSize ?? Number(query.get('limit'));
+      const items = matching.slice(start, start + size);
+      return HttpResponse.json({ items, next_cursor: start + size < matching.length ? String(start + size) : null });
+    }),
+  );
+  return requests;
+}
+
+const admin = () => createAdminClient({ baseUrl: BASE });
+const part = (el: IntegrationList, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
+const rows = (el: IntegrationList) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=row]')];
+
+describe('<integration-list>', () => {
+  before(async () => {
+    await startWorker();
+  });
+
+  it('shows a skeleton while loading, then rows with status and type badges', async () => {
+    serve(3, { wait: 200 });
+    const el = await fixture<IntegrationList>(html`<integration-list .admin=${admin()}></integration-list>`);
+    expect(part(el, 'list')!.getAttribute('aria-busy')).to.equal('true');
+    expect(el.shadowRoot!.querySelectorAll('.skeleton').length).to.equal(6);
+    await expect(el).to.be.accessible();
+    await waitUntil(() => rows(el).length === 3, 'rows appear');
+    expect(rows(el)[0]!.querySelector('.name')!.textContent).to.equal('ERP Connector 0 1.0');
+    expect([...rows(el)[0]!.querySelectorAll('[part~=badge]')].map((b) => b.textContent)).to.deep.equal(['Inactive', 'Confidential']);
+    expect([...rows(el)[1]!.querySelectorAll('[part~=badge]')].map((b) => b.textContent)).to.deep.equal(['Active', 'Public']);
+    expect(part(el, 'count')!.textContent).to.equal('3 integrations');
+    await expect(el).to.be.accessible();
+  });
+
+  it('fires an event when a row is chosen, and marks it', async () => {
+    serve(3);
+    const el = await fixture<IntegrationList>(html`<integration-list .admin=${admin()}></integration-list>`);
+    await waitUntil(() => rows(el).length === 3);
+    const chosen = oneEvent(el, 'grantkit-integration-select');
+    rows(el)[1]!.click();
+    const event = await chosen;
+    expect(event.detail.clientId).to.equal('gk_00001');
+    expect(event.bubbles && event.composed).to.equal(true);
+    await el.updateComplete;
+    await waitUntil(() => rows(el)[1]!.getAttribute('aria-current') === 'true');
+  });
+
+  it('searches on the server as the user types, and says when nothing matches', async () => {
+    const requests = serve(40);
+    const el = await fixture<IntegrationList>(html`<integration-list .admin=${admin()}></integration-list>`);
+    await waitUntil(() => rows(el).length > 0);
+    const search = part(el, 'search') as HTMLInputElement;
+    search.value = 'erp';
+    search.dispatchEvent(new InputEvent('input'));
+    await waitUntil(() => requests.some((r) => r.get('q') === 'erp'), 'a search request');
+    await waitUntil(() => part(el, 'count')!.textContent === '6 integrations');
+    expect(rows(el).every((r) => r.textContent!.includes('ERP Connector'))).to.equal(true);
+    search.value = 'zzz';
+    search.dispatchEvent(new InputEvent('input'));
+    await waitUntil(() => part(el, 'empty') !== null);
+    expect(part(el, 'empty')!.textContent!.trim()).to.equal('No integration matches “zzz”.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says so when there are no integrations at all', async () => {
+    serve(0);
+    const el = await fixture<IntegrationList>(html`<integration-list .admin=${admin()}></integration-list>`);
+    await waitUntil(() => part(el, 'empty') !== null);
+    expect(part(el, 'empty')!.textContent!.trim()).to.equal('There are no integrations yet.');
+  });
+
+  it('explains a failure and retries', async () => {
+    worker.resetHandlers(http.get(`${BASE}/integrations`, () => new HttpResponse('down', { status: 503 }), { once: true }));
+    const el = await fixture<IntegrationList>(html`<integration-list .admin=${admin()}></integration-list>`);
+    await waitUntil(() => part(el, 'error') !== null);
+    expect(part(el, 'error')!.textContent).to.contain('Something went wrong on the server. Please try again.');
+    await expect(el).to.be.accessible();
+    serve(2);
+    part(el, 'error')!.querySelector('button')!.click();
+    await waitUntil(() => rows(el).length === 2);
+  });
+
+  it('tells a user without the needed role so, instead of showing nothing', async () => {
+    worker.resetHandlers(
+      http.get(`${BASE}/integrations`, () =>
+        HttpResponse.json({ type: 'urn:grantkit:problem:forbidden', title: 'Forbidden', status: 403, code: 'forbidden' }, { status: 403, headers: { 'content-type': 'application/problem+json' } }),
+      ),
+    );
+    const el = await fixture<IntegrationList>(html`<integration-list .admin=${admin()}></integration-list>`);
+    await waitUntil(() => part(el, 'error') !== null);
+    expect(part(el, 'error')!.textContent).to.contain('You need the admin role to do this.');
+  });
+
+  it('fetches further pages as the user scrolls near the end', async () => {
+    const requests = serve(130);
+    const el = await fixture<IntegrationList>(html`<integration-list .admin=${admin()}></integration-list>`);
+    await waitUntil(() => rows(el).length > 0);
+    expect(part(el, 'count')!.textContent).to.equal('50+ integrations');
+    const list = part(el, 'list')!;
+    for (let i = 0; i < 40 && part(el, 'count')!.textContent !== '130 integrations'; i++) {
+      list.scrollTop = list.scrollHeight;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(part(el, 'count')!.textContent).to.equal('130 integrations');
+    expect(requests.map((r) => r.get('cursor'))).to.deep.equal([null, '50', '100']);
+  });
+
+  it('keeps 10,000 integrations to a few mounted rows, and reaches the last one', async () => {
+    serve(10_000, { pageSize: 10_000 });
+    const el = await fixture<IntegrationList>(html`<integration-list .admin=${admin()}></integration-list>`);
+    await waitUntil(() => rows(el).length > 0);
+    expect(part(el, 'count')!.textContent).to.equal('10000 integrations');
+    expect(rows(el).length).to.be.lessThan(60);
+    const list = part(el, 'list')!;
+    list.scrollTop = list.scrollHeight;
+    await waitUntil(() => rows(el).some((r) => r.textContent!.includes('gk_09999')), 'the last row is rendered');
+    expect(rows(el).length).to.be.lessThan(60);
+  });
+
+  it('speaks German inside lang="de"', async () => {
+    serve(1);
+    const wrapper = await fixture<HTMLElement>(html`<div lang="de"><integration-list .admin=${admin()}></integration-list></div>`);
+    const el = wrapper.querySelector('integration-list')!;
+    await waitUntil(() => rows(el).length === 1);
+    expect(part(el, 'count')!.textContent).to.equal('1 Integration');
+    expect((part(el, 'search') as HTMLInputElement).getAttribute('aria-label')).to.equal('Integrationen durchsuchen');
+  });
+});
