@@ -30,7 +30,7 @@ export default [
   },
   // The demo app served by `npm start`, bundled with its dependencies.
   {
-    input: { app: 'demo/app.ts' },
+    input: { app: 'demo/app.ts', admin: 'demo/admin.ts' },
     output: { dir: 'build/demo', format: 'es', sourcemap: true },
     plugins: [nodeResolve({ browser: true }), compile(), minify()],
   },

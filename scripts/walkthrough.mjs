@@ -27,6 +27,9 @@ try {
     if (r.url().endsWith('/token/revocation') && r.status() === 400) return;
     problems.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()} ${body}`);
   });
+  // waitForSelector re-checks on document mutations, which changes inside shadow roots do
+  // not cause: poll for those instead.
+  const waitDeep = (selector) => page.waitForFunction((sel) => document.querySelector(sel.split(' >>> ')[0])?.shadowRoot?.querySelector(sel.split(' >>> ')[1]), { polling: 100, timeout: 15_000 }, selector);
   const shot = async (name, target = page) => {
     await target.screenshot({ path: `${dir}/${name}.png` });
     console.log(`saved ${dir}/${name}.png`);
@@ -85,6 +88,53 @@ try {
     throw error;
   });
   await shot('08-signed-in-popup');
+
+  // The admin portal, made of grantkit elements.
+  const signInAt = async (login, password) => {
+    await Promise.all([page.waitForNavigation(), page.locator('oauth-login >>> [part=button]').click()]);
+    await page.waitForSelector('input[name=login]');
+    await page.type('input[name=login]', login);
+    await page.type('input[name=password]', password);
+    await Promise.all([page.waitForNavigation(), page.click('button.primary')]);
+  };
+  // Sign out of the app first: the admin page shares its client, so it shares the session.
+  await Promise.all([page.waitForNavigation(), page.click('#logout')]);
+  await page.waitForSelector('button[form="op.logoutForm"][value=yes]');
+  await Promise.all([page.waitForNavigation(), page.click('button[form="op.logoutForm"][value=yes]')]);
+  await page.goto(`${base}/admin`);
+  await page.waitForSelector('#signed-out-note:not([hidden])');
+  await shot('10-admin-signed-out');
+  await signInAt('ada@example.com', 'ada-demo');
+  await waitDeep('integration-list >>> [part=row]');
+  await shot('11-admin-list');
+  await page.locator('integration-list >>> [part=row]').click();
+  await page.waitForSelector('#details:not([hidden])');
+  await page.waitForFunction(() => !document.querySelector('#rotate').disabled);
+  await shot('12-admin-details');
+  await page.click('#rotate');
+  await waitDeep('rotate-secret-dialog >>> dialog[open]');
+  await shot('13-rotate-confirm');
+  await page.locator('rotate-secret-dialog >>> [part=confirm]').click();
+  await page.locator('rotate-secret-dialog >>> button[type=submit]').click();
+  await waitDeep('rotate-secret-dialog >>> [part=secret]');
+  await shot('14-rotate-secret-shown');
+  await page.locator('rotate-secret-dialog >>> button.primary').click();
+  await waitDeep('rotate-secret-dialog >>> dialog:not([open])');
+  await shot('15-rotate-closed');
+  const leftovers = await page.evaluate(() => document.querySelector('rotate-secret-dialog').shadowRoot.innerHTML.includes('gks_'));
+  console.log('secret left in the dialog after close:', leftovers);
+
+  // Sign out everywhere, then look as the viewer.
+  await Promise.all([page.waitForNavigation(), page.locator('oauth-login >>> [part=button]').click()]);
+  await page.waitForSelector('button[form="op.logoutForm"][value=yes]');
+  await Promise.all([page.waitForNavigation(), page.click('button[form="op.logoutForm"][value=yes]')]);
+  await page.goto(`${base}/admin`);
+  await page.waitForSelector('#signed-out-note:not([hidden])');
+  await signInAt('vic@example.com', 'vic-demo');
+  await waitDeep('integration-list >>> [part=row]');
+  await page.locator('integration-list >>> [part=row]').click();
+  await page.waitForSelector('#rotate-note:not([hidden])');
+  await shot('16-admin-viewer');
 
   const stored = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie }));
   console.log('page storage after sign-in:', stored);

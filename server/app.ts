@@ -138,8 +138,8 @@ export async function createApp(options: AppOptions): Promise<App> {
         application_type: 'web',
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
-        redirect_uris: [`${options.origin}/`],
-        post_logout_redirect_uris: [`${options.origin}/`],
+        redirect_uris: [`${options.origin}/`, `${options.origin}/admin`],
+        post_logout_redirect_uris: [`${options.origin}/`, `${options.origin}/admin`],
         scope: `openid offline_access profile email roles ${ADMIN_API_SCOPE}`,
       },
     ],
@@ -218,6 +218,9 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (route) return interaction(req, res, route[1]!, route[2]);
       if (req.method === 'GET' && (path === '/' || path === '/index.html')) {
         if (await serveFile(res, DEMO_DIR, 'index.html', APP_PAGE_HEADERS)) return;
+      }
+      if (req.method === 'GET' && path === '/admin') {
+        if (await serveFile(res, DEMO_DIR, 'admin.html', APP_PAGE_HEADERS)) return;
       }
       if (req.method === 'GET' && path === '/login.css' && (await serveFile(res, SERVER_ASSETS, 'login.css'))) return;
       if (req.method === 'GET' && path.startsWith('/demo/') && (await serveFile(res, DEMO_DIR, path.slice(6)))) return;

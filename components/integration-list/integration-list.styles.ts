@@ -35,6 +35,9 @@ export const styles = [
       border-radius: var(--_radius);
       background: var(--_surface);
     }
+    .item {
+      width: 100%;
+    }
     [part='row'] {
       display: grid;
       grid-template-columns: 1fr auto;

@@ -181,7 +181,7 @@ export class IntegrationList extends LitElement {
   #renderRow(t: Strings, integration: Integration) {
     const active = integration.status === 'active';
     return html`
-      <div role="listitem" style="width: 100%">
+      <div role="listitem" class="item">
         <button part="row" type="button" aria-current=${this.selected === integration.client_id ? 'true' : 'false'} @click=${() => this.#select(integration)}>
           <span class="name">${integration.client_name} ${integration.version}</span>
           <span class="meta">${t.list.clientId}: ${integration.client_id}</span>

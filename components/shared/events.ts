@@ -16,7 +16,11 @@ export interface GrantkitElementEvents {
   'grantkit-integration-select': { clientId: string };
 }
 
+type GrantkitEventMap = { [K in keyof GrantkitElementEvents]: CustomEvent<GrantkitElementEvents[K]> };
+
 declare global {
+  // They bubble and are composed, so a page may listen on the document too.
+  interface DocumentEventMap extends GrantkitEventMap {}
   interface HTMLElementEventMap {
     'grantkit-signin': CustomEvent<GrantkitElementEvents['grantkit-signin']>;
     'grantkit-signout': CustomEvent<GrantkitElementEvents['grantkit-signout']>;
