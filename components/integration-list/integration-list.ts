@@ -7,6 +7,7 @@ import type { AdminClient, Integration } from '../../src/admin/index.js';
 import { grantkitContext } from '../shared/context.js';
 import { emit } from '../shared/events.js';
 import { errorMessage, stringsFor, type Strings } from '../shared/localize.js';
+import { PagedLoader } from '../shared/paged-loader.js';
 import { styles } from './integration-list.styles.js';
 
 const PAGE_SIZE = 50;
@@ -46,16 +47,15 @@ export class IntegrationList extends LitElement {
   /** The client ID of the selected integration, marked in the list. */
   @property() accessor selected = '';
 
-  @state() accessor #items: Integration[] = [];
-  @state() accessor #next: string | null = null;
-  @state() accessor #status: 'idle' | 'loading' | 'more' | 'ready' | 'error' = 'idle';
-  @state() accessor #error: unknown;
   @state() accessor #query = '';
 
   readonly #context = new ContextConsumer(this, { context: grantkitContext, subscribe: true, callback: () => this.#startIfReady() });
+  readonly #loader = new PagedLoader<Integration>(
+    this,
+    (cursor) => this.#client!.listIntegrations({ limit: PAGE_SIZE, ...(cursor ? { cursor } : {}), ...(this.#query ? { q: this.#query } : {}) }),
+    (error) => emit(this, 'grantkit-error', { error, code: (error as { code?: string }).code ?? 'unknown' }),
+  );
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Bumped on each new search, so an answer to an older one is dropped. */
-  #generation = 0;
 
   get #client(): AdminClient | undefined {
     return this.admin ?? this.#context.value?.admin;
@@ -71,47 +71,12 @@ export class IntegrationList extends LitElement {
   }
 
   #startIfReady(): void {
-    if (this.#status === 'idle' && this.#client) void this.reload();
+    if (this.#loader.status === 'idle' && this.#client) void this.reload();
   }
 
   /** Loads the list again from the first page. */
   async reload(): Promise<void> {
-    const admin = this.#client;
-    if (!admin) return;
-    const generation = ++this.#generation;
-    this.#status = 'loading';
-    this.#error = undefined;
-    try {
-      const page = await admin.listIntegrations({ limit: PAGE_SIZE, ...(this.#query ? { q: this.#query } : {}) });
-      if (generation !== this.#generation) return;
-      this.#items = page.items;
-      this.#next = page.next_cursor;
-      this.#status = 'ready';
-    } catch (error) {
-      if (generation === this.#generation) this.#fail(error);
-    }
-  }
-
-  async #loadMore(): Promise<void> {
-    const admin = this.#client;
-    if (!admin || !this.#next || this.#status !== 'ready') return;
-    const generation = this.#generation;
-    this.#status = 'more';
-    try {
-      const page = await admin.listIntegrations({ limit: PAGE_SIZE, cursor: this.#next, ...(this.#query ? { q: this.#query } : {}) });
-      if (generation !== this.#generation) return;
-      this.#items = [...this.#items, ...page.items];
-      this.#next = page.next_cursor;
-      this.#status = 'ready';
-    } catch (error) {
-      if (generation === this.#generation) this.#fail(error);
-    }
-  }
-
-  #fail(error: unknown): void {
-    this.#status = 'error';
-    this.#error = error;
-    emit(this, 'grantkit-error', { error, code: (error as { code?: string }).code ?? 'unknown' });
+    if (this.#client) await this.#loader.reload();
   }
 
   #onSearch(event: InputEvent): void {
@@ -121,7 +86,7 @@ export class IntegrationList extends LitElement {
   }
 
   #onVisible(event: VisibilityChangedEvent): void {
-    if (event.last >= this.#items.length - PREFETCH_ROWS) void this.#loadMore();
+    if (event.last >= this.#loader.items.length - PREFETCH_ROWS) void this.#loader.loadMore();
   }
 
   #select(integration: Integration): void {
@@ -139,23 +104,24 @@ export class IntegrationList extends LitElement {
     return html`
       <div part="toolbar">
         <input part="search" type="search" aria-label=${t.list.search} placeholder=${t.list.searchPlaceholder} .value=${this.#query} @input=${this.#onSearch} />
-        <span part="count" role="status">${this.#status === 'ready' || this.#status === 'more' ? t.list.count(this.#items.length, this.#next !== null) : ''}</span>
+        <span part="count" role="status">${this.#loader.status === 'ready' || this.#loader.status === 'more' ? t.list.count(this.#loader.items.length, this.#loader.next !== null) : ''}</span>
       </div>
       ${this.#renderBody(t)}
     `;
   }
 
   #renderBody(t: Strings) {
-    if (this.#status === 'error' && this.#items.length === 0) {
-      return html`<div part="error" role="alert"><p class="error">${errorMessage(t, this.#error)}</p><button type="button" @click=${() => this.reload()}>${t.common.retry}</button></div>`;
+    const { status, items, error } = this.#loader;
+    if (status === 'error' && items.length === 0) {
+      return html`<div part="error" role="alert"><p class="error">${errorMessage(t, error)}</p><button type="button" @click=${() => this.reload()}>${t.common.retry}</button></div>`;
     }
-    if (this.#status === 'idle' || this.#status === 'loading') {
+    if (status === 'idle' || status === 'loading') {
       return html`<div part="list" aria-busy="true">
         <span class="visually-hidden" role="status">${t.common.loading}</span>
         ${Array.from({ length: 6 }, () => html`<div class="skeleton" aria-hidden="true"><span></span><span></span></div>`)}
       </div>`;
     }
-    if (this.#items.length === 0) {
+    if (items.length === 0) {
       return html`<div part="empty"><p>${this.#query ? t.list.noMatch(this.#query) : t.list.empty}</p></div>`;
     }
     return html`
@@ -164,18 +130,13 @@ export class IntegrationList extends LitElement {
         scroller
         role="list"
         aria-label=${t.list.label}
-        .items=${this.#items}
+        .items=${items}
         .renderItem=${(integration: Integration) => this.#renderRow(t, integration)}
         @visibilityChanged=${this.#onVisible}
       ></lit-virtualizer>
-      ${this.#status === 'more' ? html`<div class="more" role="status">${t.list.loadingMore}</div>` : nothing}
-      ${this.#status === 'error' ? html`<div part="error" role="alert"><p class="error">${errorMessage(t, this.#error)}</p><button type="button" @click=${() => this.#retryMore()}>${t.common.retry}</button></div>` : nothing}
+      ${status === 'more' ? html`<div class="more" role="status">${t.list.loadingMore}</div>` : nothing}
+      ${status === 'error' ? html`<div part="error" role="alert"><p class="error">${errorMessage(t, error)}</p><button type="button" @click=${() => this.#loader.retryMore()}>${t.common.retry}</button></div>` : nothing}
     `;
-  }
-
-  #retryMore(): void {
-    this.#status = 'ready';
-    void this.#loadMore();
   }
 
   #renderRow(t: Strings, integration: Integration) {
