@@ -23,6 +23,7 @@ export default [
       'components/integration-list': 'components/integration-list/define.ts',
       'components/oauth-login': 'components/oauth-login/define.ts',
       'components/rotate-secret-dialog': 'components/rotate-secret-dialog/define.ts',
+      'components/token-list': 'components/token-list/define.ts',
     },
     external: (id) => /^(oauth4webapi|idb-keyval|lit|@lit|@lit-labs)(\/|$)/.test(id),
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },

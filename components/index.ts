@@ -3,6 +3,7 @@ export { GrantkitProvider } from './grantkit-provider/define.js';
 export { IntegrationList } from './integration-list/define.js';
 export { OAuthLogin } from './oauth-login/define.js';
 export { RotateSecretDialog } from './rotate-secret-dialog/define.js';
+export { TokenList } from './token-list/define.js';
 export { registerTranslation } from './shared/localize.js';
 export type { Strings } from './shared/localize.js';
 export type { GrantkitElementEvents } from './shared/events.js';

@@ -39,6 +39,7 @@ async function showDetails(clientId: string): Promise<void> {
   const note = $('rotate-note');
   note.hidden = !rotate.disabled;
   note.textContent = !canWrite ? 'You need the admin role to rotate secrets.' : 'Public integrations have no secret.';
+  document.querySelector('token-list')!.clientId = integration.client_id;
   const dialog = document.querySelector('rotate-secret-dialog')!;
   dialog.clientId = integration.client_id;
   dialog.integrationName = `${integration.client_name} ${integration.version}`;

@@ -123,6 +123,11 @@ try {
   await shot('15-rotate-closed');
   const leftovers = await page.evaluate(() => document.querySelector('rotate-secret-dialog').shadowRoot.innerHTML.includes('gks_'));
   console.log('secret left in the dialog after close:', leftovers);
+  // The ERP Connector has the seeded tokens: a sign-in with refreshes used, and a client-credentials token.
+  await page.evaluate(() => [...document.querySelector('integration-list').shadowRoot.querySelectorAll('[part=row]')].find((r) => r.textContent.includes('ERP Connector')).click());
+  await waitDeep('token-list >>> [part=row]');
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  await shot('15b-admin-tokens');
 
   // Sign out everywhere, then look as the viewer.
   await Promise.all([page.waitForNavigation(), page.locator('oauth-login >>> [part=button]').click()]);

@@ -129,6 +129,7 @@ export class IntegrationList extends LitElement {
         part="list"
         scroller
         role="list"
+        tabindex="0"
         aria-label=${t.list.label}
         .items=${items}
         .renderItem=${(integration: Integration) => this.#renderRow(t, integration)}

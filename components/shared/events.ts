@@ -14,6 +14,8 @@ export interface GrantkitElementEvents {
   'grantkit-rotate-request': { clientId: string; gracePeriodSeconds: number };
   'grantkit-secret-rotated': { clientId: string; last4: string; previousSecretExpiresAt: string | null };
   'grantkit-integration-select': { clientId: string };
+  'grantkit-token-revoke-request': { id: string; clientId: string; subject: string };
+  'grantkit-token-revoked': { id: string; clientId: string; subject: string };
 }
 
 type GrantkitEventMap = { [K in keyof GrantkitElementEvents]: CustomEvent<GrantkitElementEvents[K]> };
@@ -28,5 +30,7 @@ declare global {
     'grantkit-rotate-request': CustomEvent<GrantkitElementEvents['grantkit-rotate-request']>;
     'grantkit-secret-rotated': CustomEvent<GrantkitElementEvents['grantkit-secret-rotated']>;
     'grantkit-integration-select': CustomEvent<GrantkitElementEvents['grantkit-integration-select']>;
+    'grantkit-token-revoke-request': CustomEvent<GrantkitElementEvents['grantkit-token-revoke-request']>;
+    'grantkit-token-revoked': CustomEvent<GrantkitElementEvents['grantkit-token-revoked']>;
   }
 }

@@ -1,0 +1,102 @@
+import { css } from 'lit';
+import { theme } from '../shared/theme.js';
+
+export const styles = [
+  theme,
+  css`
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 0.75rem;
+      min-width: 0;
+    }
+    [part='list'] {
+      height: var(--grantkit-list-height, 24rem);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+    }
+    .item {
+      width: 100%;
+    }
+    [part='row'] {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 1rem;
+      padding: 0.7rem 1rem;
+      border-bottom: 1px solid var(--_border);
+    }
+    .fields {
+      flex: 1 1 16rem;
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(7rem, 1fr));
+      gap: 0.35rem 1rem;
+      margin: 0;
+    }
+    dt {
+      color: var(--_muted);
+      font-size: 0.8em;
+    }
+    dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    [part~='badge'] {
+      font-size: 0.8em;
+      font-weight: 600;
+      padding: 0.1rem 0.5rem;
+      border-radius: 999px;
+      border: 1px solid currentColor;
+      white-space: nowrap;
+    }
+    [part~='badge-expired'] {
+      color: var(--_danger);
+    }
+    [part~='badge-lifetime'],
+    [part~='badge-unlimited'] {
+      color: var(--_muted);
+    }
+    [part='empty'],
+    [part='error'] {
+      display: flex;
+      flex-direction: column;
+      align-items: flex-start;
+      gap: 0.75rem;
+      padding: 1.5rem;
+      border: 1px dashed var(--_border);
+      border-radius: var(--_radius);
+    }
+    p {
+      margin: 0;
+    }
+    .note {
+      color: var(--_muted);
+    }
+    .loading {
+      padding: 1rem;
+    }
+    dialog {
+      width: min(30rem, calc(100vw - 2rem));
+      box-sizing: border-box;
+      border: 1px solid var(--_border);
+      border-radius: calc(var(--_radius) * 1.5);
+      background: var(--_surface);
+      color: var(--_text);
+      padding: 1.5rem;
+    }
+    dialog::backdrop {
+      background: rgb(0 0 0 / 45%);
+    }
+    dialog h2 {
+      margin: 0 0 0.75rem;
+      font-size: 1.2rem;
+    }
+    [part='actions'] {
+      display: flex;
+      justify-content: flex-end;
+      gap: 0.5rem;
+      margin-top: 1.25rem;
+    }
+  `,
+];

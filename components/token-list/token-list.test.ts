@@ -1,0 +1,134 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import { createAdminClient, type Token } from '../../src/admin/index.js';
+import { startWorker, worker } from '../../test/support/msw.js';
+import './define.js';
+import type { TokenList } from './token-list.js';
+
+window.addEventListener('error', (e) => {
+  if (e.message?.includes('ResizeObserver loop')) e.stopImmediatePropagation();
+}, true);
+
+const BASE = 'https://id.example.test/admin/v1';
+const token = (id: string, over: Partial<Token>): Token => ({
+  id, client_id: 'gk_erp', subject: 'ada', scope: 'projects:read', issued_at: '2026-11-20T10:00:00Z', expires_at: '2099-01-01T00:00:00Z',
+  expired: false, has_refresh_token: true, refresh_count_remaining: 3, ...over,
+});
+const TOKENS = [
+  token('t-expired', { expired: true, expires_at: '2026-11-20T11:00:00Z' }),
+  token('t-lifetime', { expires_at: null, refresh_count_remaining: null, subject: 'vic' }),
+  token('t-norefresh', { has_refresh_token: false, refresh_count_remaining: 0, scope: '' }),
+];
+
+function serve(options: { permissions?: string[]; revokeStatus?: number } = {}): { queries: URLSearchParams[]; deleted: string[] } {
+  const queries: URLSearchParams[] = [];
+  const deleted: string[] = [];
+  worker.resetHandlers(
+    http.get(`${BASE}/me`, () => HttpResponse.json({ sub: 'x', roles: ['admin'], permissions: options.permissions ?? ['tokens:read', 'tokens:write'], auth: 'access_token' })),
+    http.get(`${BASE}/tokens`, ({ request }) => {
+      queries.push(new URL(request.url).searchParams);
+      return HttpResponse.json({ items: TOKENS.filter((t) => !deleted.includes(t.id)), next_cursor: null });
+    }),
+    http.delete(`${BASE}/tokens/:id`, ({ params }) => {
+      if (options.revokeStatus) {
+        return HttpResponse.json({ type: 'urn:grantkit:problem:not_found', title: 'Not found', status: 404, code: 'not_found' }, { status: options.revokeStatus, headers: { 'content-type': 'application/problem+json' } });
+      }
+      deleted.push(String(params.id));
+      return new HttpResponse(null, { status: 204 });
+    }),
+  );
+  return { queries, deleted };
+}
+
+const rows = (el: TokenList) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part=row]')];
+const cell = (row: HTMLElement, n: number) => row.querySelectorAll('dd')[n]!.textContent!.trim();
+
+
+describe('<token-list>', () => {
+  before(async () => {
+    await startWorker();
+  });
+
+  it('shows Expired, Lifetime, Unlimited and a missing refresh token as such, for the asked integration', async () => {
+    const { queries } = serve();
+    const el = await fixture<TokenList>(html`<token-list client-id="gk_erp" .admin=${createAdminClient({ baseUrl: BASE })}></token-list>`);
+    await waitUntil(() => rows(el).length === 3, 'rows');
+    expect(queries[0]!.get('client_id')).to.equal('gk_erp');
+    const [expired, lifetime, norefresh] = rows(el);
+    expect(cell(expired!, 3)).to.equal('Expired');
+    expect(cell(expired!, 4)).to.equal('3');
+    expect(cell(lifetime!, 3)).to.equal('Lifetime');
+    expect(cell(lifetime!, 4)).to.equal('Unlimited');
+    expect(cell(norefresh!, 4)).to.equal('No refresh token');
+    expect(cell(norefresh!, 1)).to.equal('none');
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=revoke]') !== null, 'revoke offered to an admin');
+    await expect(el).to.be.accessible();
+  });
+
+  it('revokes after confirmation, removes the row, and puts focus on the list', async () => {
+    const { deleted } = serve();
+    const el = await fixture<TokenList>(html`<token-list .admin=${createAdminClient({ baseUrl: BASE })}></token-list>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=revoke]') !== null);
+    const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part=revoke]')!;
+    button.focus();
+    button.click();
+    await waitUntil(() => el.shadowRoot!.querySelector<HTMLDialogElement>('dialog')!.open, 'the confirmation opens');
+    expect(deleted).to.deep.equal([], 'nothing is revoked before confirming');
+    expect(el.shadowRoot!.querySelector('#revoke-description')!.textContent).to.contain('ada');
+    await expect(el).to.be.accessible();
+    const revoked = oneEvent(el, 'grantkit-token-revoked');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('dialog button.danger')!.click();
+    expect((await revoked).detail).to.deep.equal({ id: 't-expired', clientId: 'gk_erp', subject: 'ada' });
+    expect(deleted).to.deep.equal(['t-expired']);
+    await waitUntil(() => rows(el).length === 2);
+    await waitUntil(() => !el.shadowRoot!.querySelector<HTMLDialogElement>('dialog')!.open);
+    // The row and its button are gone, so focus lands on the list rather than nowhere.
+    expect(el.shadowRoot!.activeElement === el.shadowRoot!.querySelector('[part=list]')).to.equal(true);
+  });
+
+  it('keeps the dialog open with an explanation when revoking fails', async () => {
+    serve({ revokeStatus: 404 });
+    const el = await fixture<TokenList>(html`<token-list .admin=${createAdminClient({ baseUrl: BASE })}></token-list>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=revoke]') !== null);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part=revoke]')!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector<HTMLDialogElement>('dialog')!.open);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('dialog button.danger')!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('dialog [role=alert]') !== null);
+    expect(el.shadowRoot!.querySelector('dialog [role=alert]')!.textContent).to.equal('It no longer exists. It may have been deleted.');
+    expect(el.shadowRoot!.querySelector<HTMLDialogElement>('dialog')!.open).to.equal(true);
+    expect(rows(el)).to.have.length(3);
+  });
+
+  it('is read-only for a viewer, and says why', async () => {
+    serve({ permissions: ['tokens:read'] });
+    const el = await fixture<TokenList>(html`<token-list .admin=${createAdminClient({ baseUrl: BASE })}></token-list>`);
+    await waitUntil(() => rows(el).length === 3);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(el.shadowRoot!.querySelector('[part=revoke]')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('.note')!.textContent).to.equal('You can view tokens; revoking them needs the admin role.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the empty and error states', async () => {
+    worker.resetHandlers(
+      http.get(`${BASE}/me`, () => HttpResponse.json({ sub: 'x', roles: [], permissions: [], auth: 'access_token' })),
+      http.get(`${BASE}/tokens`, () => new HttpResponse(null, { status: 500 }), { once: true }),
+      http.get(`${BASE}/tokens`, () => HttpResponse.json({ items: [], next_cursor: null })),
+    );
+    const el = await fixture<TokenList>(html`<token-list .admin=${createAdminClient({ baseUrl: BASE })}></token-list>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=error]') !== null);
+    await expect(el).to.be.accessible();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part=error] button')!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=empty]') !== null);
+    expect(el.shadowRoot!.querySelector('[part=empty]')!.textContent!.trim()).to.equal('No tokens have been issued.');
+  });
+
+  it('speaks German inside lang="de"', async () => {
+    serve();
+    const wrapper = await fixture<HTMLElement>(html`<div lang="de"><token-list .admin=${createAdminClient({ baseUrl: BASE })}></token-list></div>`);
+    const el = wrapper.querySelector('token-list')!;
+    await waitUntil(() => rows(el).length === 3);
+    expect(cell(rows(el)[0]!, 3)).to.equal('Abgelaufen');
+    expect(cell(rows(el)[1]!, 4)).to.equal('Unbegrenzt');
+  });
+});

@@ -1,0 +1,216 @@
+import '@lit-labs/virtualizer';
+import type { VisibilityChangedEvent } from '@lit-labs/virtualizer';
+import { ContextConsumer } from '@lit/context';
+import { html, LitElement, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { AdminClient, Token } from '../../src/admin/index.js';
+import { grantkitContext } from '../shared/context.js';
+import { emit } from '../shared/events.js';
+import { errorMessage, stringsFor, type Strings } from '../shared/localize.js';
+import { PagedLoader } from '../shared/paged-loader.js';
+import { styles } from './token-list.styles.js';
+
+const PAGE_SIZE = 50;
+const PREFETCH_ROWS = 20;
+
+/**
+ * @summary Tokens issued to integrations, for one integration or one user, with revoke.
+ *
+ * Shows when each access token expires ("Expired", or "Lifetime" when it never does) and
+ * how many refreshes are left ("Unlimited" when there is no limit). Revoking asks for
+ * confirmation first. Users without the `tokens:write` permission see the list read-only.
+ *
+ * @fires grantkit-token-revoke-request - before revoking; cancelable
+ * @fires grantkit-token-revoked - a token (access and refresh) was revoked
+ * @fires grantkit-error - loading or revoking failed; `detail.code` is the error's code
+ *
+ * @csspart list - the scrolling list
+ * @csspart row - one token
+ * @csspart badge - "Expired", "Lifetime" or "Unlimited"; also `badge-expired`, `badge-lifetime`, `badge-unlimited`
+ * @csspart revoke - a row's revoke button
+ * @csspart empty - shown when no tokens were issued
+ * @csspart error - shown when loading failed, with a retry button
+ * @csspart dialog - the confirmation dialog
+ * @csspart actions - the dialog's buttons
+ *
+ * @cssprop --grantkit-list-height - height of the scrolling list (default 24rem)
+ * @cssprop --grantkit-color-danger - the "Expired" badge, the revoke action and errors
+ * @cssprop --grantkit-color-muted - labels and the "Lifetime" and "Unlimited" badges
+ */
+export class TokenList extends LitElement {
+  static override styles = styles;
+
+  /** Only tokens of this integration. */
+  @property({ attribute: 'client-id' }) accessor clientId = '';
+  /** Only tokens acting for this user. */
+  @property() accessor subject = '';
+  /** An admin client to use instead of the one from `<grantkit-provider>`. */
+  @property({ attribute: false }) accessor admin: AdminClient | undefined;
+
+  @state() accessor #canRevoke = false;
+  @state() accessor #pending: Token | undefined;
+  @state() accessor #revoking = false;
+  @state() accessor #revokeError: unknown;
+
+  @query('dialog') accessor #dialog!: HTMLDialogElement;
+  readonly #context = new ContextConsumer(this, { context: grantkitContext, subscribe: true, callback: () => this.#start() });
+  readonly #loader = new PagedLoader<Token>(
+    this,
+    (cursor) =>
+      this.#client!.listTokens({ limit: PAGE_SIZE, ...(cursor ? { cursor } : {}), ...(this.clientId ? { client_id: this.clientId } : {}), ...(this.subject ? { subject: this.subject } : {}) }),
+    (error) => this.#report(error),
+  );
+  #opener: HTMLElement | undefined;
+
+  get #client(): AdminClient | undefined {
+    return this.admin ?? this.#context.value?.admin;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#start();
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    // A filter changed after the first load: start again. (On the first update the
+    // previous values are undefined, and the first load is already under way.)
+    const filterChanged = ['clientId', 'subject'].some((name) => changed.has(name) && changed.get(name) !== undefined);
+    if (filterChanged) this.#loader.status = 'idle';
+    if (filterChanged || changed.has('admin')) this.#start();
+  }
+
+  #start(): void {
+    const admin = this.#client;
+    if (this.#loader.status !== 'idle' || !admin) return;
+    void this.#loader.reload();
+    // Who may revoke: asked once by the provider, or here when there is none.
+    const me = this.#context.value?.me ?? admin.getMe();
+    me.then((m) => (this.#canRevoke = m.permissions.includes('tokens:write')), () => (this.#canRevoke = false));
+  }
+
+  /** Loads the list again from the first page. */
+  reload(): Promise<void> {
+    return this.#loader.reload();
+  }
+
+  #report(error: unknown): void {
+    emit(this, 'grantkit-error', { error, code: (error as { code?: string }).code ?? 'unknown' });
+  }
+
+  #askToRevoke(token: Token, opener: HTMLElement): void {
+    this.#opener = opener;
+    this.#pending = token;
+    this.#revokeError = undefined;
+    void this.updateComplete.then(() => this.#dialog.showModal());
+  }
+
+  async #revoke(): Promise<void> {
+    const token = this.#pending;
+    const admin = this.#client;
+    if (!token || !admin) return;
+    const detail = { id: token.id, clientId: token.client_id, subject: token.subject };
+    if (!emit(this, 'grantkit-token-revoke-request', detail, { cancelable: true })) return;
+    this.#revoking = true;
+    this.#revokeError = undefined;
+    try {
+      await admin.revokeToken({ token_id: token.id });
+      this.#loader.remove((t) => t.id === token.id);
+      emit(this, 'grantkit-token-revoked', detail);
+      this.#dialog.close();
+    } catch (error) {
+      this.#revokeError = error;
+      this.#report(error);
+    } finally {
+      this.#revoking = false;
+    }
+  }
+
+  readonly #onDialogClose = (): void => {
+    this.#pending = undefined;
+    // Focus goes back to the revoke button, or to the list when that row is gone.
+    if (this.#opener?.isConnected) this.#opener.focus();
+    else this.renderRoot.querySelector<HTMLElement>('[part=list]')?.focus();
+    this.#opener = undefined;
+  };
+
+  protected override render() {
+    const t = stringsFor(this);
+    return html`${this.#renderBody(t)} ${this.#renderDialog(t)}`;
+  }
+
+  #renderBody(t: Strings) {
+    const { status, items, error } = this.#loader;
+    if (status === 'error' && items.length === 0) {
+      return html`<div part="error" role="alert"><p class="error">${errorMessage(t, error)}</p><button type="button" @click=${() => this.reload()}>${t.common.retry}</button></div>`;
+    }
+    if (status === 'idle' || status === 'loading') {
+      return html`<div part="list" aria-busy="true"><p class="note loading" role="status">${t.common.loading}</p></div>`;
+    }
+    if (items.length === 0) return html`<div part="empty"><p>${t.tokens.empty}</p></div>`;
+    return html`
+      ${this.#canRevoke ? nothing : html`<p class="note">${t.tokens.readOnly}</p>`}
+      <lit-virtualizer
+        part="list"
+        scroller
+        role="list"
+        tabindex="0"
+        aria-label=${t.tokens.label}
+        .items=${items}
+        .renderItem=${(token: Token) => this.#renderRow(t, token)}
+        @visibilityChanged=${(e: VisibilityChangedEvent) => e.last >= items.length - PREFETCH_ROWS && void this.#loader.loadMore()}
+      ></lit-virtualizer>
+      ${status === 'error' ? html`<div part="error" role="alert"><p class="error">${errorMessage(t, error)}</p><button type="button" @click=${() => this.#loader.retryMore()}>${t.common.retry}</button></div>` : nothing}
+    `;
+  }
+
+  #renderRow(t: Strings, token: Token) {
+    const when = (iso: string) => new Date(iso).toLocaleString(this.closest('[lang]')?.getAttribute('lang') ?? undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    const expires = token.expires_at === null
+      ? html`<span part="badge badge-lifetime">${t.tokens.lifetime}</span>`
+      : token.expired
+        ? html`<span part="badge badge-expired">${t.tokens.expired}</span>`
+        : when(token.expires_at);
+    const refreshes = !token.has_refresh_token
+      ? t.tokens.noRefreshToken
+      : token.refresh_count_remaining === null
+        ? html`<span part="badge badge-unlimited">${t.tokens.unlimited}</span>`
+        : String(token.refresh_count_remaining);
+    return html`
+      <div role="listitem" class="item">
+        <div part="row">
+          <dl class="fields">
+          <div><dt>${t.tokens.user}</dt><dd>${token.subject}</dd></div>
+          <div><dt>${t.tokens.scope}</dt><dd>${token.scope || t.tokens.noScope}</dd></div>
+          <div><dt>${t.tokens.issued}</dt><dd>${when(token.issued_at)}</dd></div>
+          <div><dt>${t.tokens.expires}</dt><dd>${expires}</dd></div>
+          <div><dt>${t.tokens.refreshes}</dt><dd>${refreshes}</dd></div>
+          </dl>
+          ${this.#canRevoke
+            ? html`<button type="button" part="revoke" aria-label="${t.tokens.revoke}: ${token.subject}, ${token.client_id}" @click=${(e: Event) => this.#askToRevoke(token, e.currentTarget as HTMLElement)}>${t.tokens.revoke}</button>`
+            : nothing}
+        </div>
+      </div>
+    `;
+  }
+
+  #renderDialog(t: Strings) {
+    const token = this.#pending;
+    return html`
+      <dialog part="dialog" aria-labelledby="revoke-title" aria-describedby="revoke-description" @close=${this.#onDialogClose}>
+        ${token
+          ? html`
+              <h2 id="revoke-title">${t.tokens.revokeTitle}</h2>
+              <p id="revoke-description">${t.tokens.revokeExplanation(token.subject)}</p>
+              ${this.#revokeError ? html`<p class="error" role="alert">${errorMessage(t, this.#revokeError)}</p>` : nothing}
+              <div part="actions">
+                <button type="button" ?disabled=${this.#revoking} @click=${() => this.#dialog.close()}>${t.common.cancel}</button>
+                <button type="button" class="danger" ?disabled=${this.#revoking} aria-busy=${this.#revoking ? 'true' : 'false'} @click=${this.#revoke}>
+                  ${this.#revoking ? t.tokens.revoking : t.tokens.revoke}
+                </button>
+              </div>
+            `
+          : nothing}
+      </dialog>
+    `;
+  }
+}
