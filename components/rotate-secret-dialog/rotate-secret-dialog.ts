@@ -5,6 +5,8 @@ import type { AdminClient } from '../../src/admin/index.js';
 import { grantkitContext } from '../shared/context.js';
 import { emit } from '../shared/events.js';
 import { errorMessage, stringsFor } from '../shared/localize.js';
+import { deepActiveElement } from '../shared/focus.js';
+import { copySecret, renderSecretOnce } from '../shared/secret-once.js';
 import { styles } from './rotate-secret-dialog.styles.js';
 
 /** Grace periods offered for the current secret, in seconds. */
@@ -124,16 +126,7 @@ export class RotateSecretDialog extends LitElement {
   }
 
   async #copy(): Promise<void> {
-    const field = this.renderRoot.querySelector<HTMLInputElement>('[part=secret]');
-    if (!this.#secret || !field) return;
-    try {
-      await navigator.clipboard.writeText(this.#secret);
-      this.#copied = true;
-    } catch {
-      // No clipboard permission: leave the text selected for the user's own copy.
-      field.focus();
-      field.select();
-    }
+    if (this.#secret) this.#copied = await copySecret(this.renderRoot, this.#secret);
   }
 
   protected override render() {
@@ -176,26 +169,12 @@ export class RotateSecretDialog extends LitElement {
 
   #renderSecret(t: ReturnType<typeof stringsFor>) {
     const until = this.#previousUntil ? new Date(this.#previousUntil).toLocaleString(this.closest('[lang]')?.getAttribute('lang') ?? undefined) : undefined;
-    return html`
-      <h2 id="title" part="title">${t.rotate.doneTitle}</h2>
-      <p id="description">${t.rotate.doneExplanation}</p>
-      <label for="secret">${t.rotate.secretLabel}</label>
-      <div part="secret-row">
-        <input id="secret" part="secret" type="text" readonly autocomplete="off" spellcheck="false" .value=${this.#secret ?? ''} />
-        <button type="button" part="copy" @click=${this.#copy}>${this.#copied ? t.common.copied : t.common.copy}</button>
-      </div>
-      <p class="status" role="status">${this.#copied ? t.common.copied : ''}</p>
-      ${until ? html`<p>${t.rotate.previousUntil(until)}</p>` : nothing}
-      <div part="actions">
-        <button type="button" class="primary" @click=${() => this.close()}>${t.rotate.stored}</button>
-      </div>
-    `;
+    return renderSecretOnce(t, {
+      secret: this.#secret ?? '',
+      copied: this.#copied,
+      onCopy: () => void this.#copy(),
+      onStored: () => this.close(),
+      ...(until ? { note: t.rotate.previousUntil(until) } : {}),
+    });
   }
-}
-
-/** The focused element, looking into shadow roots, so focus can go back to a button inside another element. */
-function deepActiveElement(): HTMLElement | undefined {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement ? active : undefined;
 }

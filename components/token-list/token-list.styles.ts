@@ -1,8 +1,10 @@
 import { css } from 'lit';
+import { dialogStyles } from '../shared/dialog.styles.js';
 import { theme } from '../shared/theme.js';
 
 export const styles = [
   theme,
+  dialogStyles,
   css`
     :host {
       display: flex;
@@ -75,28 +77,6 @@ export const styles = [
     }
     .loading {
       padding: 1rem;
-    }
-    dialog {
-      width: min(30rem, calc(100vw - 2rem));
-      box-sizing: border-box;
-      border: 1px solid var(--_border);
-      border-radius: calc(var(--_radius) * 1.5);
-      background: var(--_surface);
-      color: var(--_text);
-      padding: 1.5rem;
-    }
-    dialog::backdrop {
-      background: rgb(0 0 0 / 45%);
-    }
-    dialog h2 {
-      margin: 0 0 0.75rem;
-      font-size: 1.2rem;
-    }
-    [part='actions'] {
-      display: flex;
-      justify-content: flex-end;
-      gap: 0.5rem;
-      margin-top: 1.25rem;
     }
   `,
 ];
