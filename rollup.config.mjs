@@ -19,6 +19,7 @@ export default [
       grantkit: 'src/index.ts',
       admin: 'src/admin/index.ts',
       components: 'components/index.ts',
+      'components/create-integration-dialog': 'components/create-integration-dialog/define.ts',
       'components/grantkit-provider': 'components/grantkit-provider/define.ts',
       'components/integration-list': 'components/integration-list/define.ts',
       'components/oauth-login': 'components/oauth-login/define.ts',

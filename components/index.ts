@@ -1,4 +1,5 @@
 // Registers every grantkit element. Import one alone with `grantkit/components/<tag>`.
+export { CreateIntegrationDialog } from './create-integration-dialog/define.js';
 export { GrantkitProvider } from './grantkit-provider/define.js';
 export { IntegrationList } from './integration-list/define.js';
 export { OAuthLogin } from './oauth-login/define.js';

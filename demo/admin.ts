@@ -21,6 +21,7 @@ async function showSignedIn(): Promise<void> {
     return;
   }
   me = await provider.admin?.getMe().catch(() => undefined);
+  $<HTMLButtonElement>('create').disabled = !(me?.permissions.includes('integrations:write') ?? false);
 }
 
 async function showDetails(clientId: string): Promise<void> {
@@ -45,6 +46,11 @@ async function showDetails(clientId: string): Promise<void> {
   dialog.integrationName = `${integration.client_name} ${integration.version}`;
 }
 
+document.addEventListener('grantkit-integration-created', (e) => {
+  void document.querySelector('integration-list')!.reload();
+  void showDetails(e.detail.clientId);
+});
+$('create').addEventListener('click', () => void document.querySelector('create-integration-dialog')!.show());
 document.addEventListener('grantkit-integration-select', (e) => void showDetails(e.detail.clientId));
 document.addEventListener('grantkit-secret-rotated', (e) => void showDetails(e.detail.clientId));
 $('rotate').addEventListener('click', () => void document.querySelector('rotate-secret-dialog')!.show());

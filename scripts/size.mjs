@@ -28,7 +28,7 @@ const rows = {
   'admin client (grantkit/admin)': sizes(await bundle('dist/admin.js', dependencies)),
 };
 // Elements as an app ships them: bundled with Lit (and everything else they import).
-for (const tag of ['oauth-login', 'rotate-secret-dialog', 'integration-list', 'token-list', 'grantkit-provider']) {
+for (const tag of ['oauth-login', 'create-integration-dialog', 'rotate-secret-dialog', 'integration-list', 'token-list', 'grantkit-provider']) {
   rows[`<${tag}> alone, with Lit`] = sizes(await bundle(`dist/components/${tag}.js`));
 }
 rows['all elements, with Lit and the admin client (the core loads only if an element makes the client)'] = sizes(await bundle('dist/components.js'));

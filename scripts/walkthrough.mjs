@@ -107,6 +107,30 @@ try {
   await signInAt('ada@example.com', 'ada-demo');
   await waitDeep('integration-list >>> [part=row]');
   await shot('11-admin-list');
+  // Create an integration through the dialog.
+  await page.waitForFunction(() => !document.querySelector('#create').disabled);
+  await page.click('#create');
+  await waitDeep('create-integration-dialog >>> dialog[open]');
+  await shot('11b-create-form');
+  await page.locator('create-integration-dialog >>> #name').fill('Walkthrough Robot');
+  await page.locator('create-integration-dialog >>> #redirects').fill('http://evil.example/cb');
+  await page.locator('create-integration-dialog >>> button[type=submit]').click();
+  await waitDeep('create-integration-dialog >>> #redirects-error');
+  await shot('11c-create-invalid');
+  await page.locator('create-integration-dialog >>> #redirects').fill('https://robot.example.com/callback');
+  await page.locator('create-integration-dialog >>> #name').click();
+  await page.keyboard.press('Enter');
+  await waitDeep('create-integration-dialog >>> [part=secret]').catch(async (error) => {
+    await shot('debug-create');
+    console.error(problems.join('\n'));
+    throw error;
+  });
+  await shot('11d-create-secret');
+  await page.locator('create-integration-dialog >>> button.primary').click();
+  await page.waitForSelector('#details:not([hidden])');
+  await page.waitForFunction(() => document.querySelector('#details-name').textContent.includes('Walkthrough Robot'));
+  await shot('11e-created');
+
   await page.locator('integration-list >>> [part=row]').click();
   await page.waitForSelector('#details:not([hidden])');
   await page.waitForFunction(() => !document.querySelector('#rotate').disabled);

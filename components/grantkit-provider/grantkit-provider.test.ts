@@ -85,3 +85,21 @@ describe('<grantkit-provider>', () => {
     expect(listAuthorization).to.deep.equal([]);
   });
 });
+
+describe('<grantkit-provider> upgraded after the elements inside it', () => {
+  it('still reaches them', async () => {
+    await resetBrowserState();
+    const fake = await setUpFake();
+    const sdk = await makeClient();
+    await signIn(fake, sdk);
+    const host = await fixture<HTMLElement>(html`<late-grantkit-provider><oauth-login></oauth-login></late-grantkit-provider>`);
+    const login = host.querySelector('oauth-login')!;
+    await login.updateComplete;
+    expect(login.shadowRoot!.querySelector('[part=button]')!.textContent!.trim()).to.equal('Loading…');
+    // Only now does the provider's element get defined, as when scripts load in another order.
+    const { GrantkitProvider } = await import('./grantkit-provider.js');
+    customElements.define('late-grantkit-provider', class extends GrantkitProvider {});
+    (host as GrantkitProvider).sdk = sdk;
+    await waitUntil(() => login.shadowRoot!.querySelector('[part=name]')?.textContent === 'Alice', 'the element got the client from the late provider');
+  });
+});

@@ -1,4 +1,4 @@
-import { createContext } from '@lit/context';
+import { ContextRoot, createContext } from '@lit/context';
 import type { AdminClient, Me } from '../../src/admin/index.js';
 import type { GrantkitClient } from '../../src/index.js';
 
@@ -11,3 +11,13 @@ export interface GrantkitContext {
 }
 
 export const grantkitContext = createContext<GrantkitContext>(Symbol('grantkit'));
+
+// An element may be defined (and ask for the context) before the provider around it is:
+// the root keeps such requests and answers them once the provider upgrades. Every element
+// imports this module first, so the root is there before any request.
+const ROOT_ATTACHED = Symbol.for('grantkit.contextRoot');
+const globals = globalThis as { [ROOT_ATTACHED]?: boolean };
+if (typeof document !== 'undefined' && !globals[ROOT_ATTACHED]) {
+  globals[ROOT_ATTACHED] = true;
+  new ContextRoot().attach(document.documentElement);
+}

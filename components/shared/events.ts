@@ -16,6 +16,7 @@ export interface GrantkitElementEvents {
   'grantkit-integration-select': { clientId: string };
   'grantkit-token-revoke-request': { id: string; clientId: string; subject: string };
   'grantkit-token-revoked': { id: string; clientId: string; subject: string };
+  'grantkit-integration-created': { clientId: string; confidential: boolean };
 }
 
 type GrantkitEventMap = { [K in keyof GrantkitElementEvents]: CustomEvent<GrantkitElementEvents[K]> };
@@ -32,5 +33,6 @@ declare global {
     'grantkit-integration-select': CustomEvent<GrantkitElementEvents['grantkit-integration-select']>;
     'grantkit-token-revoke-request': CustomEvent<GrantkitElementEvents['grantkit-token-revoke-request']>;
     'grantkit-token-revoked': CustomEvent<GrantkitElementEvents['grantkit-token-revoked']>;
+    'grantkit-integration-created': CustomEvent<GrantkitElementEvents['grantkit-integration-created']>;
   }
 }

@@ -1,0 +1,141 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import { createAdminClient } from '../../src/admin/index.js';
+import { startWorker, worker } from '../../test/support/msw.js';
+import './define.js';
+import type { CreateIntegrationDialog } from './create-integration-dialog.js';
+
+const BASE = 'https://id.example.test/admin/v1';
+const SECRET = 'gks_created-secret-shown-once-AbCd';
+
+const $ = <T extends Element>(el: CreateIntegrationDialog, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
+
+function type(el: CreateIntegrationDialog, id: string, value: string): void {
+  const field = $<HTMLInputElement | HTMLTextAreaElement>(el, `#${id}`);
+  field.value = value;
+  field.dispatchEvent(new Event('input'));
+}
+
+function serve(answer?: () => Response): unknown[] {
+  const bodies: unknown[] = [];
+  worker.resetHandlers(
+    http.post(`${BASE}/integrations`, async ({ request }) => {
+      const body = (await request.json()) as Record<string, unknown>;
+      bodies.push(body);
+      if (answer) return answer();
+      const confidential = body.token_endpoint_auth_method !== 'none';
+      return HttpResponse.json({ client_id: 'gk_new', client_name: body.client_name, ...(confidential ? { client_secret: SECRET } : {}) }, { status: 201 });
+    }),
+  );
+  return bodies;
+}
+
+async function open(): Promise<CreateIntegrationDialog> {
+  const el = await fixture<CreateIntegrationDialog>(html`<create-integration-dialog .admin=${createAdminClient({ baseUrl: BASE })}></create-integration-dialog>`);
+  await el.show();
+  return el;
+}
+
+const submit = (el: CreateIntegrationDialog) => $<HTMLButtonElement>(el, 'button[type=submit]').click();
+
+describe('<create-integration-dialog>', () => {
+  before(async () => {
+    await startWorker();
+  });
+
+  it('says what is missing or wrong before asking the server, and focuses it', async () => {
+    const bodies = serve();
+    const el = await open();
+    await expect(el).to.be.accessible();
+    type(el, 'redirects', 'http://evil.example/cb');
+    submit(el);
+    await el.updateComplete;
+    expect($(el, '#name-error').textContent).to.equal('Required.');
+    expect($(el, '#redirects-error').textContent).to.contain('“http://evil.example/cb” is not allowed');
+    expect($(el, '#name').getAttribute('aria-invalid')).to.equal('true');
+    expect(el.shadowRoot!.activeElement === $(el, '#name')).to.equal(true);
+    expect(bodies).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('creates a confidential integration and shows its secret once', async () => {
+    const bodies = serve();
+    const el = await open();
+    type(el, 'name', '  Label Printer ');
+    type(el, 'redirects', 'https://printer.example.com/cb\n\nhttp://127.0.0.1:8080/cb');
+    const created = oneEvent(el, 'grantkit-integration-created');
+    submit(el);
+    expect((await created).detail).to.deep.equal({ clientId: 'gk_new', confidential: true });
+    expect(bodies).to.deep.equal([{
+      client_name: 'Label Printer', version: '1.0', description: '', token_endpoint_auth_method: 'client_secret_basic',
+      redirect_uris: ['https://printer.example.com/cb', 'http://127.0.0.1:8080/cb'], grant_types: ['authorization_code', 'refresh_token'],
+      access_token_lifetime: 3600, refresh_count: null,
+    }]);
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '[part=secret]').value).to.equal(SECRET);
+    await expect(el).to.be.accessible();
+    $<HTMLButtonElement>(el, 'button.primary').click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.innerHTML).not.to.contain(SECRET);
+    expect($<HTMLDialogElement>(el, 'dialog').open).to.equal(false);
+  });
+
+  it('creates a public client without a secret, never sending client credentials, lifetime "never", no refresh', async () => {
+    const bodies = serve();
+    const el = await open();
+    type(el, 'name', 'Field App');
+    type(el, 'redirects', 'https://field.example.com/cb');
+    el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=type]')[1]!.click();
+    el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=refresh]')[2]!.click();
+    [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].find((c) => c.parentElement!.textContent!.includes('Never expire'))!.click();
+    await el.updateComplete;
+    const created = oneEvent(el, 'grantkit-integration-created');
+    submit(el);
+    expect((await created).detail.confidential).to.equal(false);
+    const body = bodies[0] as Record<string, unknown>;
+    expect([body.token_endpoint_auth_method, body.access_token_lifetime, body.refresh_count]).to.deep.equal(['none', null, 0]);
+    expect(body.grant_types).to.deep.equal(['authorization_code', 'refresh_token']);
+    await waitUntil(() => !$<HTMLDialogElement>(el, 'dialog').open, 'no secret to show: the dialog closes');
+  });
+
+  it('shows a duplicate name on the name field and keeps everything typed', async () => {
+    serve(() =>
+      HttpResponse.json(
+        { type: 'urn:grantkit:problem:duplicate_name', title: 'Taken', status: 409, code: 'duplicate_name', errors: [{ path: '/body/client_name', message: 'is already used with this version' }] },
+        { status: 409, headers: { 'content-type': 'application/problem+json' } },
+      ),
+    );
+    const el = await open();
+    type(el, 'name', 'ERP Connector');
+    type(el, 'description', 'typed with care');
+    type(el, 'redirects', 'https://erp.example.com/cb');
+    const failed = oneEvent(el, 'grantkit-error');
+    submit(el);
+    expect((await failed).detail.code).to.equal('duplicate_name');
+    await el.updateComplete;
+    expect($(el, '#name-error').textContent).to.equal('That name is already taken.');
+    expect($<HTMLInputElement>(el, '#name').value).to.equal('ERP Connector');
+    expect($<HTMLTextAreaElement>(el, '#description').value).to.equal('typed with care');
+    expect($<HTMLTextAreaElement>(el, '#redirects').value).to.equal('https://erp.example.com/cb');
+    await expect(el).to.be.accessible();
+  });
+
+  it('explains a failure that is not about one field, keeping the form', async () => {
+    serve(() => HttpResponse.error());
+    const el = await open();
+    type(el, 'name', 'Offline Try');
+    type(el, 'redirects', 'https://x.example.com/cb');
+    submit(el);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=error]') !== null);
+    expect($(el, '[part=error]').textContent).to.equal('The server could not be reached. Check your connection and try again.');
+    expect($<HTMLInputElement>(el, '#name').value).to.equal('Offline Try');
+  });
+
+  it('speaks German inside lang="de"', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<div lang="de"><create-integration-dialog></create-integration-dialog></div>`);
+    const el = wrapper.querySelector('create-integration-dialog')!;
+    await el.show();
+    expect($(el, '[part=title]').textContent).to.equal('Neue Integration');
+    el.close();
+  });
+});

@@ -1,0 +1,281 @@
+import { ContextConsumer } from '@lit/context';
+import { html, LitElement, nothing } from 'lit';
+import { query, property, state } from 'lit/decorators.js';
+import { AdminApiError, type AdminClient, type IntegrationCreate } from '../../src/admin/index.js';
+import { grantkitContext } from '../shared/context.js';
+import { emit } from '../shared/events.js';
+import { deepActiveElement } from '../shared/focus.js';
+import { errorMessage, stringsFor, type Strings } from '../shared/localize.js';
+import { isAllowedRedirectUri } from '../shared/redirect-uri.js';
+import { copySecret, renderSecretOnce } from '../shared/secret-once.js';
+import { styles } from './create-integration-dialog.styles.js';
+
+type Grant = 'authorization_code' | 'refresh_token' | 'client_credentials';
+const GRANTS: Grant[] = ['authorization_code', 'refresh_token', 'client_credentials'];
+
+interface Draft {
+  name: string;
+  version: string;
+  description: string;
+  confidential: boolean;
+  redirects: string;
+  grants: Grant[];
+  lifetime: number;
+  neverExpires: boolean;
+  refresh: 'unlimited' | 'limited' | 'none';
+  refreshLimit: number;
+}
+
+const EMPTY: Draft = {
+  name: '', version: '1.0', description: '', confidential: true, redirects: '', grants: ['authorization_code', 'refresh_token'],
+  lifetime: 3600, neverExpires: false, refresh: 'unlimited', refreshLimit: 10,
+};
+
+/** Which field a refusal of the server belongs to, by its JSON Pointer. */
+const FIELD_OF: Record<string, keyof Draft> = {
+  client_name: 'name', version: 'version', description: 'description', token_endpoint_auth_method: 'confidential',
+  redirect_uris: 'redirects', grant_types: 'grants', access_token_lifetime: 'lifetime', refresh_count: 'refresh',
+};
+
+/**
+ * @summary Registers a new integration; a confidential one's secret is shown once at the end.
+ *
+ * Name and version (unique together), description, confidential or public, callback URLs
+ * (checked as the server checks them), allowed grants, access-token lifetime and refresh
+ * count. Refusals from the server appear beside their fields; nothing typed is lost when a
+ * request fails. The secret view is the same as `<rotate-secret-dialog>`'s: shown once,
+ * never stored.
+ *
+ * @fires grantkit-integration-created - the integration exists; `detail.clientId` names it
+ * @fires grantkit-error - creating failed; `detail.code` is the error's code
+ *
+ * @csspart dialog - the native dialog
+ * @csspart title - the heading
+ * @csspart form - the form
+ * @csspart secret-row - the new secret and its copy button
+ * @csspart secret - the read-only field holding the new secret
+ * @csspart copy - the copy button
+ * @csspart actions - the row of buttons
+ * @csspart error - the message when the request failed as a whole
+ *
+ * @cssprop --grantkit-color-accent - the create button, focus rings
+ * @cssprop --grantkit-color-danger - field errors
+ * @cssprop --grantkit-radius - corner radius
+ */
+export class CreateIntegrationDialog extends LitElement {
+  static override styles = styles;
+
+  /** An admin client to use instead of the one from `<grantkit-provider>`. */
+  @property({ attribute: false }) accessor admin: AdminClient | undefined;
+
+  @state() accessor #draft: Draft = { ...EMPTY };
+  @state() accessor #fieldErrors: Partial<Record<keyof Draft, string>> = {};
+  @state() accessor #error: unknown;
+  @state() accessor #busy = false;
+  @state() accessor #secret: string | undefined;
+  @state() accessor #copied = false;
+
+  @query('dialog') accessor #dialog!: HTMLDialogElement;
+  readonly #context = new ContextConsumer(this, { context: grantkitContext, subscribe: true });
+  #opener: HTMLElement | undefined;
+
+  /** Opens an empty form; focus returns to what had it when the dialog closes. */
+  async show(): Promise<void> {
+    this.#opener = deepActiveElement();
+    this.#draft = { ...EMPTY };
+    this.#fieldErrors = {};
+    this.#error = undefined;
+    this.#forgetSecret();
+    await this.updateComplete;
+    this.#dialog.showModal();
+  }
+
+  /** Closes the dialog and forgets any secret at once. */
+  close(): void {
+    this.#forgetSecret();
+    this.#dialog?.close();
+  }
+
+  #forgetSecret(): void {
+    const field = this.renderRoot.querySelector<HTMLInputElement>('[part=secret]');
+    if (field) field.value = '';
+    this.#secret = undefined;
+    this.#copied = false;
+  }
+
+  readonly #onClose = (): void => {
+    this.#forgetSecret();
+    this.#opener?.focus();
+    this.#opener = undefined;
+  };
+
+  readonly #onCancel = (event: Event): void => {
+    // While a new secret is shown, only "I have stored it" closes the dialog.
+    if (this.#secret) event.preventDefault();
+  };
+
+  #set<K extends keyof Draft>(key: K, value: Draft[K]): void {
+    this.#draft = { ...this.#draft, [key]: value };
+    if (this.#fieldErrors[key]) this.#fieldErrors = { ...this.#fieldErrors, [key]: undefined };
+  }
+
+  #toggleGrant(grant: Grant, on: boolean): void {
+    const grants = on ? [...new Set([...this.#draft.grants, grant])] : this.#draft.grants.filter((g) => g !== grant);
+    this.#set('grants', GRANTS.filter((g) => grants.includes(g)));
+  }
+
+  /** What can be told before asking the server; the server still checks everything. */
+  #check(t: Strings, draft: Draft, redirects: string[]): Partial<Record<keyof Draft, string>> {
+    const errors: Partial<Record<keyof Draft, string>> = {};
+    if (!draft.name.trim()) errors.name = t.create.required;
+    if (!draft.version.trim()) errors.version = t.create.required;
+    const bad = redirects.find((uri) => !isAllowedRedirectUri(uri));
+    if (bad) errors.redirects = t.create.badRedirect(bad);
+    else if (draft.grants.includes('authorization_code') && redirects.length === 0) errors.redirects = t.create.needsRedirect;
+    if (draft.grants.length === 0) errors.grants = t.create.needsGrant;
+    return errors;
+  }
+
+  async #submit(event: Event): Promise<void> {
+    event.preventDefault();
+    const t = stringsFor(this);
+    const admin = this.admin ?? this.#context.value?.admin;
+    const draft = this.#draft;
+    const redirects = draft.redirects.split('\n').map((line) => line.trim()).filter(Boolean);
+    const errors = this.#check(t, draft, redirects);
+    this.#fieldErrors = errors;
+    this.#error = undefined;
+    if (Object.keys(errors).length > 0) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
+      return;
+    }
+    if (!admin) return;
+    const grants = draft.confidential ? draft.grants : draft.grants.filter((g) => g !== 'client_credentials');
+    const body: IntegrationCreate = {
+      client_name: draft.name.trim(),
+      version: draft.version.trim(),
+      description: draft.description,
+      token_endpoint_auth_method: draft.confidential ? 'client_secret_basic' : 'none',
+      redirect_uris: redirects,
+      grant_types: grants,
+      access_token_lifetime: draft.neverExpires ? null : draft.lifetime,
+      refresh_count: draft.refresh === 'unlimited' ? null : draft.refresh === 'none' ? 0 : draft.refreshLimit,
+    };
+    this.#busy = true;
+    try {
+      const created = await admin.createIntegration(body);
+      emit(this, 'grantkit-integration-created', { clientId: created.client_id, confidential: draft.confidential });
+      if (created.client_secret) this.#secret = created.client_secret;
+      else this.close();
+    } catch (error) {
+      // The form stays as typed; refusals go beside their fields where the server named them.
+      this.#error = error;
+      if (error instanceof AdminApiError) {
+        const byField: Partial<Record<keyof Draft, string>> = {};
+        for (const e of error.errors) {
+          const field = FIELD_OF[e.path.split('/')[2] ?? ''];
+          // The server's words are English; the element speaks the page's language.
+          if (field) byField[field] = t.create.invalid;
+        }
+        if (error.code === 'duplicate_name') byField.name = errorMessage(t, error);
+        this.#fieldErrors = byField;
+      }
+      emit(this, 'grantkit-error', { error, code: (error as { code?: string }).code ?? 'unknown' });
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  protected override render() {
+    const t = stringsFor(this);
+    return html`
+      <dialog part="dialog" aria-labelledby="title" @close=${this.#onClose} @cancel=${this.#onCancel}>
+        ${this.#secret
+          ? renderSecretOnce(t, {
+              secret: this.#secret,
+              copied: this.#copied,
+              onCopy: () => void copySecret(this.renderRoot, this.#secret!).then((ok) => (this.#copied = ok)),
+              onStored: () => this.close(),
+            })
+          : this.#renderForm(t)}
+      </dialog>
+    `;
+  }
+
+  #field(key: keyof Draft, id: string) {
+    const message = this.#fieldErrors[key];
+    return { invalid: message ? 'true' : 'false', describedBy: message ? `${id}-error` : undefined, message: message ? html`<p class="field-error" id="${id}-error">${message}</p>` : nothing };
+  }
+
+  #renderForm(t: Strings) {
+    const d = this.#draft;
+    const name = this.#field('name', 'name');
+    const version = this.#field('version', 'version');
+    const redirects = this.#field('redirects', 'redirects');
+    const grants = this.#field('grants', 'grants');
+    const general = this.#error && Object.values(this.#fieldErrors).every((m) => !m);
+    return html`
+      <form part="form" novalidate @submit=${this.#submit}>
+        <h2 id="title" part="title">${t.create.title}</h2>
+        ${general ? html`<p part="error" class="error" role="alert">${errorMessage(t, this.#error)}</p>` : nothing}
+        <div class="pair">
+          <div>
+            <label for="name">${t.create.name}</label>
+            <input id="name" type="text" required maxlength="100" .value=${d.name} aria-invalid=${name.invalid} aria-describedby=${name.describedBy ?? nothing}
+              @input=${(e: Event) => this.#set('name', (e.target as HTMLInputElement).value)} />
+            ${name.message}
+          </div>
+          <div>
+            <label for="version">${t.create.version}</label>
+            <input id="version" type="text" required maxlength="20" .value=${d.version} aria-invalid=${version.invalid} aria-describedby=${version.describedBy ?? nothing}
+              @input=${(e: Event) => this.#set('version', (e.target as HTMLInputElement).value)} />
+            ${version.message}
+          </div>
+        </div>
+        <label for="description">${t.create.description}</label>
+        <textarea id="description" rows="2" maxlength="500" .value=${d.description} @input=${(e: Event) => this.#set('description', (e.target as HTMLTextAreaElement).value)}></textarea>
+        <fieldset>
+          <legend>${t.create.type}</legend>
+          <label class="option"><input type="radio" name="type" .checked=${d.confidential} @change=${() => this.#set('confidential', true)} /> ${t.create.confidential}</label>
+          <label class="option"><input type="radio" name="type" .checked=${!d.confidential} @change=${() => this.#set('confidential', false)} /> ${t.create.public}</label>
+        </fieldset>
+        <fieldset aria-describedby=${grants.describedBy ?? nothing}>
+          <legend>${t.create.grants}</legend>
+          ${GRANTS.map((g) => {
+            const unavailable = g === 'client_credentials' && !d.confidential;
+            return html`<label class="option"><input type="checkbox" .checked=${d.grants.includes(g) && !unavailable} ?disabled=${unavailable}
+              @change=${(e: Event) => this.#toggleGrant(g, (e.target as HTMLInputElement).checked)} /> ${t.create.grantNames[g]}</label>`;
+          })}
+          ${grants.message}
+        </fieldset>
+        <label for="redirects">${t.create.redirects}</label>
+        <textarea id="redirects" rows="3" spellcheck="false" .value=${d.redirects} aria-invalid=${redirects.invalid} aria-describedby="redirects-hint ${redirects.describedBy ?? ''}"
+          @input=${(e: Event) => this.#set('redirects', (e.target as HTMLTextAreaElement).value)}></textarea>
+        <p class="hint" id="redirects-hint">${t.create.redirectsHint}</p>
+        ${redirects.message}
+        <label for="lifetime">${t.create.lifetime}</label>
+        <div class="option">
+          <input id="lifetime" type="number" min="60" max="31536000" .value=${String(d.lifetime)} ?disabled=${d.neverExpires}
+            @input=${(e: Event) => this.#set('lifetime', Number((e.target as HTMLInputElement).value))} />
+          <label class="option"><input type="checkbox" .checked=${d.neverExpires} @change=${(e: Event) => this.#set('neverExpires', (e.target as HTMLInputElement).checked)} /> ${t.create.never}</label>
+        </div>
+        <fieldset>
+          <legend>${t.create.refreshCount}</legend>
+          <label class="option"><input type="radio" name="refresh" .checked=${d.refresh === 'unlimited'} @change=${() => this.#set('refresh', 'unlimited')} /> ${t.create.unlimited}</label>
+          <div class="option">
+            <label class="option"><input type="radio" name="refresh" .checked=${d.refresh === 'limited'} @change=${() => this.#set('refresh', 'limited')} /> ${t.create.limited}</label>
+            <input type="number" min="1" max="100000" aria-label="${t.create.refreshCount}" .value=${String(d.refreshLimit)} ?disabled=${d.refresh !== 'limited'}
+              @input=${(e: Event) => this.#set('refreshLimit', Number((e.target as HTMLInputElement).value))} />
+            <span>${t.create.times}</span>
+          </div>
+          <label class="option"><input type="radio" name="refresh" .checked=${d.refresh === 'none'} @change=${() => this.#set('refresh', 'none')} /> ${t.create.none}</label>
+        </fieldset>
+        <div part="actions">
+          <button type="button" ?disabled=${this.#busy} @click=${() => this.close()}>${t.common.cancel}</button>
+          <button type="submit" class="primary" ?disabled=${this.#busy} aria-busy=${this.#busy ? 'true' : 'false'}>${this.#busy ? t.create.creating : t.create.create}</button>
+        </div>
+      </form>
+    `;
+  }
+}
