@@ -11,16 +11,9 @@ export const styles = [
       max-height: calc(100vh - 2rem);
     }
     input[type='text'],
-    input[type='number'],
     textarea {
       width: 100%;
       box-sizing: border-box;
-      font: inherit;
-      padding: 0.5rem 0.6rem;
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-      color: var(--_text);
     }
     input[type='number'] {
       width: 9rem;

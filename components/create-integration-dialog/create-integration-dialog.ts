@@ -7,7 +7,7 @@ import { emit } from '../shared/events.js';
 import { deepActiveElement } from '../shared/focus.js';
 import { errorMessage, stringsFor, type Strings } from '../shared/localize.js';
 import { isAllowedRedirectUri } from '../shared/redirect-uri.js';
-import { copySecret, renderSecretOnce } from '../shared/secret-once.js';
+import { SecretHolder } from '../shared/secret-once.js';
 import { styles } from './create-integration-dialog.styles.js';
 
 type Grant = 'authorization_code' | 'refresh_token' | 'client_credentials';
@@ -72,11 +72,10 @@ export class CreateIntegrationDialog extends LitElement {
   @state() accessor #fieldErrors: Partial<Record<keyof Draft, string>> = {};
   @state() accessor #error: unknown;
   @state() accessor #busy = false;
-  @state() accessor #secret: string | undefined;
-  @state() accessor #copied = false;
 
   @query('dialog') accessor #dialog!: HTMLDialogElement;
   readonly #context = new ContextConsumer(this, { context: grantkitContext, subscribe: true });
+  readonly #secret = new SecretHolder(this);
   #opener: HTMLElement | undefined;
 
   /** Opens an empty form; focus returns to what had it when the dialog closes. */
@@ -85,33 +84,26 @@ export class CreateIntegrationDialog extends LitElement {
     this.#draft = { ...EMPTY };
     this.#fieldErrors = {};
     this.#error = undefined;
-    this.#forgetSecret();
+    this.#secret.forget();
     await this.updateComplete;
     this.#dialog.showModal();
   }
 
   /** Closes the dialog and forgets any secret at once. */
   close(): void {
-    this.#forgetSecret();
+    this.#secret.forget();
     this.#dialog?.close();
   }
 
-  #forgetSecret(): void {
-    const field = this.renderRoot.querySelector<HTMLInputElement>('[part=secret]');
-    if (field) field.value = '';
-    this.#secret = undefined;
-    this.#copied = false;
-  }
-
   readonly #onClose = (): void => {
-    this.#forgetSecret();
+    this.#secret.forget();
     this.#opener?.focus();
     this.#opener = undefined;
   };
 
   readonly #onCancel = (event: Event): void => {
     // While a new secret is shown, only "I have stored it" closes the dialog.
-    if (this.#secret) event.preventDefault();
+    if (this.#secret.shown) event.preventDefault();
   };
 
   #set<K extends keyof Draft>(key: K, value: Draft[K]): void {
@@ -166,7 +158,7 @@ export class CreateIntegrationDialog extends LitElement {
     try {
       const created = await admin.createIntegration(body);
       emit(this, 'grantkit-integration-created', { clientId: created.client_id, confidential: draft.confidential });
-      if (created.client_secret) this.#secret = created.client_secret;
+      if (created.client_secret) this.#secret.show(created.client_secret);
       else this.close();
     } catch (error) {
       // The form stays as typed; refusals go beside their fields where the server named them.
@@ -191,14 +183,7 @@ export class CreateIntegrationDialog extends LitElement {
     const t = stringsFor(this);
     return html`
       <dialog part="dialog" aria-labelledby="title" @close=${this.#onClose} @cancel=${this.#onCancel}>
-        ${this.#secret
-          ? renderSecretOnce(t, {
-              secret: this.#secret,
-              copied: this.#copied,
-              onCopy: () => void copySecret(this.renderRoot, this.#secret!).then((ok) => (this.#copied = ok)),
-              onStored: () => this.close(),
-            })
-          : this.#renderForm(t)}
+        ${this.#secret.shown ? this.#secret.render(t, () => this.close()) : this.#renderForm(t)}
       </dialog>
     `;
   }

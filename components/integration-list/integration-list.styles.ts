@@ -1,8 +1,10 @@
 import { css } from 'lit';
+import { listStyles } from '../shared/list.styles.js';
 import { theme } from '../shared/theme.js';
 
 export const styles = [
   theme,
+  listStyles,
   css`
     :host {
       display: flex;
@@ -28,15 +30,6 @@ export const styles = [
     [part='count'] {
       color: var(--_muted);
       font-size: 0.9em;
-    }
-    [part='list'] {
-      height: var(--grantkit-list-height, 28rem);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-    }
-    .item {
-      width: 100%;
     }
     [part='row'] {
       display: grid;
@@ -118,20 +111,6 @@ export const styles = [
       50% {
         opacity: 0.5;
       }
-    }
-    [part='empty'],
-    [part='error'] {
-      display: flex;
-      flex-direction: column;
-      align-items: flex-start;
-      gap: 0.75rem;
-      padding: 1.5rem;
-      border: 1px dashed var(--_border);
-      border-radius: var(--_radius);
-    }
-    [part='error'] p,
-    [part='empty'] p {
-      margin: 0;
     }
     .more {
       padding: 0.6rem 1rem;

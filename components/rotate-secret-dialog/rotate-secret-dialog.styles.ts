@@ -19,13 +19,5 @@ export const styles = [
     label.check input {
       margin-top: 0.2rem;
     }
-    select {
-      font: inherit;
-      padding: 0.5rem 0.6rem;
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-      color: var(--_text);
-    }
   `,
 ];

@@ -6,7 +6,7 @@ import { grantkitContext } from '../shared/context.js';
 import { emit } from '../shared/events.js';
 import { errorMessage, stringsFor } from '../shared/localize.js';
 import { deepActiveElement } from '../shared/focus.js';
-import { copySecret, renderSecretOnce } from '../shared/secret-once.js';
+import { SecretHolder } from '../shared/secret-once.js';
 import { styles } from './rotate-secret-dialog.styles.js';
 
 /** Grace periods offered for the current secret, in seconds. */
@@ -53,12 +53,11 @@ export class RotateSecretDialog extends LitElement {
   @state() accessor #grace = 0;
   @state() accessor #acknowledged = false;
   @state() accessor #error: unknown;
-  @state() accessor #secret: string | undefined;
   @state() accessor #previousUntil: string | null = null;
-  @state() accessor #copied = false;
 
   @query('dialog') accessor #dialog!: HTMLDialogElement;
   readonly #context = new ContextConsumer(this, { context: grantkitContext, subscribe: true });
+  readonly #secret = new SecretHolder(this);
   #opener: HTMLElement | undefined;
 
   /** Opens the dialog; focus returns to what had it when the dialog closes. */
@@ -84,11 +83,8 @@ export class RotateSecretDialog extends LitElement {
   }
 
   #forgetSecret(): void {
-    const field = this.renderRoot.querySelector<HTMLInputElement>('[part=secret]');
-    if (field) field.value = '';
-    this.#secret = undefined;
+    this.#secret.forget();
     this.#previousUntil = null;
-    this.#copied = false;
   }
 
   readonly #onClose = (): void => {
@@ -111,7 +107,7 @@ export class RotateSecretDialog extends LitElement {
     this.#phase = 'rotating';
     try {
       const result = await admin.rotateIntegrationSecret({ client_id: this.clientId }, this.#grace ? { grace_period_seconds: this.#grace } : undefined);
-      this.#secret = result.client_secret;
+      this.#secret.show(result.client_secret);
       this.#previousUntil = result.previous_secret_expires_at;
       this.#phase = 'done';
       emit(this, 'grantkit-secret-rotated', { clientId: this.clientId, last4: result.client_secret_last4, previousSecretExpiresAt: result.previous_secret_expires_at });
@@ -123,10 +119,6 @@ export class RotateSecretDialog extends LitElement {
       this.#error = error;
       emit(this, 'grantkit-error', { error, code: (error as { code?: string }).code ?? 'unknown' });
     }
-  }
-
-  async #copy(): Promise<void> {
-    if (this.#secret) this.#copied = await copySecret(this.renderRoot, this.#secret);
   }
 
   protected override render() {
@@ -169,12 +161,6 @@ export class RotateSecretDialog extends LitElement {
 
   #renderSecret(t: ReturnType<typeof stringsFor>) {
     const until = this.#previousUntil ? new Date(this.#previousUntil).toLocaleString(this.closest('[lang]')?.getAttribute('lang') ?? undefined) : undefined;
-    return renderSecretOnce(t, {
-      secret: this.#secret ?? '',
-      copied: this.#copied,
-      onCopy: () => void this.#copy(),
-      onStored: () => this.close(),
-      ...(until ? { note: t.rotate.previousUntil(until) } : {}),
-    });
+    return this.#secret.render(t, () => this.close(), until ? t.rotate.previousUntil(until) : undefined);
   }
 }

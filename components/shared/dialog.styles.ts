@@ -47,6 +47,17 @@ export const dialogStyles = css`
     color: var(--_success);
     min-height: 1.4em;
   }
+  input[type='text'],
+  input[type='number'],
+  textarea,
+  select {
+    font: inherit;
+    padding: 0.5rem 0.6rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+  }
   label {
     display: block;
     font-weight: 600;

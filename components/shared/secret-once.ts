@@ -1,5 +1,54 @@
-import { html } from 'lit';
+import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { Strings } from './localize.js';
+
+/**
+ * Holds a secret that is shown exactly once, for a dialog: shows it, copies it, and
+ * forgets it, clearing the field too, so nothing of it stays in the element or its DOM.
+ */
+export class SecretHolder implements ReactiveController {
+  #secret: string | undefined;
+  #copied = false;
+
+  constructor(private readonly host: ReactiveControllerHost & { renderRoot: ParentNode }) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  get shown(): boolean {
+    return this.#secret !== undefined;
+  }
+
+  show(secret: string): void {
+    this.#secret = secret;
+    this.#copied = false;
+    this.host.requestUpdate();
+  }
+
+  forget(): void {
+    const field = this.host.renderRoot.querySelector<HTMLInputElement>('[part=secret]');
+    if (field) field.value = '';
+    this.#secret = undefined;
+    this.#copied = false;
+    this.host.requestUpdate();
+  }
+
+  render(t: Strings, onStored: () => void, note?: string) {
+    return renderSecretOnce(t, {
+      secret: this.#secret ?? '',
+      copied: this.#copied,
+      onCopy: () => void this.#copy(),
+      onStored,
+      ...(note ? { note } : {}),
+    });
+  }
+
+  async #copy(): Promise<void> {
+    if (this.#secret === undefined) return;
+    this.#copied = await copySecret(this.host.renderRoot, this.#secret);
+    this.host.requestUpdate();
+  }
+}
 
 export interface SecretOnceView {
   secret: string;

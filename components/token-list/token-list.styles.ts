@@ -1,9 +1,11 @@
 import { css } from 'lit';
 import { dialogStyles } from '../shared/dialog.styles.js';
+import { listStyles } from '../shared/list.styles.js';
 import { theme } from '../shared/theme.js';
 
 export const styles = [
   theme,
+  listStyles,
   dialogStyles,
   css`
     :host {
@@ -11,15 +13,6 @@ export const styles = [
       flex-direction: column;
       gap: 0.75rem;
       min-width: 0;
-    }
-    [part='list'] {
-      height: var(--grantkit-list-height, 24rem);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-    }
-    .item {
-      width: 100%;
     }
     [part='row'] {
       display: flex;
@@ -58,16 +51,6 @@ export const styles = [
     [part~='badge-lifetime'],
     [part~='badge-unlimited'] {
       color: var(--_muted);
-    }
-    [part='empty'],
-    [part='error'] {
-      display: flex;
-      flex-direction: column;
-      align-items: flex-start;
-      gap: 0.75rem;
-      padding: 1.5rem;
-      border: 1px dashed var(--_border);
-      border-radius: var(--_radius);
     }
     p {
       margin: 0;

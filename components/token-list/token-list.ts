@@ -33,7 +33,7 @@ const PREFETCH_ROWS = 20;
  * @csspart dialog - the confirmation dialog
  * @csspart actions - the dialog's buttons
  *
- * @cssprop --grantkit-list-height - height of the scrolling list (default 24rem)
+ * @cssprop --grantkit-list-height - height of the scrolling list (default 28rem)
  * @cssprop --grantkit-color-danger - the "Expired" badge, the revoke action and errors
  * @cssprop --grantkit-color-muted - labels and the "Lifetime" and "Unlimited" badges
  */

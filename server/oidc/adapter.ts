@@ -1,4 +1,5 @@
 import type { Adapter, AdapterPayload } from 'oidc-provider';
+import type { IssuedToken } from '../admin/tokens.js';
 
 // oidc-provider's storage. Clients come from the admin store (integrations are real
 // clients); everything else lives in memory with its expiry, indexed by grant and by
@@ -10,19 +11,6 @@ export interface Entry {
 }
 
 export type ClientSource = (clientId: string) => AdapterPayload | undefined;
-
-/** What the admin API lists of the tokens issued: one entry per sign-in (grant), or per client-credentials token. */
-export interface IssuedToken {
-  id: string;
-  clientId: string;
-  subject: string;
-  scope: string;
-  issuedAt: number;
-  /** Seconds since the epoch. */
-  expiresAt: number;
-  hasRefreshToken: boolean;
-  refreshesUsed: number;
-}
 
 /** Decides whether a grant may still refresh; consulted whenever a refresh token is looked up. */
 export type RefreshAllowance = (clientId: string, refreshesUsed: number) => boolean;

@@ -1,0 +1,28 @@
+import { css } from 'lit';
+
+/** The scrolling list and its empty and error states, shared by the list elements. */
+export const listStyles = css`
+  [part='list'] {
+    height: var(--grantkit-list-height, 28rem);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .item {
+    width: 100%;
+  }
+  [part='empty'],
+  [part='error'] {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 0.75rem;
+    padding: 1.5rem;
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
+  }
+  [part='empty'] p,
+  [part='error'] p {
+    margin: 0;
+  }
+`;
