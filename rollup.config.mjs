@@ -25,6 +25,7 @@ export default [
       'components/oauth-login': 'components/oauth-login/define.ts',
       'components/rotate-secret-dialog': 'components/rotate-secret-dialog/define.ts',
       'components/token-list': 'components/token-list/define.ts',
+      'components/locales/de': 'components/shared/locales/de.ts',
     },
     external: (id) => /^(oauth4webapi|idb-keyval|lit|@lit|@lit-labs)(\/|$)/.test(id),
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },

@@ -1,4 +1,5 @@
-// Registers every grantkit element. Import one alone with `grantkit/components/<tag>`.
+// Registers every grantkit element. Import one alone with `grantkit/components/<tag>`,
+// and a language other than English with `grantkit/components/locales/<lang>`.
 export { CreateIntegrationDialog } from './create-integration-dialog/define.js';
 export { GrantkitProvider } from './grantkit-provider/define.js';
 export { IntegrationList } from './integration-list/define.js';

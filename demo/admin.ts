@@ -1,6 +1,7 @@
 // The admin portal demo: grantkit elements against the reference server. The details pane
 // is a small stand-in written here until <integration-details> exists.
 import '../components/index.js';
+import '../components/shared/locales/de.js';
 import type { AdminClient, Integration, Me } from '../src/admin/index.js';
 import type { GrantkitContext } from '../components/index.js';
 

@@ -32,4 +32,5 @@ for (const tag of ['oauth-login', 'create-integration-dialog', 'rotate-secret-di
   rows[`<${tag}> alone, with Lit`] = sizes(await bundle(`dist/components/${tag}.js`));
 }
 rows['all elements, with Lit and the admin client (the core loads only if an element makes the client)'] = sizes(await bundle('dist/components.js'));
+rows['German strings (grantkit/components/locales/de), on top'] = sizes(await bundle('dist/components/locales/de.js', (id) => !id.includes('locales/de')));
 console.table(rows);

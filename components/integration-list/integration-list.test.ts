@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { delay, http, HttpResponse } from 'msw';
 import { createAdminClient, type Integration } from '../../src/admin/index.js';
 import { startWorker, worker } from '../../test/support/msw.js';
+import '../shared/locales/de.js';
 import './define.js';
 import type { IntegrationList } from './integration-list.js';
 

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { GrantkitError, type GrantkitClient } from '../../src/index.js';
 import { makeClient, resetBrowserState, setUpFake, signIn } from '../../test/support/session.js';
+import '../shared/locales/de.js';
 import './define.js';
 import type { OAuthLogin } from './oauth-login.js';
 

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { delay, http, HttpResponse } from 'msw';
 import { createAdminClient } from '../../src/admin/index.js';
 import { startWorker, worker } from '../../test/support/msw.js';
+import '../shared/locales/de.js';
 import './define.js';
 import type { RotateSecretDialog } from './rotate-secret-dialog.js';
 

@@ -1,12 +1,10 @@
-import { de } from './locales/de.js';
 import { en, type Strings } from './locales/en.js';
 
 export type { Strings };
 
-const tables = new Map<string, Strings>([
-  ['en', en],
-  ['de', de],
-]);
+// English is built in; other languages register themselves when imported
+// (`import 'grantkit/components/locales/de'`), so a page ships only the ones it uses.
+const tables = new Map<string, Strings>([['en', en]]);
 
 /**
  * Adds or replaces the strings for a language (`fr`, `pt-BR`…). Elements pick the table of

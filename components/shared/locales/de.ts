@@ -1,3 +1,4 @@
+import { registerTranslation } from '../localize.js';
 import type { Strings } from './en.js';
 
 export const de: Strings = {
@@ -124,3 +125,5 @@ export const de: Strings = {
     loadingMore: 'Weitere werden geladen …',
   },
 };
+
+registerTranslation('de', de);
