@@ -1,3 +1,4 @@
+import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -9,7 +10,8 @@ const compile = () =>
     exclude: ['**/*.test.ts'],
     compilerOptions: { outDir: undefined },
   });
-const minify = () => terser({ module: true, ecma: 2022, format: { comments: false } });
+// Whitespace inside Lit's html`` and css`` templates is left alone by terser.
+const minify = () => [minifyHtmlLiterals(), terser({ module: true, ecma: 2022, format: { comments: false } })];
 
 export default [
   // The library: one minified ES module per entry point, dependencies left as imports so
@@ -23,18 +25,19 @@ export default [
       'components/grantkit-provider': 'components/grantkit-provider/define.ts',
       'components/integration-list': 'components/integration-list/define.ts',
       'components/oauth-login': 'components/oauth-login/define.ts',
+      'components/personal-token-list': 'components/personal-token-list/define.ts',
       'components/rotate-secret-dialog': 'components/rotate-secret-dialog/define.ts',
       'components/token-list': 'components/token-list/define.ts',
       'components/locales/de': 'components/shared/locales/de.ts',
     },
     external: (id) => /^(oauth4webapi|idb-keyval|lit|@lit|@lit-labs)(\/|$)/.test(id),
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
-    plugins: [compile(), minify()],
+    plugins: [compile(), ...minify()],
   },
   // The demo app served by `npm start`, bundled with its dependencies.
   {
     input: { app: 'demo/app.ts', admin: 'demo/admin.ts' },
     output: { dir: 'build/demo', format: 'es', sourcemap: true },
-    plugins: [nodeResolve({ browser: true }), compile(), minify()],
+    plugins: [nodeResolve({ browser: true }), compile(), ...minify()],
   },
 ];

@@ -4,6 +4,7 @@ export { CreateIntegrationDialog } from './create-integration-dialog/define.js';
 export { GrantkitProvider } from './grantkit-provider/define.js';
 export { IntegrationList } from './integration-list/define.js';
 export { OAuthLogin } from './oauth-login/define.js';
+export { PersonalTokenList } from './personal-token-list/define.js';
 export { RotateSecretDialog } from './rotate-secret-dialog/define.js';
 export { TokenList } from './token-list/define.js';
 export { registerTranslation } from './shared/localize.js';

@@ -16,6 +16,7 @@ async function showSignedIn(): Promise<void> {
   const signedIn = provider.sdk?.isAuthenticated ?? false;
   $('signed-out-note').hidden = signedIn;
   $('integrations').hidden = !signedIn;
+  $('personal').hidden = !signedIn;
   if (!signedIn) {
     $('details').hidden = true;
     me = undefined;

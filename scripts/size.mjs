@@ -10,7 +10,17 @@ async function bundle(input, external = () => false) {
   const build = await rollup({ input, external, plugins: [nodeResolve({ browser: true }), terser({ module: true, ecma: 2022, format: { comments: false } })], onwarn() {} });
   const { output } = await build.generate({ format: 'es' });
   await build.close();
-  return Buffer.from(output[0].code);
+  // The entry chunk and every chunk it imports statically, as one text; chunks reached
+  // only by import() load later and are left out.
+  const chunks = new Map(output.filter((o) => o.type === 'chunk').map((c) => [c.fileName, c]));
+  const needed = new Set();
+  const visit = (name) => {
+    if (needed.has(name) || !chunks.has(name)) return;
+    needed.add(name);
+    chunks.get(name).imports.forEach(visit);
+  };
+  visit(output.find((o) => o.type === 'chunk' && o.isEntry).fileName);
+  return Buffer.from([...needed].map((name) => chunks.get(name).code).join('\n'));
 }
 const dependencies = (id) => /^(oauth4webapi|idb-keyval|lit|@lit|@lit-labs)(\/|$)/.test(id);
 
@@ -28,9 +38,10 @@ const rows = {
   'admin client (grantkit/admin)': sizes(await bundle('dist/admin.js', dependencies)),
 };
 // Elements as an app ships them: bundled with Lit (and everything else they import).
-for (const tag of ['oauth-login', 'create-integration-dialog', 'rotate-secret-dialog', 'integration-list', 'token-list', 'grantkit-provider']) {
+for (const tag of ['oauth-login', 'create-integration-dialog', 'rotate-secret-dialog', 'integration-list', 'token-list', 'personal-token-list', 'grantkit-provider']) {
   rows[`<${tag}> alone, with Lit`] = sizes(await bundle(`dist/components/${tag}.js`));
 }
 rows['all elements, with Lit and the admin client (the core loads only if an element makes the client)'] = sizes(await bundle('dist/components.js'));
+rows['@lit-labs/virtualizer, loaded when a list first shows rows'] = sizes(await bundle('node_modules/@lit-labs/virtualizer/lit-virtualizer.js', (id) => /^(lit|@lit\/reactive-element|lit-html|lit-element)(\/|$)/.test(id)));
 rows['German strings (grantkit/components/locales/de), on top'] = sizes(await bundle('dist/components/locales/de.js', (id) => !id.includes('locales/de')));
 console.table(rows);

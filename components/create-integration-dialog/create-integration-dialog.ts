@@ -96,6 +96,8 @@ export class CreateIntegrationDialog extends LitElement {
   }
 
   readonly #onClose = (): void => {
+    // The close event comes a task later: if the dialog was opened again meanwhile, it is not ours.
+    if (this.#dialog.open) return;
     this.#secret.forget();
     this.#opener?.focus();
     this.#opener = undefined;

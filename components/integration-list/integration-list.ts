@@ -1,4 +1,3 @@
-import '@lit-labs/virtualizer';
 import type { VisibilityChangedEvent } from '@lit-labs/virtualizer';
 import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing } from 'lit';
@@ -8,6 +7,7 @@ import { grantkitContext } from '../shared/context.js';
 import { emit } from '../shared/events.js';
 import { errorMessage, stringsFor, type Strings } from '../shared/localize.js';
 import { PagedLoader } from '../shared/paged-loader.js';
+import { PREVIEW_ROWS, virtualizerReady } from '../shared/virtualizer.js';
 import { styles } from './integration-list.styles.js';
 
 const PAGE_SIZE = 50;
@@ -125,16 +125,18 @@ export class IntegrationList extends LitElement {
       return html`<div part="empty"><p>${this.#query ? t.list.noMatch(this.#query) : t.list.empty}</p></div>`;
     }
     return html`
-      <lit-virtualizer
-        part="list"
-        scroller
-        role="list"
-        tabindex="0"
-        aria-label=${t.list.label}
-        .items=${items}
-        .renderItem=${(integration: Integration) => this.#renderRow(t, integration)}
-        @visibilityChanged=${this.#onVisible}
-      ></lit-virtualizer>
+      ${virtualizerReady(this)
+        ? html`<lit-virtualizer
+          part="list"
+          scroller
+          role="list"
+          tabindex="0"
+          aria-label=${t.list.label}
+          .items=${items}
+          .renderItem=${(integration: Integration) => this.#renderRow(t, integration)}
+          @visibilityChanged=${this.#onVisible}
+        ></lit-virtualizer>`
+        : html`<div part="list" role="list" tabindex="0" aria-label=${t.list.label}>${items.slice(0, PREVIEW_ROWS).map((integration: Integration) => this.#renderRow(t, integration))}</div>`}
       ${status === 'more' ? html`<div class="more" role="status">${t.list.loadingMore}</div>` : nothing}
       ${status === 'error' ? html`<div part="error" role="alert"><p class="error">${errorMessage(t, error)}</p><button type="button" @click=${() => this.#loader.retryMore()}>${t.common.retry}</button></div>` : nothing}
     `;

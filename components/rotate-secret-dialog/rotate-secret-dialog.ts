@@ -88,6 +88,8 @@ export class RotateSecretDialog extends LitElement {
   }
 
   readonly #onClose = (): void => {
+    // The close event comes a task later: if the dialog was opened again meanwhile, it is not ours.
+    if (this.#dialog.open) return;
     this.#reset();
     this.#opener?.focus();
     this.#opener = undefined;

@@ -17,6 +17,8 @@ export interface GrantkitElementEvents {
   'grantkit-token-revoke-request': { id: string; clientId: string; subject: string };
   'grantkit-token-revoked': { id: string; clientId: string; subject: string };
   'grantkit-integration-created': { clientId: string; confidential: boolean };
+  'grantkit-personal-token-created': { id: string; name: string; expiresAt: string };
+  'grantkit-personal-token-revoked': { id: string; name: string };
 }
 
 type GrantkitEventMap = { [K in keyof GrantkitElementEvents]: CustomEvent<GrantkitElementEvents[K]> };
@@ -34,5 +36,7 @@ declare global {
     'grantkit-token-revoke-request': CustomEvent<GrantkitElementEvents['grantkit-token-revoke-request']>;
     'grantkit-token-revoked': CustomEvent<GrantkitElementEvents['grantkit-token-revoked']>;
     'grantkit-integration-created': CustomEvent<GrantkitElementEvents['grantkit-integration-created']>;
+    'grantkit-personal-token-created': CustomEvent<GrantkitElementEvents['grantkit-personal-token-created']>;
+    'grantkit-personal-token-revoked': CustomEvent<GrantkitElementEvents['grantkit-personal-token-revoked']>;
   }
 }

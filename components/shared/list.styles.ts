@@ -4,6 +4,7 @@ import { css } from 'lit';
 export const listStyles = css`
   [part='list'] {
     height: var(--grantkit-list-height, 28rem);
+    overflow: auto;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);

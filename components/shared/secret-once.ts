@@ -33,9 +33,10 @@ export class SecretHolder implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  render(t: Strings, onStored: () => void, note?: string) {
+  render(t: Strings, onStored: () => void, note?: string, words?: SecretOnceView['words']) {
     return renderSecretOnce(t, {
       secret: this.#secret ?? '',
+      ...(words ? { words } : {}),
       copied: this.#copied,
       onCopy: () => void this.#copy(),
       onStored,
@@ -52,6 +53,8 @@ export class SecretHolder implements ReactiveController {
 
 export interface SecretOnceView {
   secret: string;
+  /** Heading, explanation and field label; default: the client-secret wording. */
+  words?: { title: string; explanation: string; label: string };
   copied: boolean;
   onCopy: () => void;
   onStored: () => void;
@@ -65,10 +68,11 @@ export interface SecretOnceView {
  * that create secrets, so they behave the same.
  */
 export function renderSecretOnce(t: Strings, view: SecretOnceView) {
+  const words = view.words ?? { title: t.rotate.doneTitle, explanation: t.rotate.doneExplanation, label: t.rotate.secretLabel };
   return html`
-    <h2 id="title" part="title">${t.rotate.doneTitle}</h2>
-    <p id="description">${t.rotate.doneExplanation}</p>
-    <label for="secret">${t.rotate.secretLabel}</label>
+    <h2 id="title" part="title">${words.title}</h2>
+    <p id="description">${words.explanation}</p>
+    <label for="secret">${words.label}</label>
     <div part="secret-row">
       <input id="secret" part="secret" type="text" readonly autocomplete="off" spellcheck="false" .value=${view.secret} />
       <button type="button" part="copy" @click=${view.onCopy}>${view.copied ? t.common.copied : t.common.copy}</button>

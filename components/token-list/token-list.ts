@@ -1,4 +1,3 @@
-import '@lit-labs/virtualizer';
 import type { VisibilityChangedEvent } from '@lit-labs/virtualizer';
 import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing } from 'lit';
@@ -8,6 +7,7 @@ import { grantkitContext } from '../shared/context.js';
 import { emit } from '../shared/events.js';
 import { errorMessage, stringsFor, type Strings } from '../shared/localize.js';
 import { PagedLoader } from '../shared/paged-loader.js';
+import { PREVIEW_ROWS, virtualizerReady } from '../shared/virtualizer.js';
 import { styles } from './token-list.styles.js';
 
 const PAGE_SIZE = 50;
@@ -126,6 +126,8 @@ export class TokenList extends LitElement {
   }
 
   readonly #onDialogClose = (): void => {
+    // The close event comes a task later: if the dialog was opened again meanwhile, it is not ours.
+    if (this.#dialog.open) return;
     this.#pending = undefined;
     // Focus goes back to the revoke button, or to the list when that row is gone.
     if (this.#opener?.isConnected) this.#opener.focus();
@@ -149,16 +151,18 @@ export class TokenList extends LitElement {
     if (items.length === 0) return html`<div part="empty"><p>${t.tokens.empty}</p></div>`;
     return html`
       ${this.#canRevoke ? nothing : html`<p class="note">${t.tokens.readOnly}</p>`}
-      <lit-virtualizer
-        part="list"
-        scroller
-        role="list"
-        tabindex="0"
-        aria-label=${t.tokens.label}
-        .items=${items}
-        .renderItem=${(token: Token) => this.#renderRow(t, token)}
-        @visibilityChanged=${(e: VisibilityChangedEvent) => e.last >= items.length - PREFETCH_ROWS && void this.#loader.loadMore()}
-      ></lit-virtualizer>
+      ${virtualizerReady(this)
+        ? html`<lit-virtualizer
+          part="list"
+          scroller
+          role="list"
+          tabindex="0"
+          aria-label=${t.tokens.label}
+          .items=${items}
+          .renderItem=${(token: Token) => this.#renderRow(t, token)}
+          @visibilityChanged=${(e: VisibilityChangedEvent) => e.last >= items.length - PREFETCH_ROWS && void this.#loader.loadMore()}
+        ></lit-virtualizer>`
+        : html`<div part="list" role="list" tabindex="0" aria-label=${t.tokens.label}>${items.slice(0, PREVIEW_ROWS).map((token: Token) => this.#renderRow(t, token))}</div>`}
       ${status === 'error' ? html`<div part="error" role="alert"><p class="error">${errorMessage(t, error)}</p><button type="button" @click=${() => this.#loader.retryMore()}>${t.common.retry}</button></div>` : nothing}
     `;
   }

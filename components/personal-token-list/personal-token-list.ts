@@ -1,0 +1,252 @@
+import { ContextConsumer } from '@lit/context';
+import { html, LitElement, nothing } from 'lit';
+import { query, property, state } from 'lit/decorators.js';
+import type { AdminClient, PersonalToken } from '../../src/admin/index.js';
+import { grantkitContext } from '../shared/context.js';
+import { emit } from '../shared/events.js';
+import { deepActiveElement } from '../shared/focus.js';
+import { errorMessage, stringsFor, type Strings } from '../shared/localize.js';
+import { PagedLoader } from '../shared/paged-loader.js';
+import { SecretHolder } from '../shared/secret-once.js';
+import { styles } from './personal-token-list.styles.js';
+
+type Permission = 'integrations:read' | 'integrations:write' | 'scopes:read' | 'scopes:write' | 'tokens:read' | 'tokens:write' | 'personal-tokens:write';
+const EXPIRY_DAYS = [7, 30, 90, 366];
+
+/**
+ * @summary The signed-in user's personal access tokens, for scripts: create (value shown once), revoke.
+ *
+ * A new token carries only the permissions chosen (read-only by default, never more than
+ * the user has) and always expires. Its value is shown once, as secrets are, and never stored.
+ *
+ * @fires grantkit-personal-token-created - a token was created; `detail` names it, never its value
+ * @fires grantkit-personal-token-revoked - a token was revoked
+ * @fires grantkit-error - loading, creating or revoking failed; `detail.code` is the error's code
+ *
+ * @csspart toolbar - the row with the create button
+ * @csspart create - the create button
+ * @csspart list - the list of tokens
+ * @csspart row - one token
+ * @csspart revoke - a row's revoke button
+ * @csspart empty - shown when there are no tokens
+ * @csspart error - shown when loading failed, with a retry button
+ * @csspart dialog - the dialog for creating and revoking
+ * @csspart secret - the read-only field holding a new token's value
+ * @csspart actions - the dialog's buttons
+ *
+ * @cssprop --grantkit-list-height - maximum height of the list (default 28rem)
+ * @cssprop --grantkit-color-accent - the create button, focus rings
+ * @cssprop --grantkit-color-danger - the revoke action and errors
+ */
+export class PersonalTokenList extends LitElement {
+  static override styles = styles;
+
+  /** An admin client to use instead of the one from `<grantkit-provider>`. */
+  @property({ attribute: false }) accessor admin: AdminClient | undefined;
+
+  @state() accessor #mode: 'create' | 'revoke' | undefined;
+  @state() accessor #allowed: Permission[] = [];
+  @state() accessor #name = '';
+  @state() accessor #chosen: Permission[] = [];
+  @state() accessor #days = 30;
+  @state() accessor #nameError = false;
+  @state() accessor #busy = false;
+  @state() accessor #error: unknown;
+  @state() accessor #pending: PersonalToken | undefined;
+
+  @query('dialog') accessor #dialog!: HTMLDialogElement;
+  readonly #context = new ContextConsumer(this, { context: grantkitContext, subscribe: true, callback: () => this.#start() });
+  readonly #secret = new SecretHolder(this);
+  readonly #loader = new PagedLoader<PersonalToken>(
+    this,
+    (cursor) => this.#client!.listPersonalTokens({ limit: 50, ...(cursor ? { cursor } : {}) }),
+    (error) => this.#report(error),
+  );
+  #opener: HTMLElement | undefined;
+
+  get #client(): AdminClient | undefined {
+    return this.admin ?? this.#context.value?.admin;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#start();
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('admin')) this.#start();
+  }
+
+  #start(): void {
+    const admin = this.#client;
+    if (this.#loader.status !== 'idle' || !admin) return;
+    void this.#loader.reload();
+    const me = this.#context.value?.me ?? admin.getMe();
+    me.then((m) => (this.#allowed = m.permissions as Permission[]), () => (this.#allowed = []));
+  }
+
+  #report(error: unknown): void {
+    emit(this, 'grantkit-error', { error, code: (error as { code?: string }).code ?? 'unknown' });
+  }
+
+  async #open(mode: 'create' | 'revoke', token?: PersonalToken): Promise<void> {
+    this.#opener = deepActiveElement();
+    this.#mode = mode;
+    this.#pending = token;
+    this.#error = undefined;
+    this.#nameError = false;
+    if (mode === 'create') {
+      this.#name = '';
+      this.#days = 30;
+      // Read-only by default: a script gets more only when someone ticks it.
+      this.#chosen = this.#allowed.filter((p) => p.endsWith(':read'));
+    }
+    await this.updateComplete;
+    this.#dialog.showModal();
+  }
+
+  #close(): void {
+    this.#secret.forget();
+    this.#dialog?.close();
+  }
+
+  readonly #onClose = (): void => {
+    // The close event comes a task later: if the dialog was opened again meanwhile, it is not ours.
+    if (this.#dialog.open) return;
+    this.#secret.forget();
+    this.#mode = undefined;
+    this.#pending = undefined;
+    if (this.#opener?.isConnected) this.#opener.focus();
+    else this.renderRoot.querySelector<HTMLElement>('[part=create]')?.focus();
+    this.#opener = undefined;
+  };
+
+  readonly #onCancel = (event: Event): void => {
+    if (this.#secret.shown) event.preventDefault();
+  };
+
+  async #create(event: Event): Promise<void> {
+    event.preventDefault();
+    const admin = this.#client;
+    if (!this.#name.trim()) {
+      this.#nameError = true;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('#pat-name')?.focus();
+      return;
+    }
+    if (!admin) return;
+    this.#busy = true;
+    this.#error = undefined;
+    try {
+      const created = await admin.createPersonalToken({ name: this.#name.trim(), scope: this.#chosen, expires_in_days: this.#days });
+      this.#secret.show(created.token);
+      emit(this, 'grantkit-personal-token-created', { id: created.id, name: created.name, expiresAt: created.expires_at });
+      void this.#loader.reload();
+    } catch (error) {
+      this.#error = error;
+      this.#report(error);
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  async #revoke(): Promise<void> {
+    const token = this.#pending;
+    const admin = this.#client;
+    if (!token || !admin) return;
+    this.#busy = true;
+    this.#error = undefined;
+    try {
+      await admin.revokePersonalToken({ token_id: token.id });
+      this.#loader.remove((t) => t.id === token.id);
+      emit(this, 'grantkit-personal-token-revoked', { id: token.id, name: token.name });
+      this.#close();
+    } catch (error) {
+      this.#error = error;
+      this.#report(error);
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  protected override render() {
+    const t = stringsFor(this);
+    return html`
+      <div part="toolbar"><button part="create" type="button" class="primary" @click=${() => void this.#open('create')}>${t.personal.create}</button></div>
+      ${this.#renderList(t)}
+      <dialog part="dialog" aria-labelledby="title" @close=${this.#onClose} @cancel=${this.#onCancel}>${this.#renderDialog(t)}</dialog>
+    `;
+  }
+
+  #renderList(t: Strings) {
+    const { status, items, error, next } = this.#loader;
+    if (status === 'error' && items.length === 0) {
+      return html`<div part="error" role="alert"><p class="error">${errorMessage(t, error)}</p><button type="button" @click=${() => void this.#loader.reload()}>${t.common.retry}</button></div>`;
+    }
+    if (status === 'idle' || status === 'loading') return html`<p class="meta" role="status">${t.common.loading}</p>`;
+    if (items.length === 0) return html`<div part="empty"><p>${t.personal.empty}</p></div>`;
+    const when = (iso: string) => new Date(iso).toLocaleDateString(this.closest('[lang]')?.getAttribute('lang') ?? undefined, { dateStyle: 'medium' });
+    return html`
+      <ul part="list" aria-label=${t.personal.label}>
+        ${items.map(
+          (token) => html`<li part="row">
+            <div>
+              <div class="name">${token.name} <span class="meta">•••• ${token.last4}</span></div>
+              <div class="meta">${token.scope} · ${t.personal.expiresOn(when(token.expires_at))} · ${token.last_used_at ? t.personal.lastUsed(when(token.last_used_at)) : t.personal.neverUsed}</div>
+            </div>
+            <button type="button" part="revoke" aria-label="${t.personal.revoke}: ${token.name}" @click=${() => void this.#open('revoke', token)}>${t.personal.revoke}</button>
+          </li>`,
+        )}
+      </ul>
+      ${next ? html`<button type="button" ?disabled=${status === 'more'} @click=${() => void this.#loader.loadMore()}>${t.tokens.loadMore}</button>` : nothing}
+    `;
+  }
+
+  #renderDialog(t: Strings) {
+    if (this.#secret.shown) {
+      return this.#secret.render(t, () => this.#close(), undefined, { title: t.personal.tokenTitle, explanation: t.personal.tokenExplanation, label: t.personal.tokenLabel });
+    }
+    const error = this.#error ? html`<p class="error" role="alert">${errorMessage(t, this.#error)}</p>` : nothing;
+    if (this.#mode === 'revoke' && this.#pending) {
+      return html`
+        <h2 id="title">${t.personal.revokeTitle}</h2>
+        <p>${t.personal.revokeExplanation(this.#pending.name)}</p>
+        ${error}
+        <div part="actions">
+          <button type="button" ?disabled=${this.#busy} @click=${() => this.#close()}>${t.common.cancel}</button>
+          <button type="button" class="danger" ?disabled=${this.#busy} aria-busy=${this.#busy ? 'true' : 'false'} @click=${this.#revoke}>${this.#busy ? t.personal.revoking : t.personal.revoke}</button>
+        </div>
+      `;
+    }
+    if (this.#mode !== 'create') return nothing;
+    return html`
+      <form novalidate @submit=${this.#create}>
+        <h2 id="title">${t.personal.createTitle}</h2>
+        ${error}
+        <label for="pat-name">${t.personal.name}</label>
+        <input id="pat-name" type="text" maxlength="100" .value=${this.#name} aria-invalid=${this.#nameError ? 'true' : 'false'} aria-describedby="pat-name-hint"
+          @input=${(e: Event) => {
+            this.#name = (e.target as HTMLInputElement).value;
+            this.#nameError = false;
+          }} />
+        <p class="hint" id="pat-name-hint">${this.#nameError ? html`<span class="error">${t.personal.required}</span> ` : nothing}${t.personal.nameHint}</p>
+        <fieldset aria-describedby="pat-permissions-hint">
+          <legend>${t.personal.permissions}</legend>
+          ${this.#allowed.map(
+            (p) => html`<label class="option"><input type="checkbox" .checked=${this.#chosen.includes(p)}
+              @change=${(e: Event) => (this.#chosen = (e.target as HTMLInputElement).checked ? [...this.#chosen, p] : this.#chosen.filter((c) => c !== p))} /> <code>${p}</code></label>`,
+          )}
+          <p class="hint" id="pat-permissions-hint">${t.personal.permissionsHint}</p>
+        </fieldset>
+        <label for="pat-days">${t.personal.expires}</label>
+        <select id="pat-days" @change=${(e: Event) => (this.#days = Number((e.target as HTMLSelectElement).value))}>
+          ${EXPIRY_DAYS.map((d) => html`<option value=${d} ?selected=${d === this.#days}>${t.personal.days(d)}</option>`)}
+        </select>
+        <div part="actions">
+          <button type="button" ?disabled=${this.#busy} @click=${() => this.#close()}>${t.common.cancel}</button>
+          <button type="submit" class="primary" ?disabled=${this.#busy} aria-busy=${this.#busy ? 'true' : 'false'}>${this.#busy ? t.personal.creating : t.personal.createButton}</button>
+        </div>
+      </form>
+    `;
+  }
+}
