@@ -26,28 +26,6 @@ export const styles = [
       grid-template-columns: 2fr 1fr;
       gap: 1rem;
     }
-    fieldset {
-      border: 0;
-      padding: 0;
-      margin: 1rem 0 0;
-    }
-    legend {
-      font-weight: 600;
-      padding: 0;
-      margin-bottom: 0.35rem;
-    }
-    .option {
-      display: flex;
-      gap: 0.5rem;
-      align-items: center;
-      font-weight: normal;
-      margin: 0.3rem 0;
-    }
-    .hint {
-      color: var(--_muted);
-      font-size: 0.9em;
-      margin: 0.25rem 0 0;
-    }
     .field-error {
       color: var(--_danger);
       font-size: 0.9em;

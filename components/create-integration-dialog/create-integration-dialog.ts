@@ -1,8 +1,7 @@
-import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing } from 'lit';
 import { query, property, state } from 'lit/decorators.js';
 import { AdminApiError, type AdminClient, type IntegrationCreate } from '../../src/admin/index.js';
-import { grantkitContext } from '../shared/context.js';
+import { AdminConnection } from '../shared/admin-connection.js';
 import { emit } from '../shared/events.js';
 import { deepActiveElement } from '../shared/focus.js';
 import { errorMessage, stringsFor, type Strings } from '../shared/localize.js';
@@ -74,7 +73,7 @@ export class CreateIntegrationDialog extends LitElement {
   @state() accessor #busy = false;
 
   @query('dialog') accessor #dialog!: HTMLDialogElement;
-  readonly #context = new ContextConsumer(this, { context: grantkitContext, subscribe: true });
+  readonly #connection = new AdminConnection(this);
   readonly #secret = new SecretHolder(this);
   #opener: HTMLElement | undefined;
 
@@ -133,7 +132,7 @@ export class CreateIntegrationDialog extends LitElement {
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
     const t = stringsFor(this);
-    const admin = this.admin ?? this.#context.value?.admin;
+    const admin = this.#connection.client;
     const draft = this.#draft;
     const redirects = draft.redirects.split('\n').map((line) => line.trim()).filter(Boolean);
     const errors = this.#check(t, draft, redirects);

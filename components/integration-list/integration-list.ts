@@ -1,9 +1,8 @@
 import type { VisibilityChangedEvent } from '@lit-labs/virtualizer';
-import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { AdminClient, Integration } from '../../src/admin/index.js';
-import { grantkitContext } from '../shared/context.js';
+import { AdminConnection } from '../shared/admin-connection.js';
 import { emit } from '../shared/events.js';
 import { errorMessage, stringsFor, type Strings } from '../shared/localize.js';
 import { PagedLoader } from '../shared/paged-loader.js';
@@ -49,34 +48,17 @@ export class IntegrationList extends LitElement {
 
   @state() accessor #query = '';
 
-  readonly #context = new ContextConsumer(this, { context: grantkitContext, subscribe: true, callback: () => this.#startIfReady() });
+  readonly #connection = new AdminConnection(this, () => void this.reload());
   readonly #loader = new PagedLoader<Integration>(
     this,
-    (cursor) => this.#client!.listIntegrations({ limit: PAGE_SIZE, ...(cursor ? { cursor } : {}), ...(this.#query ? { q: this.#query } : {}) }),
+    (cursor) => this.#connection.client!.listIntegrations({ limit: PAGE_SIZE, ...(cursor ? { cursor } : {}), ...(this.#query ? { q: this.#query } : {}) }),
     (error) => emit(this, 'grantkit-error', { error, code: (error as { code?: string }).code ?? 'unknown' }),
   );
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
 
-  get #client(): AdminClient | undefined {
-    return this.admin ?? this.#context.value?.admin;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#startIfReady();
-  }
-
-  protected override updated(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('admin')) this.#startIfReady();
-  }
-
-  #startIfReady(): void {
-    if (this.#loader.status === 'idle' && this.#client) void this.reload();
-  }
-
   /** Loads the list again from the first page. */
   async reload(): Promise<void> {
-    if (this.#client) await this.#loader.reload();
+    if (this.#connection.client) await this.#loader.reload();
   }
 
   #onSearch(event: InputEvent): void {

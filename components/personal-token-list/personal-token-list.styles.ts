@@ -41,28 +41,6 @@ export const styles = [
       color: var(--_muted);
       font-size: 0.85em;
     }
-    .option {
-      display: flex;
-      gap: 0.5rem;
-      align-items: center;
-      font-weight: normal;
-      margin: 0.3rem 0;
-    }
-    fieldset {
-      border: 0;
-      padding: 0;
-      margin: 1rem 0 0;
-    }
-    legend {
-      font-weight: 600;
-      padding: 0;
-      margin-bottom: 0.35rem;
-    }
-    .hint {
-      color: var(--_muted);
-      font-size: 0.9em;
-      margin: 0.25rem 0 0;
-    }
     input[type='text'] {
       width: 100%;
       box-sizing: border-box;

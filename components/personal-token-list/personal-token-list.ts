@@ -1,8 +1,7 @@
-import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing } from 'lit';
 import { query, property, state } from 'lit/decorators.js';
 import type { AdminClient, PersonalToken } from '../../src/admin/index.js';
-import { grantkitContext } from '../shared/context.js';
+import { AdminConnection } from '../shared/admin-connection.js';
 import { emit } from '../shared/events.js';
 import { deepActiveElement } from '../shared/focus.js';
 import { errorMessage, stringsFor, type Strings } from '../shared/localize.js';
@@ -55,34 +54,18 @@ export class PersonalTokenList extends LitElement {
   @state() accessor #pending: PersonalToken | undefined;
 
   @query('dialog') accessor #dialog!: HTMLDialogElement;
-  readonly #context = new ContextConsumer(this, { context: grantkitContext, subscribe: true, callback: () => this.#start() });
+  readonly #connection = new AdminConnection(this, () => this.#start());
   readonly #secret = new SecretHolder(this);
   readonly #loader = new PagedLoader<PersonalToken>(
     this,
-    (cursor) => this.#client!.listPersonalTokens({ limit: 50, ...(cursor ? { cursor } : {}) }),
+    (cursor) => this.#connection.client!.listPersonalTokens({ limit: 50, ...(cursor ? { cursor } : {}) }),
     (error) => this.#report(error),
   );
   #opener: HTMLElement | undefined;
 
-  get #client(): AdminClient | undefined {
-    return this.admin ?? this.#context.value?.admin;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#start();
-  }
-
-  protected override updated(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('admin')) this.#start();
-  }
-
   #start(): void {
-    const admin = this.#client;
-    if (this.#loader.status !== 'idle' || !admin) return;
     void this.#loader.reload();
-    const me = this.#context.value?.me ?? admin.getMe();
-    me.then((m) => (this.#allowed = m.permissions as Permission[]), () => (this.#allowed = []));
+    this.#connection.me()?.then((m) => (this.#allowed = m.permissions as Permission[]), () => (this.#allowed = []));
   }
 
   #report(error: unknown): void {
@@ -127,7 +110,7 @@ export class PersonalTokenList extends LitElement {
 
   async #create(event: Event): Promise<void> {
     event.preventDefault();
-    const admin = this.#client;
+    const admin = this.#connection.client;
     if (!this.#name.trim()) {
       this.#nameError = true;
       await this.updateComplete;
@@ -152,7 +135,7 @@ export class PersonalTokenList extends LitElement {
 
   async #revoke(): Promise<void> {
     const token = this.#pending;
-    const admin = this.#client;
+    const admin = this.#connection.client;
     if (!token || !admin) return;
     this.#busy = true;
     this.#error = undefined;

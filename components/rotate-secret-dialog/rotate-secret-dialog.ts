@@ -1,8 +1,7 @@
-import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { AdminClient } from '../../src/admin/index.js';
-import { grantkitContext } from '../shared/context.js';
+import { AdminConnection } from '../shared/admin-connection.js';
 import { emit } from '../shared/events.js';
 import { errorMessage, stringsFor } from '../shared/localize.js';
 import { deepActiveElement } from '../shared/focus.js';
@@ -56,7 +55,7 @@ export class RotateSecretDialog extends LitElement {
   @state() accessor #previousUntil: string | null = null;
 
   @query('dialog') accessor #dialog!: HTMLDialogElement;
-  readonly #context = new ContextConsumer(this, { context: grantkitContext, subscribe: true });
+  readonly #connection = new AdminConnection(this);
   readonly #secret = new SecretHolder(this);
   #opener: HTMLElement | undefined;
 
@@ -102,7 +101,7 @@ export class RotateSecretDialog extends LitElement {
 
   async #rotate(event: Event): Promise<void> {
     event.preventDefault();
-    const admin = this.admin ?? this.#context.value?.admin;
+    const admin = this.#connection.client;
     if (!this.#acknowledged || !admin) return;
     if (!emit(this, 'grantkit-rotate-request', { clientId: this.clientId, gracePeriodSeconds: this.#grace }, { cancelable: true })) return;
     this.#error = undefined;

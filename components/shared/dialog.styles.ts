@@ -58,6 +58,28 @@ export const dialogStyles = css`
     background: var(--_surface);
     color: var(--_text);
   }
+  fieldset {
+    border: 0;
+    padding: 0;
+    margin: 1rem 0 0;
+  }
+  legend {
+    font-weight: 600;
+    padding: 0;
+    margin-bottom: 0.35rem;
+  }
+  .option {
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
+    font-weight: normal;
+    margin: 0.3rem 0;
+  }
+  .hint {
+    color: var(--_muted);
+    font-size: 0.9em;
+    margin: 0.25rem 0 0;
+  }
   label {
     display: block;
     font-weight: 600;

@@ -1,9 +1,8 @@
 import type { VisibilityChangedEvent } from '@lit-labs/virtualizer';
-import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { AdminClient, Token } from '../../src/admin/index.js';
-import { grantkitContext } from '../shared/context.js';
+import { AdminConnection } from '../shared/admin-connection.js';
 import { emit } from '../shared/events.js';
 import { errorMessage, stringsFor, type Strings } from '../shared/localize.js';
 import { PagedLoader } from '../shared/paged-loader.js';
@@ -53,39 +52,25 @@ export class TokenList extends LitElement {
   @state() accessor #revokeError: unknown;
 
   @query('dialog') accessor #dialog!: HTMLDialogElement;
-  readonly #context = new ContextConsumer(this, { context: grantkitContext, subscribe: true, callback: () => this.#start() });
+  readonly #connection = new AdminConnection(this, () => this.#start());
   readonly #loader = new PagedLoader<Token>(
     this,
     (cursor) =>
-      this.#client!.listTokens({ limit: PAGE_SIZE, ...(cursor ? { cursor } : {}), ...(this.clientId ? { client_id: this.clientId } : {}), ...(this.subject ? { subject: this.subject } : {}) }),
+      this.#connection.client!.listTokens({ limit: PAGE_SIZE, ...(cursor ? { cursor } : {}), ...(this.clientId ? { client_id: this.clientId } : {}), ...(this.subject ? { subject: this.subject } : {}) }),
     (error) => this.#report(error),
   );
   #opener: HTMLElement | undefined;
 
-  get #client(): AdminClient | undefined {
-    return this.admin ?? this.#context.value?.admin;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#start();
-  }
-
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     // A filter changed after the first load: start again. (On the first update the
     // previous values are undefined, and the first load is already under way.)
-    const filterChanged = ['clientId', 'subject'].some((name) => changed.has(name) && changed.get(name) !== undefined);
-    if (filterChanged) this.#loader.status = 'idle';
-    if (filterChanged || changed.has('admin')) this.#start();
+    if (['clientId', 'subject'].some((name) => changed.has(name) && changed.get(name) !== undefined)) this.#start();
   }
 
   #start(): void {
-    const admin = this.#client;
-    if (this.#loader.status !== 'idle' || !admin) return;
+    if (!this.#connection.client) return;
     void this.#loader.reload();
-    // Who may revoke: asked once by the provider, or here when there is none.
-    const me = this.#context.value?.me ?? admin.getMe();
-    me.then((m) => (this.#canRevoke = m.permissions.includes('tokens:write')), () => (this.#canRevoke = false));
+    this.#connection.me()?.then((m) => (this.#canRevoke = m.permissions.includes('tokens:write')), () => (this.#canRevoke = false));
   }
 
   /** Loads the list again from the first page. */
@@ -106,7 +91,7 @@ export class TokenList extends LitElement {
 
   async #revoke(): Promise<void> {
     const token = this.#pending;
-    const admin = this.#client;
+    const admin = this.#connection.client;
     if (!token || !admin) return;
     const detail = { id: token.id, clientId: token.client_id, subject: token.subject };
     if (!emit(this, 'grantkit-token-revoke-request', detail, { cancelable: true })) return;

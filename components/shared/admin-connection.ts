@@ -1,0 +1,55 @@
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveElement } from 'lit';
+import type { AdminClient, Me } from '../../src/admin/index.js';
+import { grantkitContext } from './context.js';
+
+/**
+ * How an element reaches the admin API: its own `admin` property, else the nearest
+ * `<grantkit-provider>`'s client. Calls `onReady` once a client is there (at connect,
+ * when the provider answers, or when the property is set), and gives the caller's `/me`,
+ * the provider's (asked once for all elements) or its own.
+ */
+export class AdminConnection implements ReactiveController {
+  readonly #host: ReactiveElement & { admin: AdminClient | undefined };
+  readonly #context: ContextConsumer<typeof grantkitContext, ReactiveElement>;
+  readonly #onReady: (admin: AdminClient) => void;
+  #me: Promise<Me> | undefined;
+  #readyFor: AdminClient | undefined;
+
+  constructor(host: ReactiveElement & { admin: AdminClient | undefined }, onReady: (admin: AdminClient) => void = () => undefined) {
+    this.#host = host;
+    this.#onReady = onReady;
+    this.#context = new ContextConsumer(host, { context: grantkitContext, subscribe: true, callback: () => this.#check() });
+    host.addController(this);
+  }
+
+  get client(): AdminClient | undefined {
+    return this.#host.admin ?? this.#context.value?.admin;
+  }
+
+  /** The caller: who they are and what they may do. */
+  me(): Promise<Me> | undefined {
+    const provided = this.#host.admin ? undefined : this.#context.value?.me;
+    if (provided) return provided;
+    const admin = this.client;
+    if (!admin) return undefined;
+    this.#me ??= admin.getMe();
+    return this.#me;
+  }
+
+  hostConnected(): void {
+    this.#check();
+  }
+
+  hostUpdated(): void {
+    this.#check();
+  }
+
+  #check(): void {
+    const admin = this.client;
+    if (!admin || admin === this.#readyFor) return;
+    this.#readyFor = admin;
+    this.#me = undefined;
+    this.#onReady(admin);
+  }
+}
