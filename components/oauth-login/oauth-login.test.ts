@@ -121,3 +121,23 @@ describe('<oauth-login>', () => {
     expect(getComputedStyle(button(el)).backgroundColor).to.equal('rgb(1, 2, 3)');
   });
 });
+
+describe('<oauth-login> colour schemes', () => {
+  afterEach(async () => {
+    const { emulateMedia } = await import('@web/test-runner-commands');
+    await emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('follows the page into dark mode, and stays accessible there', async () => {
+    const { emulateMedia } = await import('@web/test-runner-commands');
+    const client = new ScriptedClient();
+    const el = await fixture<OAuthLogin>(html`<oauth-login .client=${client as unknown as GrantkitClient}></oauth-login>`);
+    const light = getComputedStyle(button(el)).backgroundColor;
+    await emulateMedia({ colorScheme: 'dark' });
+    await el.updateComplete;
+    const dark = getComputedStyle(button(el)).backgroundColor;
+    expect(dark).not.to.equal(light);
+    expect(dark).to.equal('rgb(145, 167, 255)');
+    await expect(el).to.be.accessible();
+  });
+});
