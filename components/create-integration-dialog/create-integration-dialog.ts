@@ -1,9 +1,9 @@
 import { html, LitElement, nothing } from 'lit';
-import { query, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { AdminApiError, type AdminClient, type IntegrationCreate } from '../../src/admin/index.js';
 import { AdminConnection } from '../shared/admin-connection.js';
 import { emit } from '../shared/events.js';
-import { deepActiveElement } from '../shared/focus.js';
+import { ModalDialog } from '../shared/modal-dialog.js';
 import { errorMessage, stringsFor, type Strings } from '../shared/localize.js';
 import { isAllowedRedirectUri } from '../shared/redirect-uri.js';
 import { SecretHolder } from '../shared/secret-once.js';
@@ -72,35 +72,24 @@ export class CreateIntegrationDialog extends LitElement {
   @state() accessor #error: unknown;
   @state() accessor #busy = false;
 
-  @query('dialog') accessor #dialog!: HTMLDialogElement;
   readonly #connection = new AdminConnection(this);
   readonly #secret = new SecretHolder(this);
-  #opener: HTMLElement | undefined;
+  readonly #modal = new ModalDialog(this, { onClosed: () => this.#secret.forget() });
 
   /** Opens an empty form; focus returns to what had it when the dialog closes. */
   async show(): Promise<void> {
-    this.#opener = deepActiveElement();
     this.#draft = { ...EMPTY };
     this.#fieldErrors = {};
     this.#error = undefined;
     this.#secret.forget();
-    await this.updateComplete;
-    this.#dialog.showModal();
+    await this.#modal.open();
   }
 
   /** Closes the dialog and forgets any secret at once. */
   close(): void {
     this.#secret.forget();
-    this.#dialog?.close();
+    this.#modal.close();
   }
-
-  readonly #onClose = (): void => {
-    // The close event comes a task later: if the dialog was opened again meanwhile, it is not ours.
-    if (this.#dialog.open) return;
-    this.#secret.forget();
-    this.#opener?.focus();
-    this.#opener = undefined;
-  };
 
   readonly #onCancel = (event: Event): void => {
     // While a new secret is shown, only "I have stored it" closes the dialog.
@@ -183,7 +172,7 @@ export class CreateIntegrationDialog extends LitElement {
   protected override render() {
     const t = stringsFor(this);
     return html`
-      <dialog part="dialog" aria-labelledby="title" @close=${this.#onClose} @cancel=${this.#onCancel}>
+      <dialog part="dialog" aria-labelledby="title" @close=${this.#modal.onClose} @cancel=${this.#onCancel}>
         ${this.#secret.shown ? this.#secret.render(t, () => this.close()) : this.#renderForm(t)}
       </dialog>
     `;

@@ -1,4 +1,3 @@
-import type { VisibilityChangedEvent } from '@lit-labs/virtualizer';
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { AdminClient, Integration } from '../../src/admin/index.js';
@@ -6,13 +5,11 @@ import { AdminConnection } from '../shared/admin-connection.js';
 import { emit } from '../shared/events.js';
 import { errorMessage, stringsFor, type Strings } from '../shared/localize.js';
 import { PagedLoader } from '../shared/paged-loader.js';
-import { PREVIEW_ROWS, virtualizerReady } from '../shared/virtualizer.js';
+import { renderVirtualList } from '../shared/virtualizer.js';
 import { styles } from './integration-list.styles.js';
 
 const PAGE_SIZE = 50;
 const SEARCH_DELAY_MS = 250;
-/** Fetch the next page when the last visible row is this close to the end. */
-const PREFETCH_ROWS = 20;
 
 /**
  * @summary Lists integrations with search and endless scrolling; selecting one fires an event.
@@ -67,10 +64,6 @@ export class IntegrationList extends LitElement {
     this.#searchTimer = setTimeout(() => void this.reload(), SEARCH_DELAY_MS);
   }
 
-  #onVisible(event: VisibilityChangedEvent): void {
-    if (event.last >= this.#loader.items.length - PREFETCH_ROWS) void this.#loader.loadMore();
-  }
-
   #select(integration: Integration): void {
     this.selected = integration.client_id;
     emit(this, 'grantkit-integration-select', { clientId: integration.client_id });
@@ -107,18 +100,12 @@ export class IntegrationList extends LitElement {
       return html`<div part="empty"><p>${this.#query ? t.list.noMatch(this.#query) : t.list.empty}</p></div>`;
     }
     return html`
-      ${virtualizerReady(this)
-        ? html`<lit-virtualizer
-          part="list"
-          scroller
-          role="list"
-          tabindex="0"
-          aria-label=${t.list.label}
-          .items=${items}
-          .renderItem=${(integration: Integration) => this.#renderRow(t, integration)}
-          @visibilityChanged=${this.#onVisible}
-        ></lit-virtualizer>`
-        : html`<div part="list" role="list" tabindex="0" aria-label=${t.list.label}>${items.slice(0, PREVIEW_ROWS).map((integration: Integration) => this.#renderRow(t, integration))}</div>`}
+      ${renderVirtualList(this, {
+        label: t.list.label,
+        items,
+        renderItem: (integration: Integration) => this.#renderRow(t, integration),
+        onNearEnd: () => void this.#loader.loadMore(),
+      })}
       ${status === 'more' ? html`<div class="more" role="status">${t.list.loadingMore}</div>` : nothing}
       ${status === 'error' ? html`<div part="error" role="alert"><p class="error">${errorMessage(t, error)}</p><button type="button" @click=${() => this.#loader.retryMore()}>${t.common.retry}</button></div>` : nothing}
     `;

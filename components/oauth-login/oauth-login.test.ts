@@ -39,8 +39,7 @@ describe('<oauth-login>', () => {
     expect(button(el).disabled).to.equal(true);
     expect(button(el).textContent!.trim()).to.equal('Loading…');
     await expect(el).to.be.accessible();
-    const fake = await setUpFake();
-    void fake;
+    await setUpFake();
     el.client = await makeClient();
     await el.updateComplete;
     expect(button(el).disabled).to.equal(false);

@@ -1,9 +1,9 @@
 import { html, LitElement, nothing } from 'lit';
-import { query, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { AdminClient, PersonalToken } from '../../src/admin/index.js';
 import { AdminConnection } from '../shared/admin-connection.js';
 import { emit } from '../shared/events.js';
-import { deepActiveElement } from '../shared/focus.js';
+import { ModalDialog } from '../shared/modal-dialog.js';
 import { errorMessage, stringsFor, type Strings } from '../shared/localize.js';
 import { PagedLoader } from '../shared/paged-loader.js';
 import { SecretHolder } from '../shared/secret-once.js';
@@ -53,7 +53,6 @@ export class PersonalTokenList extends LitElement {
   @state() accessor #error: unknown;
   @state() accessor #pending: PersonalToken | undefined;
 
-  @query('dialog') accessor #dialog!: HTMLDialogElement;
   readonly #connection = new AdminConnection(this, () => this.#start());
   readonly #secret = new SecretHolder(this);
   readonly #loader = new PagedLoader<PersonalToken>(
@@ -61,7 +60,14 @@ export class PersonalTokenList extends LitElement {
     (cursor) => this.#connection.client!.listPersonalTokens({ limit: 50, ...(cursor ? { cursor } : {}) }),
     (error) => this.#report(error),
   );
-  #opener: HTMLElement | undefined;
+  readonly #modal = new ModalDialog(this, {
+    onClosed: () => {
+      this.#secret.forget();
+      this.#mode = undefined;
+      this.#pending = undefined;
+    },
+    fallbackFocus: () => this.renderRoot.querySelector<HTMLElement>('[part=create]'),
+  });
 
   #start(): void {
     void this.#loader.reload();
@@ -73,7 +79,6 @@ export class PersonalTokenList extends LitElement {
   }
 
   async #open(mode: 'create' | 'revoke', token?: PersonalToken): Promise<void> {
-    this.#opener = deepActiveElement();
     this.#mode = mode;
     this.#pending = token;
     this.#error = undefined;
@@ -84,25 +89,13 @@ export class PersonalTokenList extends LitElement {
       // Read-only by default: a script gets more only when someone ticks it.
       this.#chosen = this.#allowed.filter((p) => p.endsWith(':read'));
     }
-    await this.updateComplete;
-    this.#dialog.showModal();
+    await this.#modal.open();
   }
 
   #close(): void {
     this.#secret.forget();
-    this.#dialog?.close();
+    this.#modal.close();
   }
-
-  readonly #onClose = (): void => {
-    // The close event comes a task later: if the dialog was opened again meanwhile, it is not ours.
-    if (this.#dialog.open) return;
-    this.#secret.forget();
-    this.#mode = undefined;
-    this.#pending = undefined;
-    if (this.#opener?.isConnected) this.#opener.focus();
-    else this.renderRoot.querySelector<HTMLElement>('[part=create]')?.focus();
-    this.#opener = undefined;
-  };
 
   readonly #onCancel = (event: Event): void => {
     if (this.#secret.shown) event.preventDefault();
@@ -157,7 +150,7 @@ export class PersonalTokenList extends LitElement {
     return html`
       <div part="toolbar"><button part="create" type="button" class="primary" @click=${() => void this.#open('create')}>${t.personal.create}</button></div>
       ${this.#renderList(t)}
-      <dialog part="dialog" aria-labelledby="title" @close=${this.#onClose} @cancel=${this.#onCancel}>${this.#renderDialog(t)}</dialog>
+      <dialog part="dialog" aria-labelledby="title" @close=${this.#modal.onClose} @cancel=${this.#onCancel}>${this.#renderDialog(t)}</dialog>
     `;
   }
 

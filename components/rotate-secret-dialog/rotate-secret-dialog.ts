@@ -1,10 +1,10 @@
 import { html, LitElement, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { AdminClient } from '../../src/admin/index.js';
 import { AdminConnection } from '../shared/admin-connection.js';
 import { emit } from '../shared/events.js';
 import { errorMessage, stringsFor } from '../shared/localize.js';
-import { deepActiveElement } from '../shared/focus.js';
+import { ModalDialog } from '../shared/modal-dialog.js';
 import { SecretHolder } from '../shared/secret-once.js';
 import { styles } from './rotate-secret-dialog.styles.js';
 
@@ -54,23 +54,20 @@ export class RotateSecretDialog extends LitElement {
   @state() accessor #error: unknown;
   @state() accessor #previousUntil: string | null = null;
 
-  @query('dialog') accessor #dialog!: HTMLDialogElement;
   readonly #connection = new AdminConnection(this);
   readonly #secret = new SecretHolder(this);
-  #opener: HTMLElement | undefined;
+  readonly #modal = new ModalDialog(this, { onClosed: () => this.#reset() });
 
   /** Opens the dialog; focus returns to what had it when the dialog closes. */
   async show(): Promise<void> {
-    this.#opener = deepActiveElement();
     this.#reset();
-    await this.updateComplete;
-    this.#dialog.showModal();
+    await this.#modal.open();
   }
 
   /** Closes the dialog and forgets the secret at once (the dialog's close event comes a task later). */
   close(): void {
     this.#reset();
-    this.#dialog?.close();
+    this.#modal.close();
   }
 
   #reset(): void {
@@ -85,14 +82,6 @@ export class RotateSecretDialog extends LitElement {
     this.#secret.forget();
     this.#previousUntil = null;
   }
-
-  readonly #onClose = (): void => {
-    // The close event comes a task later: if the dialog was opened again meanwhile, it is not ours.
-    if (this.#dialog.open) return;
-    this.#reset();
-    this.#opener?.focus();
-    this.#opener = undefined;
-  };
 
   readonly #onCancel = (event: Event): void => {
     // While the new secret is shown, only an explicit "I have stored it" closes the dialog.
@@ -126,7 +115,7 @@ export class RotateSecretDialog extends LitElement {
     const t = stringsFor(this);
     const name = this.integrationName || this.clientId;
     return html`
-      <dialog part="dialog" aria-labelledby="title" aria-describedby="description" @close=${this.#onClose} @cancel=${this.#onCancel}>
+      <dialog part="dialog" aria-labelledby="title" aria-describedby="description" @close=${this.#modal.onClose} @cancel=${this.#onCancel}>
         ${this.#phase === 'done' ? this.#renderSecret(t) : this.#renderConfirm(t, name)}
       </dialog>
     `;

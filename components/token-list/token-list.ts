@@ -1,16 +1,15 @@
-import type { VisibilityChangedEvent } from '@lit-labs/virtualizer';
 import { html, LitElement, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { AdminClient, Token } from '../../src/admin/index.js';
 import { AdminConnection } from '../shared/admin-connection.js';
 import { emit } from '../shared/events.js';
 import { errorMessage, stringsFor, type Strings } from '../shared/localize.js';
+import { ModalDialog } from '../shared/modal-dialog.js';
 import { PagedLoader } from '../shared/paged-loader.js';
-import { PREVIEW_ROWS, virtualizerReady } from '../shared/virtualizer.js';
+import { renderVirtualList } from '../shared/virtualizer.js';
 import { styles } from './token-list.styles.js';
 
 const PAGE_SIZE = 50;
-const PREFETCH_ROWS = 20;
 
 /**
  * @summary Tokens issued to integrations, for one integration or one user, with revoke.
@@ -51,7 +50,6 @@ export class TokenList extends LitElement {
   @state() accessor #revoking = false;
   @state() accessor #revokeError: unknown;
 
-  @query('dialog') accessor #dialog!: HTMLDialogElement;
   readonly #connection = new AdminConnection(this, () => this.#start());
   readonly #loader = new PagedLoader<Token>(
     this,
@@ -59,7 +57,11 @@ export class TokenList extends LitElement {
       this.#connection.client!.listTokens({ limit: PAGE_SIZE, ...(cursor ? { cursor } : {}), ...(this.clientId ? { client_id: this.clientId } : {}), ...(this.subject ? { subject: this.subject } : {}) }),
     (error) => this.#report(error),
   );
-  #opener: HTMLElement | undefined;
+  readonly #modal = new ModalDialog(this, {
+    onClosed: () => (this.#pending = undefined),
+    // The revoked row and its button are gone: focus goes to the list.
+    fallbackFocus: () => this.renderRoot.querySelector<HTMLElement>('[part=list]'),
+  });
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     // A filter changed after the first load: start again. (On the first update the
@@ -82,11 +84,10 @@ export class TokenList extends LitElement {
     emit(this, 'grantkit-error', { error, code: (error as { code?: string }).code ?? 'unknown' });
   }
 
-  #askToRevoke(token: Token, opener: HTMLElement): void {
-    this.#opener = opener;
+  #askToRevoke(token: Token): void {
     this.#pending = token;
     this.#revokeError = undefined;
-    void this.updateComplete.then(() => this.#dialog.showModal());
+    void this.#modal.open();
   }
 
   async #revoke(): Promise<void> {
@@ -101,7 +102,7 @@ export class TokenList extends LitElement {
       await admin.revokeToken({ token_id: token.id });
       this.#loader.remove((t) => t.id === token.id);
       emit(this, 'grantkit-token-revoked', detail);
-      this.#dialog.close();
+      this.#modal.close();
     } catch (error) {
       this.#revokeError = error;
       this.#report(error);
@@ -109,16 +110,6 @@ export class TokenList extends LitElement {
       this.#revoking = false;
     }
   }
-
-  readonly #onDialogClose = (): void => {
-    // The close event comes a task later: if the dialog was opened again meanwhile, it is not ours.
-    if (this.#dialog.open) return;
-    this.#pending = undefined;
-    // Focus goes back to the revoke button, or to the list when that row is gone.
-    if (this.#opener?.isConnected) this.#opener.focus();
-    else this.renderRoot.querySelector<HTMLElement>('[part=list]')?.focus();
-    this.#opener = undefined;
-  };
 
   protected override render() {
     const t = stringsFor(this);
@@ -136,18 +127,12 @@ export class TokenList extends LitElement {
     if (items.length === 0) return html`<div part="empty"><p>${t.tokens.empty}</p></div>`;
     return html`
       ${this.#canRevoke ? nothing : html`<p class="note">${t.tokens.readOnly}</p>`}
-      ${virtualizerReady(this)
-        ? html`<lit-virtualizer
-          part="list"
-          scroller
-          role="list"
-          tabindex="0"
-          aria-label=${t.tokens.label}
-          .items=${items}
-          .renderItem=${(token: Token) => this.#renderRow(t, token)}
-          @visibilityChanged=${(e: VisibilityChangedEvent) => e.last >= items.length - PREFETCH_ROWS && void this.#loader.loadMore()}
-        ></lit-virtualizer>`
-        : html`<div part="list" role="list" tabindex="0" aria-label=${t.tokens.label}>${items.slice(0, PREVIEW_ROWS).map((token: Token) => this.#renderRow(t, token))}</div>`}
+      ${renderVirtualList(this, {
+        label: t.tokens.label,
+        items,
+        renderItem: (token: Token) => this.#renderRow(t, token),
+        onNearEnd: () => void this.#loader.loadMore(),
+      })}
       ${status === 'error' ? html`<div part="error" role="alert"><p class="error">${errorMessage(t, error)}</p><button type="button" @click=${() => this.#loader.retryMore()}>${t.common.retry}</button></div>` : nothing}
     `;
   }
@@ -175,7 +160,7 @@ export class TokenList extends LitElement {
           <div><dt>${t.tokens.refreshes}</dt><dd>${refreshes}</dd></div>
           </dl>
           ${this.#canRevoke
-            ? html`<button type="button" part="revoke" aria-label="${t.tokens.revoke}: ${token.subject}, ${token.client_id}" @click=${(e: Event) => this.#askToRevoke(token, e.currentTarget as HTMLElement)}>${t.tokens.revoke}</button>`
+            ? html`<button type="button" part="revoke" aria-label="${t.tokens.revoke}: ${token.subject}, ${token.client_id}" @click=${() => this.#askToRevoke(token)}>${t.tokens.revoke}</button>`
             : nothing}
         </div>
       </div>
@@ -185,14 +170,14 @@ export class TokenList extends LitElement {
   #renderDialog(t: Strings) {
     const token = this.#pending;
     return html`
-      <dialog part="dialog" aria-labelledby="revoke-title" aria-describedby="revoke-description" @close=${this.#onDialogClose}>
+      <dialog part="dialog" aria-labelledby="revoke-title" aria-describedby="revoke-description" @close=${this.#modal.onClose}>
         ${token
           ? html`
               <h2 id="revoke-title">${t.tokens.revokeTitle}</h2>
               <p id="revoke-description">${t.tokens.revokeExplanation(token.subject)}</p>
               ${this.#revokeError ? html`<p class="error" role="alert">${errorMessage(t, this.#revokeError)}</p>` : nothing}
               <div part="actions">
-                <button type="button" ?disabled=${this.#revoking} @click=${() => this.#dialog.close()}>${t.common.cancel}</button>
+                <button type="button" ?disabled=${this.#revoking} @click=${() => this.#modal.close()}>${t.common.cancel}</button>
                 <button type="button" class="danger" ?disabled=${this.#revoking} aria-busy=${this.#revoking ? 'true' : 'false'} @click=${this.#revoke}>
                   ${this.#revoking ? t.tokens.revoking : t.tokens.revoke}
                 </button>

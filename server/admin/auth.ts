@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from 'jose';
 import { findAccount } from '../accounts.js';
 import { ApiProblem } from './problem.js';
-import { secretMatches, type Role, type Store } from './store.js';
+import { hashMatches, hashSecret, type Role, type Store } from './store.js';
 
 export type Permission =
   | 'integrations:read' | 'integrations:write' | 'scopes:read' | 'scopes:write'
@@ -53,7 +53,8 @@ export function createAuthenticator(options: AuthenticatorOptions): (req: Incomi
 
   async function fromPersonalToken(token: string): Promise<Caller> {
     const now = new Date().toISOString();
-    const record = options.store.data.personalTokens.find((t) => secretMatches(token, t.secret));
+    const presented = hashSecret(token).sha256;
+    const record = options.store.data.personalTokens.find((t) => hashMatches(presented, t.secret));
     if (!record) throw challenge('unknown personal access token');
     if (record.expires_at <= now) throw challenge('the personal access token has expired');
     const account = findAccount(record.owner);

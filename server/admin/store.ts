@@ -70,7 +70,12 @@ export function hashSecret(secret: string): SecretHash {
 }
 
 export function secretMatches(secret: string, hash: SecretHash): boolean {
-  const given = Buffer.from(createHash('sha256').update(secret).digest('base64url'));
+  return hashMatches(hashSecret(secret).sha256, hash);
+}
+
+/** Compares an already computed hash, so one presented secret can be checked against many. */
+export function hashMatches(sha256: string, hash: SecretHash): boolean {
+  const given = Buffer.from(sha256);
   const expected = Buffer.from(hash.sha256);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
