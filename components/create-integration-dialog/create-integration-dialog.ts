@@ -5,12 +5,10 @@ import { AdminConnection } from '../shared/admin-connection.js';
 import { emit } from '../shared/events.js';
 import { ModalDialog } from '../shared/modal-dialog.js';
 import { errorMessage, stringsFor, type Strings } from '../shared/localize.js';
+import { checkSettings, DEFAULT_SETTINGS, renderTokenSettings, settingsBody, type TokenSettings } from '../shared/integration-settings.js';
 import { isAllowedRedirectUri } from '../shared/redirect-uri.js';
 import { SecretHolder } from '../shared/secret-once.js';
 import { styles } from './create-integration-dialog.styles.js';
-
-type Grant = 'authorization_code' | 'refresh_token' | 'client_credentials';
-const GRANTS: Grant[] = ['authorization_code', 'refresh_token', 'client_credentials'];
 
 interface Draft {
   name: string;
@@ -18,20 +16,15 @@ interface Draft {
   description: string;
   confidential: boolean;
   redirects: string;
-  grants: Grant[];
-  lifetime: number;
-  neverExpires: boolean;
-  refresh: 'unlimited' | 'limited' | 'none';
-  refreshLimit: number;
+  settings: TokenSettings;
 }
 
-const EMPTY: Draft = {
-  name: '', version: '1.0', description: '', confidential: true, redirects: '', grants: ['authorization_code', 'refresh_token'],
-  lifetime: 3600, neverExpires: false, refresh: 'unlimited', refreshLimit: 10,
-};
+type FieldKey = 'name' | 'version' | 'description' | 'confidential' | 'redirects' | 'grants' | 'lifetime' | 'refresh';
+
+const EMPTY: Draft = { name: '', version: '1.0', description: '', confidential: true, redirects: '', settings: DEFAULT_SETTINGS };
 
 /** Which field a refusal of the server belongs to, by its JSON Pointer. */
-const FIELD_OF: Record<string, keyof Draft> = {
+const FIELD_OF: Record<string, FieldKey> = {
   client_name: 'name', version: 'version', description: 'description', token_endpoint_auth_method: 'confidential',
   redirect_uris: 'redirects', grant_types: 'grants', access_token_lifetime: 'lifetime', refresh_count: 'refresh',
 };
@@ -68,7 +61,7 @@ export class CreateIntegrationDialog extends LitElement {
   @property({ attribute: false }) accessor admin: AdminClient | undefined;
 
   @state() accessor #draft: Draft = { ...EMPTY };
-  @state() accessor #fieldErrors: Partial<Record<keyof Draft, string>> = {};
+  @state() accessor #fieldErrors: Partial<Record<FieldKey, string>> = {};
   @state() accessor #error: unknown;
   @state() accessor #busy = false;
 
@@ -98,23 +91,23 @@ export class CreateIntegrationDialog extends LitElement {
 
   #set<K extends keyof Draft>(key: K, value: Draft[K]): void {
     this.#draft = { ...this.#draft, [key]: value };
-    if (this.#fieldErrors[key]) this.#fieldErrors = { ...this.#fieldErrors, [key]: undefined };
+    if (this.#fieldErrors[key as FieldKey]) this.#fieldErrors = { ...this.#fieldErrors, [key]: undefined };
   }
 
-  #toggleGrant(grant: Grant, on: boolean): void {
-    const grants = on ? [...new Set([...this.#draft.grants, grant])] : this.#draft.grants.filter((g) => g !== grant);
-    this.#set('grants', GRANTS.filter((g) => grants.includes(g)));
+  #setSettings(next: Partial<TokenSettings>): void {
+    this.#draft = { ...this.#draft, settings: { ...this.#draft.settings, ...next } };
+    const touched = Object.keys(next).map((k) => (k === 'grants' ? 'grants' : k === 'lifetime' || k === 'neverExpires' ? 'lifetime' : 'refresh'));
+    if (touched.some((k) => this.#fieldErrors[k as FieldKey])) this.#fieldErrors = { ...this.#fieldErrors, ...Object.fromEntries(touched.map((k) => [k, undefined])) };
   }
 
   /** What can be told before asking the server; the server still checks everything. */
-  #check(t: Strings, draft: Draft, redirects: string[]): Partial<Record<keyof Draft, string>> {
-    const errors: Partial<Record<keyof Draft, string>> = {};
+  #check(t: Strings, draft: Draft, redirects: string[]): Partial<Record<FieldKey, string>> {
+    const errors: Partial<Record<FieldKey, string>> = { ...checkSettings(t, draft.settings) };
     if (!draft.name.trim()) errors.name = t.create.required;
     if (!draft.version.trim()) errors.version = t.create.required;
     const bad = redirects.find((uri) => !isAllowedRedirectUri(uri));
     if (bad) errors.redirects = t.create.badRedirect(bad);
-    else if (draft.grants.includes('authorization_code') && redirects.length === 0) errors.redirects = t.create.needsRedirect;
-    if (draft.grants.length === 0) errors.grants = t.create.needsGrant;
+    else if (draft.settings.grants.includes('authorization_code') && redirects.length === 0) errors.redirects = t.create.needsRedirect;
     return errors;
   }
 
@@ -133,16 +126,13 @@ export class CreateIntegrationDialog extends LitElement {
       return;
     }
     if (!admin) return;
-    const grants = draft.confidential ? draft.grants : draft.grants.filter((g) => g !== 'client_credentials');
     const body: IntegrationCreate = {
       client_name: draft.name.trim(),
       version: draft.version.trim(),
       description: draft.description,
       token_endpoint_auth_method: draft.confidential ? 'client_secret_basic' : 'none',
       redirect_uris: redirects,
-      grant_types: grants,
-      access_token_lifetime: draft.neverExpires ? null : draft.lifetime,
-      refresh_count: draft.refresh === 'unlimited' ? null : draft.refresh === 'none' ? 0 : draft.refreshLimit,
+      ...settingsBody(draft.settings, draft.confidential),
     };
     this.#busy = true;
     try {
@@ -154,7 +144,7 @@ export class CreateIntegrationDialog extends LitElement {
       // The form stays as typed; refusals go beside their fields where the server named them.
       this.#error = error;
       if (error instanceof AdminApiError) {
-        const byField: Partial<Record<keyof Draft, string>> = {};
+        const byField: Partial<Record<FieldKey, string>> = {};
         for (const e of error.errors) {
           const field = FIELD_OF[e.path.split('/')[2] ?? ''];
           // The server's words are English; the element speaks the page's language.
@@ -178,7 +168,7 @@ export class CreateIntegrationDialog extends LitElement {
     `;
   }
 
-  #field(key: keyof Draft, id: string) {
+  #field(key: FieldKey, id: string) {
     const message = this.#fieldErrors[key];
     return { invalid: message ? 'true' : 'false', describedBy: message ? `${id}-error` : undefined, message: message ? html`<p class="field-error" id="${id}-error">${message}</p>` : nothing };
   }
@@ -188,7 +178,6 @@ export class CreateIntegrationDialog extends LitElement {
     const name = this.#field('name', 'name');
     const version = this.#field('version', 'version');
     const redirects = this.#field('redirects', 'redirects');
-    const grants = this.#field('grants', 'grants');
     const general = this.#error && Object.values(this.#fieldErrors).every((m) => !m);
     return html`
       <form part="form" novalidate @submit=${this.#submit}>
@@ -215,37 +204,18 @@ export class CreateIntegrationDialog extends LitElement {
           <label class="option"><input type="radio" name="type" .checked=${d.confidential} @change=${() => this.#set('confidential', true)} /> ${t.create.confidential}</label>
           <label class="option"><input type="radio" name="type" .checked=${!d.confidential} @change=${() => this.#set('confidential', false)} /> ${t.create.public}</label>
         </fieldset>
-        <fieldset aria-describedby=${grants.describedBy ?? nothing}>
-          <legend>${t.create.grants}</legend>
-          ${GRANTS.map((g) => {
-            const unavailable = g === 'client_credentials' && !d.confidential;
-            return html`<label class="option"><input type="checkbox" .checked=${d.grants.includes(g) && !unavailable} ?disabled=${unavailable}
-              @change=${(e: Event) => this.#toggleGrant(g, (e.target as HTMLInputElement).checked)} /> ${t.create.grantNames[g]}</label>`;
-          })}
-          ${grants.message}
-        </fieldset>
         <label for="redirects">${t.create.redirects}</label>
         <textarea id="redirects" rows="3" spellcheck="false" .value=${d.redirects} aria-invalid=${redirects.invalid} aria-describedby="redirects-hint ${redirects.describedBy ?? ''}"
           @input=${(e: Event) => this.#set('redirects', (e.target as HTMLTextAreaElement).value)}></textarea>
         <p class="hint" id="redirects-hint">${t.create.redirectsHint}</p>
         ${redirects.message}
-        <label for="lifetime">${t.create.lifetime}</label>
-        <div class="option">
-          <input id="lifetime" type="number" min="60" max="31536000" .value=${String(d.lifetime)} ?disabled=${d.neverExpires}
-            @input=${(e: Event) => this.#set('lifetime', Number((e.target as HTMLInputElement).value))} />
-          <label class="option"><input type="checkbox" .checked=${d.neverExpires} @change=${(e: Event) => this.#set('neverExpires', (e.target as HTMLInputElement).checked)} /> ${t.create.never}</label>
-        </div>
-        <fieldset>
-          <legend>${t.create.refreshCount}</legend>
-          <label class="option"><input type="radio" name="refresh" .checked=${d.refresh === 'unlimited'} @change=${() => this.#set('refresh', 'unlimited')} /> ${t.create.unlimited}</label>
-          <div class="option">
-            <label class="option"><input type="radio" name="refresh" .checked=${d.refresh === 'limited'} @change=${() => this.#set('refresh', 'limited')} /> ${t.create.limited}</label>
-            <input type="number" min="1" max="100000" aria-label="${t.create.refreshCount}" .value=${String(d.refreshLimit)} ?disabled=${d.refresh !== 'limited'}
-              @input=${(e: Event) => this.#set('refreshLimit', Number((e.target as HTMLInputElement).value))} />
-            <span>${t.create.times}</span>
-          </div>
-          <label class="option"><input type="radio" name="refresh" .checked=${d.refresh === 'none'} @change=${() => this.#set('refresh', 'none')} /> ${t.create.none}</label>
-        </fieldset>
+        ${renderTokenSettings(t, {
+          settings: d.settings,
+          confidential: d.confidential,
+          disabled: false,
+          errors: { grants: this.#fieldErrors.grants, lifetime: this.#fieldErrors.lifetime, refresh: this.#fieldErrors.refresh },
+          onChange: (next) => this.#setSettings(next),
+        })}
         <div part="actions">
           <button type="button" ?disabled=${this.#busy} @click=${() => this.close()}>${t.common.cancel}</button>
           <button type="submit" class="primary" ?disabled=${this.#busy} aria-busy=${this.#busy ? 'true' : 'false'}>${this.#busy ? t.create.creating : t.create.create}</button>

@@ -89,6 +89,8 @@ export const de: Strings = {
     needsRedirect: 'Der Authorization-Code-Grant braucht mindestens eine Callback-URL.',
     needsGrant: 'Wählen Sie mindestens einen Grant.',
     invalid: 'Dieser Wert wird nicht akzeptiert.',
+    badLifetime: 'Geben Sie eine ganze Zahl von Sekunden zwischen 60 und 31.536.000 (ein Jahr) ein, oder wählen Sie „Nie ablaufen“.',
+    badRefreshCount: 'Geben Sie eine ganze Zahl zwischen 1 und 100.000 ein.',
   },
   personal: {
     label: 'Ihre persönlichen Zugriffstokens',

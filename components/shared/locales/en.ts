@@ -87,6 +87,8 @@ export const en = {
     needsRedirect: 'The authorization code grant needs at least one callback URL.',
     needsGrant: 'Choose at least one grant.',
     invalid: 'This value is not accepted.',
+    badLifetime: 'Enter a whole number of seconds from 60 to 31,536,000 (one year), or choose “Never expire”.',
+    badRefreshCount: 'Enter a whole number from 1 to 100,000.',
   },
   personal: {
     label: 'Your personal access tokens',
