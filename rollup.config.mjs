@@ -1,7 +1,15 @@
+import { existsSync, readdirSync } from 'node:fs';
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+
+// One entry per element folder, so `grantkit/components/<tag>` registers that element alone.
+const elementEntries = Object.fromEntries(
+  readdirSync('components', { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(`components/${entry.name}/define.ts`))
+    .map((entry) => [`components/${entry.name}`, `components/${entry.name}/define.ts`]),
+);
 
 const compile = () =>
   typescript({
@@ -21,13 +29,7 @@ export default [
       grantkit: 'src/index.ts',
       admin: 'src/admin/index.ts',
       components: 'components/index.ts',
-      'components/create-integration-dialog': 'components/create-integration-dialog/define.ts',
-      'components/grantkit-provider': 'components/grantkit-provider/define.ts',
-      'components/integration-list': 'components/integration-list/define.ts',
-      'components/oauth-login': 'components/oauth-login/define.ts',
-      'components/personal-token-list': 'components/personal-token-list/define.ts',
-      'components/rotate-secret-dialog': 'components/rotate-secret-dialog/define.ts',
-      'components/token-list': 'components/token-list/define.ts',
+      ...elementEntries,
       'components/locales/de': 'components/shared/locales/de.ts',
     },
     external: (id) => /^(oauth4webapi|idb-keyval|lit|@lit|@lit-labs)(\/|$)/.test(id),

@@ -2,6 +2,7 @@
 // and a language other than English with `grantkit/components/locales/<lang>`.
 export { CreateIntegrationDialog } from './create-integration-dialog/define.js';
 export { GrantkitProvider } from './grantkit-provider/define.js';
+export { IntegrationDetails } from './integration-details/define.js';
 export { IntegrationList } from './integration-list/define.js';
 export { OAuthLogin } from './oauth-login/define.js';
 export { PersonalTokenList } from './personal-token-list/define.js';

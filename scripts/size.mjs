@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 // Prints the minified + gzip size of grantkit's core, bundled with its dependencies
 // (what an app ships), and of the library file alone (dependencies left as imports).
 import nodeResolve from '@rollup/plugin-node-resolve';
@@ -38,7 +39,7 @@ const rows = {
   'admin client (grantkit/admin)': sizes(await bundle('dist/admin.js', dependencies)),
 };
 // Elements as an app ships them: bundled with Lit (and everything else they import).
-for (const tag of ['oauth-login', 'create-integration-dialog', 'rotate-secret-dialog', 'integration-list', 'token-list', 'personal-token-list', 'grantkit-provider']) {
+for (const tag of readdirSync('dist/components').filter((f) => f.endsWith('.js')).map((f) => f.slice(0, -3))) {
   rows[`<${tag}> alone, with Lit`] = sizes(await bundle(`dist/components/${tag}.js`));
 }
 rows['all elements, with Lit and the admin client (the core loads only if an element makes the client)'] = sizes(await bundle('dist/components.js'));

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { AdminClient, Integration } from '../../src/admin/index.js';
 import { AdminConnection } from '../shared/admin-connection.js';
 import { emit } from '../shared/events.js';
+import { renderLoadError } from '../shared/load-error.js';
 import { errorMessage, stringsFor, type Strings } from '../shared/localize.js';
 import { PagedLoader } from '../shared/paged-loader.js';
 import { renderVirtualList } from '../shared/virtualizer.js';
@@ -28,6 +29,7 @@ const SEARCH_DELAY_MS = 250;
  * @csspart badge - a status or type badge; also `badge-active`, `badge-inactive`, `badge-type`
  * @csspart empty - shown when there is nothing to list
  * @csspart error - shown when loading failed, with a retry button
+ * @csspart forbidden - shown instead when the caller lacks the role to see this
  *
  * @cssprop --grantkit-list-height - height of the scrolling list (default 28rem)
  * @cssprop --grantkit-color-accent - marker of the selected row, focus rings
@@ -88,7 +90,7 @@ export class IntegrationList extends LitElement {
   #renderBody(t: Strings) {
     const { status, items, error } = this.#loader;
     if (status === 'error' && items.length === 0) {
-      return html`<div part="error" role="alert"><p class="error">${errorMessage(t, error)}</p><button type="button" @click=${() => this.reload()}>${t.common.retry}</button></div>`;
+      return renderLoadError(t, error, () => void this.reload());
     }
     if (status === 'idle' || status === 'loading') {
       return html`<div part="list" aria-busy="true">

@@ -4,6 +4,7 @@ import type { AdminClient, PersonalToken } from '../../src/admin/index.js';
 import { AdminConnection } from '../shared/admin-connection.js';
 import { emit } from '../shared/events.js';
 import { ModalDialog } from '../shared/modal-dialog.js';
+import { renderLoadError } from '../shared/load-error.js';
 import { errorMessage, stringsFor, type Strings } from '../shared/localize.js';
 import { PagedLoader } from '../shared/paged-loader.js';
 import { SecretHolder } from '../shared/secret-once.js';
@@ -29,6 +30,7 @@ const EXPIRY_DAYS = [7, 30, 90, 366];
  * @csspart revoke - a row's revoke button
  * @csspart empty - shown when there are no tokens
  * @csspart error - shown when loading failed, with a retry button
+ * @csspart forbidden - shown instead when the caller lacks the role to see this
  * @csspart dialog - the dialog for creating and revoking
  * @csspart secret - the read-only field holding a new token's value
  * @csspart actions - the dialog's buttons
@@ -157,7 +159,7 @@ export class PersonalTokenList extends LitElement {
   #renderList(t: Strings) {
     const { status, items, error, next } = this.#loader;
     if (status === 'error' && items.length === 0) {
-      return html`<div part="error" role="alert"><p class="error">${errorMessage(t, error)}</p><button type="button" @click=${() => void this.#loader.reload()}>${t.common.retry}</button></div>`;
+      return renderLoadError(t, error, () => void this.#loader.reload());
     }
     if (status === 'idle' || status === 'loading') return html`<p class="meta" role="status">${t.common.loading}</p>`;
     if (items.length === 0) return html`<div part="empty"><p>${t.personal.empty}</p></div>`;

@@ -1,3 +1,5 @@
+import type { Integration } from '../../src/admin/index.js';
+
 /**
  * Fires a grantkit event: a CustomEvent that bubbles and crosses shadow roots, so a page
  * can listen once at the top. Returns false when a listener cancelled a cancelable event.
@@ -17,6 +19,9 @@ export interface GrantkitElementEvents {
   'grantkit-token-revoke-request': { id: string; clientId: string; subject: string };
   'grantkit-token-revoked': { id: string; clientId: string; subject: string };
   'grantkit-integration-created': { clientId: string; confidential: boolean };
+  'grantkit-integration-updated': { clientId: string; integration: Integration };
+  'grantkit-integration-status-changed': { clientId: string; status: Integration['status'] };
+  'grantkit-integration-deleted': { clientId: string };
   'grantkit-personal-token-created': { id: string; name: string; expiresAt: string };
   'grantkit-personal-token-revoked': { id: string; name: string };
 }
@@ -36,6 +41,9 @@ declare global {
     'grantkit-token-revoke-request': CustomEvent<GrantkitElementEvents['grantkit-token-revoke-request']>;
     'grantkit-token-revoked': CustomEvent<GrantkitElementEvents['grantkit-token-revoked']>;
     'grantkit-integration-created': CustomEvent<GrantkitElementEvents['grantkit-integration-created']>;
+    'grantkit-integration-updated': CustomEvent<GrantkitElementEvents['grantkit-integration-updated']>;
+    'grantkit-integration-status-changed': CustomEvent<GrantkitElementEvents['grantkit-integration-status-changed']>;
+    'grantkit-integration-deleted': CustomEvent<GrantkitElementEvents['grantkit-integration-deleted']>;
     'grantkit-personal-token-created': CustomEvent<GrantkitElementEvents['grantkit-personal-token-created']>;
     'grantkit-personal-token-revoked': CustomEvent<GrantkitElementEvents['grantkit-personal-token-revoked']>;
   }

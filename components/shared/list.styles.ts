@@ -13,7 +13,8 @@ export const listStyles = css`
     width: 100%;
   }
   [part='empty'],
-  [part='error'] {
+  [part='error'],
+  [part='forbidden'] {
     display: flex;
     flex-direction: column;
     align-items: flex-start;
@@ -23,7 +24,8 @@ export const listStyles = css`
     border-radius: var(--_radius);
   }
   [part='empty'] p,
-  [part='error'] p {
+  [part='error'] p,
+  [part='forbidden'] p {
     margin: 0;
   }
 `;

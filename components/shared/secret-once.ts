@@ -1,4 +1,5 @@
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { copyFromField } from './copy.js';
 import type { Strings } from './localize.js';
 
 /**
@@ -86,14 +87,6 @@ export function renderSecretOnce(t: Strings, view: SecretOnceView) {
 }
 
 /** Copies the secret; without clipboard permission, selects the field for the user's own copy. Resolves true when copied. */
-export async function copySecret(root: ParentNode, secret: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(secret);
-    return true;
-  } catch {
-    const field = root.querySelector<HTMLInputElement>('[part=secret]');
-    field?.focus();
-    field?.select();
-    return false;
-  }
+export function copySecret(root: ParentNode, secret: string): Promise<boolean> {
+  return copyFromField(root.querySelector<HTMLInputElement>('[part=secret]'), secret);
 }

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { AdminClient, Token } from '../../src/admin/index.js';
 import { AdminConnection } from '../shared/admin-connection.js';
 import { emit } from '../shared/events.js';
+import { renderLoadError } from '../shared/load-error.js';
 import { errorMessage, stringsFor, type Strings } from '../shared/localize.js';
 import { ModalDialog } from '../shared/modal-dialog.js';
 import { PagedLoader } from '../shared/paged-loader.js';
@@ -28,6 +29,7 @@ const PAGE_SIZE = 50;
  * @csspart revoke - a row's revoke button
  * @csspart empty - shown when no tokens were issued
  * @csspart error - shown when loading failed, with a retry button
+ * @csspart forbidden - shown instead when the caller lacks the role to see this
  * @csspart dialog - the confirmation dialog
  * @csspart actions - the dialog's buttons
  *
@@ -119,7 +121,7 @@ export class TokenList extends LitElement {
   #renderBody(t: Strings) {
     const { status, items, error } = this.#loader;
     if (status === 'error' && items.length === 0) {
-      return html`<div part="error" role="alert"><p class="error">${errorMessage(t, error)}</p><button type="button" @click=${() => this.reload()}>${t.common.retry}</button></div>`;
+      return renderLoadError(t, error, () => void this.reload());
     }
     if (status === 'idle' || status === 'loading') {
       return html`<div part="list" aria-busy="true"><p class="note loading" role="status">${t.common.loading}</p></div>`;

@@ -1,0 +1,182 @@
+import { css } from 'lit';
+import { dialogStyles } from '../shared/dialog.styles.js';
+import { listStyles } from '../shared/list.styles.js';
+import { theme } from '../shared/theme.js';
+
+export const styles = [
+  theme,
+  dialogStyles,
+  listStyles,
+  css`
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 1rem;
+      min-width: 0;
+    }
+    [part~='header'] {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem;
+    }
+    [part~='header'] h2 {
+      margin: 0 0.5rem 0 0;
+      font-size: 1.35rem;
+      overflow-wrap: anywhere;
+    }
+    [part~='header'] h2:focus {
+      outline: none;
+    }
+    .version {
+      color: var(--_muted);
+      font-weight: normal;
+    }
+    [part~='badge'] {
+      font-size: 0.8em;
+      padding: 0.1rem 0.55rem;
+      border-radius: 999px;
+      border: 1px solid var(--_border);
+      color: var(--_muted);
+    }
+    [part~='badge-active'] {
+      color: var(--_success);
+      border-color: currentColor;
+    }
+    [part~='section'] {
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      padding: 1rem 1.25rem 1.25rem;
+      background: var(--_surface);
+    }
+    h3 {
+      margin: 0 0 0.75rem;
+      font-size: 1.05rem;
+    }
+    h4 {
+      margin: 1.25rem 0 0.4rem;
+      font-size: 1rem;
+    }
+    .copyable label,
+    .secret .label {
+      display: block;
+      font-weight: 600;
+      margin: 0.75rem 0 0.3rem;
+    }
+    .value {
+      display: flex;
+      gap: 0.5rem;
+    }
+    [part~='field'] {
+      flex: 1;
+      min-width: 0;
+      font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+      font-size: 0.9em;
+      background: var(--_raised);
+    }
+    .secret p {
+      margin: 0 0 0.5rem;
+    }
+    .masked {
+      font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+      margin-right: 0.5rem;
+    }
+    .note {
+      color: var(--_muted);
+    }
+    fieldset.plain {
+      margin: 0;
+    }
+    textarea,
+    input[type='url'] {
+      width: 100%;
+      box-sizing: border-box;
+    }
+    input[type='url'] {
+      font: inherit;
+      padding: 0.5rem 0.6rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      color: var(--_text);
+    }
+    [part~='redirect'] {
+      display: grid;
+      grid-template-columns: 1fr auto;
+      gap: 0.25rem 0.5rem;
+      margin: 0.4rem 0;
+    }
+    [part~='redirect'] .field-error {
+      grid-column: 1 / -1;
+    }
+    [part~='redirect'] button {
+      padding: 0.3rem 0.8rem;
+    }
+    button.add {
+      margin-top: 0.25rem;
+    }
+    [aria-invalid='true'] {
+      border-color: var(--_danger);
+    }
+    .field-error {
+      color: var(--_danger);
+      font-size: 0.9em;
+      margin: 0.25rem 0 0;
+    }
+    [part~='scopes'] {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.4rem;
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    [part~='scopes'] li {
+      font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+      font-size: 0.85em;
+      padding: 0.15rem 0.5rem;
+      border-radius: var(--_radius);
+      background: var(--_raised);
+      border: 1px solid var(--_border);
+    }
+    [part~='actions'] {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: flex-end;
+      gap: 0.5rem;
+      margin-top: 1.25rem;
+    }
+    [part~='actions'].start {
+      justify-content: flex-start;
+      margin-top: 0.5rem;
+    }
+    [part~='actions'] .status {
+      margin-right: auto;
+      color: var(--_muted);
+    }
+    button.danger-outline {
+      color: var(--_danger);
+      border-color: var(--_danger);
+    }
+    .skeleton {
+      min-height: 12rem;
+      border-radius: var(--_radius);
+      background: linear-gradient(90deg, var(--_raised), var(--_surface), var(--_raised));
+      background-size: 200% 100%;
+      animation: shimmer 1.2s linear infinite;
+      padding: 1rem;
+      color: var(--_muted);
+    }
+    @keyframes shimmer {
+      to {
+        background-position: -200% 0;
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .skeleton {
+        animation: none;
+      }
+    }
+  `,
+];

@@ -1,0 +1,251 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import { createAdminClient, type Integration } from '../../src/admin/index.js';
+import { startWorker, worker } from '../../test/support/msw.js';
+import '../shared/locales/de.js';
+import './define.js';
+import type { IntegrationDetails } from './integration-details.js';
+
+const BASE = 'https://id.example.test/admin/v1';
+const ISSUER = 'https://id.example.test';
+
+const INTEGRATION: Integration = {
+  client_id: 'gk_erp', client_name: 'ERP <b>Connector</b>', version: '1.0', description: 'Books invoices', token_endpoint_auth_method: 'client_secret_basic',
+  client_type: 'confidential', redirect_uris: ['https://erp.example.com/callback'], grant_types: ['authorization_code', 'refresh_token'],
+  access_token_lifetime: 3600, refresh_count: null, scope: 'projects:read invoices:write', status: 'active', client_secret_last4: 'AbCd',
+  client_secret_expires_at: 0, previous_secret_expires_at: null, created_at: '2026-11-01T10:00:00Z', updated_at: '2026-11-01T10:00:00Z',
+};
+
+const problem = (status: number, code: string, errors: { path: string; message: string }[] = []) =>
+  HttpResponse.json({ type: `urn:grantkit:problem:${code}`, title: code, status, code, errors }, { status, headers: { 'content-type': 'application/problem+json' } });
+
+interface Served {
+  patches: Record<string, unknown>[];
+  calls: string[];
+}
+
+function serve(options: { permissions?: string[]; get?: () => Response; patch?: () => Response } = {}): Served {
+  const served: Served = { patches: [], calls: [] };
+  let current: Integration = { ...INTEGRATION };
+  worker.resetHandlers(
+    http.get(`${BASE}/me`, () => HttpResponse.json({ sub: 'ada', roles: ['admin'], permissions: options.permissions ?? ['integrations:read', 'integrations:write'], auth: 'access_token' })),
+    http.get(`${BASE}/integrations/gk_erp`, () => options.get?.() ?? HttpResponse.json(current)),
+    http.get(`${BASE}/integrations/gk_erp/endpoints`, () =>
+      HttpResponse.json({ issuer: ISSUER, authorization_endpoint: `${ISSUER}/auth`, token_endpoint: `${ISSUER}/token`, revocation_endpoint: `${ISSUER}/token/revocation` })),
+    http.patch(`${BASE}/integrations/gk_erp`, async ({ request }) => {
+      const body = (await request.json()) as Record<string, unknown>;
+      served.patches.push(body);
+      if (options.patch) return options.patch();
+      current = { ...current, ...body } as Integration;
+      return HttpResponse.json(current);
+    }),
+    http.post(`${BASE}/integrations/gk_erp/:action`, ({ params }) => {
+      served.calls.push(`POST ${String(params.action)}`);
+      current = { ...current, status: params.action === 'deactivate' ? 'inactive' : 'active' };
+      return HttpResponse.json(current);
+    }),
+    http.delete(`${BASE}/integrations/gk_erp`, () => {
+      served.calls.push('DELETE');
+      return new HttpResponse(null, { status: 204 });
+    }),
+  );
+  return served;
+}
+
+const $ = <T extends Element = HTMLElement>(el: IntegrationDetails, selector: string) => el.shadowRoot!.querySelector<T>(selector);
+const $$ = <T extends Element = HTMLElement>(el: IntegrationDetails, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
+
+function type(field: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+  field.value = value;
+  field.dispatchEvent(new Event('input'));
+}
+
+async function show(admin = createAdminClient({ baseUrl: BASE })): Promise<IntegrationDetails> {
+  const el = await fixture<IntegrationDetails>(html`<integration-details client-id="gk_erp" .admin=${admin}></integration-details>`);
+  await waitUntil(() => $(el, '[part~=form]') !== null, 'the integration is shown');
+  return el;
+}
+
+const canEdit = (el: IntegrationDetails) => waitUntil(() => $(el, 'button[type=submit]') !== null, 'an admin may edit');
+
+describe('<integration-details>', () => {
+  before(async () => {
+    await startWorker();
+  });
+
+  it('shows a skeleton, then the client ID and endpoints with copy buttons, the masked secret and the scopes; names stay text', async () => {
+    let answer!: () => void;
+    const gate = new Promise<void>((resolve) => (answer = resolve));
+    serve();
+    worker.use(http.get(`${BASE}/integrations/gk_erp`, async () => {
+      await gate;
+      return HttpResponse.json(INTEGRATION);
+    }));
+    const el = await fixture<IntegrationDetails>(html`<integration-details client-id="gk_erp" .admin=${createAdminClient({ baseUrl: BASE })}></integration-details>`);
+    await waitUntil(() => $(el, '.skeleton') !== null, 'loading skeleton');
+    expect($(el, '[aria-busy=true]')!.textContent).to.contain('Loading integration');
+    await expect(el).to.be.accessible();
+    answer();
+    await waitUntil(() => $(el, '[part~=form]') !== null);
+    const fields = Object.fromEntries($$<HTMLInputElement>(el, '[part~=field]').map((f) => [f.id, f.value]));
+    expect(fields).to.deep.equal({
+      'client-id': 'gk_erp', issuer: ISSUER, authorization: `${ISSUER}/auth`, token: `${ISSUER}/token`, revocation: `${ISSUER}/token/revocation`,
+    });
+    expect($$(el, '[part~=copy]').map((b) => b.getAttribute('aria-label'))).to.deep.equal([
+      'Copy Client ID', 'Copy Issuer', 'Copy Authorization URL', 'Copy Access token URL', 'Copy Revocation URL',
+    ]);
+    expect($(el, '.masked')!.textContent).to.equal('•••• AbCd');
+    expect($(el, '[part~=header] h2')!.textContent).to.contain('ERP <b>Connector</b>');
+    expect($(el, '[part~=header] b')).to.equal(null);
+    expect($$(el, '[part~=scopes] li').map((li) => li.textContent)).to.deep.equal(['projects:read', 'invoices:write']);
+    await canEdit(el);
+    await expect(el).to.be.accessible();
+  });
+
+  it('checks callback URLs before saving, and saves only what changed', async () => {
+    const served = serve();
+    const el = await show();
+    await canEdit(el);
+    const save = $<HTMLButtonElement>(el, 'button[type=submit]')!;
+    expect(save.disabled, 'nothing to save yet').to.equal(true);
+    $<HTMLButtonElement>(el, 'button.add')!.click();
+    await el.updateComplete;
+    const rows = () => $$<HTMLInputElement>(el, '[part~=redirect] input');
+    expect(el.shadowRoot!.activeElement).to.equal(rows()[1], 'the new row takes focus');
+    type(rows()[1]!, 'http://erp.example.com/cb#frag');
+    await el.updateComplete;
+    save.click();
+    await el.updateComplete;
+    expect($(el, '#redirect-1-error')!.textContent).to.contain('is not allowed');
+    expect(rows()[1]!.getAttribute('aria-invalid')).to.equal('true');
+    await expect(el).to.be.accessible();
+    type(rows()[1]!, 'https://erp.example.com/callback');
+    await el.updateComplete;
+    save.click();
+    await el.updateComplete;
+    expect($(el, '#redirect-1-error')!.textContent).to.equal('This callback URL is listed twice.');
+    type(rows()[1]!, 'http://localhost:8080/callback');
+    $<HTMLInputElement>(el, 'input[name=refresh]:not(:checked)')!.click(); // "At most N times"
+    await el.updateComplete;
+    expect(served.patches).to.deep.equal([], 'nothing is sent while something is wrong');
+    const updated = oneEvent(el, 'grantkit-integration-updated');
+    save.click();
+    await updated;
+    expect(served.patches).to.deep.equal([{ redirect_uris: ['https://erp.example.com/callback', 'http://localhost:8080/callback'], refresh_count: 10 }]);
+    await waitUntil(() => $(el, '[part~=actions] [role=status]')!.textContent === 'Changes saved.');
+    expect(save.disabled).to.equal(true);
+  });
+
+  it('keeps what was typed when the server refuses, and shows the refusal beside the field', async () => {
+    const served = serve({ patch: () => problem(400, 'validation_failed', [{ path: '/body/audience', message: 'must match format "uri"' }]) });
+    const el = await show();
+    await canEdit(el);
+    type($<HTMLInputElement>(el, '#audience')!, 'urn:example:api');
+    type($<HTMLTextAreaElement>(el, '#description')!, 'Books invoices nightly');
+    await el.updateComplete;
+    const failed = oneEvent(el, 'grantkit-error');
+    $<HTMLButtonElement>(el, 'button[type=submit]')!.click();
+    expect((await failed).detail.code).to.equal('validation_failed');
+    await el.updateComplete;
+    expect(served.patches).to.deep.equal([{ description: 'Books invoices nightly', audience: 'urn:example:api' }]);
+    expect($(el, '#audience-error')!.textContent).to.equal('This value is not accepted.');
+    expect($<HTMLInputElement>(el, '#audience')!.value).to.equal('urn:example:api');
+    expect($<HTMLTextAreaElement>(el, '#description')!.value).to.equal('Books invoices nightly');
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders read-only for a viewer: no save, rotate, deactivate or delete', async () => {
+    serve({ permissions: ['integrations:read'] });
+    const el = await show();
+    await waitUntil(() => $$(el, '.note').some((n) => n.textContent!.includes('needs the admin role')), 'read-only note');
+    expect($<HTMLFieldSetElement>(el, 'fieldset.plain')!.disabled).to.equal(true);
+    for (const part of ['button[type=submit]', '[part~=rotate]', '[part~=status-action]', '[part~=delete]', 'button.add']) expect($(el, part), part).to.equal(null);
+    expect($$(el, '[part~=copy]').length, 'copying stays possible').to.equal(5);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says that the admin role is needed when the server answers 403, and offers a retry after other failures', async () => {
+    serve({ get: () => problem(403, 'forbidden') });
+    const el = await fixture<IntegrationDetails>(html`<integration-details client-id="gk_erp" .admin=${createAdminClient({ baseUrl: BASE })}></integration-details>`);
+    await waitUntil(() => $(el, '[part=forbidden]') !== null, 'forbidden state');
+    expect($(el, '[part=forbidden]')!.textContent).to.contain('You need the admin role');
+    expect($(el, '[part=forbidden] button')).to.equal(null);
+    await expect(el).to.be.accessible();
+
+    let fail = true;
+    serve({ get: () => (fail ? problem(503, 'internal_error') : HttpResponse.json(INTEGRATION)) });
+    el.reload();
+    await waitUntil(() => $(el, '[part=error] button') !== null, 'error state with retry');
+    await expect(el).to.be.accessible();
+    fail = false;
+    $<HTMLButtonElement>(el, '[part=error] button')!.click();
+    await waitUntil(() => $(el, '[part~=form]') !== null, 'retry loads it');
+  });
+
+  it('deactivates after confirmation and activates again', async () => {
+    const served = serve();
+    const el = await show();
+    await canEdit(el);
+    $<HTMLButtonElement>(el, '[part~=status-action]')!.click();
+    await waitUntil(() => $<HTMLDialogElement>(el, 'dialog[part=dialog]')!.open);
+    expect(served.calls).to.deep.equal([]);
+    expect($(el, '#confirm-description')!.textContent).to.contain('every token issued to it stops working');
+    await expect(el).to.be.accessible();
+    const changed = oneEvent(el, 'grantkit-integration-status-changed');
+    $<HTMLButtonElement>(el, 'dialog button.danger')!.click();
+    expect((await changed).detail).to.deep.equal({ clientId: 'gk_erp', status: 'inactive' });
+    await waitUntil(() => $(el, '[part~=badge-inactive]') !== null);
+    $<HTMLButtonElement>(el, '[part~=status-action]')!.click();
+    await waitUntil(() => $(el, '[part~=badge-active]') !== null);
+    expect(served.calls).to.deep.equal(['POST deactivate', 'POST activate']);
+  });
+
+  it('deletes only once the name is typed exactly', async () => {
+    const served = serve();
+    const el = await show();
+    await canEdit(el);
+    $<HTMLButtonElement>(el, '[part~=delete]')!.click();
+    await waitUntil(() => $<HTMLDialogElement>(el, 'dialog[part=dialog]')!.open);
+    const confirm = $<HTMLButtonElement>(el, 'dialog button.danger')!;
+    const typed = $<HTMLInputElement>(el, '#typed-name')!;
+    expect(confirm.disabled).to.equal(true);
+    type(typed, 'erp <b>connector</b>');
+    await el.updateComplete;
+    expect(confirm.disabled, 'case matters').to.equal(true);
+    await expect(el).to.be.accessible();
+    type(typed, 'ERP <b>Connector</b>');
+    await el.updateComplete;
+    const deleted = oneEvent(el, 'grantkit-integration-deleted');
+    confirm.click();
+    expect((await deleted).detail.clientId).to.equal('gk_erp');
+    expect(served.calls).to.deep.equal(['DELETE']);
+    await waitUntil(() => $(el, '[role=status]')?.textContent?.includes('was deleted'));
+  });
+
+  it('opens the rotate dialog and afterwards shows the new last four characters, keeping unsaved edits', async () => {
+    serve();
+    worker.use(http.post(`${BASE}/integrations/gk_erp/secret`, () =>
+      HttpResponse.json({ client_id: 'gk_erp', client_secret: 'gks_new-secret-WxYz', client_secret_last4: 'WxYz', previous_secret_expires_at: null })));
+    const el = await show();
+    await canEdit(el);
+    type($<HTMLTextAreaElement>(el, '#description')!, 'Unsaved words');
+    $<HTMLButtonElement>(el, '[part~=rotate]')!.click();
+    const dialog = $(el, 'rotate-secret-dialog')!;
+    await waitUntil(() => dialog.shadowRoot!.querySelector('dialog')?.open);
+    worker.use(http.get(`${BASE}/integrations/gk_erp`, () => HttpResponse.json({ ...INTEGRATION, client_secret_last4: 'WxYz' })));
+    dialog.shadowRoot!.querySelector<HTMLInputElement>('[part=confirm]')!.click();
+    await (dialog as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    dialog.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await waitUntil(() => $(el, '.masked')!.textContent === '•••• WxYz', 'the new last four');
+    expect($<HTMLTextAreaElement>(el, '#description')!.value).to.equal('Unsaved words');
+  });
+
+  it('speaks German under lang="de"', async () => {
+    serve();
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="de"><integration-details client-id="gk_erp" .admin=${createAdminClient({ baseUrl: BASE })}></integration-details></div>`);
+    const el = wrapper.firstElementChild as IntegrationDetails;
+    await waitUntil(() => $(el, '[part~=form]') !== null);
+    expect($(el, '#settings-title')!.textContent).to.equal('Einstellungen');
+    expect($(el, '[part~=badge-active]')!.textContent).to.equal('Aktiv');
+  });
+});

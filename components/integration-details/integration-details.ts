@@ -1,0 +1,521 @@
+import { html, LitElement, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { AdminApiError, type AdminClient, type Endpoints, type Integration, type IntegrationUpdate } from '../../src/admin/index.js';
+import '../rotate-secret-dialog/define.js';
+import { AdminConnection } from '../shared/admin-connection.js';
+import { copyFromField } from '../shared/copy.js';
+import { emit } from '../shared/events.js';
+import { checkSettings, renderTokenSettings, settingsBody, settingsOf, type TokenSettings } from '../shared/integration-settings.js';
+import { renderLoadError } from '../shared/load-error.js';
+import { errorMessage, stringsFor, type Strings } from '../shared/localize.js';
+import { ModalDialog } from '../shared/modal-dialog.js';
+import { isAllowedRedirectUri } from '../shared/redirect-uri.js';
+import { styles } from './integration-details.styles.js';
+
+/** What the settings form holds while the user edits it. */
+interface Draft {
+  description: string;
+  redirects: string[];
+  audience: string;
+  settings: TokenSettings;
+}
+
+type FieldErrors = { description?: string; redirects?: string; audience?: string; grants?: string; lifetime?: string; refresh?: string; redirectRows?: Record<number, string> };
+
+interface View {
+  integration?: Integration | undefined;
+  endpoints?: Endpoints | undefined;
+  loadError?: unknown;
+  deletedName: string;
+  canWrite: boolean;
+  draft?: Draft | undefined;
+  errors: FieldErrors;
+  saving: boolean;
+  saveError?: unknown;
+  saved: boolean;
+  /** The id of the field last copied, for the "Copied" feedback. */
+  copied: string;
+  statusBusy: boolean;
+  statusError?: unknown;
+  confirm?: 'deactivate' | 'delete' | undefined;
+  typedName: string;
+  confirmBusy: boolean;
+  confirmError?: unknown;
+}
+
+const INITIAL: View = {
+  integration: undefined, endpoints: undefined, loadError: undefined, deletedName: '', canWrite: false, draft: undefined, errors: {}, saving: false, saveError: undefined,
+  saved: false, copied: '', statusBusy: false, statusError: undefined, confirm: undefined, typedName: '', confirmBusy: false, confirmError: undefined,
+};
+
+function draftOf(integration: Integration): Draft {
+  return { description: integration.description, redirects: [...integration.redirect_uris], audience: integration.audience ?? '', settings: settingsOf(integration) };
+}
+
+/** Only what changed, so a save never overwrites a field someone else changed meanwhile. */
+function changes(integration: Integration, draft: Draft): IntegrationUpdate {
+  const confidential = integration.client_type === 'confidential';
+  const before = settingsBody(settingsOf(integration), confidential);
+  const after = settingsBody(draft.settings, confidential);
+  const patch: IntegrationUpdate = {};
+  const redirects = draft.redirects.map((uri) => uri.trim()).filter(Boolean);
+  if (draft.description !== integration.description) patch.description = draft.description;
+  if (JSON.stringify(redirects) !== JSON.stringify(integration.redirect_uris)) patch.redirect_uris = redirects;
+  if (JSON.stringify(after.grant_types) !== JSON.stringify(before.grant_types)) patch.grant_types = after.grant_types;
+  if (after.access_token_lifetime !== integration.access_token_lifetime) patch.access_token_lifetime = after.access_token_lifetime;
+  if (after.refresh_count !== integration.refresh_count) patch.refresh_count = after.refresh_count;
+  if (draft.audience.trim() !== (integration.audience ?? '')) patch.audience = draft.audience.trim() || null;
+  return patch;
+}
+
+function isAbsoluteUrl(value: string): boolean {
+  try {
+    return Boolean(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** Which field a refusal of the server belongs to, by the JSON Pointer's first segment under /body. */
+const FIELD_OF: Record<string, keyof FieldErrors> = {
+  description: 'description', redirect_uris: 'redirects', grant_types: 'grants', access_token_lifetime: 'lifetime', refresh_count: 'refresh', audience: 'audience',
+};
+
+/**
+ * @summary One integration: its credentials and endpoints to copy, its settings to edit, and its life cycle.
+ *
+ * Shows the client ID and the issuer, authorization, token and revocation URLs, each with a
+ * copy button; the secret only as its last four characters, with "Rotate secret…" (the
+ * `<rotate-secret-dialog>` inside). Callback URLs are edited one per field and checked as
+ * the server checks them (https, or http for loopback only; no fragment; compared exactly).
+ * Allowed grants, access-token lifetime (seconds or never), refresh count (unlimited, N or
+ * none), audience; the associated scopes are listed (`<scope-manager client-id>` changes
+ * them). Activate, deactivate (confirmed), and delete, confirmed by typing the integration's
+ * name. Saving sends only what changed; when it fails, what was typed stays and refusals
+ * appear beside their fields. Users without `integrations:write` see it all read-only.
+ *
+ * @fires grantkit-integration-updated - settings were saved; `detail.integration` is the new state
+ * @fires grantkit-integration-status-changed - it was activated or deactivated
+ * @fires grantkit-integration-deleted - it was deleted
+ * @fires grantkit-secret-rotated - from the rotate dialog inside; `detail` has the last four characters only
+ * @fires grantkit-error - loading or a change failed; `detail.code` is the error's code
+ *
+ * @csspart header - name, version and badges
+ * @csspart badge - a status or type badge; also `badge-active`, `badge-inactive`, `badge-type`
+ * @csspart section - each titled section
+ * @csspart field - a copyable read-only value
+ * @csspart copy - a copy button
+ * @csspart rotate - the "Rotate secret…" button
+ * @csspart form - the settings form
+ * @csspart redirect - one callback URL row
+ * @csspart scopes - the associated scopes
+ * @csspart actions - a row of buttons
+ * @csspart status-action - activate or deactivate
+ * @csspart delete - the delete button
+ * @csspart dialog - the confirmation dialog
+ * @csspart error - a failed load or change
+ * @csspart forbidden - shown when the caller may not see integrations
+ *
+ * @cssprop --grantkit-color-accent - primary buttons, focus rings
+ * @cssprop --grantkit-color-danger - delete, deactivate, errors
+ * @cssprop --grantkit-color-success - the "Active" badge and the saved message
+ * @cssprop --grantkit-color-raised - section backgrounds
+ * @cssprop --grantkit-radius - corner radius
+ */
+export class IntegrationDetails extends LitElement {
+  static override styles = styles;
+
+  /** The integration to show. */
+  @property({ attribute: 'client-id' }) accessor clientId = '';
+  /** An admin client to use instead of the one from `<grantkit-provider>`. */
+  @property({ attribute: false }) accessor admin: AdminClient | undefined;
+
+  // Everything the element shows, in one reactive object: one decorated field costs far
+  // fewer bytes than one per value.
+  @state() accessor #ui: View = INITIAL;
+
+  #loadCount = 0;
+  readonly #connection = new AdminConnection(this, () => void this.#load());
+  readonly #modal = new ModalDialog(this, {
+    onClosed: () => {
+      this.#set({ confirm: undefined, typedName: '', confirmError: undefined });
+    },
+    fallbackFocus: () => this.renderRoot.querySelector<HTMLElement>('[part~=header] h2'),
+  });
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('clientId') && changed.get('clientId') !== undefined) void this.#load();
+  }
+
+  /** Loads the integration again, dropping unsaved changes. */
+  reload(): Promise<void> {
+    return this.#load();
+  }
+
+  async #load(): Promise<void> {
+    const admin = this.#connection.client;
+    const clientId = this.clientId;
+    if (!admin || !clientId) return;
+    // Only the newest load may show: a quick change of client-id must not show the previous one.
+    const count = ++this.#loadCount;
+    this.#set({ ...INITIAL, canWrite: this.#ui.canWrite });
+    this.#connection.me()?.then((m) => this.#set({ canWrite: m.permissions.includes('integrations:write') }), () => this.#set({ canWrite: false }));
+    try {
+      const [integration, endpoints] = await Promise.all([admin.getIntegration({ client_id: clientId }), admin.getIntegrationEndpoints({ client_id: clientId })]);
+      if (count !== this.#loadCount) return;
+      this.#show(integration, { endpoints });
+    } catch (error) {
+      if (count !== this.#loadCount) return;
+      this.#set({ loadError: error });
+      this.#report(error);
+    }
+  }
+
+  /** Shows the integration as the server has it now, and resets the form to it. */
+  #show(integration: Integration, more: Partial<View> = {}): void {
+    this.#set({ integration, draft: draftOf(integration), ...more });
+  }
+
+  #set(changes: Partial<View>): void {
+    this.#ui = { ...this.#ui, ...changes };
+  }
+
+  #report(error: unknown): void {
+    emit(this, 'grantkit-error', { error, code: (error as { code?: string }).code ?? 'unknown' });
+  }
+
+  get #name(): string {
+    const i = this.#ui.integration;
+    return i ? `${i.client_name} ${i.version}` : this.clientId;
+  }
+
+  #edit(next: Partial<Draft>, clear: (keyof FieldErrors)[]): void {
+    if (!this.#ui.draft) return;
+    const errors = clear.some((key) => this.#ui.errors[key]) ? { ...this.#ui.errors, ...Object.fromEntries(clear.map((key) => [key, undefined])) } : this.#ui.errors;
+    this.#set({ draft: { ...this.#ui.draft, ...next }, saved: false, errors });
+  }
+
+  #editRedirect(index: number, value: string | undefined): void {
+    const redirects = [...this.#ui.draft!.redirects];
+    if (value === undefined) redirects.splice(index, 1);
+    else redirects[index] = value;
+    this.#edit({ redirects }, ['redirects', 'redirectRows']);
+  }
+
+  async #addRedirect(): Promise<void> {
+    this.#edit({ redirects: [...this.#ui.draft!.redirects, ''] }, []);
+    await this.updateComplete;
+    [...this.renderRoot.querySelectorAll<HTMLInputElement>('[part~=redirect] input')].at(-1)?.focus();
+  }
+
+  /** What can be told before asking the server; the server still checks everything. */
+  #check(t: Strings, draft: Draft): FieldErrors {
+    const errors: FieldErrors = { ...checkSettings(t, draft.settings) };
+    const rows: Record<number, string> = {};
+    const seen = new Set<string>();
+    draft.redirects.forEach((raw, i) => {
+      const uri = raw.trim();
+      if (!uri) return;
+      if (!isAllowedRedirectUri(uri)) rows[i] = t.create.badRedirect(uri);
+      else if (seen.has(uri)) rows[i] = t.details.duplicateRedirect;
+      seen.add(uri);
+    });
+    if (Object.keys(rows).length > 0) errors.redirectRows = rows;
+    else if (draft.settings.grants.includes('authorization_code') && seen.size === 0) errors.redirects = t.create.needsRedirect;
+    if (draft.audience.trim() && !isAbsoluteUrl(draft.audience.trim())) errors.audience = t.details.badAudience;
+    return errors;
+  }
+
+  async #save(event: Event): Promise<void> {
+    event.preventDefault();
+    const t = stringsFor(this);
+    const admin = this.#connection.client;
+    const integration = this.#ui.integration;
+    const draft = this.#ui.draft;
+    if (!admin || !integration || !draft) return;
+    const errors = this.#check(t, draft);
+    this.#set({ errors, saveError: undefined, saved: false });
+    if (Object.values(errors).some(Boolean)) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[aria-invalid=true], fieldset[aria-describedby]')?.focus();
+      return;
+    }
+    const patch = changes(integration, draft);
+    if (Object.keys(patch).length === 0) return;
+    this.#set({ saving: true });
+    try {
+      const updated = await admin.updateIntegration({ client_id: integration.client_id }, patch);
+      this.#show(updated, { saved: true });
+      emit(this, 'grantkit-integration-updated', { clientId: updated.client_id, integration: updated });
+    } catch (error) {
+      // The form keeps what was typed; refusals go beside the fields the server named.
+      this.#set({ saveError: error, ...(error instanceof AdminApiError ? { errors: this.#fieldErrorsFrom(t, error) } : {}) });
+      this.#report(error);
+    } finally {
+      this.#set({ saving: false });
+    }
+  }
+
+  #fieldErrorsFrom(t: Strings, error: AdminApiError): FieldErrors {
+    const errors: FieldErrors = {};
+    for (const e of error.errors) {
+      const [, , field, index] = e.path.split('/');
+      const key = FIELD_OF[field ?? ''];
+      if (key === 'redirects' && index !== undefined && /^\d+$/.test(index)) errors.redirectRows = { ...errors.redirectRows, [Number(index)]: t.create.invalid };
+      else if (key && key !== 'redirectRows') errors[key] = t.create.invalid;
+    }
+    return errors;
+  }
+
+  async #copy(id: string, value: string): Promise<void> {
+    const copied = await copyFromField(this.renderRoot.querySelector<HTMLInputElement>(`#${id}`), value);
+    this.#set({ copied: copied ? id : '' });
+  }
+
+  async #activate(): Promise<void> {
+    const admin = this.#connection.client;
+    const integration = this.#ui.integration;
+    if (!admin || !integration) return;
+    this.#set({ statusBusy: true, statusError: undefined });
+    try {
+      const updated = await admin.activateIntegration({ client_id: integration.client_id });
+      this.#set({ integration: updated });
+      emit(this, 'grantkit-integration-status-changed', { clientId: updated.client_id, status: updated.status });
+    } catch (error) {
+      this.#set({ statusError: error });
+      this.#report(error);
+    } finally {
+      this.#set({ statusBusy: false });
+    }
+  }
+
+  #ask(what: 'deactivate' | 'delete'): void {
+    this.#set({ confirm: what, typedName: '', confirmError: undefined });
+    void this.#modal.open();
+  }
+
+  async #confirmed(event: Event): Promise<void> {
+    event.preventDefault();
+    const admin = this.#connection.client;
+    const integration = this.#ui.integration;
+    if (!admin || !integration || !this.#ui.confirm) return;
+    if (this.#ui.confirm === 'delete' && this.#ui.typedName !== integration.client_name) return;
+    this.#set({ confirmBusy: true, confirmError: undefined });
+    try {
+      if (this.#ui.confirm === 'deactivate') {
+        const updated = await admin.deactivateIntegration({ client_id: integration.client_id });
+        this.#set({ integration: updated });
+        this.#modal.close();
+        emit(this, 'grantkit-integration-status-changed', { clientId: updated.client_id, status: updated.status });
+      } else {
+        await admin.deleteIntegration({ client_id: integration.client_id });
+        this.#set({ deletedName: this.#name, integration: undefined, draft: undefined });
+        this.#modal.close();
+        emit(this, 'grantkit-integration-deleted', { clientId: integration.client_id });
+      }
+    } catch (error) {
+      this.#set({ confirmError: error });
+      this.#report(error);
+    } finally {
+      this.#set({ confirmBusy: false });
+    }
+  }
+
+  protected override render() {
+    const t = stringsFor(this);
+    return html`${this.#renderBody(t)} ${this.#renderDialog(t)}`;
+  }
+
+  #renderBody(t: Strings) {
+    if (this.#ui.deletedName) return html`<p class="note" role="status">${t.details.deleted(this.#ui.deletedName)}</p>`;
+    if (!this.clientId) return html`<p class="note">${t.details.none}</p>`;
+    if (this.#ui.loadError) return renderLoadError(t, this.#ui.loadError, () => void this.#load());
+    const integration = this.#ui.integration;
+    if (!integration || !this.#ui.draft) return html`<div class="skeleton" aria-busy="true"><span role="status">${t.details.loading}</span></div>`;
+    const active = integration.status === 'active';
+    return html`
+      <div part="header">
+        <h2 tabindex="-1">${integration.client_name} <span class="version">${integration.version}</span></h2>
+        <span part="badge ${active ? 'badge-active' : 'badge-inactive'}">${active ? t.details.active : t.details.inactive}</span>
+        <span part="badge badge-type">${integration.client_type === 'public' ? t.details.public : t.details.confidential}</span>
+      </div>
+      ${this.#renderCredentials(t, integration)}
+      ${this.#renderSettings(t, integration, this.#ui.draft)}
+      ${this.#renderLifecycle(t, integration)}
+      <rotate-secret-dialog .admin=${this.#connection.client} client-id=${integration.client_id} integration-name=${this.#name}
+        @grantkit-secret-rotated=${() => void this.#refreshSecret()}></rotate-secret-dialog>
+    `;
+  }
+
+  /** After a rotation only the secret's display changes; unsaved edits stay. */
+  async #refreshSecret(): Promise<void> {
+    const admin = this.#connection.client;
+    if (!admin || !this.#ui.integration) return;
+    try {
+      const fresh = await admin.getIntegration({ client_id: this.#ui.integration.client_id });
+      this.#set({ integration: { ...this.#ui.integration, client_secret_last4: fresh.client_secret_last4, previous_secret_expires_at: fresh.previous_secret_expires_at ?? null, updated_at: fresh.updated_at } });
+    } catch (error) {
+      this.#report(error);
+    }
+  }
+
+  #copyable(t: Strings, id: string, label: string, value: string | undefined) {
+    if (!value) return nothing;
+    return html`
+      <div class="copyable">
+        <label for=${id}>${label}</label>
+        <div class="value">
+          <input id=${id} part="field" type="text" readonly spellcheck="false" .value=${value} />
+          <button type="button" part="copy" aria-label=${t.details.copy(label)} @click=${() => void this.#copy(id, value)}>${this.#ui.copied === id ? t.common.copied : t.common.copy}</button>
+        </div>
+      </div>
+    `;
+  }
+
+  #renderCredentials(t: Strings, integration: Integration) {
+    const e = this.#ui.endpoints;
+    const copiedLabel = { 'client-id': t.details.clientId, issuer: t.details.issuer, authorization: t.details.authorization, token: t.details.token, revocation: t.details.revocation }[this.#ui.copied];
+    const previous = integration.previous_secret_expires_at ? this.#when(integration.previous_secret_expires_at) : '';
+    return html`
+      <section part="section" aria-labelledby="credentials-title">
+        <h3 id="credentials-title">${t.details.credentials}</h3>
+        ${this.#copyable(t, 'client-id', t.details.clientId, integration.client_id)}
+        <div class="secret">
+          <span class="label">${t.details.secret}</span>
+          ${integration.client_type === 'public'
+            ? html`<p class="note">${t.details.noSecret}</p>`
+            : html`
+                <p><span class="masked" aria-hidden="true">•••• ${integration.client_secret_last4}</span> <span class="note">${t.details.secretHidden(integration.client_secret_last4 ?? '')}</span></p>
+                ${previous ? html`<p class="note">${t.details.previousUntil(previous)}</p>` : nothing}
+                ${this.#ui.canWrite ? html`<button type="button" part="rotate" class="danger-outline" @click=${() => void this.renderRoot.querySelector('rotate-secret-dialog')?.show()}>${t.details.rotate}</button>` : nothing}
+              `}
+        </div>
+        ${this.#copyable(t, 'issuer', t.details.issuer, e?.issuer)}
+        ${this.#copyable(t, 'authorization', t.details.authorization, e?.authorization_endpoint)}
+        ${this.#copyable(t, 'token', t.details.token, e?.token_endpoint)}
+        ${this.#copyable(t, 'revocation', t.details.revocation, e?.revocation_endpoint)}
+        <p class="visually-hidden" role="status">${copiedLabel ? t.details.copied(copiedLabel) : ''}</p>
+      </section>
+    `;
+  }
+
+  #renderSettings(t: Strings, integration: Integration, draft: Draft) {
+    const readOnly = !this.#ui.canWrite;
+    const errors = this.#ui.errors;
+    const dirty = Object.keys(changes(integration, draft)).length > 0;
+    const rowErrors = errors.redirectRows ?? {};
+    const general = this.#ui.saveError && !Object.entries(errors).some(([, v]) => v && (typeof v === 'string' || Object.keys(v).length > 0));
+    const scopes = integration.scope.split(' ').filter(Boolean);
+    return html`
+      <form part="form section" novalidate aria-labelledby="settings-title" @submit=${this.#save}>
+        <h3 id="settings-title">${t.details.settings}</h3>
+        ${readOnly ? html`<p class="note">${t.details.readOnly}</p>` : nothing}
+        <fieldset class="plain" ?disabled=${readOnly || this.#ui.saving}>
+          <label for="description">${t.create.description}</label>
+          <textarea id="description" rows="2" maxlength="500" .value=${draft.description} aria-invalid=${errors.description ? 'true' : 'false'}
+            @input=${(e: Event) => this.#edit({ description: (e.target as HTMLTextAreaElement).value }, ['description'])}></textarea>
+          ${errors.description ? html`<p class="field-error">${errors.description}</p>` : nothing}
+          <fieldset aria-describedby="redirects-hint${errors.redirects ? ' redirects-error' : ''}">
+            <legend>${t.details.redirects}</legend>
+            <p class="hint" id="redirects-hint">${t.details.redirectsHint}</p>
+            ${draft.redirects.map((uri, i) => html`
+              <div part="redirect">
+                <input type="url" spellcheck="false" aria-label=${t.details.redirect(i + 1)} .value=${uri} aria-invalid=${rowErrors[i] ? 'true' : 'false'}
+                  aria-describedby=${rowErrors[i] ? `redirect-${i}-error` : nothing} @input=${(e: Event) => this.#editRedirect(i, (e.target as HTMLInputElement).value)} />
+                ${readOnly ? nothing : html`<button type="button" aria-label=${t.details.removeRedirect(i + 1)} @click=${() => this.#editRedirect(i, undefined)}>×</button>`}
+                ${rowErrors[i] ? html`<p class="field-error" id="redirect-${i}-error">${rowErrors[i]}</p>` : nothing}
+              </div>`)}
+            ${errors.redirects ? html`<p class="field-error" id="redirects-error">${errors.redirects}</p>` : nothing}
+            ${readOnly ? nothing : html`<button type="button" class="add" @click=${() => void this.#addRedirect()}>${t.details.addRedirect}</button>`}
+          </fieldset>
+          ${renderTokenSettings(t, {
+            settings: draft.settings,
+            confidential: integration.client_type === 'confidential',
+            disabled: readOnly || this.#ui.saving,
+            errors: { ...(errors.grants ? { grants: errors.grants } : {}), ...(errors.lifetime ? { lifetime: errors.lifetime } : {}), ...(errors.refresh ? { refresh: errors.refresh } : {}) },
+            onChange: (next) => this.#edit({ settings: { ...draft.settings, ...next } }, ['grants', 'lifetime', 'refresh', 'redirects']),
+          })}
+          <label for="audience">${t.details.audience}</label>
+          <input id="audience" type="url" spellcheck="false" .value=${draft.audience} placeholder="https://api.example.com"
+            aria-invalid=${errors.audience ? 'true' : 'false'} aria-describedby="audience-hint${errors.audience ? ' audience-error' : ''}"
+            @input=${(e: Event) => this.#edit({ audience: (e.target as HTMLInputElement).value }, ['audience'])} />
+          <p class="hint" id="audience-hint">${t.details.audienceHint}</p>
+          ${errors.audience ? html`<p class="field-error" id="audience-error">${errors.audience}</p>` : nothing}
+        </fieldset>
+        <h4 id="scopes-title">${t.details.scopes}</h4>
+        ${scopes.length
+          ? html`<ul part="scopes" aria-labelledby="scopes-title">${scopes.map((s) => html`<li>${s}</li>`)}</ul>`
+          : html`<p class="note">${t.details.noScopes}</p>`}
+        ${general ? html`<p part="error" class="error" role="alert">${errorMessage(t, this.#ui.saveError)}</p>` : nothing}
+        ${readOnly
+          ? nothing
+          : html`
+              <div part="actions">
+                <span class="status" role="status">${this.#ui.saved ? t.details.saved : dirty ? t.details.unsaved : ''}</span>
+                <button type="button" ?disabled=${!dirty || this.#ui.saving} @click=${() => { this.#show(integration, { errors: {}, saveError: undefined }); }}>${t.details.discard}</button>
+                <button type="submit" class="primary" ?disabled=${!dirty || this.#ui.saving} aria-busy=${this.#ui.saving ? 'true' : 'false'}>${this.#ui.saving ? t.details.saving : t.details.save}</button>
+              </div>
+            `}
+      </form>
+    `;
+  }
+
+  #renderLifecycle(t: Strings, integration: Integration) {
+    const active = integration.status === 'active';
+    return html`
+      <section part="section" aria-labelledby="lifecycle-title">
+        <h3 id="lifecycle-title">${t.details.lifecycle}</h3>
+        <p>${active ? t.details.activeExplanation : t.details.inactiveExplanation}</p>
+        ${this.#ui.statusError ? html`<p part="error" class="error" role="alert">${errorMessage(t, this.#ui.statusError)}</p>` : nothing}
+        ${this.#ui.canWrite
+          ? html`
+              <div part="actions" class="start">
+                ${active
+                  ? html`<button type="button" part="status-action" class="danger-outline" @click=${() => this.#ask('deactivate')}>${t.details.deactivate}</button>`
+                  : html`<button type="button" part="status-action" class="primary" ?disabled=${this.#ui.statusBusy} aria-busy=${this.#ui.statusBusy ? 'true' : 'false'} @click=${() => void this.#activate()}>
+                      ${this.#ui.statusBusy ? t.details.activating : t.details.activate}</button>`}
+                <button type="button" part="delete" class="danger" @click=${() => this.#ask('delete')}>${t.details.delete}</button>
+              </div>
+            `
+          : nothing}
+      </section>
+    `;
+  }
+
+  #renderDialog(t: Strings) {
+    const integration = this.#ui.integration;
+    const what = this.#ui.confirm;
+    const deleting = what === 'delete';
+    const matches = integration !== undefined && this.#ui.typedName === integration.client_name;
+    return html`
+      <dialog part="dialog" aria-labelledby="confirm-title" aria-describedby="confirm-description" @close=${this.#modal.onClose}>
+        ${integration && what
+          ? html`
+              <form @submit=${this.#confirmed}>
+                <h2 id="confirm-title">${deleting ? t.details.deleteTitle : t.details.deactivateTitle}</h2>
+                <p id="confirm-description">${deleting ? t.details.deleteExplanation(this.#name) : t.details.deactivateExplanation(this.#name)}</p>
+                ${deleting
+                  ? html`
+                      <label for="typed-name">${t.details.deleteTypeName(integration.client_name)}</label>
+                      <input id="typed-name" type="text" autocomplete="off" spellcheck="false" .value=${this.#ui.typedName} ?disabled=${this.#ui.confirmBusy}
+                        @input=${(e: Event) => this.#set({ typedName: (e.target as HTMLInputElement).value })} />
+                    `
+                  : nothing}
+                ${this.#ui.confirmError ? html`<p class="error" role="alert">${errorMessage(t, this.#ui.confirmError)}</p>` : nothing}
+                <div part="actions">
+                  <button type="button" ?disabled=${this.#ui.confirmBusy} @click=${() => this.#modal.close()}>${t.common.cancel}</button>
+                  <button type="submit" class="danger" ?disabled=${this.#ui.confirmBusy || (deleting && !matches)} aria-busy=${this.#ui.confirmBusy ? 'true' : 'false'}>
+                    ${deleting ? (this.#ui.confirmBusy ? t.details.deleting : t.details.deleteConfirm) : this.#ui.confirmBusy ? t.details.deactivating : t.details.deactivateConfirm}
+                  </button>
+                </div>
+              </form>
+            `
+          : nothing}
+      </dialog>
+    `;
+  }
+
+  #when(iso: string): string {
+    return new Date(iso).toLocaleString(this.closest('[lang]')?.getAttribute('lang') ?? undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  }
+}
