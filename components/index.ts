@@ -6,6 +6,7 @@ export { IntegrationDetails } from './integration-details/define.js';
 export { IntegrationList } from './integration-list/define.js';
 export { OAuthLogin } from './oauth-login/define.js';
 export { PersonalTokenList } from './personal-token-list/define.js';
+export { ScopeManager } from './scope-manager/define.js';
 export { RotateSecretDialog } from './rotate-secret-dialog/define.js';
 export { TokenList } from './token-list/define.js';
 export { registerTranslation } from './shared/localize.js';

@@ -343,17 +343,23 @@ export class IntegrationDetails extends LitElement {
       ${this.#renderSettings(t, integration, this.#ui.draft)}
       ${this.#renderLifecycle(t, integration)}
       <rotate-secret-dialog .admin=${this.#connection.client} client-id=${integration.client_id} integration-name=${this.#name}
-        @grantkit-secret-rotated=${() => void this.#refreshSecret()}></rotate-secret-dialog>
+        @grantkit-secret-rotated=${() => void this.refresh()}></rotate-secret-dialog>
     `;
   }
 
-  /** After a rotation only the secret's display changes; unsaved edits stay. */
-  async #refreshSecret(): Promise<void> {
+  /**
+   * Reads again what the form does not edit (the secret's last four characters, the
+   * associated scopes, the status), keeping unsaved edits: call it after a change made
+   * elsewhere, e.g. by `<scope-manager client-id>`.
+   */
+  async refresh(): Promise<void> {
     const admin = this.#connection.client;
-    if (!admin || !this.#ui.integration) return;
+    const shown = this.#ui.integration;
+    if (!admin || !shown) return;
     try {
-      const fresh = await admin.getIntegration({ client_id: this.#ui.integration.client_id });
-      this.#set({ integration: { ...this.#ui.integration, client_secret_last4: fresh.client_secret_last4, previous_secret_expires_at: fresh.previous_secret_expires_at ?? null, updated_at: fresh.updated_at } });
+      const fresh = await admin.getIntegration({ client_id: shown.client_id });
+      const { client_secret_last4, previous_secret_expires_at, scope, status, updated_at } = fresh;
+      this.#set({ integration: { ...shown, client_secret_last4, previous_secret_expires_at: previous_secret_expires_at ?? null, scope, status, updated_at } });
     } catch (error) {
       this.#report(error);
     }

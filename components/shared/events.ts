@@ -22,6 +22,9 @@ export interface GrantkitElementEvents {
   'grantkit-integration-updated': { clientId: string; integration: Integration };
   'grantkit-integration-status-changed': { clientId: string; status: Integration['status'] };
   'grantkit-integration-deleted': { clientId: string };
+  'grantkit-scope-saved': { name: string; created: boolean };
+  'grantkit-scope-deleted': { name: string };
+  'grantkit-scope-association-changed': { clientId: string; name: string; allowed: boolean };
   'grantkit-personal-token-created': { id: string; name: string; expiresAt: string };
   'grantkit-personal-token-revoked': { id: string; name: string };
 }
@@ -44,6 +47,9 @@ declare global {
     'grantkit-integration-updated': CustomEvent<GrantkitElementEvents['grantkit-integration-updated']>;
     'grantkit-integration-status-changed': CustomEvent<GrantkitElementEvents['grantkit-integration-status-changed']>;
     'grantkit-integration-deleted': CustomEvent<GrantkitElementEvents['grantkit-integration-deleted']>;
+    'grantkit-scope-saved': CustomEvent<GrantkitElementEvents['grantkit-scope-saved']>;
+    'grantkit-scope-deleted': CustomEvent<GrantkitElementEvents['grantkit-scope-deleted']>;
+    'grantkit-scope-association-changed': CustomEvent<GrantkitElementEvents['grantkit-scope-association-changed']>;
     'grantkit-personal-token-created': CustomEvent<GrantkitElementEvents['grantkit-personal-token-created']>;
     'grantkit-personal-token-revoked': CustomEvent<GrantkitElementEvents['grantkit-personal-token-revoked']>;
   }
