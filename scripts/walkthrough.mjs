@@ -16,7 +16,7 @@ const browser = await puppeteer.launch({
 const problems = [];
 try {
   const page = await browser.newPage();
-  await page.setViewport({ width: 1000, height: 760 });
+  await page.setViewport({ width: 1280, height: 800 });
   page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   // The wrong password on purpose answers 401; anything else at 400+ is a problem.
@@ -25,13 +25,28 @@ try {
     const body = await r.text().catch(() => '');
     // Expected: the server cannot revoke JWT access tokens (RFC 7009 §2.2.1); the client accepts that.
     if (r.url().endsWith('/token/revocation') && r.status() === 400) return;
+    // Expected: the walkthrough tries to delete a scope in use, and is told so.
+    if (r.status() === 409 && r.request().method() === 'DELETE' && r.url().includes('/admin/v1/scopes/')) return;
     problems.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()} ${body}`);
   });
   // waitForSelector re-checks on document mutations, which changes inside shadow roots do
   // not cause: poll for those instead.
-  const waitDeep = (selector) => page.waitForFunction((sel) => document.querySelector(sel.split(' >>> ')[0])?.shadowRoot?.querySelector(sel.split(' >>> ')[1]), { polling: 100, timeout: 15_000 }, selector);
+  const waitDeep = (selector) =>
+    page.waitForFunction(
+      (sel) => sel.split(' >>> ').reduce((root, part) => (root === document ? root : root?.shadowRoot)?.querySelector(part), document),
+      { polling: 100, timeout: 15_000 },
+      selector,
+    );
+  const deepText = (selector) => page.evaluate((sel) => sel.split(' >>> ').reduce((root, part) => (root === document ? root : root?.shadowRoot)?.querySelector(part), document)?.textContent ?? '', selector);
+  // A page, or one element of it (a CSS selector, ` >>> ` between shadow roots): the
+  // element is scrolled into view first, so virtual lists render their rows.
   const shot = async (name, target = page) => {
-    await target.screenshot({ path: `${dir}/${name}.png` });
+    const subject = typeof target === 'string' ? await page.waitForSelector(target) : target;
+    if (typeof target === 'string') {
+      await subject.scrollIntoView();
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    await subject.screenshot({ path: `${dir}/${name}.png` });
     console.log(`saved ${dir}/${name}.png`);
   };
 
@@ -127,31 +142,77 @@ try {
   });
   await shot('11d-create-secret');
   await page.locator('create-integration-dialog >>> button.primary').click();
-  await page.waitForSelector('#details:not([hidden])');
-  await page.waitForFunction(() => document.querySelector('#details-name').textContent.includes('Walkthrough Robot'));
-  await shot('11e-created');
+  await page.waitForFunction(() => document.querySelector('integration-details').shadowRoot.querySelector('[part~=header] h2')?.textContent.includes('Walkthrough Robot'), { polling: 100 });
+  await waitDeep('integration-details >>> [part~=rotate]');
+  await shot('11e-created', '#selected');
 
-  await page.locator('integration-list >>> [part=row]').click();
-  await page.waitForSelector('#details:not([hidden])');
-  await page.waitForFunction(() => !document.querySelector('#rotate').disabled);
-  await shot('12-admin-details');
-  await page.click('#rotate');
-  await waitDeep('rotate-secret-dialog >>> dialog[open]');
+  // Details: add a callback URL and save.
+  await page.locator('integration-details >>> button.add').click();
+  await page.keyboard.type('https://robot.example.com/other#x');
+  await page.locator('integration-details >>> button[type=submit]').click();
+  await waitDeep('integration-details >>> #redirect-1-error');
+  await shot('12a-details-invalid-callback', 'integration-details');
+  await page.locator('integration-details >>> [part~=redirect]:nth-of-type(2) input').fill('https://robot.example.com/other');
+  await page.locator('integration-details >>> button[type=submit]').click();
+  await page.waitForFunction(() => document.querySelector('integration-details').shadowRoot.querySelector('[part~=actions] [role=status]')?.textContent === 'Changes saved.', { polling: 100 });
+  await shot('12b-details-saved', 'integration-details');
+  // Rotate from the details.
+  await page.locator('integration-details >>> [part~=rotate]').click();
+  await waitDeep('integration-details >>> rotate-secret-dialog >>> dialog[open]');
   await shot('13-rotate-confirm');
-  await page.locator('rotate-secret-dialog >>> [part=confirm]').click();
-  await page.locator('rotate-secret-dialog >>> button[type=submit]').click();
-  await waitDeep('rotate-secret-dialog >>> [part=secret]');
+  await page.locator('integration-details >>> rotate-secret-dialog >>> [part=confirm]').click();
+  await page.locator('integration-details >>> rotate-secret-dialog >>> button[type=submit]').click();
+  await waitDeep('integration-details >>> rotate-secret-dialog >>> [part=secret]');
   await shot('14-rotate-secret-shown');
-  await page.locator('rotate-secret-dialog >>> button.primary').click();
-  await waitDeep('rotate-secret-dialog >>> dialog:not([open])');
-  await shot('15-rotate-closed');
-  const leftovers = await page.evaluate(() => document.querySelector('rotate-secret-dialog').shadowRoot.innerHTML.includes('gks_'));
+  await page.locator('integration-details >>> rotate-secret-dialog >>> button.primary').click();
+  await waitDeep('integration-details >>> rotate-secret-dialog >>> dialog:not([open])');
+  await shot('15-rotate-closed', 'integration-details');
+  const leftovers = await page.evaluate(() => document.querySelector('integration-details').shadowRoot.querySelector('rotate-secret-dialog').shadowRoot.innerHTML.includes('gks_'));
   console.log('secret left in the dialog after close:', leftovers);
+  // Scopes: allow one for the new integration, then try to delete one in use.
+  await waitDeep('scope-manager >>> [part=allow]:not([disabled])');
+  await page.locator('scope-manager >>> [part=allow]').click();
+  await page.waitForFunction(() => document.querySelector('integration-details').shadowRoot.querySelector('[part~=scopes] li'), { polling: 100 });
+  await shot('15a-scope-allowed', '#scopes');
+  await page.locator('scope-manager >>> [part=delete]').click();
+  await waitDeep('scope-manager >>> dialog[open]');
+  await page.locator('scope-manager >>> dialog button.danger').click();
+  await waitDeep('scope-manager >>> dialog [role=alert]');
+  await shot('15c-scope-in-use');
+  await page.keyboard.press('Escape');
+  await page.locator('scope-manager >>> [part=toolbar] button').click();
+  await waitDeep('scope-manager >>> dialog[open] #scope-name');
+  await page.locator('scope-manager >>> #scope-name').fill(`reports.${Date.now() % 100000}`);
+  await page.locator('scope-manager >>> #scope-urls').fill('/reports\n/reports/*');
+  await shot('15d-scope-create');
+  await page.locator('scope-manager >>> dialog button[type=submit]').click();
+  await waitDeep('scope-manager >>> dialog:not([open])');
+  // Deactivate, confirmed.
+  await page.locator('integration-details >>> [part~=status-action]').click();
+  await waitDeep('integration-details >>> dialog[aria-labelledby=confirm-title][open]');
+  await shot('15e-deactivate-confirm');
+  await page.locator('integration-details >>> dialog[aria-labelledby=confirm-title] button.danger').click();
+  await waitDeep('integration-details >>> [part~=badge-inactive]');
+  await shot('15f-deactivated', '#left');
+  await shot('15f-deactivated-details', 'integration-details');
   // The ERP Connector has the seeded tokens: a sign-in with refreshes used, and a client-credentials token.
   await page.evaluate(() => [...document.querySelector('integration-list').shadowRoot.querySelectorAll('[part=row]')].find((r) => r.textContent.includes('ERP Connector')).click());
+  // A virtual list renders rows only where it is on screen.
+  await page.$eval('#tokens-card', (card) => card.scrollIntoView());
   await waitDeep('token-list >>> [part=row]');
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  await shot('15b-admin-tokens');
+  await shot('15b-admin-tokens', '#tokens-card');
+  // Delete the walkthrough's integration, by typing its name.
+  await page.$eval('#left', (column) => column.scrollIntoView());
+  await page.evaluate(() => [...document.querySelector('integration-list').shadowRoot.querySelectorAll('[part=row]')].find((r) => r.textContent.includes('Walkthrough Robot')).click());
+  await page.waitForFunction(() => document.querySelector('integration-details').shadowRoot.querySelector('[part~=header] h2')?.textContent.includes('Walkthrough Robot'), { polling: 100 });
+  await waitDeep('integration-details >>> [part~=delete]');
+  await page.locator('integration-details >>> [part~=delete]').click();
+  await waitDeep('integration-details >>> #typed-name');
+  await page.locator('integration-details >>> #typed-name').fill('Walkthrough Robot');
+  await shot('15g-delete-confirm');
+  await page.locator('integration-details >>> dialog[aria-labelledby=confirm-title] button.danger').click();
+  await page.waitForFunction(() => document.querySelector('integration-details').shadowRoot.textContent.includes('was deleted'), { polling: 100 });
+  await shot('15h-deleted', '#selected');
 
   // Sign out everywhere, then look as the viewer.
   await Promise.all([page.waitForNavigation(), page.locator('oauth-login >>> [part=button]').click()]);
@@ -162,8 +223,11 @@ try {
   await signInAt('vic@example.com', 'vic-demo');
   await waitDeep('integration-list >>> [part=row]');
   await page.locator('integration-list >>> [part=row]').click();
-  await page.waitForSelector('#rotate-note:not([hidden])');
-  await shot('16-admin-viewer');
+  await waitDeep('integration-details >>> fieldset.plain[disabled]');
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  await shot('16-admin-viewer', '#selected');
+  await shot('16b-admin-viewer-scopes', '#scopes');
+  console.log('viewer sees:', (await deepText('integration-details >>> .note')).slice(0, 80));
 
   const stored = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie }));
   console.log('page storage after sign-in:', stored);

@@ -1,7 +1,7 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { createAdminClient } from '../../src/admin/index.js';
-import { FakeAuthServer } from '../../test/support/fake-auth-server.js';
+import { FakeAuthServer, ISSUER } from '../../test/support/fake-auth-server.js';
 import { worker } from '../../test/support/msw.js';
 import { makeClient, resetBrowserState, setUpFake, signIn } from '../../test/support/session.js';
 import '../integration-list/define.js';
@@ -54,6 +54,19 @@ describe('<grantkit-provider>', () => {
     await waitUntil(() => list.shadowRoot!.querySelector('[part=empty]') !== null, 'the list loaded through the admin client');
     expect(listAuthorization).to.deep.equal([`Bearer ${await sdk.getAccessToken()}`]);
     await expect(provider).to.be.accessible();
+  });
+
+  it('says when the client it made from its attributes is ready, with the admin client beside it', async () => {
+    const holder = document.createElement('div');
+    document.body.append(holder);
+    const ready = oneEvent(holder, 'grantkit-ready');
+    holder.innerHTML = `<grantkit-provider issuer="${ISSUER}" client-id="provider-ready" admin-base-url="${API}"></grantkit-provider>`;
+    const { detail } = await ready;
+    const provider = holder.firstElementChild as GrantkitProvider;
+    expect(detail.sdk).to.equal(provider.sdk);
+    expect(detail.admin).to.equal(provider.admin);
+    expect(detail.sdk.isAuthenticated).to.equal(false);
+    holder.remove();
   });
 
   it('asks /me once for all the elements, and again after the user changes', async () => {

@@ -17,6 +17,7 @@ import { styles } from './grantkit-provider.styles.js';
  * overrides what the provider gives.
  *
  * @slot - the elements that use the clients
+ * @fires grantkit-ready - the client is there (and a returning sign-in completed); `detail` has `sdk` and `admin`
  * @fires grantkit-signin - a redirect sign-in completed on this page
  * @fires grantkit-error - setting up or completing sign-in failed; `detail.code` is the error's code
  */
@@ -45,6 +46,7 @@ export class GrantkitProvider extends LitElement {
     if (this.sdk && !this.admin && this.adminBaseUrl) {
       this.admin = createAdminClient({ baseUrl: new URL(this.adminBaseUrl, location.href).href, fetch: this.sdk.fetch });
     }
+    const newClient = this.sdk !== this.#observed ? this.sdk : undefined;
     if (this.sdk !== this.#observed) {
       this.#observed?.removeEventListener('statechange', this.#onStateChange);
       this.#observed = this.sdk;
@@ -52,6 +54,8 @@ export class GrantkitProvider extends LitElement {
       this.#me = undefined;
     }
     this.#publish();
+    // Pages wait for this instead of polling for the client.
+    if (newClient) emit(this, 'grantkit-ready', { sdk: newClient, admin: this.admin });
   }
 
   /** Creates the client from the attributes; setting `sdk` runs willUpdate again, which wires the rest. */

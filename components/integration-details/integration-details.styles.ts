@@ -43,6 +43,10 @@ export const styles = [
       color: var(--_success);
       border-color: currentColor;
     }
+    [part~='badge-inactive'] {
+      color: var(--_danger);
+      border-color: currentColor;
+    }
     [part~='section'] {
       border: 1px solid var(--_border);
       border-radius: var(--_radius);

@@ -424,6 +424,7 @@ export class IntegrationDetails extends LitElement {
           <fieldset aria-describedby="redirects-hint${errors.redirects ? ' redirects-error' : ''}">
             <legend>${t.details.redirects}</legend>
             <p class="hint" id="redirects-hint">${t.details.redirectsHint}</p>
+            ${draft.redirects.length === 0 ? html`<p class="note">${t.details.noRedirects}</p>` : nothing}
             ${draft.redirects.map((uri, i) => html`
               <div part="redirect">
                 <input type="url" spellcheck="false" aria-label=${t.details.redirect(i + 1)} .value=${uri} aria-invalid=${rowErrors[i] ? 'true' : 'false'}

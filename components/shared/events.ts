@@ -1,4 +1,5 @@
-import type { Integration } from '../../src/admin/index.js';
+import type { AdminClient, Integration } from '../../src/admin/index.js';
+import type { GrantkitClient } from '../../src/index.js';
 
 /**
  * Fires a grantkit event: a CustomEvent that bubbles and crosses shadow roots, so a page
@@ -10,6 +11,7 @@ export function emit<K extends keyof GrantkitElementEvents>(target: EventTarget,
 
 /** The detail of every event the elements fire. */
 export interface GrantkitElementEvents {
+  'grantkit-ready': { sdk: GrantkitClient; admin: AdminClient | undefined };
   'grantkit-signin': { user: Record<string, unknown> | undefined };
   'grantkit-signout': Record<string, never>;
   'grantkit-error': { error: unknown; code: string };
@@ -35,6 +37,7 @@ declare global {
   // They bubble and are composed, so a page may listen on the document too.
   interface DocumentEventMap extends GrantkitEventMap {}
   interface HTMLElementEventMap {
+    'grantkit-ready': CustomEvent<GrantkitElementEvents['grantkit-ready']>;
     'grantkit-signin': CustomEvent<GrantkitElementEvents['grantkit-signin']>;
     'grantkit-signout': CustomEvent<GrantkitElementEvents['grantkit-signout']>;
     'grantkit-error': CustomEvent<GrantkitElementEvents['grantkit-error']>;

@@ -122,6 +122,7 @@ export const de: Strings = {
     redirects: 'Callback-URLs',
     redirectsHint: 'Werden genau so verglichen, wie sie hier stehen. https, oder http nur für diesen Rechner (localhost, 127.0.0.1); kein #Fragment.',
     redirect: (n: number) => `Callback-URL ${n}`,
+    noRedirects: 'Keine Callback-URLs.',
     addRedirect: 'Callback-URL hinzufügen',
     removeRedirect: (n: number) => `Callback-URL ${n} entfernen`,
     duplicateRedirect: 'Diese Callback-URL steht doppelt in der Liste.',

@@ -120,6 +120,7 @@ export const en = {
     redirects: 'Callback URLs',
     redirectsHint: 'Compared exactly as written. https, or http for this computer (localhost, 127.0.0.1) only; no #fragment.',
     redirect: (n: number) => `Callback URL ${n}`,
+    noRedirects: 'No callback URLs.',
     addRedirect: 'Add callback URL',
     removeRedirect: (n: number) => `Remove callback URL ${n}`,
     duplicateRedirect: 'This callback URL is listed twice.',
