@@ -1,0 +1,148 @@
+// The admin portal demo, driven end to end as a person would: the real reference server
+// (build/server), the built demo (build/demo), Debian's Chromium. Signs in at the server's
+// own login page, creates an integration, rotates its secret, and then asks the real token
+// endpoint: the old secret must fail and the new one work. Then looks as the viewer.
+import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import puppeteer from 'puppeteer-core';
+import { createApp } from '../../build/server/app.js';
+
+async function freePort() {
+  const probe = createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => probe.once('listening', resolve));
+  const { port } = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** Put in every page: finds `a >>> b >>> c` through shadow roots. */
+function installDeepQuery() {
+  window.deep = (selector) => selector.split(' >>> ').reduce((root, part) => (root === document ? root : root?.shadowRoot)?.querySelector(part) ?? null, document);
+}
+
+describe('admin portal demo against the reference server', { timeout: 120_000 }, () => {
+  let server;
+  let origin;
+  let browser;
+  let page;
+  const pageErrors = [];
+
+  before(async () => {
+    const port = await freePort();
+    origin = `http://127.0.0.1:${port}`;
+    ({ server } = await createApp({ origin }));
+    await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+    browser = await puppeteer.launch({
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
+    });
+    page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.evaluateOnNewDocument(installDeepQuery);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+  });
+
+  // waitForSelector misses changes inside shadow roots; polling does not.
+  const waitDeep = (selector) => page.waitForFunction((sel) => window.deep(sel), { polling: 100, timeout: 15_000 }, selector);
+  const waitText = (selector, text) => page.waitForFunction((sel, t) => window.deep(sel)?.textContent.includes(t), { polling: 100, timeout: 15_000 }, selector, text);
+  const valueOf = (selector) => page.evaluate((sel) => window.deep(sel)?.value ?? null, selector);
+  const absent = (selector) => page.evaluate((sel) => window.deep(sel) === null, selector);
+
+  async function signIn(login, password) {
+    await page.goto(`${origin}/admin`);
+    await waitDeep('oauth-login >>> [part=button]');
+    await Promise.all([page.waitForNavigation(), page.locator('oauth-login >>> [part=button]').click()]);
+    await page.waitForSelector('input[name=login]');
+    await page.type('input[name=login]', login);
+    await page.type('input[name=password]', password);
+    await Promise.all([page.waitForNavigation(), page.click('button.primary')]);
+    await waitDeep('integration-list >>> [part=row]');
+  }
+
+  async function signOut() {
+    await Promise.all([page.waitForNavigation(), page.locator('oauth-login >>> [part=button]').click()]);
+    await page.waitForSelector('button[form="op.logoutForm"][value=yes]');
+    await Promise.all([page.waitForNavigation(), page.click('button[form="op.logoutForm"][value=yes]')]);
+  }
+
+  const tokenStatus = async (clientId, secret) =>
+    (await fetch(`${origin}/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}` },
+      body: 'grant_type=client_credentials',
+    })).status;
+
+  it('creates an integration, rotates its secret, and the token endpoint takes only the new one', async () => {
+    await signIn('ada@example.com', 'ada-demo');
+    await page.waitForFunction(() => !document.querySelector('#create').disabled);
+    await page.click('#create');
+    await waitDeep('create-integration-dialog >>> dialog[open]');
+    await page.locator('create-integration-dialog >>> #name').fill('E2E Robot');
+    await page.locator('create-integration-dialog >>> #redirects').fill('https://robot.example.com/callback');
+    // Client credentials is the third grant; the robot's server uses it with the secret.
+    await page.evaluate(() => window.deep('create-integration-dialog >>> form').querySelectorAll('fieldset input[type=checkbox]')[2].click());
+    await page.locator('create-integration-dialog >>> button[type=submit]').click();
+    await waitDeep('create-integration-dialog >>> [part=secret]');
+    const first = await valueOf('create-integration-dialog >>> [part=secret]');
+    assert.match(first, /^gks_/);
+    await page.locator('create-integration-dialog >>> button.primary').click();
+
+    await waitText('integration-details >>> [part~=header] h2', 'E2E Robot');
+    const clientId = await valueOf('integration-details >>> #client-id');
+    assert.match(clientId, /^gk_/);
+    assert.equal(await tokenStatus(clientId, first), 200, 'the first secret works');
+
+    await waitDeep('integration-details >>> [part~=rotate]');
+    await page.locator('integration-details >>> [part~=rotate]').click();
+    await waitDeep('integration-details >>> rotate-secret-dialog >>> dialog[open]');
+    await page.locator('integration-details >>> rotate-secret-dialog >>> [part=confirm]').click();
+    await page.locator('integration-details >>> rotate-secret-dialog >>> button[type=submit]').click();
+    await waitDeep('integration-details >>> rotate-secret-dialog >>> [part=secret]');
+    const second = await valueOf('integration-details >>> rotate-secret-dialog >>> [part=secret]');
+    assert.match(second, /^gks_/);
+    assert.notEqual(second, first);
+    await page.locator('integration-details >>> rotate-secret-dialog >>> button.primary').click();
+    await waitDeep('integration-details >>> rotate-secret-dialog >>> dialog:not([open])');
+
+    assert.equal(await tokenStatus(clientId, first), 401, 'the old secret fails at once');
+    assert.equal(await tokenStatus(clientId, second), 200, 'the new secret works');
+    await waitText('integration-details >>> .masked', second.slice(-4));
+
+    // Neither secret is left anywhere the page can read.
+    const leftovers = await page.evaluate(async (secrets) => {
+      const html = [];
+      const walk = (root) => {
+        html.push(root.innerHTML ?? '');
+        for (const el of root.querySelectorAll('*')) {
+          if (el.shadowRoot) walk(el.shadowRoot);
+          if ('value' in el && typeof el.value === 'string') html.push(el.value);
+        }
+      };
+      walk(document.documentElement);
+      const stores = JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie;
+      return secrets.filter((s) => html.join('\n').includes(s) || stores.includes(s));
+    }, [first, second]);
+    assert.deepEqual(leftovers, []);
+    assert.deepEqual(pageErrors, []);
+  });
+
+  it('shows the viewer everything read-only', async () => {
+    await signOut();
+    await signIn('vic@example.com', 'vic-demo');
+    assert.equal(await page.$eval('#create', (b) => b.disabled), true);
+    await page.locator('integration-list >>> [part=row]').click();
+    await waitDeep('integration-details >>> fieldset.plain[disabled]');
+    for (const part of ['[part~=rotate]', '[part~=delete]', '[part~=status-action]', 'button[type=submit]']) {
+      assert.equal(await absent(`integration-details >>> ${part}`), true, part);
+    }
+    await waitDeep('scope-manager >>> [part=allow][disabled]');
+    assert.deepEqual(pageErrors, []);
+  });
+});
