@@ -1,6 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
+import commonjs from '@rollup/plugin-commonjs';
 import nodeResolve from '@rollup/plugin-node-resolve';
+import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
@@ -14,7 +16,7 @@ const elementEntries = Object.fromEntries(
 const compile = () =>
   typescript({
     tsconfig: './tsconfig.build.json',
-    include: ['src/**/*.ts', 'components/**/*.ts', 'demo/**/*.ts'],
+    include: ['src/**/*.ts', 'components/**/*.ts', 'demo/**/*.ts', 'demo/**/*.tsx'],
     exclude: ['**/*.test.ts'],
     compilerOptions: { outDir: undefined },
   });
@@ -31,15 +33,17 @@ export default [
       components: 'components/index.ts',
       ...elementEntries,
       'components/locales/de': 'components/shared/locales/de.ts',
+      react: 'components/react.ts',
     },
-    external: (id) => /^(oauth4webapi|idb-keyval|lit|@lit|@lit-labs)(\/|$)/.test(id),
+    external: (id) => /^(oauth4webapi|idb-keyval|lit|@lit|@lit-labs|react)(\/|$)/.test(id),
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
     plugins: [compile(), ...minify()],
   },
   // The demo app served by `npm start`, bundled with its dependencies.
   {
-    input: { app: 'demo/app.ts', admin: 'demo/admin.ts' },
+    input: { app: 'demo/app.ts', admin: 'demo/admin.ts', react: 'demo/react.tsx' },
     output: { dir: 'build/demo', format: 'es', sourcemap: true },
-    plugins: [nodeResolve({ browser: true }), compile(), ...minify()],
+    // React ships CommonJS that reads process.env.NODE_ENV.
+    plugins: [replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }), nodeResolve({ browser: true }), commonjs(), compile(), ...minify()],
   },
 ];

@@ -1,6 +1,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
+import { reactModulesPlugin } from './test/support/react-modules.mjs';
 import { startTestProvider } from './test/support/test-provider.mjs';
 import { fileURLToPath } from 'node:url';
 import { generateKeyPairSync } from 'node:crypto';
@@ -133,7 +134,7 @@ function countReporter() {
 
 export default {
   reporters: [defaultReporter(), countReporter()],
-  files: ['test/**/*.test.ts', 'components/**/*.test.ts'],
+  files: ['test/**/*.test.ts', 'test/**/*.test.tsx', 'components/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   port: PORT,
   hostname: 'localhost',
@@ -149,7 +150,8 @@ export default {
     }),
   ],
   plugins: [
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    esbuildPlugin({ ts: true, tsx: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    reactModulesPlugin(),
     testProviderPlugin(),
   ],
   middleware: [

@@ -38,6 +38,12 @@ try {
       selector,
     );
   const deepText = (selector) => page.evaluate((sel) => sel.split(' >>> ').reduce((root, part) => (root === document ? root : root?.shadowRoot)?.querySelector(part), document)?.textContent ?? '', selector);
+  // The list is virtual: it renders rows only while on screen.
+  const clickRow = async (name) => {
+    await page.$eval('integration-list', (list) => list.scrollIntoView());
+    await page.waitForFunction((n) => [...document.querySelector('integration-list').shadowRoot.querySelectorAll('[part=row]')].some((r) => r.textContent.includes(n)), { polling: 100 }, name);
+    await page.evaluate((n) => [...document.querySelector('integration-list').shadowRoot.querySelectorAll('[part=row]')].find((r) => r.textContent.includes(n)).click(), name);
+  };
   // A page, or one element of it (a CSS selector, ` >>> ` between shadow roots): the
   // element is scrolled into view first, so virtual lists render their rows.
   const shot = async (name, target = page) => {
@@ -196,14 +202,18 @@ try {
   await shot('15f-deactivated', '#left');
   await shot('15f-deactivated-details', 'integration-details');
   // The ERP Connector has the seeded tokens: a sign-in with refreshes used, and a client-credentials token.
-  await page.evaluate(() => [...document.querySelector('integration-list').shadowRoot.querySelectorAll('[part=row]')].find((r) => r.textContent.includes('ERP Connector')).click());
-  // A virtual list renders rows only where it is on screen.
+  await clickRow('ERP Connector');
+  // A virtual list renders rows only where it is on screen: scroll once the details above it have their height.
+  await page.waitForFunction(() => document.querySelector('integration-details').shadowRoot.querySelector('[part~=header] h2')?.textContent.includes('ERP Connector'), { polling: 100 });
   await page.$eval('#tokens-card', (card) => card.scrollIntoView());
-  await waitDeep('token-list >>> [part=row]');
+  await waitDeep('token-list >>> [part=row]').catch(async (error) => {
+    await shot('debug-tokens');
+    console.error(await page.evaluate(() => [document.querySelector('token-list').clientId, document.querySelector('token-list').shadowRoot.innerHTML.slice(0, 600)]));
+    throw error;
+  });
   await shot('15b-admin-tokens', '#tokens-card');
   // Delete the walkthrough's integration, by typing its name.
-  await page.$eval('#left', (column) => column.scrollIntoView());
-  await page.evaluate(() => [...document.querySelector('integration-list').shadowRoot.querySelectorAll('[part=row]')].find((r) => r.textContent.includes('Walkthrough Robot')).click());
+  await clickRow('Walkthrough Robot');
   await page.waitForFunction(() => document.querySelector('integration-details').shadowRoot.querySelector('[part~=header] h2')?.textContent.includes('Walkthrough Robot'), { polling: 100 });
   await waitDeep('integration-details >>> [part~=delete]');
   await page.locator('integration-details >>> [part~=delete]').click();
@@ -228,6 +238,27 @@ try {
   await shot('16-admin-viewer', '#selected');
   await shot('16b-admin-viewer-scopes', '#scopes');
   console.log('viewer sees:', (await deepText('integration-details >>> .note')).slice(0, 80));
+
+  // The same portal as a React app (grantkit/react).
+  await Promise.all([page.waitForNavigation(), page.locator('oauth-login >>> [part=button]').click()]);
+  await page.waitForSelector('button[form="op.logoutForm"][value=yes]');
+  await Promise.all([page.waitForNavigation(), page.click('button[form="op.logoutForm"][value=yes]')]);
+  await page.goto(`${base}/react`);
+  await page.waitForSelector('#signed-out-note');
+  await shot('17-react-signed-out');
+  await signInAt('ada@example.com', 'ada-demo');
+  await waitDeep('integration-list >>> [part=row]').catch(async (error) => {
+    await shot('debug-react');
+    console.error(page.url(), problems);
+    throw error;
+  });
+  await page.locator('integration-list >>> [part=row]').click();
+  await waitDeep('integration-details >>> [part~=rotate]').catch(async (error) => {
+    await shot('debug-react');
+    console.error(page.url(), problems);
+    throw error;
+  });
+  await shot('17b-react-portal');
 
   const stored = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie }));
   console.log('page storage after sign-in:', stored);

@@ -138,8 +138,8 @@ export async function createApp(options: AppOptions): Promise<App> {
         application_type: 'web',
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
-        redirect_uris: [`${options.origin}/`, `${options.origin}/admin`],
-        post_logout_redirect_uris: [`${options.origin}/`, `${options.origin}/admin`],
+        redirect_uris: [`${options.origin}/`, `${options.origin}/admin`, `${options.origin}/react`],
+        post_logout_redirect_uris: [`${options.origin}/`, `${options.origin}/admin`, `${options.origin}/react`],
         scope: `openid offline_access profile email roles ${ADMIN_API_SCOPE}`,
       },
     ],
@@ -219,9 +219,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (req.method === 'GET' && (path === '/' || path === '/index.html')) {
         if (await serveFile(res, DEMO_DIR, 'index.html', APP_PAGE_HEADERS)) return;
       }
-      if (req.method === 'GET' && path === '/admin') {
-        if (await serveFile(res, DEMO_DIR, 'admin.html', APP_PAGE_HEADERS)) return;
-      }
+      const page = { '/admin': 'admin.html', '/react': 'react.html' }[path];
+      if (req.method === 'GET' && page && (await serveFile(res, DEMO_DIR, page, APP_PAGE_HEADERS))) return;
       if (req.method === 'GET' && path === '/login.css' && (await serveFile(res, SERVER_ASSETS, 'login.css'))) return;
       if (req.method === 'GET' && path.startsWith('/demo/') && (await serveFile(res, DEMO_DIR, path.slice(6)))) return;
       if (req.method === 'GET' && path.startsWith('/build/') && (await serveFile(res, DEMO_BUILD_DIR, path.slice(7)))) return;

@@ -240,6 +240,19 @@ describe('<integration-details>', () => {
     expect($<HTMLTextAreaElement>(el, '#description')!.value).to.equal('Unsaved words');
   });
 
+  it('loads when client-id is set after it connected, as frameworks do', async () => {
+    serve();
+    // As React does: connected first (so it starts with nothing to load), the property set before its first render.
+    const el = document.createElement('integration-details');
+    el.admin = createAdminClient({ baseUrl: BASE });
+    document.body.append(el);
+    el.clientId = 'gk_erp';
+    await waitUntil(() => $(el, '[part~=form]') !== null, 'the integration is shown');
+    el.clientId = '';
+    await waitUntil(() => $(el, '.note')?.textContent === 'Choose an integration to see its details.');
+    el.remove();
+  });
+
   it('speaks German under lang="de"', async () => {
     serve();
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="de"><integration-details client-id="gk_erp" .admin=${createAdminClient({ baseUrl: BASE })}></integration-details></div>`);

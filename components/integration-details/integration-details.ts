@@ -135,6 +135,7 @@ export class IntegrationDetails extends LitElement {
   @state() accessor #ui: View = INITIAL;
 
   #loadCount = 0;
+  #loadedFor: string | undefined;
   readonly #connection = new AdminConnection(this, () => void this.#load());
   readonly #modal = new ModalDialog(this, {
     onClosed: () => {
@@ -143,8 +144,10 @@ export class IntegrationDetails extends LitElement {
     fallbackFocus: () => this.renderRoot.querySelector<HTMLElement>('[part~=header] h2'),
   });
 
-  protected override updated(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('clientId') && changed.get('clientId') !== undefined) void this.#load();
+  protected override willUpdate(): void {
+    // Whenever client-id differs from what was last asked for, however it was set: a
+    // framework may set it after the element connected and loaded.
+    if (this.#connection.client && this.clientId !== this.#loadedFor) void this.#load();
   }
 
   /** Loads the integration again, dropping unsaved changes. */
@@ -155,6 +158,7 @@ export class IntegrationDetails extends LitElement {
   async #load(): Promise<void> {
     const admin = this.#connection.client;
     const clientId = this.clientId;
+    this.#loadedFor = clientId;
     if (!admin || !clientId) return;
     // Only the newest load may show: a quick change of client-id must not show the previous one.
     const count = ++this.#loadCount;

@@ -94,14 +94,16 @@ export class ScopeManager extends LitElement {
   @state() accessor #ui: View = INITIAL;
 
   #loadCount = 0;
+  #loadedFor: string | undefined;
   readonly #connection = new AdminConnection(this, () => void this.#load());
   readonly #modal = new ModalDialog(this, {
     onClosed: () => this.#set({ dialog: undefined, form: EMPTY_FORM, deleting: undefined, dialogError: undefined }),
     fallbackFocus: () => this.renderRoot.querySelector<HTMLElement>('[part=toolbar] button, [part=list]'),
   });
 
-  protected override updated(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('clientId') && changed.get('clientId') !== undefined) void this.#load();
+  protected override willUpdate(): void {
+    // Whenever client-id differs from what was last loaded, however it was set.
+    if (this.#connection.client && this.clientId !== this.#loadedFor) void this.#load();
   }
 
   /** Loads the scopes (and the integration's associations) again. */
@@ -116,6 +118,7 @@ export class ScopeManager extends LitElement {
   async #load(): Promise<void> {
     const admin = this.#connection.client;
     if (!admin) return;
+    this.#loadedFor = this.clientId;
     const count = ++this.#loadCount;
     this.#set({ scopes: undefined, loadError: undefined, rowError: undefined });
     this.#connection.me()?.then(

@@ -66,6 +66,18 @@ describe('<token-list>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('filters by a client-id set after it connected, as frameworks do', async () => {
+    const { queries } = serve();
+    // As React does: connected first, the property set before its first render.
+    const el = document.createElement('token-list');
+    el.admin = createAdminClient({ baseUrl: BASE });
+    document.body.append(el);
+    el.clientId = 'gk_erp';
+    await waitUntil(() => queries.at(-1)?.get('client_id') === 'gk_erp', 'the list is loaded again for the integration');
+    await waitUntil(() => rows(el).length === 3);
+    el.remove();
+  });
+
   it('revokes after confirmation, removes the row, and puts focus on the list', async () => {
     const { deleted } = serve();
     const el = await fixture<TokenList>(html`<token-list .admin=${createAdminClient({ baseUrl: BASE })}></token-list>`);

@@ -65,14 +65,21 @@ export class TokenList extends LitElement {
     fallbackFocus: () => this.renderRoot.querySelector<HTMLElement>('[part=list]'),
   });
 
-  protected override updated(changed: Map<PropertyKey, unknown>): void {
-    // A filter changed after the first load: start again. (On the first update the
-    // previous values are undefined, and the first load is already under way.)
-    if (['clientId', 'subject'].some((name) => changed.has(name) && changed.get(name) !== undefined)) this.#start();
+  #loadedFor: string | undefined;
+
+  get #filter(): string {
+    return `${this.clientId}\n${this.subject}`;
+  }
+
+  protected override willUpdate(): void {
+    // Whenever the filter differs from what was last loaded, however it was set: a
+    // framework may set it after the element connected and started loading.
+    if (this.#connection.client && this.#filter !== this.#loadedFor) this.#start();
   }
 
   #start(): void {
     if (!this.#connection.client) return;
+    this.#loadedFor = this.#filter;
     void this.#loader.reload();
     this.#connection.me()?.then((m) => (this.#canRevoke = m.permissions.includes('tokens:write')), () => (this.#canRevoke = false));
   }
