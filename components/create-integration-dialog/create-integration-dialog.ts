@@ -29,6 +29,15 @@ const FIELD_OF: Record<string, FieldKey> = {
   redirect_uris: 'redirects', grant_types: 'grants', access_token_lifetime: 'lifetime', refresh_count: 'refresh',
 };
 
+interface View {
+  draft: Draft;
+  fieldErrors: Partial<Record<FieldKey, string>>;
+  error: unknown;
+  busy: boolean;
+}
+
+const INITIAL: View = { draft: { ...EMPTY }, fieldErrors: {}, error: undefined, busy: false };
+
 /**
  * @summary Registers a new integration; a confidential one's secret is shown once at the end.
  *
@@ -60,10 +69,13 @@ export class CreateIntegrationDialog extends LitElement {
   /** An admin client to use instead of the one from `<grantkit-provider>`. */
   @property({ attribute: false }) accessor admin: AdminClient | undefined;
 
-  @state() accessor #draft: Draft = { ...EMPTY };
-  @state() accessor #fieldErrors: Partial<Record<FieldKey, string>> = {};
-  @state() accessor #error: unknown;
-  @state() accessor #busy = false;
+  // What the element shows, in one reactive object: one decorated field costs far fewer
+  // bytes than one per value.
+  @state() accessor #ui: View = INITIAL;
+
+  #set(changes: Partial<View>): void {
+    this.#ui = { ...this.#ui, ...changes };
+  }
 
   readonly #connection = new AdminConnection(this);
   readonly #secret = new SecretHolder(this);
@@ -71,9 +83,7 @@ export class CreateIntegrationDialog extends LitElement {
 
   /** Opens an empty form; focus returns to what had it when the dialog closes. */
   async show(): Promise<void> {
-    this.#draft = { ...EMPTY };
-    this.#fieldErrors = {};
-    this.#error = undefined;
+    this.#set({ draft: { ...EMPTY }, fieldErrors: {}, error: undefined });
     this.#secret.forget();
     await this.#modal.open();
   }
@@ -89,15 +99,15 @@ export class CreateIntegrationDialog extends LitElement {
     if (this.#secret.shown) event.preventDefault();
   };
 
-  #set<K extends keyof Draft>(key: K, value: Draft[K]): void {
-    this.#draft = { ...this.#draft, [key]: value };
-    if (this.#fieldErrors[key as FieldKey]) this.#fieldErrors = { ...this.#fieldErrors, [key]: undefined };
+  #setField<K extends keyof Draft>(key: K, value: Draft[K]): void {
+    this.#set({ draft: { ...this.#ui.draft, [key]: value } });
+    if (this.#ui.fieldErrors[key as FieldKey]) this.#set({ fieldErrors: { ...this.#ui.fieldErrors, [key]: undefined } });
   }
 
   #setSettings(next: Partial<TokenSettings>): void {
-    this.#draft = { ...this.#draft, settings: { ...this.#draft.settings, ...next } };
+    this.#set({ draft: { ...this.#ui.draft, settings: { ...this.#ui.draft.settings, ...next } } });
     const touched = Object.keys(next).map((k) => (k === 'grants' ? 'grants' : k === 'lifetime' || k === 'neverExpires' ? 'lifetime' : 'refresh'));
-    if (touched.some((k) => this.#fieldErrors[k as FieldKey])) this.#fieldErrors = { ...this.#fieldErrors, ...Object.fromEntries(touched.map((k) => [k, undefined])) };
+    if (touched.some((k) => this.#ui.fieldErrors[k as FieldKey])) this.#set({ fieldErrors: { ...this.#ui.fieldErrors, ...Object.fromEntries(touched.map((k) => [k, undefined])) } });
   }
 
   /** What can be told before asking the server; the server still checks everything. */
@@ -115,11 +125,10 @@ export class CreateIntegrationDialog extends LitElement {
     event.preventDefault();
     const t = stringsFor(this);
     const admin = this.#connection.client;
-    const draft = this.#draft;
+    const draft = this.#ui.draft;
     const redirects = draft.redirects.split('\n').map((line) => line.trim()).filter(Boolean);
     const errors = this.#check(t, draft, redirects);
-    this.#fieldErrors = errors;
-    this.#error = undefined;
+    this.#set({ fieldErrors: errors, error: undefined });
     if (Object.keys(errors).length > 0) {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
@@ -134,7 +143,7 @@ export class CreateIntegrationDialog extends LitElement {
       redirect_uris: redirects,
       ...settingsBody(draft.settings, draft.confidential),
     };
-    this.#busy = true;
+    this.#set({ busy: true });
     try {
       const created = await admin.createIntegration(body);
       emit(this, 'grantkit-integration-created', { clientId: created.client_id, confidential: draft.confidential });
@@ -142,7 +151,7 @@ export class CreateIntegrationDialog extends LitElement {
       else this.close();
     } catch (error) {
       // The form stays as typed; refusals go beside their fields where the server named them.
-      this.#error = error;
+      this.#set({ error });
       if (error instanceof AdminApiError) {
         const byField: Partial<Record<FieldKey, string>> = {};
         for (const e of error.errors) {
@@ -151,11 +160,11 @@ export class CreateIntegrationDialog extends LitElement {
           if (field) byField[field] = t.create.invalid;
         }
         if (error.code === 'duplicate_name') byField.name = errorMessage(t, error);
-        this.#fieldErrors = byField;
+        this.#set({ fieldErrors: byField });
       }
       emit(this, 'grantkit-error', { error, code: (error as { code?: string }).code ?? 'unknown' });
     } finally {
-      this.#busy = false;
+      this.#set({ busy: false });
     }
   }
 
@@ -169,56 +178,56 @@ export class CreateIntegrationDialog extends LitElement {
   }
 
   #field(key: FieldKey, id: string) {
-    const message = this.#fieldErrors[key];
+    const message = this.#ui.fieldErrors[key];
     return { invalid: message ? 'true' : 'false', describedBy: message ? `${id}-error` : undefined, message: message ? html`<p class="field-error" id="${id}-error">${message}</p>` : nothing };
   }
 
   #renderForm(t: Strings) {
-    const d = this.#draft;
+    const d = this.#ui.draft;
     const name = this.#field('name', 'name');
     const version = this.#field('version', 'version');
     const redirects = this.#field('redirects', 'redirects');
-    const general = this.#error && Object.values(this.#fieldErrors).every((m) => !m);
+    const general = this.#ui.error && Object.values(this.#ui.fieldErrors).every((m) => !m);
     return html`
       <form part="form" novalidate @submit=${this.#submit}>
         <h2 id="title" part="title">${t.create.title}</h2>
-        ${general ? html`<p part="error" class="error" role="alert">${errorMessage(t, this.#error)}</p>` : nothing}
+        ${general ? html`<p part="error" class="error" role="alert">${errorMessage(t, this.#ui.error)}</p>` : nothing}
         <div class="pair">
           <div>
             <label for="name">${t.create.name}</label>
             <input id="name" type="text" required maxlength="100" .value=${d.name} aria-invalid=${name.invalid} aria-describedby=${name.describedBy ?? nothing}
-              @input=${(e: Event) => this.#set('name', (e.target as HTMLInputElement).value)} />
+              @input=${(e: Event) => this.#setField('name', (e.target as HTMLInputElement).value)} />
             ${name.message}
           </div>
           <div>
             <label for="version">${t.create.version}</label>
             <input id="version" type="text" required maxlength="20" .value=${d.version} aria-invalid=${version.invalid} aria-describedby=${version.describedBy ?? nothing}
-              @input=${(e: Event) => this.#set('version', (e.target as HTMLInputElement).value)} />
+              @input=${(e: Event) => this.#setField('version', (e.target as HTMLInputElement).value)} />
             ${version.message}
           </div>
         </div>
         <label for="description">${t.create.description}</label>
-        <textarea id="description" rows="2" maxlength="500" .value=${d.description} @input=${(e: Event) => this.#set('description', (e.target as HTMLTextAreaElement).value)}></textarea>
+        <textarea id="description" rows="2" maxlength="500" .value=${d.description} @input=${(e: Event) => this.#setField('description', (e.target as HTMLTextAreaElement).value)}></textarea>
         <fieldset>
           <legend>${t.create.type}</legend>
-          <label class="option"><input type="radio" name="type" .checked=${d.confidential} @change=${() => this.#set('confidential', true)} /> ${t.create.confidential}</label>
-          <label class="option"><input type="radio" name="type" .checked=${!d.confidential} @change=${() => this.#set('confidential', false)} /> ${t.create.public}</label>
+          <label class="option"><input type="radio" name="type" .checked=${d.confidential} @change=${() => this.#setField('confidential', true)} /> ${t.create.confidential}</label>
+          <label class="option"><input type="radio" name="type" .checked=${!d.confidential} @change=${() => this.#setField('confidential', false)} /> ${t.create.public}</label>
         </fieldset>
         <label for="redirects">${t.create.redirects}</label>
         <textarea id="redirects" rows="3" spellcheck="false" .value=${d.redirects} aria-invalid=${redirects.invalid} aria-describedby="redirects-hint ${redirects.describedBy ?? ''}"
-          @input=${(e: Event) => this.#set('redirects', (e.target as HTMLTextAreaElement).value)}></textarea>
+          @input=${(e: Event) => this.#setField('redirects', (e.target as HTMLTextAreaElement).value)}></textarea>
         <p class="hint" id="redirects-hint">${t.create.redirectsHint}</p>
         ${redirects.message}
         ${renderTokenSettings(t, {
           settings: d.settings,
           confidential: d.confidential,
           disabled: false,
-          errors: { grants: this.#fieldErrors.grants, lifetime: this.#fieldErrors.lifetime, refresh: this.#fieldErrors.refresh },
+          errors: { grants: this.#ui.fieldErrors.grants, lifetime: this.#ui.fieldErrors.lifetime, refresh: this.#ui.fieldErrors.refresh },
           onChange: (next) => this.#setSettings(next),
         })}
         <div part="actions">
-          <button type="button" ?disabled=${this.#busy} @click=${() => this.close()}>${t.common.cancel}</button>
-          <button type="submit" class="primary" ?disabled=${this.#busy} aria-busy=${this.#busy ? 'true' : 'false'}>${this.#busy ? t.create.creating : t.create.create}</button>
+          <button type="button" ?disabled=${this.#ui.busy} @click=${() => this.close()}>${t.common.cancel}</button>
+          <button type="submit" class="primary" ?disabled=${this.#ui.busy} aria-busy=${this.#ui.busy ? 'true' : 'false'}>${this.#ui.busy ? t.create.creating : t.create.create}</button>
         </div>
       </form>
     `;

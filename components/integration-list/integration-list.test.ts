@@ -121,8 +121,10 @@ describe('<integration-list>', () => {
       ),
     );
     const el = await fixture<IntegrationList>(html`<integration-list .admin=${admin()}></integration-list>`);
-    await waitUntil(() => part(el, 'error') !== null);
-    expect(part(el, 'error')!.textContent).to.contain('You need the admin role to do this.');
+    await waitUntil(() => part(el, 'forbidden') !== null);
+    expect(part(el, 'forbidden')!.textContent).to.contain('You need the admin role to see this.');
+    expect(part(el, 'forbidden')!.querySelector('button'), 'a missing role is not fixed by retrying').to.equal(null);
+    await expect(el).to.be.accessible();
   });
 
   it('fetches further pages as the user scrolls near the end', async () => {

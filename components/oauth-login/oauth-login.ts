@@ -8,6 +8,15 @@ import { errorMessage, stringsFor } from '../shared/localize.js';
 import { completeSignInIfReturning } from '../shared/sign-in-return.js';
 import { styles } from './oauth-login.styles.js';
 
+interface View {
+  sdk: GrantkitClient | undefined;
+  busy: 'signin' | 'signout' | undefined;
+  error: unknown;
+  revision: number;
+}
+
+const INITIAL: View = { sdk: undefined, busy: undefined, error: undefined, revision: 0 };
+
 /**
  * @summary A sign-in button that becomes the signed-in user and a sign-out button.
  *
@@ -49,10 +58,13 @@ export class OAuthLogin extends LitElement {
   /** Also end the session at the authorization server on sign-out. */
   @property({ type: Boolean, attribute: 'end-session' }) accessor endSession = false;
 
-  @state() accessor #sdk: GrantkitClient | undefined;
-  @state() accessor #busy: 'signin' | 'signout' | undefined;
-  @state() accessor #error: unknown;
-  @state() accessor #revision = 0;
+  // What the element shows, in one reactive object: one decorated field costs far fewer
+  // bytes than one per value.
+  @state() accessor #ui: View = INITIAL;
+
+  #set(changes: Partial<View>): void {
+    this.#ui = { ...this.#ui, ...changes };
+  }
 
   readonly #context = new ContextConsumer(this, { context: grantkitContext, subscribe: true, callback: () => void this.#resolveClient() });
   #ownConfig = '';
@@ -85,31 +97,30 @@ export class OAuthLogin extends LitElement {
       }
     }
     sdk ??= this.#context.value?.sdk;
-    if (sdk === this.#sdk) return;
-    this.#sdk?.removeEventListener('statechange', this.#onStateChange);
-    this.#sdk = sdk;
+    if (sdk === this.#ui.sdk) return;
+    this.#ui.sdk?.removeEventListener('statechange', this.#onStateChange);
+    this.#set({ sdk });
     sdk?.addEventListener('statechange', this.#onStateChange);
   }
 
   readonly #onStateChange = (): void => {
-    this.#revision++;
+    this.#ui.revision++;
   };
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#sdk?.removeEventListener('statechange', this.#onStateChange);
+    this.#ui.sdk?.removeEventListener('statechange', this.#onStateChange);
   }
 
   #fail(error: unknown): void {
-    this.#error = error;
+    this.#set({ error });
     emit(this, 'grantkit-error', { error, code: (error as { code?: string }).code ?? 'unknown' });
   }
 
   async #signIn(): Promise<void> {
-    const sdk = this.#sdk;
+    const sdk = this.#ui.sdk;
     if (!sdk) return;
-    this.#error = undefined;
-    this.#busy = 'signin';
+    this.#set({ error: undefined, busy: 'signin' });
     try {
       if (this.popup) {
         await sdk.loginWithPopup();
@@ -120,29 +131,28 @@ export class OAuthLogin extends LitElement {
     } catch (error) {
       this.#fail(error);
     } finally {
-      this.#busy = undefined;
+      this.#set({ busy: undefined });
     }
   }
 
   async #signOut(): Promise<void> {
-    const sdk = this.#sdk;
+    const sdk = this.#ui.sdk;
     if (!sdk) return;
-    this.#error = undefined;
-    this.#busy = 'signout';
+    this.#set({ error: undefined, busy: 'signout' });
     try {
       await sdk.logout({ endSession: this.endSession });
       emit(this, 'grantkit-signout', {});
     } catch (error) {
       this.#fail(error);
     } finally {
-      this.#busy = undefined;
+      this.#set({ busy: undefined });
     }
   }
 
   protected override render() {
     const t = stringsFor(this);
-    const sdk = this.#sdk;
-    const error = this.#error ? html`<p part="error" class="error" role="alert">${errorMessage(t, this.#error)}</p>` : nothing;
+    const sdk = this.#ui.sdk;
+    const error = this.#ui.error ? html`<p part="error" class="error" role="alert">${errorMessage(t, this.#ui.error)}</p>` : nothing;
     if (sdk?.isAuthenticated) {
       const user = sdk.user;
       const name = String(user?.name ?? user?.email ?? user?.sub ?? '');
@@ -152,18 +162,18 @@ export class OAuthLogin extends LitElement {
             <span part="name">${name}</span>
             ${user?.email && user.email !== name ? html`<span part="email">${String(user.email)}</span>` : nothing}
           </span>
-          <button part="button" type="button" ?disabled=${this.#busy !== undefined} aria-busy=${this.#busy === 'signout' ? 'true' : 'false'} @click=${this.#signOut}>
-            ${this.#busy === 'signout' ? t.login.signingOut : t.login.signOut}
+          <button part="button" type="button" ?disabled=${this.#ui.busy !== undefined} aria-busy=${this.#ui.busy === 'signout' ? 'true' : 'false'} @click=${this.#signOut}>
+            ${this.#ui.busy === 'signout' ? t.login.signingOut : t.login.signOut}
           </button>
         </div>
         ${error}
       `;
     }
-    const waiting = !sdk || this.#busy === 'signin';
+    const waiting = !sdk || this.#ui.busy === 'signin';
     return html`
       <div part="base">
         <button part="button" class="primary" type="button" ?disabled=${waiting} aria-busy=${waiting ? 'true' : 'false'} @click=${this.#signIn}>
-          ${!sdk ? t.common.loading : this.#busy === 'signin' ? t.login.signingIn : t.login.signIn}
+          ${!sdk ? t.common.loading : this.#ui.busy === 'signin' ? t.login.signingIn : t.login.signIn}
         </button>
       </div>
       ${error}

@@ -13,6 +13,20 @@ import { styles } from './personal-token-list.styles.js';
 type Permission = 'integrations:read' | 'integrations:write' | 'scopes:read' | 'scopes:write' | 'tokens:read' | 'tokens:write' | 'personal-tokens:write';
 const EXPIRY_DAYS = [7, 30, 90, 366];
 
+interface View {
+  mode: 'create' | 'revoke' | undefined;
+  allowed: Permission[];
+  name: string;
+  chosen: Permission[];
+  days: number;
+  nameError: boolean;
+  busy: boolean;
+  error: unknown;
+  pending: PersonalToken | undefined;
+}
+
+const INITIAL: View = { mode: undefined, allowed: [], name: '', chosen: [], days: 30, nameError: false, busy: false, error: undefined, pending: undefined };
+
 /**
  * @summary The signed-in user's personal access tokens, for scripts: create (value shown once), revoke.
  *
@@ -45,15 +59,13 @@ export class PersonalTokenList extends LitElement {
   /** An admin client to use instead of the one from `<grantkit-provider>`. */
   @property({ attribute: false }) accessor admin: AdminClient | undefined;
 
-  @state() accessor #mode: 'create' | 'revoke' | undefined;
-  @state() accessor #allowed: Permission[] = [];
-  @state() accessor #name = '';
-  @state() accessor #chosen: Permission[] = [];
-  @state() accessor #days = 30;
-  @state() accessor #nameError = false;
-  @state() accessor #busy = false;
-  @state() accessor #error: unknown;
-  @state() accessor #pending: PersonalToken | undefined;
+  // What the element shows, in one reactive object: one decorated field costs far fewer
+  // bytes than one per value.
+  @state() accessor #ui: View = INITIAL;
+
+  #set(changes: Partial<View>): void {
+    this.#ui = { ...this.#ui, ...changes };
+  }
 
   readonly #connection = new AdminConnection(this, () => this.#start());
   readonly #secret = new SecretHolder(this);
@@ -65,15 +77,14 @@ export class PersonalTokenList extends LitElement {
   readonly #modal = new ModalDialog(this, {
     onClosed: () => {
       this.#secret.forget();
-      this.#mode = undefined;
-      this.#pending = undefined;
+      this.#set({ mode: undefined, pending: undefined });
     },
     fallbackFocus: () => this.renderRoot.querySelector<HTMLElement>('[part=create]'),
   });
 
   #start(): void {
     void this.#loader.reload();
-    this.#connection.me()?.then((m) => (this.#allowed = m.permissions as Permission[]), () => (this.#allowed = []));
+    this.#connection.me()?.then((m) => (this.#set({ allowed: m.permissions as Permission[] })), () => (this.#set({ allowed: [] })));
   }
 
   #report(error: unknown): void {
@@ -81,15 +92,11 @@ export class PersonalTokenList extends LitElement {
   }
 
   async #open(mode: 'create' | 'revoke', token?: PersonalToken): Promise<void> {
-    this.#mode = mode;
-    this.#pending = token;
-    this.#error = undefined;
-    this.#nameError = false;
+    this.#set({ mode: mode, pending: token, error: undefined, nameError: false });
     if (mode === 'create') {
-      this.#name = '';
-      this.#days = 30;
+      this.#set({ name: '', days: 30 });
       // Read-only by default: a script gets more only when someone ticks it.
-      this.#chosen = this.#allowed.filter((p) => p.endsWith(':read'));
+      this.#set({ chosen: this.#ui.allowed.filter((p) => p.endsWith(':read')) });
     }
     await this.#modal.open();
   }
@@ -106,44 +113,42 @@ export class PersonalTokenList extends LitElement {
   async #create(event: Event): Promise<void> {
     event.preventDefault();
     const admin = this.#connection.client;
-    if (!this.#name.trim()) {
-      this.#nameError = true;
+    if (!this.#ui.name.trim()) {
+      this.#set({ nameError: true });
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLInputElement>('#pat-name')?.focus();
       return;
     }
     if (!admin) return;
-    this.#busy = true;
-    this.#error = undefined;
+    this.#set({ busy: true, error: undefined });
     try {
-      const created = await admin.createPersonalToken({ name: this.#name.trim(), scope: this.#chosen, expires_in_days: this.#days });
+      const created = await admin.createPersonalToken({ name: this.#ui.name.trim(), scope: this.#ui.chosen, expires_in_days: this.#ui.days });
       this.#secret.show(created.token);
       emit(this, 'grantkit-personal-token-created', { id: created.id, name: created.name, expiresAt: created.expires_at });
       void this.#loader.reload();
     } catch (error) {
-      this.#error = error;
+      this.#set({ error });
       this.#report(error);
     } finally {
-      this.#busy = false;
+      this.#set({ busy: false });
     }
   }
 
   async #revoke(): Promise<void> {
-    const token = this.#pending;
+    const token = this.#ui.pending;
     const admin = this.#connection.client;
     if (!token || !admin) return;
-    this.#busy = true;
-    this.#error = undefined;
+    this.#set({ busy: true, error: undefined });
     try {
       await admin.revokePersonalToken({ token_id: token.id });
       this.#loader.remove((t) => t.id === token.id);
       emit(this, 'grantkit-personal-token-revoked', { id: token.id, name: token.name });
       this.#close();
     } catch (error) {
-      this.#error = error;
+      this.#set({ error });
       this.#report(error);
     } finally {
-      this.#busy = false;
+      this.#set({ busy: false });
     }
   }
 
@@ -184,45 +189,44 @@ export class PersonalTokenList extends LitElement {
     if (this.#secret.shown) {
       return this.#secret.render(t, () => this.#close(), undefined, { title: t.personal.tokenTitle, explanation: t.personal.tokenExplanation, label: t.personal.tokenLabel });
     }
-    const error = this.#error ? html`<p class="error" role="alert">${errorMessage(t, this.#error)}</p>` : nothing;
-    if (this.#mode === 'revoke' && this.#pending) {
+    const error = this.#ui.error ? html`<p class="error" role="alert">${errorMessage(t, this.#ui.error)}</p>` : nothing;
+    if (this.#ui.mode === 'revoke' && this.#ui.pending) {
       return html`
         <h2 id="title">${t.personal.revokeTitle}</h2>
-        <p>${t.personal.revokeExplanation(this.#pending.name)}</p>
+        <p>${t.personal.revokeExplanation(this.#ui.pending.name)}</p>
         ${error}
         <div part="actions">
-          <button type="button" ?disabled=${this.#busy} @click=${() => this.#close()}>${t.common.cancel}</button>
-          <button type="button" class="danger" ?disabled=${this.#busy} aria-busy=${this.#busy ? 'true' : 'false'} @click=${this.#revoke}>${this.#busy ? t.personal.revoking : t.personal.revoke}</button>
+          <button type="button" ?disabled=${this.#ui.busy} @click=${() => this.#close()}>${t.common.cancel}</button>
+          <button type="button" class="danger" ?disabled=${this.#ui.busy} aria-busy=${this.#ui.busy ? 'true' : 'false'} @click=${this.#revoke}>${this.#ui.busy ? t.personal.revoking : t.personal.revoke}</button>
         </div>
       `;
     }
-    if (this.#mode !== 'create') return nothing;
+    if (this.#ui.mode !== 'create') return nothing;
     return html`
       <form novalidate @submit=${this.#create}>
         <h2 id="title">${t.personal.createTitle}</h2>
         ${error}
         <label for="pat-name">${t.personal.name}</label>
-        <input id="pat-name" type="text" maxlength="100" .value=${this.#name} aria-invalid=${this.#nameError ? 'true' : 'false'} aria-describedby="pat-name-hint"
+        <input id="pat-name" type="text" maxlength="100" .value=${this.#ui.name} aria-invalid=${this.#ui.nameError ? 'true' : 'false'} aria-describedby="pat-name-hint"
           @input=${(e: Event) => {
-            this.#name = (e.target as HTMLInputElement).value;
-            this.#nameError = false;
+            this.#set({ name: (e.target as HTMLInputElement).value, nameError: false });
           }} />
-        <p class="hint" id="pat-name-hint">${this.#nameError ? html`<span class="error">${t.personal.required}</span> ` : nothing}${t.personal.nameHint}</p>
+        <p class="hint" id="pat-name-hint">${this.#ui.nameError ? html`<span class="error">${t.personal.required}</span> ` : nothing}${t.personal.nameHint}</p>
         <fieldset aria-describedby="pat-permissions-hint">
           <legend>${t.personal.permissions}</legend>
-          ${this.#allowed.map(
-            (p) => html`<label class="option"><input type="checkbox" .checked=${this.#chosen.includes(p)}
-              @change=${(e: Event) => (this.#chosen = (e.target as HTMLInputElement).checked ? [...this.#chosen, p] : this.#chosen.filter((c) => c !== p))} /> <code>${p}</code></label>`,
+          ${this.#ui.allowed.map(
+            (p) => html`<label class="option"><input type="checkbox" .checked=${this.#ui.chosen.includes(p)}
+              @change=${(e: Event) => (this.#set({ chosen: (e.target as HTMLInputElement).checked ? [...this.#ui.chosen, p] : this.#ui.chosen.filter((c) => c !== p) }))} /> <code>${p}</code></label>`,
           )}
           <p class="hint" id="pat-permissions-hint">${t.personal.permissionsHint}</p>
         </fieldset>
         <label for="pat-days">${t.personal.expires}</label>
-        <select id="pat-days" @change=${(e: Event) => (this.#days = Number((e.target as HTMLSelectElement).value))}>
-          ${EXPIRY_DAYS.map((d) => html`<option value=${d} ?selected=${d === this.#days}>${t.personal.days(d)}</option>`)}
+        <select id="pat-days" @change=${(e: Event) => (this.#set({ days: Number((e.target as HTMLSelectElement).value) }))}>
+          ${EXPIRY_DAYS.map((d) => html`<option value=${d} ?selected=${d === this.#ui.days}>${t.personal.days(d)}</option>`)}
         </select>
         <div part="actions">
-          <button type="button" ?disabled=${this.#busy} @click=${() => this.#close()}>${t.common.cancel}</button>
-          <button type="submit" class="primary" ?disabled=${this.#busy} aria-busy=${this.#busy ? 'true' : 'false'}>${this.#busy ? t.personal.creating : t.personal.createButton}</button>
+          <button type="button" ?disabled=${this.#ui.busy} @click=${() => this.#close()}>${t.common.cancel}</button>
+          <button type="submit" class="primary" ?disabled=${this.#ui.busy} aria-busy=${this.#ui.busy ? 'true' : 'false'}>${this.#ui.busy ? t.personal.creating : t.personal.createButton}</button>
         </div>
       </form>
     `;

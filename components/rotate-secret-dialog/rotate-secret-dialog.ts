@@ -11,6 +11,16 @@ import { styles } from './rotate-secret-dialog.styles.js';
 /** Grace periods offered for the current secret, in seconds. */
 const GRACE_PERIODS = [0, 3600, 86_400, 7 * 86_400];
 
+interface View {
+  phase: 'confirm' | 'rotating' | 'done';
+  grace: number;
+  acknowledged: boolean;
+  error: unknown;
+  previousUntil: string | null;
+}
+
+const INITIAL: View = { phase: 'confirm', grace: 0, acknowledged: false, error: undefined, previousUntil: null };
+
 /**
  * @summary Rotates an integration's client secret and shows the new one exactly once.
  *
@@ -48,11 +58,13 @@ export class RotateSecretDialog extends LitElement {
   /** An admin client to use instead of the one from `<grantkit-provider>`. */
   @property({ attribute: false }) accessor admin: AdminClient | undefined;
 
-  @state() accessor #phase: 'confirm' | 'rotating' | 'done' = 'confirm';
-  @state() accessor #grace = 0;
-  @state() accessor #acknowledged = false;
-  @state() accessor #error: unknown;
-  @state() accessor #previousUntil: string | null = null;
+  // What the element shows, in one reactive object: one decorated field costs far fewer
+  // bytes than one per value.
+  @state() accessor #ui: View = INITIAL;
+
+  #set(changes: Partial<View>): void {
+    this.#ui = { ...this.#ui, ...changes };
+  }
 
   readonly #connection = new AdminConnection(this);
   readonly #secret = new SecretHolder(this);
@@ -71,42 +83,36 @@ export class RotateSecretDialog extends LitElement {
   }
 
   #reset(): void {
-    this.#phase = 'confirm';
-    this.#grace = 0;
-    this.#acknowledged = false;
-    this.#error = undefined;
+    this.#set({ phase: 'confirm', grace: 0, acknowledged: false, error: undefined });
     this.#forgetSecret();
   }
 
   #forgetSecret(): void {
     this.#secret.forget();
-    this.#previousUntil = null;
+    this.#set({ previousUntil: null });
   }
 
   readonly #onCancel = (event: Event): void => {
     // While the new secret is shown, only an explicit "I have stored it" closes the dialog.
-    if (this.#phase !== 'confirm') event.preventDefault();
+    if (this.#ui.phase !== 'confirm') event.preventDefault();
   };
 
   async #rotate(event: Event): Promise<void> {
     event.preventDefault();
     const admin = this.#connection.client;
-    if (!this.#acknowledged || !admin) return;
-    if (!emit(this, 'grantkit-rotate-request', { clientId: this.clientId, gracePeriodSeconds: this.#grace }, { cancelable: true })) return;
-    this.#error = undefined;
-    this.#phase = 'rotating';
+    if (!this.#ui.acknowledged || !admin) return;
+    if (!emit(this, 'grantkit-rotate-request', { clientId: this.clientId, gracePeriodSeconds: this.#ui.grace }, { cancelable: true })) return;
+    this.#set({ error: undefined, phase: 'rotating' });
     try {
-      const result = await admin.rotateIntegrationSecret({ client_id: this.clientId }, this.#grace ? { grace_period_seconds: this.#grace } : undefined);
+      const result = await admin.rotateIntegrationSecret({ client_id: this.clientId }, this.#ui.grace ? { grace_period_seconds: this.#ui.grace } : undefined);
       this.#secret.show(result.client_secret);
-      this.#previousUntil = result.previous_secret_expires_at;
-      this.#phase = 'done';
+      this.#set({ previousUntil: result.previous_secret_expires_at, phase: 'done' });
       emit(this, 'grantkit-secret-rotated', { clientId: this.clientId, last4: result.client_secret_last4, previousSecretExpiresAt: result.previous_secret_expires_at });
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLInputElement>('[part=secret]')?.select();
     } catch (error) {
       // Back to the form as it was: the user's choices are kept for another try.
-      this.#phase = 'confirm';
-      this.#error = error;
+      this.#set({ phase: 'confirm', error: error });
       emit(this, 'grantkit-error', { error, code: (error as { code?: string }).code ?? 'unknown' });
     }
   }
@@ -116,13 +122,13 @@ export class RotateSecretDialog extends LitElement {
     const name = this.integrationName || this.clientId;
     return html`
       <dialog part="dialog" aria-labelledby="title" aria-describedby="description" @close=${this.#modal.onClose} @cancel=${this.#onCancel}>
-        ${this.#phase === 'done' ? this.#renderSecret(t) : this.#renderConfirm(t, name)}
+        ${this.#ui.phase === 'done' ? this.#renderSecret(t) : this.#renderConfirm(t, name)}
       </dialog>
     `;
   }
 
   #renderConfirm(t: ReturnType<typeof stringsFor>, name: string) {
-    const busy = this.#phase === 'rotating';
+    const busy = this.#ui.phase === 'rotating';
     const hours = (s: number) => s / 3600;
     const label = (s: number) => (s === 0 ? t.rotate.graceNone : s < 86_400 ? t.rotate.graceHours(hours(s)) : t.rotate.graceDays(s / 86_400));
     return html`
@@ -131,17 +137,17 @@ export class RotateSecretDialog extends LitElement {
         <p id="description">${t.rotate.explanation(name)}</p>
         <p class="warning">${t.rotate.irreversible}</p>
         <label for="grace">${t.rotate.graceLabel}</label>
-        <select id="grace" part="grace" .value=${String(this.#grace)} ?disabled=${busy} @change=${(e: Event) => (this.#grace = Number((e.target as HTMLSelectElement).value))}>
-          ${GRACE_PERIODS.map((s) => html`<option value=${s} ?selected=${s === this.#grace}>${label(s)}</option>`)}
+        <select id="grace" part="grace" .value=${String(this.#ui.grace)} ?disabled=${busy} @change=${(e: Event) => (this.#set({ grace: Number((e.target as HTMLSelectElement).value) }))}>
+          ${GRACE_PERIODS.map((s) => html`<option value=${s} ?selected=${s === this.#ui.grace}>${label(s)}</option>`)}
         </select>
         <label class="check">
-          <input type="checkbox" part="confirm" .checked=${this.#acknowledged} ?disabled=${busy} @change=${(e: Event) => (this.#acknowledged = (e.target as HTMLInputElement).checked)} />
+          <input type="checkbox" part="confirm" .checked=${this.#ui.acknowledged} ?disabled=${busy} @change=${(e: Event) => (this.#set({ acknowledged: (e.target as HTMLInputElement).checked }))} />
           <span>${t.rotate.confirm}</span>
         </label>
-        ${this.#error ? html`<p part="error" class="error" role="alert">${errorMessage(t, this.#error)}</p>` : nothing}
+        ${this.#ui.error ? html`<p part="error" class="error" role="alert">${errorMessage(t, this.#ui.error)}</p>` : nothing}
         <div part="actions">
           <button type="button" ?disabled=${busy} @click=${() => this.close()}>${t.common.cancel}</button>
-          <button type="submit" class="danger" ?disabled=${!this.#acknowledged || busy} aria-busy=${busy ? 'true' : 'false'}>
+          <button type="submit" class="danger" ?disabled=${!this.#ui.acknowledged || busy} aria-busy=${busy ? 'true' : 'false'}>
             ${busy ? t.rotate.rotating : t.rotate.rotate}
           </button>
         </div>
@@ -150,7 +156,7 @@ export class RotateSecretDialog extends LitElement {
   }
 
   #renderSecret(t: ReturnType<typeof stringsFor>) {
-    const until = this.#previousUntil ? new Date(this.#previousUntil).toLocaleString(this.closest('[lang]')?.getAttribute('lang') ?? undefined) : undefined;
+    const until = this.#ui.previousUntil ? new Date(this.#ui.previousUntil).toLocaleString(this.closest('[lang]')?.getAttribute('lang') ?? undefined) : undefined;
     return this.#secret.render(t, () => this.close(), until ? t.rotate.previousUntil(until) : undefined);
   }
 }

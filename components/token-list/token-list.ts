@@ -12,6 +12,15 @@ import { styles } from './token-list.styles.js';
 
 const PAGE_SIZE = 50;
 
+interface View {
+  canRevoke: boolean;
+  pending: Token | undefined;
+  revoking: boolean;
+  revokeError: unknown;
+}
+
+const INITIAL: View = { canRevoke: false, pending: undefined, revoking: false, revokeError: undefined };
+
 /**
  * @summary Tokens issued to integrations, for one integration or one user, with revoke.
  *
@@ -47,10 +56,13 @@ export class TokenList extends LitElement {
   /** An admin client to use instead of the one from `<grantkit-provider>`. */
   @property({ attribute: false }) accessor admin: AdminClient | undefined;
 
-  @state() accessor #canRevoke = false;
-  @state() accessor #pending: Token | undefined;
-  @state() accessor #revoking = false;
-  @state() accessor #revokeError: unknown;
+  // What the element shows, in one reactive object: one decorated field costs far fewer
+  // bytes than one per value.
+  @state() accessor #ui: View = INITIAL;
+
+  #set(changes: Partial<View>): void {
+    this.#ui = { ...this.#ui, ...changes };
+  }
 
   readonly #connection = new AdminConnection(this, () => this.#start());
   readonly #loader = new PagedLoader<Token>(
@@ -60,7 +72,7 @@ export class TokenList extends LitElement {
     (error) => this.#report(error),
   );
   readonly #modal = new ModalDialog(this, {
-    onClosed: () => (this.#pending = undefined),
+    onClosed: () => (this.#set({ pending: undefined })),
     // The revoked row and its button are gone: focus goes to the list.
     fallbackFocus: () => this.renderRoot.querySelector<HTMLElement>('[part=list]'),
   });
@@ -81,7 +93,7 @@ export class TokenList extends LitElement {
     if (!this.#connection.client) return;
     this.#loadedFor = this.#filter;
     void this.#loader.reload();
-    this.#connection.me()?.then((m) => (this.#canRevoke = m.permissions.includes('tokens:write')), () => (this.#canRevoke = false));
+    this.#connection.me()?.then((m) => (this.#set({ canRevoke: m.permissions.includes('tokens:write') })), () => (this.#set({ canRevoke: false })));
   }
 
   /** Loads the list again from the first page. */
@@ -94,29 +106,27 @@ export class TokenList extends LitElement {
   }
 
   #askToRevoke(token: Token): void {
-    this.#pending = token;
-    this.#revokeError = undefined;
+    this.#set({ pending: token, revokeError: undefined });
     void this.#modal.open();
   }
 
   async #revoke(): Promise<void> {
-    const token = this.#pending;
+    const token = this.#ui.pending;
     const admin = this.#connection.client;
     if (!token || !admin) return;
     const detail = { id: token.id, clientId: token.client_id, subject: token.subject };
     if (!emit(this, 'grantkit-token-revoke-request', detail, { cancelable: true })) return;
-    this.#revoking = true;
-    this.#revokeError = undefined;
+    this.#set({ revoking: true, revokeError: undefined });
     try {
       await admin.revokeToken({ token_id: token.id });
       this.#loader.remove((t) => t.id === token.id);
       emit(this, 'grantkit-token-revoked', detail);
       this.#modal.close();
     } catch (error) {
-      this.#revokeError = error;
+      this.#set({ revokeError: error });
       this.#report(error);
     } finally {
-      this.#revoking = false;
+      this.#set({ revoking: false });
     }
   }
 
@@ -135,7 +145,7 @@ export class TokenList extends LitElement {
     }
     if (items.length === 0) return html`<div part="empty"><p>${t.tokens.empty}</p></div>`;
     return html`
-      ${this.#canRevoke ? nothing : html`<p class="note">${t.tokens.readOnly}</p>`}
+      ${this.#ui.canRevoke ? nothing : html`<p class="note">${t.tokens.readOnly}</p>`}
       ${renderVirtualList(this, {
         label: t.tokens.label,
         items,
@@ -168,7 +178,7 @@ export class TokenList extends LitElement {
           <div><dt>${t.tokens.expires}</dt><dd>${expires}</dd></div>
           <div><dt>${t.tokens.refreshes}</dt><dd>${refreshes}</dd></div>
           </dl>
-          ${this.#canRevoke
+          ${this.#ui.canRevoke
             ? html`<button type="button" part="revoke" aria-label="${t.tokens.revoke}: ${token.subject}, ${token.client_id}" @click=${() => this.#askToRevoke(token)}>${t.tokens.revoke}</button>`
             : nothing}
         </div>
@@ -177,18 +187,18 @@ export class TokenList extends LitElement {
   }
 
   #renderDialog(t: Strings) {
-    const token = this.#pending;
+    const token = this.#ui.pending;
     return html`
       <dialog part="dialog" aria-labelledby="revoke-title" aria-describedby="revoke-description" @close=${this.#modal.onClose}>
         ${token
           ? html`
               <h2 id="revoke-title">${t.tokens.revokeTitle}</h2>
               <p id="revoke-description">${t.tokens.revokeExplanation(token.subject)}</p>
-              ${this.#revokeError ? html`<p class="error" role="alert">${errorMessage(t, this.#revokeError)}</p>` : nothing}
+              ${this.#ui.revokeError ? html`<p class="error" role="alert">${errorMessage(t, this.#ui.revokeError)}</p>` : nothing}
               <div part="actions">
-                <button type="button" ?disabled=${this.#revoking} @click=${() => this.#modal.close()}>${t.common.cancel}</button>
-                <button type="button" class="danger" ?disabled=${this.#revoking} aria-busy=${this.#revoking ? 'true' : 'false'} @click=${this.#revoke}>
-                  ${this.#revoking ? t.tokens.revoking : t.tokens.revoke}
+                <button type="button" ?disabled=${this.#ui.revoking} @click=${() => this.#modal.close()}>${t.common.cancel}</button>
+                <button type="button" class="danger" ?disabled=${this.#ui.revoking} aria-busy=${this.#ui.revoking ? 'true' : 'false'} @click=${this.#revoke}>
+                  ${this.#ui.revoking ? t.tokens.revoking : t.tokens.revoke}
                 </button>
               </div>
             `
