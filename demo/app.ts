@@ -1,6 +1,7 @@
 // The demo app: signs in against the reference server with grantkit and calls a
 // protected API with sdk.fetch. DOM is built with textContent only: the page runs
 // with Trusted Types enforced, so no HTML strings.
+import '../components/oauth-login/define.js';
 import { createClient, isGrantkitError, type GrantkitClient } from '../src/index.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -62,6 +63,9 @@ async function main(): Promise<void> {
     // An access token for the admin API (RFC 8707): a JWT whose audience is that API.
     resource: `${location.origin}/admin/v1`,
   });
+
+  // The element in the header signs in and out with this same client.
+  document.querySelector('oauth-login')!.client = sdk;
 
   sdk.addEventListener('statechange', (e) => {
     logEvent(e.detail.isAuthenticated ? 'statechange: signed in' : 'statechange: signed out');

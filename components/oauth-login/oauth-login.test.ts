@@ -64,6 +64,19 @@ describe('<oauth-login>', () => {
     expect(fake.revocations).to.have.length(2);
   });
 
+  it('follows a sign-in and sign-out made elsewhere with the same client', async () => {
+    const fake = await setUpFake();
+    const sdk = await makeClient({ scope: 'openid profile' });
+    const el = await fixture<OAuthLogin>(html`<oauth-login .client=${sdk}></oauth-login>`);
+    expect(button(el).textContent!.trim()).to.equal('Sign in');
+    await signIn(fake, sdk);
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part=name]')?.textContent).to.equal('Alice');
+    await sdk.logout();
+    await el.updateComplete;
+    expect(button(el).textContent!.trim()).to.equal('Sign in');
+  });
+
   it('shows progress while signing in, and a localized message when it fails', async () => {
     const client = new ScriptedClient();
     const el = await fixture<OAuthLogin>(html`<oauth-login popup .client=${client as unknown as GrantkitClient}></oauth-login>`);

@@ -69,7 +69,6 @@ export class OAuthLogin extends LitElement {
   readonly #context = new ContextConsumer(this, { context: grantkitContext, subscribe: true, callback: () => void this.#resolveClient() });
   #ownConfig = '';
 
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('client') || changed.has('issuer') || changed.has('clientId')) void this.#resolveClient();
   }
@@ -104,7 +103,7 @@ export class OAuthLogin extends LitElement {
   }
 
   readonly #onStateChange = (): void => {
-    this.#ui.revision++;
+    this.#set({ revision: this.#ui.revision + 1 });
   };
 
   override disconnectedCallback(): void {
