@@ -15,6 +15,7 @@ const tokens = document.querySelector('token-list')!;
 const scopes = document.querySelector('scope-manager')!;
 
 function select(clientId: string): void {
+  list.selected = clientId;
   details.clientId = clientId;
   tokens.clientId = clientId;
   scopes.clientId = clientId;

@@ -43,7 +43,6 @@ for (const tag of readdirSync('dist/components').filter((f) => f.endsWith('.js')
   rows[`<${tag}> alone, with Lit`] = sizes(await bundle(`dist/components/${tag}.js`));
 }
 rows['all elements, with Lit and the admin client (the core loads only if an element makes the client)'] = sizes(await bundle('dist/components.js'));
-rows['@lit-labs/virtualizer, loaded when a list first shows rows'] = sizes(await bundle('node_modules/@lit-labs/virtualizer/lit-virtualizer.js', (id) => /^(lit|@lit\/reactive-element|lit-html|lit-element)(\/|$)/.test(id)));
 rows['German strings (grantkit/components/locales/de), on top'] = sizes(await bundle('dist/components/locales/de.js', (id) => !id.includes('locales/de')));
 // The React wrappers cost what they add to the elements they wrap (React itself is the app's).
 const withReact = sizes(await bundle('dist/react.js', (id) => /^react(\/|$)/.test(id)));

@@ -24,18 +24,18 @@ import { styles } from './grantkit-provider.styles.js';
 export class GrantkitProvider extends LitElement {
   static override styles = styles;
 
-  @property({ attribute: false }) accessor sdk: GrantkitClient | undefined;
-  @property({ attribute: false }) accessor admin: AdminClient | undefined;
-  @property() accessor issuer = '';
-  @property({ attribute: 'client-id' }) accessor clientId = '';
+  @property({ attribute: false }) sdk: GrantkitClient | undefined;
+  @property({ attribute: false }) admin: AdminClient | undefined;
+  @property() issuer = '';
+  @property({ attribute: 'client-id' }) clientId = '';
   /** Default: this page, without its query and fragment. */
-  @property({ attribute: 'redirect-uri' }) accessor redirectUri = '';
-  @property() accessor scope = 'openid profile email';
-  @property() accessor audience = '';
+  @property({ attribute: 'redirect-uri' }) redirectUri = '';
+  @property() scope = 'openid profile email';
+  @property() audience = '';
   /** RFC 8707 resource to ask tokens for: the admin API's URL, to call it. */
-  @property() accessor resource = '';
+  @property() resource = '';
   /** Where the admin API lives, e.g. `/admin/v1`. */
-  @property({ attribute: 'admin-base-url' }) accessor adminBaseUrl = '';
+  @property({ attribute: 'admin-base-url' }) adminBaseUrl = '';
 
   readonly #provider = new ContextProvider(this, { context: grantkitContext, initialValue: {} });
   #me: Promise<Me> | undefined;

@@ -1,5 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { AdminApiError, type AdminClient, type Endpoints, type Integration, type IntegrationUpdate } from '../../src/admin/index.js';
 import '../rotate-secret-dialog/define.js';
 import { AdminConnection } from '../shared/admin-connection.js';
@@ -126,13 +126,12 @@ export class IntegrationDetails extends LitElement {
   static override styles = styles;
 
   /** The integration to show. */
-  @property({ attribute: 'client-id' }) accessor clientId = '';
+  @property({ attribute: 'client-id' }) clientId = '';
   /** An admin client to use instead of the one from `<grantkit-provider>`. */
-  @property({ attribute: false }) accessor admin: AdminClient | undefined;
+  @property({ attribute: false }) admin: AdminClient | undefined;
 
-  // Everything the element shows, in one reactive object: one decorated field costs far
-  // fewer bytes than one per value.
-  @state() accessor #ui: View = INITIAL;
+  // Everything the element shows, in one object that is replaced, never changed, on each update.
+  #ui: View = INITIAL;
 
   #loadCount = 0;
   #loadedFor: string | undefined;
@@ -182,6 +181,7 @@ export class IntegrationDetails extends LitElement {
 
   #set(changes: Partial<View>): void {
     this.#ui = { ...this.#ui, ...changes };
+    this.requestUpdate();
   }
 
   #report(error: unknown): void {

@@ -6,7 +6,7 @@ import '../shared/locales/de.js';
 import './define.js';
 import type { IntegrationList } from './integration-list.js';
 
-// @lit-labs/virtualizer can report this benign message, which mocha would count as a failure.
+// A ResizeObserver can report this benign message, which mocha would count as a failure.
 window.addEventListener('error', (e) => {
   if (e.message?.includes('ResizeObserver loop')) e.stopImmediatePropagation();
 }, true);

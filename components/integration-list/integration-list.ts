@@ -1,12 +1,12 @@
 import { html, LitElement, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import type { AdminClient, Integration } from '../../src/admin/index.js';
 import { AdminConnection } from '../shared/admin-connection.js';
 import { emit } from '../shared/events.js';
 import { renderLoadError } from '../shared/load-error.js';
 import { errorMessage, stringsFor, type Strings } from '../shared/localize.js';
 import { PagedLoader } from '../shared/paged-loader.js';
-import { renderVirtualList } from '../shared/virtualizer.js';
+import { VirtualList } from '../shared/virtual-list.js';
 import { styles } from './integration-list.styles.js';
 
 const PAGE_SIZE = 50;
@@ -31,7 +31,7 @@ const SEARCH_DELAY_MS = 250;
  * @csspart error - shown when loading failed, with a retry button
  * @csspart forbidden - shown instead when the caller lacks the role to see this
  *
- * @cssprop --grantkit-list-height - height of the scrolling list (default 28rem)
+ * @cssprop --grantkit-list-height - maximum height of the scrolling list (default 28rem)
  * @cssprop --grantkit-color-accent - marker of the selected row, focus rings
  * @cssprop --grantkit-color-raised - background of hovered and selected rows, skeletons
  * @cssprop --grantkit-color-success - the "Active" badge
@@ -41,12 +41,13 @@ export class IntegrationList extends LitElement {
   static override styles = styles;
 
   /** An admin client to use instead of the one from `<grantkit-provider>`. */
-  @property({ attribute: false }) accessor admin: AdminClient | undefined;
+  @property({ attribute: false }) admin: AdminClient | undefined;
   /** The client ID of the selected integration, marked in the list. */
-  @property() accessor selected = '';
+  @property() selected = '';
 
-  @state() accessor #query = '';
+  #query = '';
 
+  readonly #rows = new VirtualList(this);
   readonly #connection = new AdminConnection(this, () => void this.reload());
   readonly #loader = new PagedLoader<Integration>(
     this,
@@ -62,6 +63,7 @@ export class IntegrationList extends LitElement {
 
   #onSearch(event: InputEvent): void {
     this.#query = (event.target as HTMLInputElement).value.trim();
+    this.requestUpdate();
     clearTimeout(this.#searchTimer);
     this.#searchTimer = setTimeout(() => void this.reload(), SEARCH_DELAY_MS);
   }
@@ -102,10 +104,10 @@ export class IntegrationList extends LitElement {
       return html`<div part="empty"><p>${this.#query ? t.list.noMatch(this.#query) : t.list.empty}</p></div>`;
     }
     return html`
-      ${renderVirtualList(this, {
+      ${this.#rows.render({
         label: t.list.label,
         items,
-        renderItem: (integration: Integration) => this.#renderRow(t, integration),
+        renderItem: (integration: Integration, index: number) => this.#renderRow(t, integration, index, items.length),
         onNearEnd: () => void this.#loader.loadMore(),
       })}
       ${status === 'more' ? html`<div class="more" role="status">${t.list.loadingMore}</div>` : nothing}
@@ -113,10 +115,10 @@ export class IntegrationList extends LitElement {
     `;
   }
 
-  #renderRow(t: Strings, integration: Integration) {
+  #renderRow(t: Strings, integration: Integration, index: number, total: number) {
     const active = integration.status === 'active';
     return html`
-      <div role="listitem" class="item">
+      <div role="listitem" class="item" aria-posinset=${index + 1} aria-setsize=${total}>
         <button part="row" type="button" aria-current=${this.selected === integration.client_id ? 'true' : 'false'} @click=${() => this.#select(integration)}>
           <span class="name">${integration.client_name} ${integration.version}</span>
           <span class="meta">${t.list.clientId}: ${integration.client_id}</span>

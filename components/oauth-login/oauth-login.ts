@@ -1,6 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import type { GrantkitClient } from '../../src/index.js';
 import { grantkitContext } from '../shared/context.js';
 import { emit } from '../shared/events.js';
@@ -46,24 +46,24 @@ export class OAuthLogin extends LitElement {
   static override styles = styles;
 
   /** A client to use instead of creating one from the attributes. */
-  @property({ attribute: false }) accessor client: GrantkitClient | undefined;
-  @property() accessor issuer = '';
-  @property({ attribute: 'client-id' }) accessor clientId = '';
+  @property({ attribute: false }) client: GrantkitClient | undefined;
+  @property() issuer = '';
+  @property({ attribute: 'client-id' }) clientId = '';
   /** Default: this page, without its query and fragment. */
-  @property({ attribute: 'redirect-uri' }) accessor redirectUri = '';
-  @property() accessor scope = 'openid profile email';
-  @property() accessor audience = '';
+  @property({ attribute: 'redirect-uri' }) redirectUri = '';
+  @property() scope = 'openid profile email';
+  @property() audience = '';
   /** Sign in in a popup window instead of redirecting the page. */
-  @property({ type: Boolean }) accessor popup = false;
+  @property({ type: Boolean }) popup = false;
   /** Also end the session at the authorization server on sign-out. */
-  @property({ type: Boolean, attribute: 'end-session' }) accessor endSession = false;
+  @property({ type: Boolean, attribute: 'end-session' }) endSession = false;
 
-  // What the element shows, in one reactive object: one decorated field costs far fewer
-  // bytes than one per value.
-  @state() accessor #ui: View = INITIAL;
+  // What the element shows, in one object that is replaced, never changed, on each update.
+  #ui: View = INITIAL;
 
   #set(changes: Partial<View>): void {
     this.#ui = { ...this.#ui, ...changes };
+    this.requestUpdate();
   }
 
   readonly #context = new ContextConsumer(this, { context: grantkitContext, subscribe: true, callback: () => void this.#resolveClient() });

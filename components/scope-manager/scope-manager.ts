@@ -1,5 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { AdminApiError, type AdminClient, type Scope } from '../../src/admin/index.js';
 import { AdminConnection } from '../shared/admin-connection.js';
@@ -85,13 +85,12 @@ export class ScopeManager extends LitElement {
   static override styles = styles;
 
   /** An integration whose scopes to manage: adds a checkbox per scope. */
-  @property({ attribute: 'client-id' }) accessor clientId = '';
+  @property({ attribute: 'client-id' }) clientId = '';
   /** An admin client to use instead of the one from `<grantkit-provider>`. */
-  @property({ attribute: false }) accessor admin: AdminClient | undefined;
+  @property({ attribute: false }) admin: AdminClient | undefined;
 
-  // Everything the element shows, in one reactive object (one decorated field is far
-  // smaller than one per value).
-  @state() accessor #ui: View = INITIAL;
+  // Everything the element shows, in one object that is replaced, never changed, on each update.
+  #ui: View = INITIAL;
 
   #loadCount = 0;
   #loadedFor: string | undefined;
@@ -113,6 +112,7 @@ export class ScopeManager extends LitElement {
 
   #set(changes: Partial<View>): void {
     this.#ui = { ...this.#ui, ...changes };
+    this.requestUpdate();
   }
 
   async #load(): Promise<void> {

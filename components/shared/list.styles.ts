@@ -3,7 +3,7 @@ import { css } from 'lit';
 /** The scrolling list and its empty and error states, shared by the list elements. */
 export const listStyles = css`
   [part='list'] {
-    height: var(--grantkit-list-height, 28rem);
+    max-height: var(--grantkit-list-height, 28rem);
     overflow: auto;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);

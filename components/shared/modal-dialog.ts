@@ -35,7 +35,13 @@ export class ModalDialog implements ReactiveController {
     this.element?.showModal();
   }
 
-  close(): void {
+  /**
+   * Closes the dialog. `openerGone`: what opened it no longer stands for the same thing (its
+   * row was removed, and the list reused the row's elements for the next one), so focus
+   * goes to the fallback.
+   */
+  close(openerGone = false): void {
+    if (openerGone) this.#opener = undefined;
     this.element?.close();
   }
 

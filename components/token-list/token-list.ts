@@ -1,5 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import type { AdminClient, Token } from '../../src/admin/index.js';
 import { AdminConnection } from '../shared/admin-connection.js';
 import { emit } from '../shared/events.js';
@@ -7,7 +7,7 @@ import { renderLoadError } from '../shared/load-error.js';
 import { errorMessage, stringsFor, type Strings } from '../shared/localize.js';
 import { ModalDialog } from '../shared/modal-dialog.js';
 import { PagedLoader } from '../shared/paged-loader.js';
-import { renderVirtualList } from '../shared/virtualizer.js';
+import { VirtualList } from '../shared/virtual-list.js';
 import { styles } from './token-list.styles.js';
 
 const PAGE_SIZE = 50;
@@ -42,7 +42,7 @@ const INITIAL: View = { canRevoke: false, pending: undefined, revoking: false, r
  * @csspart dialog - the confirmation dialog
  * @csspart actions - the dialog's buttons
  *
- * @cssprop --grantkit-list-height - height of the scrolling list (default 28rem)
+ * @cssprop --grantkit-list-height - maximum height of the scrolling list (default 28rem)
  * @cssprop --grantkit-color-danger - the "Expired" badge, the revoke action and errors
  * @cssprop --grantkit-color-muted - labels and the "Lifetime" and "Unlimited" badges
  */
@@ -50,20 +50,21 @@ export class TokenList extends LitElement {
   static override styles = styles;
 
   /** Only tokens of this integration. */
-  @property({ attribute: 'client-id' }) accessor clientId = '';
+  @property({ attribute: 'client-id' }) clientId = '';
   /** Only tokens acting for this user. */
-  @property() accessor subject = '';
+  @property() subject = '';
   /** An admin client to use instead of the one from `<grantkit-provider>`. */
-  @property({ attribute: false }) accessor admin: AdminClient | undefined;
+  @property({ attribute: false }) admin: AdminClient | undefined;
 
-  // What the element shows, in one reactive object: one decorated field costs far fewer
-  // bytes than one per value.
-  @state() accessor #ui: View = INITIAL;
+  // What the element shows, in one object that is replaced, never changed, on each update.
+  #ui: View = INITIAL;
 
   #set(changes: Partial<View>): void {
     this.#ui = { ...this.#ui, ...changes };
+    this.requestUpdate();
   }
 
+  readonly #rows = new VirtualList(this);
   readonly #connection = new AdminConnection(this, () => this.#start());
   readonly #loader = new PagedLoader<Token>(
     this,
@@ -121,7 +122,7 @@ export class TokenList extends LitElement {
       await admin.revokeToken({ token_id: token.id });
       this.#loader.remove((t) => t.id === token.id);
       emit(this, 'grantkit-token-revoked', detail);
-      this.#modal.close();
+      this.#modal.close(true);
     } catch (error) {
       this.#set({ revokeError: error });
       this.#report(error);
@@ -146,17 +147,17 @@ export class TokenList extends LitElement {
     if (items.length === 0) return html`<div part="empty"><p>${t.tokens.empty}</p></div>`;
     return html`
       ${this.#ui.canRevoke ? nothing : html`<p class="note">${t.tokens.readOnly}</p>`}
-      ${renderVirtualList(this, {
+      ${this.#rows.render({
         label: t.tokens.label,
         items,
-        renderItem: (token: Token) => this.#renderRow(t, token),
+        renderItem: (token: Token, index: number) => this.#renderRow(t, token, index, items.length),
         onNearEnd: () => void this.#loader.loadMore(),
       })}
       ${status === 'error' ? html`<div part="error" role="alert"><p class="error">${errorMessage(t, error)}</p><button type="button" @click=${() => this.#loader.retryMore()}>${t.common.retry}</button></div>` : nothing}
     `;
   }
 
-  #renderRow(t: Strings, token: Token) {
+  #renderRow(t: Strings, token: Token, index: number, total: number) {
     const when = (iso: string) => new Date(iso).toLocaleString(this.closest('[lang]')?.getAttribute('lang') ?? undefined, { dateStyle: 'medium', timeStyle: 'short' });
     const expires = token.expires_at === null
       ? html`<span part="badge badge-lifetime">${t.tokens.lifetime}</span>`
@@ -169,7 +170,7 @@ export class TokenList extends LitElement {
         ? html`<span part="badge badge-unlimited">${t.tokens.unlimited}</span>`
         : String(token.refresh_count_remaining);
     return html`
-      <div role="listitem" class="item">
+      <div role="listitem" class="item" aria-posinset=${index + 1} aria-setsize=${total}>
         <div part="row">
           <dl class="fields">
           <div><dt>${t.tokens.user}</dt><dd>${token.subject}</dd></div>
