@@ -9,10 +9,7 @@ export const styles = [
   listStyles,
   css`
     :host {
-      display: flex;
-      flex-direction: column;
       gap: 1rem;
-      min-width: 0;
     }
     [part~='header'] {
       display: flex;
@@ -31,21 +28,6 @@ export const styles = [
     .version {
       color: var(--_muted);
       font-weight: normal;
-    }
-    [part~='badge'] {
-      font-size: 0.8em;
-      padding: 0.1rem 0.55rem;
-      border-radius: 999px;
-      border: 1px solid var(--_border);
-      color: var(--_muted);
-    }
-    [part~='badge-active'] {
-      color: var(--_success);
-      border-color: currentColor;
-    }
-    [part~='badge-inactive'] {
-      color: var(--_danger);
-      border-color: currentColor;
     }
     [part~='section'] {
       border: 1px solid var(--_border);
@@ -95,14 +77,6 @@ export const styles = [
     input[type='url'] {
       width: 100%;
       box-sizing: border-box;
-    }
-    input[type='url'] {
-      font: inherit;
-      padding: 0.5rem 0.6rem;
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-      color: var(--_text);
     }
     [part~='redirect'] {
       display: grid;

@@ -6,12 +6,6 @@ export const styles = [
   theme,
   listStyles,
   css`
-    :host {
-      display: flex;
-      flex-direction: column;
-      gap: 0.75rem;
-      min-width: 0;
-    }
     [part='toolbar'] {
       display: flex;
       align-items: center;
@@ -67,23 +61,6 @@ export const styles = [
       grid-row: 1 / span 2;
       display: flex;
       gap: 0.35rem;
-    }
-    [part~='badge'] {
-      font-size: 0.75em;
-      font-weight: 600;
-      padding: 0.15rem 0.5rem;
-      border-radius: 999px;
-      border: 1px solid var(--_border);
-      color: var(--_muted);
-      white-space: nowrap;
-    }
-    [part~='badge-active'] {
-      color: var(--_success);
-      border-color: currentColor;
-    }
-    [part~='badge-inactive'] {
-      color: var(--_danger);
-      border-color: currentColor;
     }
     .skeleton {
       padding: 0.85rem 1rem;

@@ -8,12 +8,6 @@ export const styles = [
   dialogStyles,
   listStyles,
   css`
-    :host {
-      display: flex;
-      flex-direction: column;
-      gap: 0.75rem;
-      min-width: 0;
-    }
     [part='toolbar'] {
       display: flex;
       align-items: center;

@@ -49,6 +49,7 @@ export const dialogStyles = css`
   }
   input[type='text'],
   input[type='number'],
+  input[type='url'],
   textarea,
   select {
     font: inherit;

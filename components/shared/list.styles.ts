@@ -2,6 +2,29 @@ import { css } from 'lit';
 
 /** The scrolling list and its empty and error states, shared by the list elements. */
 export const listStyles = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    gap: 0.75rem;
+    min-width: 0;
+  }
+  [part~='badge'] {
+    font-size: 0.75em;
+    font-weight: 600;
+    padding: 0.15rem 0.5rem;
+    border-radius: 999px;
+    border: 1px solid var(--_border);
+    color: var(--_muted);
+    white-space: nowrap;
+  }
+  [part~='badge-active'] {
+    color: var(--_success);
+    border-color: currentColor;
+  }
+  [part~='badge-inactive'] {
+    color: var(--_danger);
+    border-color: currentColor;
+  }
   [part='list'] {
     max-height: var(--grantkit-list-height, 28rem);
     overflow: auto;

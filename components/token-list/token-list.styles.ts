@@ -8,12 +8,6 @@ export const styles = [
   listStyles,
   dialogStyles,
   css`
-    :host {
-      display: flex;
-      flex-direction: column;
-      gap: 0.75rem;
-      min-width: 0;
-    }
     [part='row'] {
       display: flex;
       flex-wrap: wrap;
