@@ -212,6 +212,23 @@ try {
     throw error;
   });
   await shot('15b-admin-tokens', '#tokens-card');
+  // A personal access token for a script: created, shown once, listed.
+  await page.$eval('#personal', (card) => card.scrollIntoView());
+  await page.locator('personal-token-list >>> [part=create]').click();
+  await waitDeep('personal-token-list >>> dialog[open] #pat-name');
+  await page.locator('personal-token-list >>> #pat-name').fill('nightly report script');
+  await shot('15i-personal-create');
+  await page.locator('personal-token-list >>> dialog button.primary').click();
+  await waitDeep('personal-token-list >>> [part=secret]');
+  await shot('15j-personal-shown');
+  await page.locator('personal-token-list >>> dialog button.primary').click();
+  await waitDeep('personal-token-list >>> [part=row]');
+  await shot('15k-personal-listed', '#personal');
+  // The portal in dark mode.
+  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+  await shot('15l-dark-details', '#selected');
+  await shot('15m-dark-left', '#left');
+  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
   // Delete the walkthrough's integration, by typing its name.
   await clickRow('Walkthrough Robot');
   await page.waitForFunction(() => document.querySelector('integration-details').shadowRoot.querySelector('[part~=header] h2')?.textContent.includes('Walkthrough Robot'), { polling: 100 });
