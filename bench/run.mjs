@@ -3,6 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { browserBenches } from './browser.mjs';
 import { sizes } from './size.mjs';
 
 const ratio = (value, base) => (base ? Math.round((value / base) * 100) / 100 : null);
@@ -24,6 +25,25 @@ results.size = { method: 'esbuild --bundle --minify --format=esm (browser, es202
 console.log(`\nSize, bytes (${results.size.method})`);
 console.table(results.size.clients);
 console.table(results.size.parts);
+
+const browser = await browserBenches();
+
+results.fetchOverhead = browser.fetchOverhead;
+results.refreshStorm = browser.refreshStorm;
+results.signIn = browser.signIn;
+const baseline = browser.lists['all rows mounted (baseline)'];
+results.lists = Object.fromEntries(
+  Object.entries(browser.lists).map(([name, l]) => [name, { ...l, 'first rows ÷ baseline': ratio(l.firstRowsMs, baseline.firstRowsMs), 'longest frame ÷ baseline': ratio(l.longestFrameMs, baseline.longestFrameMs) }]),
+);
+
+console.log('\nsdk.fetch with a token at hand vs fetch with the same header (loopback, 1,000 interleaved pairs, medians)');
+console.table({ 'sdk.fetch': { ms: results.fetchOverhead.sdkFetchMs }, fetch: { ms: results.fetchOverhead.plainFetchMs }, 'ratio (sdk.fetch ÷ fetch)': { ms: results.fetchOverhead.ratio } });
+console.log('\nRefresh storm: an expired token, 1,000 sdk.fetch calls per page at once (target: 1 refresh)');
+console.table(results.refreshStorm);
+console.log('\nSign-in cost: requests to the authorization server while handleRedirectCallback completes (target with discovery cached: 1)');
+console.table({ 'discovery cached': { requests: results.signIn.discoveryCached.requests, paths: results.signIn.discoveryCached.paths.join(' ') }, cold: { requests: results.signIn.cold.requests, paths: results.signIn.cold.paths.join(' ') } });
+console.log('\nLarge lists: 10,000 rows');
+console.table(results.lists);
 
 await writeFile(path.join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\n${results.machine}; written to bench/results.json`);

@@ -62,10 +62,11 @@ export async function sizes() {
     'keycloak-js': await measure('bench/entries/keycloak-js.ts'),
     'floor: oauth4webapi + idb-keyval': await measure('bench/entries/floor.ts', rootPackages),
   };
-  const parts = { 'admin client (grantkit/admin)': await measure('src/admin/index.ts') };
-  for (const tag of readdirSync(path.join(root, 'components')).filter((name) => /^[a-z]+-[a-z-]+$/.test(name)).sort()) {
-    parts[`<${tag}> alone, with Lit`] = await measure(`components/${tag}/define.ts`);
+  // grantkit's parts as an app gets them: the published files (dist/, from `npm run build`).
+  const parts = { 'admin client (grantkit/admin)': await measure('dist/admin.js') };
+  for (const file of readdirSync(path.join(root, 'dist/components')).filter((name) => name.endsWith('.js')).sort()) {
+    parts[`<${file.slice(0, -3)}> alone, with Lit`] = await measure(`dist/components/${file}`);
   }
-  parts['all elements, with Lit'] = await measure('components/index.ts');
+  parts['all elements, with Lit'] = await measure('dist/components.js');
   return { clients, parts };
 }

@@ -1,5 +1,5 @@
 // grantkit core: sign in, complete the callback, get a token, sign out.
-import { createClient } from '../../src/index.js';
+import { createClient } from '../../dist/grantkit.js';
 
 const sdk = await createClient({ issuer: 'https://id.example.com', clientId: 'app', redirectUri: `${location.origin}/callback` });
 if (location.search.includes('code=')) await sdk.handleRedirectCallback();

@@ -1,0 +1,140 @@
+// The benchmarks that need a browser and a real authorization server: the reference server
+// (build/server) on a free loopback port, Debian's Chromium, and bench/pages/ bundled into
+// the server's build directory so that they run on the demo app's own origin.
+import { build } from 'esbuild';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import puppeteer from 'puppeteer-core';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+async function freePort() {
+  const probe = createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => probe.once('listening', resolve));
+  const { port } = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+const isRefresh = (request) => request.url().endsWith('/token') && (request.postData() ?? '').includes('grant_type=refresh_token');
+const isAuthServerCall = (request) => ['fetch', 'xhr'].includes(request.resourceType()) && /\/(\.well-known\/[\w-]+|token|jwks|me)$/.test(new URL(request.url()).pathname);
+
+export async function browserBenches() {
+  await build({
+    entryPoints: { 'bench-client': 'bench/pages/client.ts', 'bench-lists': 'bench/pages/lists.ts' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    outdir: 'build/demo',
+    // The harness imports elements for their registration; package.json's sideEffects
+    // list names the published files only, so esbuild would drop those imports.
+    ignoreAnnotations: true,
+    absWorkingDir: root,
+    logLevel: 'silent',
+  });
+  const { createApp } = await import(path.join(root, 'build/server/app.js'));
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const { server } = await createApp({ origin });
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  if (process.env.BENCH_DEBUG) {
+    const seen = { in: 0, out: 0, paths: {} };
+    server.on('request', (req, res) => {
+      seen.in++;
+      const started = Date.now();
+      res.on('finish', () => seen.out++);
+      res.on('close', () => { if (Date.now() - started > 5000) process.stderr.write(`slow ${req.method} ${req.url} ${Date.now() - started} ms\n`); });
+    });
+    setInterval(() => process.stderr.write(`server: ${seen.in} in, ${seen.out} answered\n`), 5000).unref();
+  }
+  const browser = await puppeteer.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    // Five pages run at once: none may be throttled as a background tab.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows', '--disable-renderer-backgrounding'],
+    protocolTimeout: 120_000,
+  });
+  const results = {};
+  try {
+    const page = await browser.newPage();
+    if (process.env.BENCH_DEBUG) page.on('console', (m) => process.stderr.write(`console: ${m.text()}\n`)).on('response', (r) => r.url().includes('/token') && process.stderr.write(`${r.status()} ${r.url()}\n`));
+    const load = (p) => p.evaluate(() => import('/build/bench-client.js').then(() => true));
+
+    // 4. Sign-in cost: requests to the authorization server while the callback completes.
+    const signIn = async (cold) => {
+      await page.goto(`${origin}/`);
+      await page.waitForSelector('#signed-out:not([hidden]), #signed-in:not([hidden])');
+      await page.evaluate(() => document.querySelector('#signed-out:not([hidden])') && sessionStorage.clear());
+      if (await page.$('#signed-in:not([hidden])')) {
+        await Promise.all([page.waitForNavigation(), page.click('#logout')]);
+        await page.waitForSelector('button[form="op.logoutForm"][value=yes]');
+        await Promise.all([page.waitForNavigation(), page.click('button[form="op.logoutForm"][value=yes]')]);
+      }
+      await Promise.all([page.waitForNavigation(), page.click('#login')]);
+      await page.waitForSelector('input[name=login]');
+      await page.type('input[name=login]', 'ada@example.com');
+      await page.type('input[name=password]', 'ada-demo');
+      // The login page shares the app's origin: forgetting discovery here makes the callback cold.
+      if (cold) await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('grantkit:discovery:')).forEach((k) => sessionStorage.removeItem(k)));
+      const calls = [];
+      const onRequest = (request) => {
+        if (new URL(page.url()).searchParams.has('code') && isAuthServerCall(request)) calls.push(new URL(request.url()).pathname);
+      };
+      page.on('request', onRequest);
+      await Promise.all([page.waitForNavigation(), page.click('button.primary')]);
+      await page.waitForSelector('#signed-in:not([hidden])');
+      page.off('request', onRequest);
+      return calls;
+    };
+    const step = (what) => process.stderr.write(`bench: ${what}\n`);
+    step('sign-in cost');
+    const cold = await signIn(true);
+    const warm = await signIn(false);
+    results.signIn = { discoveryCached: { requests: warm.length, paths: warm }, cold: { requests: cold.length, paths: cold } };
+
+    step('sdk.fetch overhead');
+    // 2. sdk.fetch overhead, against a static file on the loopback server.
+    await load(page);
+    results.fetchOverhead = await page.evaluate(() => import('/build/bench-client.js').then((m) => m.fetchOverhead(1000, '/login.css')));
+    results.fetchOverhead.ratio = Math.round((results.fetchOverhead.sdkFetchMs / results.fetchOverhead.plainFetchMs) * 1000) / 1000;
+
+    // 3. Refresh storm: an expired token, 1,000 calls at once in one page, then in five.
+    const storm = async (pages) => {
+      const tabs = [page];
+      for (let i = 1; i < pages; i++) {
+        const tab = await browser.newPage();
+        if (process.env.BENCH_DEBUG) tab.on('console', (m) => process.stderr.write(`tab ${i} console: ${m.text()}\n`)).on('response', (r) => r.url().includes('/token') && process.stderr.write(`tab ${i} ${r.status()} ${r.url()}\n`));
+        await tab.goto(`${origin}/`);
+        await tab.waitForSelector('#signed-in:not([hidden]), #signed-out:not([hidden])');
+        tabs.push(tab);
+      }
+      let refreshes = 0;
+      const count = (request) => isRefresh(request) && refreshes++;
+      for (const tab of tabs) tab.on('request', count);
+      await Promise.all(tabs.map(load));
+      // Expired only now: a demo page that loaded with an expired token would refresh it at once, before the storm.
+      await page.evaluate(() => import('/build/bench-client.js').then((m) => m.expireStoredTokens()));
+      const startAt = Date.now() + 1000;
+      const succeeded = await Promise.all(tabs.map((tab) => tab.evaluate((at) => import('/build/bench-client.js').then((m) => m.storm(1000, at, '/login.css')), startAt)));
+      for (const tab of tabs) tab.off('request', count);
+      for (const tab of tabs.slice(1)) await tab.close();
+      return { pages, calls: pages * 1000, tokenEndpointRefreshes: refreshes, succeeded: succeeded.reduce((a, b) => a + b, 0) };
+    };
+    step('refresh storm');
+    results.refreshStorm = [await storm(1), await storm(5)];
+
+    step('large lists');
+    // 5. Large lists.
+    await page.goto(`${origin}/`);
+    results.lists = {};
+    for (const [name, which] of [['integration-list', 'integration-list'], ['token-list', 'token-list'], ['all rows mounted (baseline)', 'baseline']]) {
+      results.lists[name] = await page.evaluate((w) => import('/build/bench-lists.js').then((m) => m.list(w, 10_000)), which);
+    }
+  } finally {
+    await browser.close();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+  return results;
+}
