@@ -41,6 +41,20 @@ describe('sign-in with authorization code + PKCE', () => {
     expect(url.href).not.to.contain(JSON.parse(sessionStorage.getItem(`grantkit:tx:${p.get('state')}`)!).codeVerifier);
   });
 
+  it('cannot be downgraded from S256 PKCE: a server offering only plain is refused, one saying nothing still gets S256', async () => {
+    await resetBrowserState();
+    await setUpFake(new FakeAuthServer({ pkceMethods: ['plain'] }));
+    const downgraded = await makeClient({ scope: 'openid' });
+    const refused = (await downgraded.createAuthorizationUrl().catch((e: unknown) => e)) as GrantkitError;
+    expect(refused.code).to.equal('config_invalid');
+    expect(Object.keys(sessionStorage).filter((k) => k.startsWith('grantkit:tx:'))).to.deep.equal([], 'no sign-in was started');
+
+    await resetBrowserState();
+    await setUpFake(new FakeAuthServer({ pkceMethods: null }));
+    const silent = await makeClient({ scope: 'openid' });
+    expect((await silent.createAuthorizationUrl()).searchParams.get('code_challenge_method')).to.equal('S256');
+  });
+
   it('sends no nonce when openid is not asked for', async () => {
     const plain = await makeClient({ scope: 'api:read' });
     const url = await plain.createAuthorizationUrl();

@@ -16,9 +16,11 @@ async function freePort() {
   return port;
 }
 
-/** Put in every page: finds `a >>> b >>> c` through shadow roots. */
+/** Put in every page: finds `a >>> b >>> c` through shadow roots, and records CSP refusals. */
 function installDeepQuery() {
   window.deep = (selector) => selector.split(' >>> ').reduce((root, part) => (root === document ? root : root?.shadowRoot)?.querySelector(part) ?? null, document);
+  window.cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
 }
 
 describe('admin portal demo against the reference server', { timeout: 120_000 }, () => {
@@ -79,6 +81,14 @@ describe('admin portal demo against the reference server', { timeout: 120_000 },
       body: 'grant_type=client_credentials',
     })).status;
 
+  it('serves the portal under a strict Content-Security-Policy with Trusted Types, and breaks none of it', async () => {
+    const response = await page.goto(`${origin}/admin`);
+    const csp = response.headers()['content-security-policy'];
+    assert.match(csp, /script-src 'self'(;|$)/);
+    assert.match(csp, /require-trusted-types-for 'script'/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+  });
+
   it('creates an integration, rotates its secret, and the token endpoint takes only the new one', async () => {
     await signIn('ada@example.com', 'ada-demo');
     await page.waitForFunction(() => !document.querySelector('#create').disabled);
@@ -126,11 +136,22 @@ describe('admin portal demo against the reference server', { timeout: 120_000 },
         }
       };
       walk(document.documentElement);
-      const stores = JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie;
+      // Every IndexedDB database of the origin too (grantkit keeps the sign-in's tokens there, nothing else).
+      const idb = [];
+      for (const { name } of await indexedDB.databases()) {
+        const db = await new Promise((resolve, reject) => Object.assign(indexedDB.open(name), { onsuccess: (e) => resolve(e.target.result), onerror: reject }));
+        for (const store of db.objectStoreNames) {
+          const all = await new Promise((resolve) => Object.assign(db.transaction(store).objectStore(store).getAll(), { onsuccess: (e) => resolve(e.target.result) }));
+          idb.push(JSON.stringify(all));
+        }
+        db.close();
+      }
+      const stores = JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie + idb.join('');
       return secrets.filter((s) => html.join('\n').includes(s) || stores.includes(s));
     }, [first, second]);
     assert.deepEqual(leftovers, []);
     assert.deepEqual(pageErrors, []);
+    assert.deepEqual(await page.evaluate(() => window.cspViolations), [], 'the whole flow ran without a CSP or Trusted Types refusal');
   });
 
   it('shows the viewer everything read-only', async () => {
@@ -144,5 +165,6 @@ describe('admin portal demo against the reference server', { timeout: 120_000 },
     }
     await waitDeep('scope-manager >>> [part=allow][disabled]');
     assert.deepEqual(pageErrors, []);
+    assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
   });
 });

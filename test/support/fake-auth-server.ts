@@ -25,6 +25,8 @@ export interface FakeOptions {
   /** Whether discovery advertises RFC 9207 `iss`. */
   issSupported?: boolean;
   rotateRefreshTokens?: boolean;
+  /** `code_challenge_methods_supported` to advertise; null leaves it out. */
+  pkceMethods?: string[] | null;
 }
 
 interface PendingCode {
@@ -50,7 +52,7 @@ export class FakeAuthServer {
   #serial = 0;
 
   constructor(options: FakeOptions = {}) {
-    this.options = { expiresIn: 3600, clockAheadSeconds: 0, issSupported: true, rotateRefreshTokens: true, ...options };
+    this.options = { expiresIn: 3600, clockAheadSeconds: 0, issSupported: true, rotateRefreshTokens: true, pkceMethods: ['S256'], ...options };
   }
 
   get refreshRequests(): number {
@@ -88,7 +90,7 @@ export class FakeAuthServer {
       token_endpoint: `${ISSUER}/token`,
       revocation_endpoint: `${ISSUER}/revoke`,
       end_session_endpoint: `${ISSUER}/logout`,
-      code_challenge_methods_supported: ['S256'],
+      ...(this.options.pkceMethods === null ? {} : { code_challenge_methods_supported: this.options.pkceMethods }),
       response_types_supported: ['code'],
       ...(this.options.issSupported ? { authorization_response_iss_parameter_supported: true } : {}),
     };
