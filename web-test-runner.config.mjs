@@ -155,6 +155,13 @@ export default {
     testProviderPlugin(),
   ],
   middleware: [
+    // A same-origin URL that redirects to the test provider's API on another origin: the
+    // browser must drop the Authorization header on the way (SECURITY.md).
+    async (ctx, next) => {
+      if (ctx.path !== '/test/redirect-away') return next();
+      ctx.status = 302;
+      ctx.set('Location', `${provider.issuer}/api/redirected`);
+    },
     // msw's worker must be served from the site root to control the test pages.
     async (ctx, next) => {
       if (ctx.path === '/mockServiceWorker.js') {

@@ -127,6 +127,16 @@ describe('<integration-list>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('renders markup in names and IDs as text', async () => {
+    const hostile = { ...integration(1), client_name: '<img src=x onerror="window.__pwned=1">', client_id: '<b>gk</b>' };
+    worker.resetHandlers(http.get(`${BASE}/integrations`, () => HttpResponse.json({ items: [hostile], next_cursor: null })));
+    const el = await fixture<IntegrationList>(html`<integration-list .admin=${admin()}></integration-list>`);
+    await waitUntil(() => rows(el).length === 1);
+    expect(rows(el)[0]!.textContent).to.contain('<img src=x onerror="window.__pwned=1">').and.to.contain('<b>gk</b>');
+    expect(el.shadowRoot!.querySelector('img, b')).to.equal(null);
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
   it('fetches further pages as the user scrolls near the end', async () => {
     const requests = serve(130);
     const el = await fixture<IntegrationList>(html`<integration-list .admin=${admin()}></integration-list>`);

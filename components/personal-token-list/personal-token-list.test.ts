@@ -72,6 +72,20 @@ describe('<personal-token-list> states', () => {
     await startWorker();
   });
 
+  it('renders markup in token names as text', async () => {
+    const BASE = 'https://id.example.test/admin/v1';
+    const hostile = { id: 'pat_hostile01', name: '<img src=x onerror="window.__pwned=1">', scope: 'integrations:read', roles: ['viewer'], created_at: '2026-11-20T10:00:00Z', expires_at: '2026-12-20T10:00:00Z', last_used_at: null, last4: 'AbCd' };
+    worker.resetHandlers(
+      http.get(`${BASE}/me`, () => HttpResponse.json({ sub: 'x', roles: ['viewer'], permissions: ['integrations:read', 'personal-tokens:write'], auth: 'access_token' })),
+      http.get(`${BASE}/personal-tokens`, () => HttpResponse.json({ items: [hostile], next_cursor: null })),
+    );
+    const el = await fixture<PersonalTokenList>(html`<personal-token-list .admin=${createAdminClient({ baseUrl: BASE })}></personal-token-list>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=row]') !== null);
+    expect($(el, '[part=row]').textContent).to.contain('<img src=x onerror="window.__pwned=1">');
+    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
   it('asks for a name before creating, and shows a failure in the dialog', async () => {
     const BASE = 'https://id.example.test/admin/v1';
     worker.resetHandlers(

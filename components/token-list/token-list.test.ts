@@ -78,6 +78,20 @@ describe('<token-list>', () => {
     el.remove();
   });
 
+  it('renders markup in users and scopes as text', async () => {
+    const hostile = token('t-hostile', { subject: '<img src=x onerror="window.__pwned=1">', scope: '<script>window.__pwned=1</script>' });
+    worker.resetHandlers(
+      http.get(`${BASE}/me`, () => HttpResponse.json({ sub: 'x', roles: ['admin'], permissions: ['tokens:read'], auth: 'access_token' })),
+      http.get(`${BASE}/tokens`, () => HttpResponse.json({ items: [hostile], next_cursor: null })),
+    );
+    const el = await fixture<TokenList>(html`<token-list .admin=${createAdminClient({ baseUrl: BASE })}></token-list>`);
+    await waitUntil(() => rows(el).length === 1);
+    expect(cell(rows(el)[0]!, 0)).to.equal('<img src=x onerror="window.__pwned=1">');
+    expect(cell(rows(el)[0]!, 1)).to.equal('<script>window.__pwned=1</script>');
+    expect(el.shadowRoot!.querySelector('img, script')).to.equal(null);
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
   it('revokes after confirmation, removes the row, and puts focus on the list', async () => {
     const { deleted } = serve();
     const el = await fixture<TokenList>(html`<token-list .admin=${createAdminClient({ baseUrl: BASE })}></token-list>`);

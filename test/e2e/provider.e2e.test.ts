@@ -56,6 +56,17 @@ describe('end to end against oidc-provider', () => {
     await executeServerCommand('provider-clear-log');
   });
 
+  it('sends no token along a redirect from an allowed origin to another one', async () => {
+    await executeServerCommand('provider-clear-log');
+    const secret = 'static-token-that-must-stay-home';
+    const sdk = await createClient({ token: secret, allowedOrigins: [location.origin] });
+    const response = await sdk.fetch('/test/redirect-away');
+    expect(response.status, 'the API on the other origin saw no token').to.equal(401);
+    const log = await providerLog();
+    expect(log!.api.map((entry) => [entry.path, entry.authorization])).to.deep.equal([['/api/redirected', null]]);
+    expect(JSON.stringify(log)).not.to.contain(secret);
+  });
+
   it('signs in through the login page, calls an API, and revokes on logout', async () => {
     const sdk = await client('spa');
     await signInWithPopup(sdk, 'alice');
