@@ -2,19 +2,11 @@
 // (build/server) on a free loopback port, Debian's Chromium, and bench/pages/ bundled into
 // the server's build directory so that they run on the demo app's own origin.
 import { build } from 'esbuild';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { freePort } from '../test/support/free-port.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
-
-async function freePort() {
-  const probe = createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => probe.once('listening', resolve));
-  const { port } = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 const isRefresh = (request) => request.url().endsWith('/token') && (request.postData() ?? '').includes('grant_type=refresh_token');
 const isAuthServerCall = (request) => ['fetch', 'xhr'].includes(request.resourceType()) && /\/(\.well-known\/[\w-]+|token|jwks|me)$/.test(new URL(request.url()).pathname);

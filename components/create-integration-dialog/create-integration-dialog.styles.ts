@@ -18,18 +18,10 @@ export const styles = [
     input[type='number'] {
       width: 9rem;
     }
-    [aria-invalid='true'] {
-      border-color: var(--_danger);
-    }
     .pair {
       display: grid;
       grid-template-columns: 2fr 1fr;
       gap: 1rem;
-    }
-    .field-error {
-      color: var(--_danger);
-      font-size: 0.9em;
-      margin: 0.25rem 0 0;
     }
   `,
 ];

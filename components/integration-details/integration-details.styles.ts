@@ -93,14 +93,6 @@ export const styles = [
     button.add {
       margin-top: 0.25rem;
     }
-    [aria-invalid='true'] {
-      border-color: var(--_danger);
-    }
-    .field-error {
-      color: var(--_danger);
-      font-size: 0.9em;
-      margin: 0.25rem 0 0;
-    }
     [part~='scopes'] {
       display: flex;
       flex-wrap: wrap;

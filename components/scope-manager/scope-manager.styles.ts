@@ -98,13 +98,5 @@ export const styles = [
       width: 100%;
       box-sizing: border-box;
     }
-    [aria-invalid='true'] {
-      border-color: var(--_danger);
-    }
-    .field-error {
-      color: var(--_danger);
-      font-size: 0.9em;
-      margin: 0.25rem 0 0;
-    }
   `,
 ];

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** The native dialogs of the elements: one look, and the secret-once view. */
+/** The native dialogs and forms of the elements: one look, field errors, and the secret-once view. */
 export const dialogStyles = css`
   dialog {
     width: min(34rem, calc(100vw - 2rem));
@@ -75,6 +75,14 @@ export const dialogStyles = css`
     align-items: center;
     font-weight: normal;
     margin: 0.3rem 0;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+  .field-error {
+    color: var(--_danger);
+    font-size: 0.9em;
+    margin: 0.25rem 0 0;
   }
   .hint {
     color: var(--_muted);

@@ -3,18 +3,10 @@
 // own login page, creates an integration, rotates its secret, and then asks the real token
 // endpoint: the old secret must fail and the new one work. Then looks as the viewer.
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import puppeteer from 'puppeteer-core';
+import { freePort } from '../support/free-port.mjs';
 import { createApp } from '../../build/server/app.js';
-
-async function freePort() {
-  const probe = createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => probe.once('listening', resolve));
-  const { port } = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 /** Put in every page: finds `a >>> b >>> c` through shadow roots, and records CSP refusals. */
 function installDeepQuery() {
