@@ -76,7 +76,7 @@ export const dialogStyles = css`
     font-weight: normal;
     margin: 0.3rem 0;
   }
-  [aria-invalid='true'] {
+  :is(input, textarea, select)[aria-invalid='true'] {
     border-color: var(--_danger);
   }
   .field-error {
