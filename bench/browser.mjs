@@ -30,16 +30,6 @@ export async function browserBenches() {
   const origin = `http://127.0.0.1:${port}`;
   const { server } = await createApp({ origin });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
-  if (process.env.BENCH_DEBUG) {
-    const seen = { in: 0, out: 0, paths: {} };
-    server.on('request', (req, res) => {
-      seen.in++;
-      const started = Date.now();
-      res.on('finish', () => seen.out++);
-      res.on('close', () => { if (Date.now() - started > 5000) process.stderr.write(`slow ${req.method} ${req.url} ${Date.now() - started} ms\n`); });
-    });
-    setInterval(() => process.stderr.write(`server: ${seen.in} in, ${seen.out} answered\n`), 5000).unref();
-  }
   const browser = await puppeteer.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -50,7 +40,6 @@ export async function browserBenches() {
   const results = {};
   try {
     const page = await browser.newPage();
-    if (process.env.BENCH_DEBUG) page.on('console', (m) => process.stderr.write(`console: ${m.text()}\n`)).on('response', (r) => r.url().includes('/token') && process.stderr.write(`${r.status()} ${r.url()}\n`));
     const load = (p) => p.evaluate(() => import('/build/bench-client.js').then(() => true));
 
     // 4. Sign-in cost: requests to the authorization server while the callback completes.
@@ -96,8 +85,7 @@ export async function browserBenches() {
       const tabs = [page];
       for (let i = 1; i < pages; i++) {
         const tab = await browser.newPage();
-        if (process.env.BENCH_DEBUG) tab.on('console', (m) => process.stderr.write(`tab ${i} console: ${m.text()}\n`)).on('response', (r) => r.url().includes('/token') && process.stderr.write(`tab ${i} ${r.status()} ${r.url()}\n`));
-        await tab.goto(`${origin}/`);
+            await tab.goto(`${origin}/`);
         await tab.waitForSelector('#signed-in:not([hidden]), #signed-out:not([hidden])');
         tabs.push(tab);
       }

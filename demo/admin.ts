@@ -39,7 +39,8 @@ async function showSession(sdk: GrantkitClient): Promise<void> {
     $('selected').hidden = true;
     return;
   }
-  const me = await provider.admin?.getMe().catch(() => undefined);
+  // The provider's /me, the one its elements use: no second request.
+  const me = await provider.me?.catch(() => undefined);
   const canCreate = me?.permissions.includes('integrations:write') ?? false;
   $<HTMLButtonElement>('create').disabled = !canCreate;
   $('create-note').hidden = canCreate;

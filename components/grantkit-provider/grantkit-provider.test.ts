@@ -77,8 +77,10 @@ describe('<grantkit-provider>', () => {
     await waitUntil(() => meRequests === 1);
     provider.requestUpdate();
     await provider.updateComplete;
+    expect((await provider.me)!.sub, 'the page reads the same answer').to.equal('alice');
     expect(meRequests).to.equal(1);
     await sdk.logout();
+    expect(provider.me, 'nobody is signed in').to.equal(undefined);
     await signIn(fake, sdk);
     await waitUntil(() => meRequests === 2, 'asked again for the new session');
   });

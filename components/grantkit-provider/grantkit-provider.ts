@@ -98,6 +98,11 @@ export class GrantkitProvider extends LitElement {
     if (current.sdk !== value.sdk || current.admin !== value.admin || current.me !== value.me) this.#provider.setValue(value);
   }
 
+  /** The signed-in caller's `/me`, asked once per session and shared with every element inside (and the page). */
+  get me(): Promise<Me> | undefined {
+    return this.#meOnce();
+  }
+
   /** `/me`, asked once per session for every element inside. */
   #meOnce(): Promise<Me> | undefined {
     if (!this.admin || (this.sdk && !this.sdk.isAuthenticated)) return undefined;

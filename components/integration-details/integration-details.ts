@@ -7,7 +7,7 @@ import { copyFromField } from '../shared/copy.js';
 import { emit } from '../shared/events.js';
 import { checkSettings, renderTokenSettings, settingsBody, settingsOf, type TokenSettings } from '../shared/integration-settings.js';
 import { renderLoadError } from '../shared/load-error.js';
-import { errorMessage, stringsFor, type Strings } from '../shared/localize.js';
+import { dateFormat, errorMessage, stringsFor, type Strings } from '../shared/localize.js';
 import { ModalDialog } from '../shared/modal-dialog.js';
 import { isAllowedRedirectUri } from '../shared/redirect-uri.js';
 import { styles } from './integration-details.styles.js';
@@ -68,12 +68,10 @@ function changes(integration: Integration, draft: Draft): IntegrationUpdate {
   return patch;
 }
 
-function isAbsoluteUrl(value: string): boolean {
-  try {
-    return Boolean(new URL(value).protocol);
-  } catch {
-    return false;
-  }
+/** Whether any field, or any callback-URL row, has a message. */
+function hasFieldErrors(errors: FieldErrors): boolean {
+  const { redirectRows, ...fields } = errors;
+  return Object.values(fields).some(Boolean) || Object.keys(redirectRows ?? {}).length > 0;
 }
 
 /** Which field a refusal of the server belongs to, by the JSON Pointer's first segment under /body. */
@@ -226,7 +224,7 @@ export class IntegrationDetails extends LitElement {
     });
     if (Object.keys(rows).length > 0) errors.redirectRows = rows;
     else if (draft.settings.grants.includes('authorization_code') && seen.size === 0) errors.redirects = t.create.needsRedirect;
-    if (draft.audience.trim() && !isAbsoluteUrl(draft.audience.trim())) errors.audience = t.details.badAudience;
+    if (draft.audience.trim() && !URL.canParse(draft.audience.trim())) errors.audience = t.details.badAudience;
     return errors;
   }
 
@@ -239,7 +237,7 @@ export class IntegrationDetails extends LitElement {
     if (!admin || !integration || !draft) return;
     const errors = this.#check(t, draft);
     this.#set({ errors, saveError: undefined, saved: false });
-    if (Object.values(errors).some(Boolean)) {
+    if (hasFieldErrors(errors)) {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[aria-invalid=true], fieldset[aria-describedby]')?.focus();
       return;
@@ -385,7 +383,7 @@ export class IntegrationDetails extends LitElement {
   #renderCredentials(t: Strings, integration: Integration) {
     const e = this.#ui.endpoints;
     const copiedLabel = { 'client-id': t.details.clientId, issuer: t.details.issuer, authorization: t.details.authorization, token: t.details.token, revocation: t.details.revocation }[this.#ui.copied];
-    const previous = integration.previous_secret_expires_at ? this.#when(integration.previous_secret_expires_at) : '';
+    const previous = integration.previous_secret_expires_at ? dateFormat(this).format(new Date(integration.previous_secret_expires_at)) : '';
     return html`
       <section part="section" aria-labelledby="credentials-title">
         <h3 id="credentials-title">${t.details.credentials}</h3>
@@ -414,7 +412,7 @@ export class IntegrationDetails extends LitElement {
     const errors = this.#ui.errors;
     const dirty = Object.keys(changes(integration, draft)).length > 0;
     const rowErrors = errors.redirectRows ?? {};
-    const general = this.#ui.saveError && !Object.entries(errors).some(([, v]) => v && (typeof v === 'string' || Object.keys(v).length > 0));
+    const general = this.#ui.saveError && !hasFieldErrors(errors);
     const scopes = integration.scope.split(' ').filter(Boolean);
     return html`
       <form part="form section" novalidate aria-labelledby="settings-title" @submit=${this.#save}>
@@ -526,7 +524,4 @@ export class IntegrationDetails extends LitElement {
     `;
   }
 
-  #when(iso: string): string {
-    return new Date(iso).toLocaleString(this.closest('[lang]')?.getAttribute('lang') ?? undefined, { dateStyle: 'medium', timeStyle: 'short' });
-  }
 }

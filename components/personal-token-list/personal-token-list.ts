@@ -5,7 +5,7 @@ import { AdminConnection } from '../shared/admin-connection.js';
 import { emit } from '../shared/events.js';
 import { ModalDialog } from '../shared/modal-dialog.js';
 import { renderLoadError } from '../shared/load-error.js';
-import { errorMessage, stringsFor, type Strings } from '../shared/localize.js';
+import { dateFormat, errorMessage, stringsFor, type Strings } from '../shared/localize.js';
 import { PagedLoader } from '../shared/paged-loader.js';
 import { SecretHolder } from '../shared/secret-once.js';
 import { styles } from './personal-token-list.styles.js';
@@ -168,7 +168,8 @@ export class PersonalTokenList extends LitElement {
     }
     if (status === 'idle' || status === 'loading') return html`<p class="meta" role="status">${t.common.loading}</p>`;
     if (items.length === 0) return html`<div part="empty"><p>${t.personal.empty}</p></div>`;
-    const when = (iso: string) => new Date(iso).toLocaleDateString(this.closest('[lang]')?.getAttribute('lang') ?? undefined, { dateStyle: 'medium' });
+    const date = dateFormat(this, false);
+    const when = (iso: string) => date.format(new Date(iso));
     return html`
       <ul part="list" aria-label=${t.personal.label}>
         ${items.map(

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { AdminClient } from '../../src/admin/index.js';
 import { AdminConnection } from '../shared/admin-connection.js';
 import { emit } from '../shared/events.js';
-import { errorMessage, stringsFor } from '../shared/localize.js';
+import { dateFormat, errorMessage, stringsFor } from '../shared/localize.js';
 import { ModalDialog } from '../shared/modal-dialog.js';
 import { SecretHolder } from '../shared/secret-once.js';
 import { styles } from './rotate-secret-dialog.styles.js';
@@ -156,7 +156,7 @@ export class RotateSecretDialog extends LitElement {
   }
 
   #renderSecret(t: ReturnType<typeof stringsFor>) {
-    const until = this.#ui.previousUntil ? new Date(this.#ui.previousUntil).toLocaleString(this.closest('[lang]')?.getAttribute('lang') ?? undefined) : undefined;
+    const until = this.#ui.previousUntil ? dateFormat(this).format(new Date(this.#ui.previousUntil)) : undefined;
     return this.#secret.render(t, () => this.close(), until ? t.rotate.previousUntil(until) : undefined);
   }
 }

@@ -14,8 +14,13 @@ export function registerTranslation(lang: string, strings: Strings): void {
   tables.set(lang.toLowerCase(), strings);
 }
 
+/** The language an element speaks: its nearest `lang` attribute, else the document's. */
+function langOf(element: Element): string | undefined {
+  return element.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || undefined;
+}
+
 export function stringsFor(element: Element): Strings {
-  const lang = (element.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang ?? 'en').toLowerCase();
+  const lang = (langOf(element) ?? 'en').toLowerCase();
   return tables.get(lang) ?? tables.get(lang.split('-')[0]!) ?? en;
 }
 
@@ -24,4 +29,9 @@ export function errorMessage(strings: Strings, error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && code in strings.errors) return strings.errors[code as keyof Strings['errors']];
   return strings.errors.unknown;
+}
+
+/** Dates as the element's language writes them: make one per render, then `format()` each date. */
+export function dateFormat(element: Element, withTime = true): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(langOf(element), withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' });
 }

@@ -4,7 +4,7 @@ import type { AdminClient, Token } from '../../src/admin/index.js';
 import { AdminConnection } from '../shared/admin-connection.js';
 import { emit } from '../shared/events.js';
 import { renderLoadError } from '../shared/load-error.js';
-import { errorMessage, stringsFor, type Strings } from '../shared/localize.js';
+import { dateFormat, errorMessage, stringsFor, type Strings } from '../shared/localize.js';
 import { ModalDialog } from '../shared/modal-dialog.js';
 import { PagedLoader } from '../shared/paged-loader.js';
 import { VirtualList } from '../shared/virtual-list.js';
@@ -145,20 +145,22 @@ export class TokenList extends LitElement {
       return html`<div part="list" aria-busy="true"><p class="note loading" role="status">${t.common.loading}</p></div>`;
     }
     if (items.length === 0) return html`<div part="empty"><p>${t.tokens.empty}</p></div>`;
+    // One formatter for all the rows shown.
+    const date = dateFormat(this);
     return html`
       ${this.#ui.canRevoke ? nothing : html`<p class="note">${t.tokens.readOnly}</p>`}
       ${this.#rows.render({
         label: t.tokens.label,
         items,
-        renderItem: (token: Token, index: number) => this.#renderRow(t, token, index, items.length),
+        renderItem: (token: Token, index: number) => this.#renderRow(t, token, index, items.length, date),
         onNearEnd: () => void this.#loader.loadMore(),
       })}
       ${status === 'error' ? html`<div part="error" role="alert"><p class="error">${errorMessage(t, error)}</p><button type="button" @click=${() => this.#loader.retryMore()}>${t.common.retry}</button></div>` : nothing}
     `;
   }
 
-  #renderRow(t: Strings, token: Token, index: number, total: number) {
-    const when = (iso: string) => new Date(iso).toLocaleString(this.closest('[lang]')?.getAttribute('lang') ?? undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  #renderRow(t: Strings, token: Token, index: number, total: number, date: Intl.DateTimeFormat) {
+    const when = (iso: string) => date.format(new Date(iso));
     const expires = token.expires_at === null
       ? html`<span part="badge badge-lifetime">${t.tokens.lifetime}</span>`
       : token.expired
