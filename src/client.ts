@@ -4,7 +4,7 @@ import { authorizedFetch } from './authorized-fetch.js';
 import { exchangeCode, isAuthorizationResponse, RESPONSE_PARAMS, resourceParameters } from './callback.js';
 import { resolveConfig, type ClientOptions, type ResolvedConfig, type ResolvedInteractiveConfig } from './config.js';
 import { requestOptions, resolveServer } from './discovery.js';
-import { GrantkitError } from './errors.js';
+import { GrantkitError, isGrantkitError } from './errors.js';
 import { GrantkitEventTarget } from './events.js';
 import { fromOAuthError } from './oauth-errors.js';
 import { handToOpener, openPopup, waitForPopupCallback, type PopupOptions } from './popup.js';
@@ -63,6 +63,8 @@ export class GrantkitClient extends GrantkitEventTarget {
   #refreshing: Promise<TokenSet> | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #failures = 0;
+  /** The last refresh failure that named a time to come back (Retry-After); nothing is asked before it. */
+  #busy: GrantkitError | undefined;
 
   /** @internal Use {@link createClient}. */
   constructor(config: ResolvedConfig, store: TokenStore, tokens: TokenSet | undefined) {
@@ -209,7 +211,13 @@ export class GrantkitClient extends GrantkitEventTarget {
       await this.#endSession('expired', error);
       throw error;
     }
-    return (await this.#refresh()).accessToken;
+    try {
+      return (await this.#refresh()).accessToken;
+    } catch (error) {
+      // Offline or a server fault: a token inside its refresh margin still works until it expires.
+      if (!options.forceRefresh && isGrantkitError(error, 'network_error') && Date.now() < tokens.expiresAt!) return tokens.accessToken;
+      throw error;
+    }
   }
 
   /**
@@ -292,6 +300,7 @@ export class GrantkitClient extends GrantkitEventTarget {
   }
 
   #refresh(): Promise<TokenSet> {
+    if (this.#busy && Date.now() < this.#busy.retryAt!) return Promise.reject(this.#busy);
     this.#refreshing ??= this.#refreshAcrossTabs().finally(() => {
       this.#refreshing = undefined;
     });
@@ -324,7 +333,7 @@ export class GrantkitClient extends GrantkitEventTarget {
           throw fromOAuthError(error, 'refresh');
         }
       });
-      this.#failures = 0;
+      this.#clearFailures();
       this.#tokens = tokens.tokens;
       if (!tokens.fromOtherTab) this.#channel?.post({ type: 'tokens', tokens: tokens.tokens });
       this.#schedule();
@@ -339,6 +348,7 @@ export class GrantkitClient extends GrantkitEventTarget {
       } else {
         // Offline or a server fault: keep the session and try again later.
         this.#failures++;
+        this.#busy = error.retryAt === undefined ? undefined : error;
         this.#emitError(error);
         this.#schedule();
       }
@@ -352,9 +362,10 @@ export class GrantkitClient extends GrantkitEventTarget {
     const config = this.#config;
     const tokens = this.#tokens;
     if (config.kind !== 'interactive' || !config.autoRefresh || !tokens?.refreshToken || tokens.expiresAt === undefined) return;
+    const backoff = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** (this.#failures - 1));
     const delay =
       this.#failures > 0
-        ? Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** (this.#failures - 1))
+        ? Math.max(backoff, (this.#busy?.retryAt ?? 0) - Date.now())
         : Math.max(0, tokens.expiresAt - refreshMargin(tokens) - Date.now());
     this.#timer = setTimeout(() => {
       // Errors are reported through events; the timer has nobody to throw to.
@@ -362,9 +373,14 @@ export class GrantkitClient extends GrantkitEventTarget {
     }, delay);
   }
 
+  #clearFailures(): void {
+    this.#failures = 0;
+    this.#busy = undefined;
+  }
+
   async #save(tokens: TokenSet): Promise<void> {
     this.#tokens = tokens;
-    this.#failures = 0;
+    this.#clearFailures();
     try {
       await this.#store.set(tokens);
     } catch (cause) {
@@ -397,7 +413,7 @@ export class GrantkitClient extends GrantkitEventTarget {
   #forget(): void {
     const wasSignedIn = this.#tokens !== undefined;
     this.#tokens = undefined;
-    this.#failures = 0;
+    this.#clearFailures();
     clearTimeout(this.#timer);
     if (wasSignedIn) this.#emitState();
   }
@@ -406,7 +422,7 @@ export class GrantkitClient extends GrantkitEventTarget {
     if (message.type === 'tokens') {
       const wasSignedIn = this.#tokens !== undefined;
       this.#tokens = message.tokens;
-      this.#failures = 0;
+      this.#clearFailures();
       if (this.#store.kind === 'memory') void this.#store.set(message.tokens);
       this.#schedule();
       if (!wasSignedIn) this.#emitState();

@@ -28,6 +28,8 @@ export interface GrantkitErrorOptions {
   errorDescription?: string;
   /** The HTTP status of the response that failed, when there was one. */
   status?: number;
+  /** When the server asked to be tried again (`Retry-After` on a 429 or 503), in ms since the epoch. */
+  retryAt?: number;
 }
 
 /** The one error class of the core client. */
@@ -37,6 +39,8 @@ export class GrantkitError extends Error {
   readonly error?: string;
   readonly errorDescription?: string;
   readonly status?: number;
+  /** When the server asked to be tried again (`Retry-After` on a 429 or 503), in ms since the epoch on the local clock. */
+  readonly retryAt?: number;
 
   constructor(code: GrantkitErrorCode, message: string, options: GrantkitErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -44,6 +48,7 @@ export class GrantkitError extends Error {
     this.error = options.error;
     this.errorDescription = options.errorDescription;
     this.status = options.status;
+    this.retryAt = options.retryAt;
   }
 }
 

@@ -1,5 +1,14 @@
 import * as oauth from 'oauth4webapi';
 import { GrantkitError } from './errors.js';
+import { retryAfterMs } from './retry-after.js';
+
+/** A 429 (rate limited) or a 5xx says nothing about the grant: the session is kept and retried. */
+const isServerBusy = (status: number): boolean => status >= 500 || status === 429;
+
+function retryAt(response: Response): number | undefined {
+  const wait = retryAfterMs(response);
+  return wait === undefined ? undefined : Date.now() + wait;
+}
 
 /**
  * Translates what oauth4webapi and fetch throw into a GrantkitError.
@@ -10,7 +19,9 @@ export function fromOAuthError(error: unknown, context: 'token' | 'refresh' | 'o
 
   if (error instanceof oauth.ResponseBodyError) {
     const details = { cause: error, error: error.error, errorDescription: error.error_description, status: error.status };
-    if (error.status >= 500) return new GrantkitError('network_error', `server error ${error.status}: ${error.error}`, details);
+    if (isServerBusy(error.status)) {
+      return new GrantkitError('network_error', `server error ${error.status}: ${error.error}`, { ...details, retryAt: retryAt(error.response) });
+    }
     if (context === 'refresh') return new GrantkitError('session_expired', `the server refused the refresh token: ${error.error}`, details);
     return new GrantkitError('token_rejected', `the token endpoint refused the request: ${error.error}`, details);
   }
@@ -25,8 +36,8 @@ export function fromOAuthError(error: unknown, context: 'token' | 'refresh' | 'o
     const cause = error.cause as { claim?: string } | Response | undefined;
     if (cause instanceof Response) {
       const status = cause.status;
-      if (status >= 500 || status === 429) {
-        return new GrantkitError('network_error', `server answered HTTP ${status}`, { cause: error, status });
+      if (isServerBusy(status)) {
+        return new GrantkitError('network_error', `server answered HTTP ${status}`, { cause: error, status, retryAt: retryAt(cause) });
       }
       if (context === 'refresh' && status >= 400) {
         return new GrantkitError('session_expired', `the server refused the refresh token (HTTP ${status})`, { cause: error, status });

@@ -129,6 +129,57 @@ describe('token refresh', () => {
     expect(await sdk.getAccessToken()).to.match(/^at-/);
   });
 
+  it('waits as long as a 503 Retry-After asks, and asks nothing before', async () => {
+    const sdk = await expiredSession(fake, { autoRefresh: true });
+    let outage = true;
+    fake.tokenOverride = () =>
+      outage ? HttpResponse.json({ error: 'temporarily_unavailable' }, { status: 503, headers: { 'Retry-After': '2' } }) : undefined;
+    const failure = (await sdk.getAccessToken().catch((e: GrantkitError) => e)) as GrantkitError;
+    expect(failure.code).to.equal('network_error');
+    expect(failure.retryAt! - Date.now()).to.be.within(1500, 2000);
+    // The app keeps calling: answered at once from the last failure, the server is left alone.
+    const again = await Promise.allSettled([sdk.getAccessToken(), sdk.fetch("/api/anything")]);
+    expect(again.map((r) => r.status === 'rejected' && (r.reason as GrantkitError).code)).to.deep.equal(['network_error', 'network_error']);
+    expect(fake.refreshRequests).to.equal(1);
+    expect(sdk.isAuthenticated).to.equal(true);
+    outage = false;
+    // Not after the usual first backoff of one second, but when the server said.
+    await sleep(1200);
+    expect(fake.refreshRequests).to.equal(1);
+    await nextEvent(sdk, 'tokenrefresh', 3000);
+    expect(fake.refreshRequests).to.equal(2);
+    expect(await sdk.getAccessToken()).to.match(/^at-/);
+  });
+
+  it('keeps the session when the token endpoint rate-limits the refresh (429 is not a refused grant)', async () => {
+    const sdk = await expiredSession(fake);
+    const later = new Date(Date.now() + 60_000).toUTCString();
+    fake.tokenOverride = () => HttpResponse.json({ error: 'slow_down' }, { status: 429, headers: { 'Retry-After': later } });
+    let expired = false;
+    sdk.addEventListener('sessionexpired', () => (expired = true));
+    const failure = (await sdk.getAccessToken().catch((e: GrantkitError) => e)) as GrantkitError;
+    expect(failure.code).to.equal('network_error');
+    expect(failure.status).to.equal(429);
+    expect(failure.retryAt! - Date.now()).to.be.within(55_000, 60_000);
+    expect(sdk.isAuthenticated).to.equal(true);
+    expect(expired).to.equal(false);
+  });
+
+  it('goes on with a token that has not expired yet when the refresh fails', async () => {
+    // Two seconds of life: fresh for 1.5 s, then refreshed early, within its last half second.
+    fake.options.expiresIn = 2;
+    const sdk = await makeClient({ autoRefresh: false });
+    await signIn(fake, sdk);
+    const current = await sdk.getAccessToken();
+    await sleep(1600);
+    fake.tokenOverride = () => HttpResponse.json({ error: 'server_error' }, { status: 500 });
+    expect(await sdk.getAccessToken()).to.equal(current);
+    expect(fake.refreshRequests).to.equal(1);
+    // Asked for a new one explicitly (after a 401, say), the failure is the answer.
+    const forced = await sdk.getAccessToken({ forceRefresh: true }).catch((e: GrantkitError) => e.code);
+    expect(forced).to.equal('network_error');
+  });
+
   it('keeps the session when the network is down during refresh', async () => {
     const sdk = await expiredSession(fake);
     worker.use(http.post(`${ISSUER}/token`, () => HttpResponse.error(), { once: true }));

@@ -199,14 +199,22 @@ describe('sign-in with authorization code + PKCE', () => {
     expect(slow.code).to.equal('network_error');
   });
 
-  it('signs in although the browser clock is 10 minutes behind the server', async () => {
-    const skewed = await setUpFake(new FakeAuthServer({ clockAheadSeconds: 600 }));
-    await signIn(skewed, sdk);
-    expect(sdk.isAuthenticated).to.equal(true);
-    // Expiry counts from receipt on the local clock: the fresh token is used, not refreshed.
-    await sdk.getAccessToken();
-    expect(skewed.refreshRequests).to.equal(0);
-  });
+  for (const [direction, serverAhead] of [['behind', 600], ['ahead of', -600]] as const) {
+    it(`signs in and refreshes on time although the browser clock is 10 minutes ${direction} the server`, async () => {
+      const skewed = await setUpFake(new FakeAuthServer({ clockAheadSeconds: serverAhead, expiresIn: 60 }));
+      await signIn(skewed, sdk);
+      expect(sdk.isAuthenticated).to.equal(true);
+      // Expiry counts from receipt on the local clock: the fresh token is used, not refreshed,
+      // although by the server's clock it expired 9 minutes ago, or is not valid for 10.
+      const first = await sdk.getAccessToken();
+      expect(skewed.refreshRequests).to.equal(0);
+      expect(sdk.expiresAt! - Date.now()).to.be.within(50_000, 60_000);
+      // The refresh goes through too, and the user stays.
+      const second = await sdk.getAccessToken({ forceRefresh: true });
+      expect(second).not.to.equal(first);
+      expect(sdk.user?.sub).to.equal('alice');
+    });
+  }
 
   it('keeps tokens out of localStorage, sessionStorage and cookies', async () => {
     await signIn(fake, sdk);
