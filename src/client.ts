@@ -144,6 +144,8 @@ export class GrantkitClient extends GrantkitEventTarget {
    * tokens and removes the response parameters from the address bar.
    */
   async handleRedirectCallback(url: string = location.href): Promise<CallbackResult> {
+    // Not URL.parse: Safari 17 lacks it.
+    if (!URL.canParse(url, location.href)) throw new GrantkitError('no_transaction', 'this is not a URL, so it carries no authorization response');
     return this.#completeOnce(new URL(url, location.href), 'redirect');
   }
 

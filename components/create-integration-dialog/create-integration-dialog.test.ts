@@ -132,6 +132,32 @@ describe('<create-integration-dialog>', () => {
     expect($<HTMLInputElement>(el, '#name').value).to.equal('Offline Try');
   });
 
+  it('keeps markup inert: a pasted callback URL echoed in its error, and a hostile server refusal', async () => {
+    const hostile = '<img src=x onerror="window.__pwned=1">';
+    serve(() =>
+      HttpResponse.json(
+        { type: 'urn:x', title: hostile, detail: hostile, status: 400, code: hostile, errors: [{ path: `/body/${hostile}`, message: hostile }] },
+        { status: 400, headers: { 'content-type': 'application/problem+json' } },
+      ),
+    );
+    const el = await open();
+    type(el, 'name', hostile);
+    type(el, 'redirects', `https://x.example.com/cb#${hostile}`);
+    submit(el);
+    await el.updateComplete;
+    expect($(el, '#redirects-error').textContent).to.contain(hostile);
+    type(el, 'redirects', 'https://x.example.com/cb');
+    const failed = oneEvent(el, 'grantkit-error');
+    submit(el);
+    await failed;
+    await el.updateComplete;
+    expect($(el, '[part=error]').textContent).not.to.contain('<img');
+    expect($<HTMLInputElement>(el, '#name').value).to.equal(hostile);
+    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+    el.close();
+  });
+
   it('speaks German inside lang="de"', async () => {
     const wrapper = await fixture<HTMLElement>(html`<div lang="de"><create-integration-dialog></create-integration-dialog></div>`);
     const el = wrapper.querySelector('create-integration-dialog')!;

@@ -153,6 +153,27 @@ describe('<rotate-secret-dialog>', () => {
     expect(bodies).to.deep.equal([]);
   });
 
+  it('keeps markup in the integration name and in a server refusal inert', async () => {
+    const hostile = '<img src=x onerror="window.__pwned=1">';
+    const { el } = await open();
+    el.integrationName = hostile;
+    await el.updateComplete;
+    expect($(el, '#description').textContent).to.contain(hostile);
+    worker.use(
+      http.post(`${BASE}/integrations/:id/secret`, () =>
+        HttpResponse.json({ type: 'urn:x', title: hostile, detail: hostile, status: 409, code: hostile }, { status: 409, headers: { 'content-type': 'application/problem+json' } }),
+      ),
+    );
+    const failed = oneEvent(el, 'grantkit-error');
+    await confirmAndRotate(el);
+    await failed;
+    await el.updateComplete;
+    expect($(el, '[part=error]').textContent).not.to.contain('<img');
+    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+    el.close();
+  });
+
   it('speaks German inside lang="de"', async () => {
     const wrapper = await fixture<HTMLElement>(html`<div lang="de"><rotate-secret-dialog client-id="x"></rotate-secret-dialog></div>`);
     const el = wrapper.querySelector('rotate-secret-dialog')!;

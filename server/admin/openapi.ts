@@ -29,7 +29,13 @@ export interface Operation {
   validate(request: { path: Record<string, string>; query: Record<string, string>; body: unknown }): FieldError[];
 }
 
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+const addStandardFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+
+/** RFC 3986's formats, plus the document's own `browser-url`: what a browser's URL parser takes. */
+function addFormats(ajv: Ajv2020): void {
+  addStandardFormats(ajv);
+  ajv.addFormat('browser-url', (value: string) => URL.canParse(value));
+}
 const DOCUMENT_ID = 'admin-api';
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 

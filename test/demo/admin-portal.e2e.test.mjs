@@ -81,7 +81,7 @@ describe('admin portal demo against the reference server', { timeout: 120_000 },
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
   });
 
-  it('creates an integration, rotates its secret, and the token endpoint takes only the new one', async () => {
+  it('creates an integration, rotates its secret, makes a personal token; the token endpoint takes only the new secret, and no secret stays behind', async () => {
     await signIn('ada@example.com', 'ada-demo');
     await page.waitForFunction(() => !document.querySelector('#create').disabled);
     await page.click('#create');
@@ -117,6 +117,19 @@ describe('admin portal demo against the reference server', { timeout: 120_000 },
     assert.equal(await tokenStatus(clientId, second), 200, 'the new secret works');
     await waitText('integration-details >>> .masked', second.slice(-4));
 
+    // A personal access token for a script: shown once, and it works at the admin API.
+    await page.locator('personal-token-list >>> [part=create]').click();
+    await waitDeep('personal-token-list >>> dialog[open] #pat-name');
+    await page.locator('personal-token-list >>> #pat-name').fill('E2E nightly script');
+    await page.locator('personal-token-list >>> dialog button.primary').click();
+    await waitDeep('personal-token-list >>> [part=secret]');
+    const personal = await valueOf('personal-token-list >>> [part=secret]');
+    assert.match(personal, /^gkpat_/);
+    await page.locator('personal-token-list >>> dialog button.primary').click();
+    await waitText('personal-token-list >>> [part=list]', 'E2E nightly script');
+    const me = await fetch(`${origin}/admin/v1/me`, { headers: { authorization: `Bearer ${personal}` } });
+    assert.equal(me.status, 200, 'the personal token works');
+
     // Neither secret is left anywhere the page can read.
     const leftovers = await page.evaluate(async (secrets) => {
       const html = [];
@@ -140,7 +153,7 @@ describe('admin portal demo against the reference server', { timeout: 120_000 },
       }
       const stores = JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie + idb.join('');
       return secrets.filter((s) => html.join('\n').includes(s) || stores.includes(s));
-    }, [first, second]);
+    }, [first, second, personal]);
     assert.deepEqual(leftovers, []);
     assert.deepEqual(pageErrors, []);
     assert.deepEqual(await page.evaluate(() => window.cspViolations), [], 'the whole flow ran without a CSP or Trusted Types refusal');

@@ -134,8 +134,8 @@ describe('end to end against oidc-provider', () => {
     await signInWithPopup(sdk, 'carol');
     const tabs = await Promise.all([openTab(), openTab()]);
     const tabClients = await Promise.all(
-      tabs.map((tab) =>
-        tab.grantkit.createClient({
+      tabs.map((frame) =>
+        (frame.contentWindow as TabWindow).grantkit.createClient({
           issuer: info!.issuer,
           clientId: 'spa',
           redirectUri: `${location.origin}/test/e2e/callback.html`,
@@ -160,18 +160,56 @@ describe('end to end against oidc-provider', () => {
     tabClients.forEach((c) => c.close());
     await sdk.logout();
   });
+
+  it('lets another tab refresh when the tab holding the refresh lock is closed mid-refresh', async () => {
+    const sdk = await client('spa', { autoRefresh: false });
+    await signInWithPopup(sdk, 'dave');
+    const frame = await openTab();
+    const tab = frame.contentWindow as TabWindow;
+    // The closing tab's token request never comes back, as on a stalled network.
+    let stalled!: () => void;
+    const requestSent = new Promise<void>((resolve) => (stalled = resolve));
+    tab.fetch = () => {
+      stalled();
+      return new Promise<Response>(() => undefined);
+    };
+    const tabClient = await tab.grantkit.createClient({
+      issuer: info!.issuer,
+      clientId: 'spa',
+      redirectUri: `${location.origin}/test/e2e/callback.html`,
+      scope: 'openid profile email',
+      allowedOrigins: [info!.issuer],
+      autoRefresh: false,
+    });
+    void tabClient.getAccessToken({ forceRefresh: true }).catch(() => undefined);
+    await requestSent;
+    await executeServerCommand('provider-clear-log');
+
+    let settled = false;
+    const refreshed = sdk.getAccessToken({ forceRefresh: true }).finally(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(settled, 'waits while the other tab holds the lock').to.equal(false);
+    frame.remove();
+    const token = await refreshed;
+    expect(token).to.be.a('string');
+    const log = await providerLog();
+    expect(log.token.map((t) => `${t.event} ${t.grant_type}`)).to.deep.equal(['grant.success refresh_token']);
+    expect((await sdk.fetch(`${info!.issuer}/api/whoami`)).status).to.equal(200);
+    await sdk.logout();
+  });
 });
 
 type TabWindow = Window & { grantkit: typeof import('../../src/index.js') };
 
-function openTab(): Promise<TabWindow> {
+/** A same-origin iframe standing in for another tab of the app, with grantkit loaded. */
+function openTab(): Promise<HTMLIFrameElement> {
   return new Promise((resolve) => {
     const frame = document.createElement('iframe');
     frame.src = '/test/e2e/tab.html';
     frame.addEventListener('load', () => {
       const win = frame.contentWindow as TabWindow;
-      if (win.grantkit) resolve(win);
-      else win.addEventListener('grantkit-ready', () => resolve(win), { once: true });
+      if (win.grantkit) resolve(frame);
+      else win.addEventListener('grantkit-ready', () => resolve(frame), { once: true });
     });
     document.body.append(frame);
   });
