@@ -180,6 +180,19 @@ describe('token refresh', () => {
     expect(forced).to.equal('network_error');
   });
 
+  it('keeps the session when the token endpoint does not answer in time, and the retry succeeds', async () => {
+    const sdk = await expiredSession(fake, { timeout: 300 });
+    worker.use(http.post(`${ISSUER}/token`, async () => {
+      await sleep(2000);
+      return HttpResponse.json({ error: 'too late' }, { status: 500 });
+    }, { once: true }));
+    const error = (await sdk.getAccessToken().catch((e: GrantkitError) => e)) as GrantkitError;
+    expect(error.code).to.equal('network_error');
+    expect(sdk.isAuthenticated).to.equal(true);
+    expect(await sdk.getAccessToken()).to.match(/^at-/);
+    expect(fake.refreshRequests).to.equal(1);
+  });
+
   it('keeps the session when the network is down during refresh', async () => {
     const sdk = await expiredSession(fake);
     worker.use(http.post(`${ISSUER}/token`, () => HttpResponse.error(), { once: true }));
