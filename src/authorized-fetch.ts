@@ -5,6 +5,8 @@ export interface AuthorizedFetchDeps {
   getAccessToken(options?: { forceRefresh?: boolean }): Promise<string>;
   /** Whether a fresh token can be had after a 401 (false for static tokens). */
   canRefresh: boolean;
+  /** Sends the request with the token attached, as the token's type asks (bearer, or DPoP with a proof). */
+  send(request: Request, token: string): Promise<Response>;
 }
 
 /**
@@ -21,16 +23,10 @@ export async function authorizedFetch(deps: AuthorizedFetchDeps, input: RequestI
 
   // Keep an unsent copy for the one retry after a refresh; a body can be read only once.
   const spare = deps.canRefresh ? request.clone() : undefined;
-  const response = await fetch(withToken(request, await deps.getAccessToken()));
+  const response = await deps.send(request, await deps.getAccessToken());
   if (response.status !== 401 || !spare || !isInvalidTokenChallenge(response)) return response;
 
   const token = await deps.getAccessToken({ forceRefresh: true });
   await response.body?.cancel();
-  return fetch(withToken(spare, token));
-}
-
-function withToken(request: Request, token: string): Request {
-  const headers = new Headers(request.headers);
-  headers.set('Authorization', `Bearer ${token}`);
-  return new Request(request, { headers });
+  return deps.send(spare, token);
 }

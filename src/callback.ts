@@ -1,6 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import type { ResolvedInteractiveConfig } from './config.js';
 import { requestOptions } from './discovery.js';
+import { sendWithProof, type DPoPKey } from './dpop.js';
 import { GrantkitError } from './errors.js';
 import { fromOAuthError } from './oauth-errors.js';
 import { alignClock, toTokenSet } from './token-response.js';
@@ -42,6 +43,7 @@ export async function exchangeCode(
   server: oauth.AuthorizationServer,
   responseParams: URLSearchParams,
   tx: Transaction,
+  dpopKey: () => Promise<DPoPKey>,
 ): Promise<TokenSet> {
   // Without a known issuer (endpoints given without `issuer`) there is nothing to compare `iss` to.
   const issuerKnown = config.issuer !== undefined || config.endpoints?.issuer !== undefined;
@@ -65,16 +67,24 @@ export async function exchangeCode(
   }
 
   try {
-    const response = await oauth.authorizationCodeGrantRequest(
-      server, client, oauth.None(), validated, tx.redirectUri, tx.codeVerifier,
-      { ...requestOptions(server.token_endpoint!, config.timeout), additionalParameters: resourceParameters(config) },
-    );
-    await alignClock(client, response);
+    const send = (headers?: HeadersInit) =>
+      oauth.authorizationCodeGrantRequest(server, client, oauth.None(), validated, tx.redirectUri, tx.codeVerifier, {
+        ...requestOptions(server.token_endpoint!, config.timeout),
+        additionalParameters: resourceParameters(config),
+        headers,
+      });
+    const response = tx.dpop
+      ? await sendWithProof(await dpopKey(), 'POST', server.token_endpoint!, undefined, 0, (proof) => send({ dpop: proof }))
+      : await send();
+    const skew = await alignClock(client, response);
     const result = await oauth.processAuthorizationCodeResponse(server, client, response, {
       expectedNonce: tx.nonce ?? oauth.expectNoNonce,
       requireIdToken: wantsOpenId(config),
     });
-    return toTokenSet(result);
+    if (tx.dpop && config.dpop === 'required' && result.token_type !== 'dpop') {
+      throw new GrantkitError('dpop_unsupported', `DPoP is required, but the server issued a "${result.token_type}" token`);
+    }
+    return toTokenSet(result, undefined, skew);
   } catch (error) {
     throw fromOAuthError(error, 'token');
   }

@@ -4,6 +4,7 @@ import { authorizedFetch } from './authorized-fetch.js';
 import { exchangeCode, isAuthorizationResponse, RESPONSE_PARAMS, resourceParameters } from './callback.js';
 import { resolveConfig, type ClientOptions, type ResolvedConfig, type ResolvedInteractiveConfig } from './config.js';
 import { requestOptions, resolveServer } from './discovery.js';
+import { indexedDbKeyStore, loadOrCreateKey, memoryKeyStore, sendWithProof, type DPoPKey, type KeyStore } from './dpop.js';
 import { GrantkitError, isGrantkitError } from './errors.js';
 import { GrantkitEventTarget } from './events.js';
 import { fromOAuthError } from './oauth-errors.js';
@@ -65,6 +66,8 @@ export class GrantkitClient extends GrantkitEventTarget {
   #failures = 0;
   /** The last refresh failure that named a time to come back (Retry-After); nothing is asked before it. */
   #busy: GrantkitError | undefined;
+  #dpop: Promise<DPoPKey> | undefined;
+  #memoryKeys: KeyStore | undefined;
 
   /** @internal Use {@link createClient}. */
   constructor(config: ResolvedConfig, store: TokenStore, tokens: TokenSet | undefined) {
@@ -104,7 +107,7 @@ export class GrantkitClient extends GrantkitEventTarget {
   /** Builds the authorization URL and starts the sign-in transaction, without navigating. */
   async createAuthorizationUrl(options: LoginOptions = {}): Promise<URL> {
     const config = this.#interactive('createAuthorizationUrl');
-    return startAuthorization(config, await resolveServer(config), options, 'redirect');
+    return startAuthorization(config, await resolveServer(config), options, 'redirect', this.#dpopKey);
   }
 
   /** Sends the browser to the authorization server. */
@@ -122,7 +125,7 @@ export class GrantkitClient extends GrantkitEventTarget {
     const popup = openPopup(options.features);
     let url: URL;
     try {
-      url = await startAuthorization(config, await resolveServer(config), options, 'popup');
+      url = await startAuthorization(config, await resolveServer(config), options, 'popup', this.#dpopKey);
     } catch (error) {
       popup.close();
       throw error;
@@ -187,7 +190,7 @@ export class GrantkitClient extends GrantkitEventTarget {
         throw new GrantkitError('no_transaction', 'the sign-in took too long and expired; please sign in again');
       }
       const server = await resolveServer(config);
-      const tokens = await exchangeCode(config, server, url.searchParams, tx);
+      const tokens = await exchangeCode(config, server, url.searchParams, tx, this.#dpopKey);
       await this.#save(tokens);
       this.#channel?.post({ type: 'tokens', tokens });
       this.#emitState();
@@ -233,10 +236,40 @@ export class GrantkitClient extends GrantkitEventTarget {
         allowedOrigins: this.#config.allowedOrigins,
         getAccessToken: (o) => this.getAccessToken(o),
         canRefresh: this.#config.kind === 'interactive',
+        send: (request, token) => this.#send(request, token),
       },
       input,
       init,
     );
+
+  /** Sends a request with the access token: as a bearer token, or DPoP-bound with a proof of the key. */
+  async #send(request: Request, token: string): Promise<Response> {
+    if (this.#tokens?.tokenType !== 'dpop') return fetch(withAuthorization(request, `Bearer ${token}`));
+    const key = await this.#dpopKey();
+    // A fresh copy for each try: a body can be sent once, and a nonce may ask for a second try.
+    return sendWithProof(key, request.method, request.url, token, this.#tokens.clockSkew ?? 0, (proof) =>
+      fetch(withAuthorization(request.clone(), `DPoP ${token}`, proof)),
+    );
+  }
+
+  /** This client's DPoP key: made once, kept with the tokens, shared by every tab. */
+  readonly #dpopKey = (): Promise<DPoPKey> => {
+    const config = this.#interactive('dpop');
+    const keys = this.#store.kind === 'memory' ? (this.#memoryKeys ??= memoryKeyStore()) : indexedDbKeyStore(config.namespace);
+    this.#dpop ??= loadOrCreateKey(config.namespace, keys).catch((cause: unknown) => {
+      this.#fallBackToMemory(cause);
+      return loadOrCreateKey(config.namespace, (this.#memoryKeys ??= memoryKeyStore()));
+    });
+    return this.#dpop;
+  };
+
+  /** Ends the key with the session: the next sign-in gets a new one. */
+  async #forgetKey(): Promise<void> {
+    if (this.#config.kind !== 'interactive' || this.#dpop === undefined) return;
+    this.#dpop = undefined;
+    const keys = this.#store.kind === 'memory' ? this.#memoryKeys : indexedDbKeyStore(this.#config.namespace);
+    await keys?.remove().catch(() => undefined);
+  }
 
   /**
    * Signs out: clears the tokens in every tab, revokes them at the server (RFC 7009) and,
@@ -259,10 +292,17 @@ export class GrantkitClient extends GrantkitEventTarget {
       for (const [token, hint] of [[tokens.refreshToken, 'refresh_token'], [tokens.accessToken, 'access_token']] as const) {
         if (!token) continue;
         try {
-          const response = await oauth.revocationRequest(server, { client_id: config.clientId }, oauth.None(), token, {
-            ...requestOptions(server.revocation_endpoint, config.timeout),
-            additionalParameters: { token_type_hint: hint },
-          });
+          const endpoint = server.revocation_endpoint;
+          const send = (headers?: HeadersInit) =>
+            oauth.revocationRequest(server!, { client_id: config.clientId }, oauth.None(), token, {
+              ...requestOptions(endpoint, config.timeout),
+              additionalParameters: { token_type_hint: hint },
+              headers,
+            });
+          // A DPoP-bound token is revoked with a proof of its key, as any other use of it.
+          const response = tokens.tokenType === 'dpop'
+            ? await sendWithProof(await this.#dpopKey(), 'POST', endpoint, undefined, tokens.clockSkew ?? 0, (proof) => send({ dpop: proof }))
+            : await send();
           await oauth.processRevocationResponse(response);
         } catch (error) {
           // RFC 7009 §2.2.1: a server may not revoke some token types (JWT access tokens,
@@ -272,6 +312,8 @@ export class GrantkitClient extends GrantkitEventTarget {
         }
       }
     }
+
+    await this.#forgetKey();
 
     if (options.endSession && server?.end_session_endpoint) {
       const url = new URL(server.end_session_endpoint);
@@ -322,13 +364,20 @@ export class GrantkitClient extends GrantkitEventTarget {
         const server = await resolveServer(config);
         const client: oauth.Client = { client_id: config.clientId };
         try {
-          const response = await oauth.refreshTokenGrantRequest(server, client, oauth.None(), stored.refreshToken, {
-            ...requestOptions(server.token_endpoint!, config.timeout),
-            additionalParameters: resourceParameters(config),
-          });
-          await alignClock(client, response);
+          const refreshToken = stored.refreshToken;
+          const send = (headers?: HeadersInit) =>
+            oauth.refreshTokenGrantRequest(server, client, oauth.None(), refreshToken, {
+              ...requestOptions(server.token_endpoint!, config.timeout),
+              additionalParameters: resourceParameters(config),
+              headers,
+            });
+          // A public client's refresh token is bound to the key as well (RFC 9449 §5).
+          const response = stored.tokenType === 'dpop'
+            ? await sendWithProof(await this.#dpopKey(), 'POST', server.token_endpoint!, undefined, stored.clockSkew ?? 0, (proof) => send({ dpop: proof }))
+            : await send();
+          const skew = await alignClock(client, response);
           const result = await oauth.processRefreshTokenResponse(server, client, response);
-          const fresh = toTokenSet(result, stored);
+          const fresh = toTokenSet(result, stored, skew);
           await this.#store.set(fresh);
           return { tokens: fresh, fromOtherTab: false };
         } catch (error) {
@@ -406,6 +455,7 @@ export class GrantkitClient extends GrantkitEventTarget {
       // Nothing to clear in a store that cannot be opened.
     }
     this.#channel?.post({ type: 'ended', reason });
+    if (reason === 'expired') await this.#forgetKey();
     if (reason === 'expired' && wasSignedIn) {
       this.dispatchEvent(new CustomEvent('sessionexpired', { detail: { error: error! } }));
     }
@@ -433,6 +483,8 @@ export class GrantkitClient extends GrantkitEventTarget {
     }
     const wasSignedIn = this.#tokens !== undefined;
     this.#forget();
+    // The tab that ended the session removes the stored key; a new sign-in makes a new one.
+    this.#dpop = undefined;
     if (this.#store.kind === 'memory') void this.#store.clear();
     if (message.reason === 'expired' && wasSignedIn) {
       const error = new GrantkitError('session_expired', 'the session expired (noticed in another tab)');
@@ -451,6 +503,13 @@ export class GrantkitClient extends GrantkitEventTarget {
 
 function storageUnavailable(cause: unknown): GrantkitError {
   return new GrantkitError('storage_unavailable', 'IndexedDB is unavailable; the session lasts only as long as this page', { cause });
+}
+
+function withAuthorization(request: Request, authorization: string, proof?: string): Request {
+  const headers = new Headers(request.headers);
+  headers.set('Authorization', authorization);
+  if (proof !== undefined) headers.set('DPoP', proof);
+  return new Request(request, { headers });
 }
 
 function clearResponseFromAddressBar(url: URL): void {

@@ -40,6 +40,13 @@ export interface InteractiveClientOptions extends CommonOptions {
   postLogoutRedirectUri?: string;
   /** Refresh the access token shortly before it expires. Default true. */
   autoRefresh?: boolean;
+  /**
+   * Bind tokens to a key pair this page holds (DPoP, RFC 9449), so that a stolen token is
+   * useless elsewhere. `true` requires it: a server that does not offer it is refused, never
+   * silently used with bearer tokens. `'auto'` uses it when the server advertises ES256 proofs.
+   * Resource servers must then accept `DPoP` tokens. Default false.
+   */
+  dpop?: boolean | 'auto';
   token?: undefined;
 }
 
@@ -53,7 +60,7 @@ export type ClientOptions = InteractiveClientOptions | StaticTokenClientOptions;
 /** Parameters grantkit owns on the authorization request. */
 export const RESERVED_AUTHORIZATION_PARAMS = new Set([
   'client_id', 'redirect_uri', 'response_type', 'response_mode', 'state', 'nonce',
-  'code_challenge', 'code_challenge_method', 'request', 'request_uri',
+  'code_challenge', 'code_challenge_method', 'request', 'request_uri', 'dpop_jkt',
 ]);
 
 export interface ResolvedInteractiveConfig {
@@ -71,6 +78,7 @@ export interface ResolvedInteractiveConfig {
   postLogoutRedirectUri: string;
   autoRefresh: boolean;
   timeout: number;
+  dpop: 'off' | 'required' | 'auto';
   /** Key under which this client's tokens, locks and channel live. */
   namespace: string;
 }
@@ -174,6 +182,8 @@ export function resolveConfig(options: ClientOptions, pageOrigin: string): Resol
   const storage = o.storage ?? 'indexeddb';
   if (storage !== 'indexeddb' && storage !== 'memory') invalid(`storage must be "indexeddb" or "memory", got "${String(storage)}"`);
 
+  const dpop = o.dpop === undefined || o.dpop === false ? 'off' : o.dpop === true ? 'required' : o.dpop === 'auto' ? 'auto' : invalid(`dpop must be true, false or "auto", got "${String(o.dpop)}"`);
+
   const postLogout = o.postLogoutRedirectUri === undefined ? `${redirect.origin}/` : o.postLogoutRedirectUri;
   parseUrl(postLogout, 'postLogoutRedirectUri');
 
@@ -193,6 +203,7 @@ export function resolveConfig(options: ClientOptions, pageOrigin: string): Resol
     postLogoutRedirectUri: postLogout,
     autoRefresh: o.autoRefresh ?? true,
     timeout,
+    dpop,
     namespace: `${issuerKey} ${o.clientId}`,
   };
 }

@@ -18,7 +18,8 @@ export type GrantkitErrorCode =
   | 'popup_blocked'
   | 'popup_closed'
   | 'popup_timeout'
-  | 'storage_unavailable';
+  | 'storage_unavailable'
+  | 'dpop_unsupported';
 
 export interface GrantkitErrorOptions {
   cause?: unknown;

@@ -8,24 +8,26 @@ import type { TokenSet, UserClaims } from './token-store.js';
  * sign-in. Freshness is still guaranteed: the token comes straight from the token
  * endpoint in answer to our own code and verifier.
  */
-export async function alignClock(client: oauth.Client, response: Response): Promise<void> {
+export async function alignClock(client: oauth.Client, response: Response): Promise<number | undefined> {
   try {
     const body = (await response.clone().json()) as { id_token?: unknown };
-    if (typeof body.id_token !== 'string') return;
+    if (typeof body.id_token !== 'string') return undefined;
     const payload = body.id_token.split('.')[1];
-    if (!payload) return;
+    if (!payload) return undefined;
     const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
     const iat = (JSON.parse(json) as { iat?: unknown }).iat;
-    if (typeof iat !== 'number') return;
+    if (typeof iat !== 'number') return undefined;
     const skew = Math.round(iat - Date.now() / 1000);
     client[oauth.clockSkew] = Math.abs(skew) > 5 ? skew : 0;
+    return client[oauth.clockSkew];
   } catch {
     // Not JSON or not a JWT: oauth4webapi's own processing reports it properly.
+    return undefined;
   }
 }
 
 /** Builds what we keep from a token response; `previous` supplies what a refresh may omit. */
-export function toTokenSet(result: oauth.TokenEndpointResponse, previous?: TokenSet): TokenSet {
+export function toTokenSet(result: oauth.TokenEndpointResponse, previous?: TokenSet, clockSkew?: number): TokenSet {
   const receivedAt = Date.now();
   const claims = oauth.getValidatedIdTokenClaims(result) as UserClaims | undefined;
   return {
@@ -39,6 +41,7 @@ export function toTokenSet(result: oauth.TokenEndpointResponse, previous?: Token
     idToken: result.id_token ?? previous?.idToken,
     claims: claims ? { ...claims } : previous?.claims,
     scope: result.scope ?? previous?.scope,
+    clockSkew: clockSkew ?? previous?.clockSkew,
   };
 }
 

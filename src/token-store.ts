@@ -12,6 +12,8 @@ export interface TokenSet {
   /** The validated ID-token claims. */
   claims?: UserClaims;
   scope?: string;
+  /** Seconds the server's clock is ahead of ours, learnt from the ID token; DPoP proofs carry server time. */
+  clockSkew?: number;
 }
 
 /** ID-token claims of the signed-in user. */

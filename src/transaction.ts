@@ -16,6 +16,8 @@ export interface Transaction {
   returnTo: string;
   mode: 'redirect' | 'popup';
   expiresAt: number;
+  /** Whether the request carried `dpop_jkt`: the code must then be redeemed with a proof of that key. */
+  dpop?: boolean;
 }
 
 function entries(): Array<[string, Transaction | undefined]> {

@@ -1,0 +1,146 @@
+import { createStore, del, get, set } from 'idb-keyval';
+import { parseWwwAuthenticate } from './www-authenticate.js';
+
+// DPoP (RFC 9449): tokens bound to a key pair the page holds. The private key is made
+// non-extractable, so script that runs in the page later (XSS) can use it while the page
+// is open but can never copy it out; a stolen token alone is worthless elsewhere.
+
+const ALGORITHM: EcKeyGenParams = { name: 'ECDSA', namedCurve: 'P-256' };
+
+let database: ReturnType<typeof createStore> | undefined;
+const keysDb = () => (database ??= createStore('grantkit-dpop', 'keys'));
+
+function b64u(bytes: ArrayBuffer | Uint8Array): string {
+  const array = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  let text = '';
+  for (const byte of array) text += String.fromCharCode(byte);
+  return btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+const b64uJson = (value: unknown) => b64u(new TextEncoder().encode(JSON.stringify(value)));
+const sha256 = async (text: string) => b64u(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+
+/** A DPoP key pair with what proofs need: its public JWK, its thumbprint, the server nonces seen. */
+export class DPoPKey {
+  readonly #keys: CryptoKeyPair;
+  readonly #jwk: { kty: string; crv: string; x: string; y: string };
+  /** The newest nonce of each server origin (authorization server and resource servers alike). */
+  readonly #nonces = new Map<string, string>();
+
+  private constructor(keys: CryptoKeyPair, jwk: JsonWebKey) {
+    this.#keys = keys;
+    this.#jwk = { kty: jwk.kty!, crv: jwk.crv!, x: jwk.x!, y: jwk.y! };
+  }
+
+  static async from(keys: CryptoKeyPair): Promise<DPoPKey> {
+    return new DPoPKey(keys, await crypto.subtle.exportKey('jwk', keys.publicKey));
+  }
+
+  /** RFC 7638 thumbprint, sent as `dpop_jkt` so that the code is bound to this key too. */
+  thumbprint(): Promise<string> {
+    const { crv, kty, x, y } = this.#jwk;
+    return sha256(JSON.stringify({ crv, kty, x, y }));
+  }
+
+  /** A proof for one request (RFC 9449 §4.2); `accessToken` adds `ath` for resource servers. */
+  async proof(method: string, url: string, accessToken: string | undefined, clockSkew: number): Promise<string> {
+    const target = new URL(url);
+    const header = { typ: 'dpop+jwt', alg: 'ES256', jwk: this.#jwk };
+    const payload = {
+      jti: b64u(crypto.getRandomValues(new Uint8Array(16))),
+      htm: method.toUpperCase(),
+      htu: `${target.origin}${target.pathname}`,
+      iat: Math.floor(Date.now() / 1000) + clockSkew,
+      nonce: this.#nonces.get(target.origin),
+      ath: accessToken === undefined ? undefined : await sha256(accessToken),
+    };
+    const input = `${b64uJson(header)}.${b64uJson(payload)}`;
+    const signature = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, this.#keys.privateKey, new TextEncoder().encode(input));
+    return `${input}.${b64u(signature)}`;
+  }
+
+  /** Keeps the nonce a server sent, and says whether it asked for the request again with it. */
+  async takeNonce(url: string, response: Response): Promise<boolean> {
+    const nonce = response.headers.get('dpop-nonce');
+    if (nonce) this.#nonces.set(new URL(url).origin, nonce);
+    return nonce !== null && (await asksForNonce(response));
+  }
+}
+
+/** A 400 `use_dpop_nonce` from a token endpoint, or a 401 DPoP challenge from a resource server (RFC 9449 §8, §9). */
+async function asksForNonce(response: Response): Promise<boolean> {
+  if (response.status === 401) {
+    return parseWwwAuthenticate(response.headers.get('www-authenticate')).some((c) => c.scheme === 'dpop' && c.params.error === 'use_dpop_nonce');
+  }
+  if (response.status !== 400) return false;
+  try {
+    return ((await response.clone().json()) as { error?: unknown }).error === 'use_dpop_nonce';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Sends a request with a fresh proof; when the server answers that it wants a nonce,
+ * sends it once more with the nonce it gave.
+ */
+export async function sendWithProof(
+  key: DPoPKey,
+  method: string,
+  url: string,
+  accessToken: string | undefined,
+  clockSkew: number,
+  send: (proof: string) => Promise<Response>,
+): Promise<Response> {
+  const first = await send(await key.proof(method, url, accessToken, clockSkew));
+  if (!(await key.takeNonce(url, first))) return first;
+  await first.body?.cancel();
+  const second = await send(await key.proof(method, url, accessToken, clockSkew));
+  await key.takeNonce(url, second);
+  return second;
+}
+
+/** Where key pairs are kept: IndexedDB (they are structured-cloneable, and stay non-extractable), or memory. */
+export interface KeyStore {
+  load(): Promise<CryptoKeyPair | undefined>;
+  save(keys: CryptoKeyPair): Promise<void>;
+  remove(): Promise<void>;
+}
+
+export function indexedDbKeyStore(namespace: string): KeyStore {
+  return {
+    load: () => get<CryptoKeyPair>(namespace, keysDb()),
+    save: (keys) => set(namespace, keys, keysDb()),
+    remove: () => del(namespace, keysDb()),
+  };
+}
+
+export function memoryKeyStore(): KeyStore {
+  let value: CryptoKeyPair | undefined;
+  return {
+    load: async () => value,
+    save: async (keys) => {
+      value = keys;
+    },
+    remove: async () => {
+      value = undefined;
+    },
+  };
+}
+
+/**
+ * The client's key: the stored one, or a new one. Made under a lock, so that two tabs
+ * signing in at once end up with one key, not one each.
+ */
+export async function loadOrCreateKey(namespace: string, store: KeyStore): Promise<DPoPKey> {
+  const create = async () => {
+    const stored = await store.load();
+    if (stored) return stored;
+    const keys = await crypto.subtle.generateKey(ALGORITHM, false, ['sign', 'verify']);
+    await store.save(keys);
+    return keys;
+  };
+  const locks = globalThis.navigator?.locks;
+  const keys = locks ? await locks.request(`grantkit:dpop:${namespace}`, create) : await create();
+  return DPoPKey.from(keys);
+}
