@@ -65,6 +65,9 @@ function testProviderPlugin() {
           });
           return response.status;
         }
+        case 'provider-rotate-api-nonce':
+          provider.rotateApiNonce();
+          return true;
         case 'provider-log':
           return structuredClone(provider.log);
         case 'provider-clear-log':

@@ -1,5 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand, sendMouse } from '@web/test-runner-commands';
+import { get } from 'idb-keyval';
+import { createStore } from 'idb-keyval';
+import { DPoPKey } from '../../src/dpop.js';
 import { createClient, type GrantkitClient, type InteractiveClientOptions } from '../../src/index.js';
 
 // End to end against a real oidc-provider (see test/support/test-provider.mjs): its
@@ -13,7 +16,7 @@ interface ProviderInfo {
 interface ProviderLog {
   token: Array<{ event: string; grant_type: string; client_id: string; error?: string }>;
   revocation: Array<{ client_id: string; token_type_hint?: string; status: number }>;
-  api: Array<{ host: string; path: string; authorization: string | null }>;
+  api: Array<{ host: string; path: string; authorization: string | null; dpop: string | null }>;
 }
 
 const info = await executeServerCommand<ProviderInfo, undefined>('provider-info');
@@ -196,6 +199,101 @@ describe('end to end against oidc-provider', () => {
     expect(log.token.map((t) => `${t.event} ${t.grant_type}`)).to.deep.equal(['grant.success refresh_token']);
     expect((await sdk.fetch(`${info!.issuer}/api/whoami`)).status).to.equal(200);
     await sdk.logout();
+  });
+});
+
+describe('DPoP end to end against oidc-provider', () => {
+  const whoami = () => `${info!.issuer}/api/whoami`;
+  const storedKey = (clientId: string) => get<CryptoKeyPair>(`${info!.issuer}/ ${clientId}`, createStore('grantkit-dpop', 'keys'));
+
+  beforeEach(async () => {
+    for (const sdk of clients.splice(0)) sdk.close();
+    sessionStorage.clear();
+    await executeServerCommand('provider-clear-log');
+  });
+
+  it('binds the tokens to a key the page cannot export; the API takes them with a proof and refuses a copy without it', async () => {
+    const sdk = await client('spa-dpop', { dpop: true });
+    await signInWithPopup(sdk, 'erin');
+    // The token endpoint asked for its nonce first, and the retry with it succeeded.
+    const grants = (await providerLog()).token.map((t) => `${t.event} ${t.grant_type} ${t.error ?? ''}`.trim());
+    expect(grants).to.deep.equal(['grant.error authorization_code use_dpop_nonce', 'grant.success authorization_code']);
+
+    const response = await sdk.fetch(whoami());
+    expect(response.status).to.equal(200);
+    const body = (await response.json()) as { sub: string; jkt?: string };
+    expect(body.sub).to.equal('erin');
+    const api = (await providerLog()).api.at(-1)!;
+    expect(api.authorization).to.match(/^DPoP /);
+    expect(api.dpop).to.be.a('string');
+
+    const keys = (await storedKey('spa-dpop'))!;
+    expect(keys.privateKey.extractable).to.equal(false);
+    const exported = await crypto.subtle.exportKey('jwk', keys.privateKey).then(() => 'exported', () => 'refused');
+    expect(exported).to.equal('refused');
+    expect(await (await DPoPKey.from(keys)).thumbprint()).to.equal(body.jkt);
+
+    // Copied out and replayed: as a bearer token, bare, or with a proof of another key.
+    const token = await sdk.getAccessToken();
+    const thief = await DPoPKey.from(await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']));
+    const attempts = [
+      { Authorization: `Bearer ${token}` },
+      { Authorization: `DPoP ${token}` },
+      { Authorization: `DPoP ${token}`, DPoP: await thief.proof('GET', whoami(), token, 0) },
+    ];
+    for (const headers of attempts) expect((await fetch(whoami(), { headers })).status).to.equal(401);
+    await sdk.logout();
+  });
+
+  it('survives the API rotating its nonce mid-session', async () => {
+    const sdk = await client('spa-dpop', { dpop: true });
+    await signInWithPopup(sdk, 'frank');
+    expect((await sdk.fetch(whoami())).status).to.equal(200);
+    await executeServerCommand('provider-clear-log');
+    await executeServerCommand('provider-rotate-api-nonce');
+    expect((await sdk.fetch(whoami())).status).to.equal(200);
+    // One refusal naming the new nonce, then the retry with it.
+    expect((await providerLog()).api).to.have.length(2);
+    await executeServerCommand('provider-clear-log');
+    expect((await sdk.fetch(whoami())).status).to.equal(200);
+    expect((await providerLog()).api, 'the nonce is remembered').to.have.length(1);
+    await sdk.logout();
+  });
+
+  it('keeps the key across a reload, refreshes and revokes with it, and drops it at sign-out', async () => {
+    const sdk = await client('spa-dpop', { dpop: true, autoRefresh: false });
+    await signInWithPopup(sdk, 'grace');
+    const first = (await (await sdk.fetch(whoami())).json()) as { jkt: string };
+    sdk.close();
+
+    // A new page: its own module instance, the key and tokens from IndexedDB.
+    const frame = await openTab();
+    const reloaded = await (frame.contentWindow as TabWindow).grantkit.createClient({
+      issuer: info!.issuer,
+      clientId: 'spa-dpop',
+      redirectUri: `${location.origin}/test/e2e/callback.html`,
+      scope: 'openid profile email',
+      allowedOrigins: [info!.issuer],
+      autoRefresh: false,
+      dpop: true,
+    });
+    expect(reloaded.isAuthenticated).to.equal(true);
+    const again = (await (await reloaded.fetch(whoami())).json()) as { jkt: string };
+    expect(again.jkt).to.equal(first.jkt);
+
+    await executeServerCommand('provider-clear-log');
+    const before = await reloaded.getAccessToken();
+    const refreshed = await reloaded.getAccessToken({ forceRefresh: true });
+    expect(refreshed).not.to.equal(before);
+    expect((await providerLog()).token.filter((t) => t.event === 'grant.success').map((t) => t.grant_type)).to.deep.equal(['refresh_token']);
+    const after = (await (await reloaded.fetch(whoami())).json()) as { jkt: string };
+    expect(after.jkt).to.equal(first.jkt);
+
+    await reloaded.logout();
+    const revocations = (await providerLog()).revocation;
+    expect(revocations.map((r) => `${r.token_type_hint} ${r.status}`)).to.deep.equal(['refresh_token 200', 'access_token 200']);
+    expect(await storedKey('spa-dpop')).to.equal(undefined);
+    frame.remove();
   });
 });
 

@@ -3,8 +3,9 @@
 // refresh tokens with reuse detection, revocation. It also serves a small protected
 // API and keeps a log of what reached it, so tests can assert what the server saw.
 import { createServer } from 'node:http';
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import Provider from 'oidc-provider';
+import { createDPoPVerifier, DPoPProofError } from '../../build/server/admin/dpop.js';
 
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 
@@ -12,6 +13,8 @@ export async function startTestProvider({ port, appOrigin }) {
   const issuer = `http://localhost:${port}`;
   const callback = `${appOrigin}/test/e2e/callback.html`;
   const log = { token: [], revocation: [], api: [] };
+  // The API asks for its own nonces, which tests rotate mid-session.
+  const dpop = createDPoPVerifier({ requireNonce: true });
   const spa = (client_id) => ({
     client_id,
     token_endpoint_auth_method: 'none',
@@ -23,7 +26,8 @@ export async function startTestProvider({ port, appOrigin }) {
   });
 
   const provider = new Provider(issuer, {
-    clients: [spa('spa'), spa('spa-short-lived')],
+    // spa-dpop gets DPoP-bound tokens only, and must use the token endpoint's nonces.
+    clients: [spa('spa'), spa('spa-short-lived'), { ...spa('spa-dpop'), dpop_bound_access_tokens: true }],
     jwks: { keys: [privateKey.export({ format: 'jwk' })].map((k) => ({ ...k, kid: 'test', use: 'sig', alg: 'RS256' })) },
     cookies: { keys: ['grantkit-test-cookie-key'] },
     pkce: { required: () => true },
@@ -33,6 +37,7 @@ export async function startTestProvider({ port, appOrigin }) {
       devInteractions: { enabled: true },
       revocation: { enabled: true },
       introspection: { enabled: true },
+      dPoP: { enabled: true, nonceSecret: randomBytes(32), requireNonce: (ctx) => ctx.oidc.client?.clientId === 'spa-dpop' },
     },
     claims: { openid: ['sub'], profile: ['name'], email: ['email'] },
     findAccount: async (_ctx, sub) => ({
@@ -89,27 +94,39 @@ export async function startTestProvider({ port, appOrigin }) {
     const origin = req.headers.origin;
     if (origin === appOrigin) {
       res.setHeader('Access-Control-Allow-Origin', origin);
-      res.setHeader('Access-Control-Allow-Headers', 'authorization, content-type');
-      res.setHeader('Access-Control-Expose-Headers', 'www-authenticate');
+      res.setHeader('Access-Control-Allow-Headers', 'authorization, content-type, dpop');
+      res.setHeader('Access-Control-Expose-Headers', 'www-authenticate, dpop-nonce');
       res.setHeader('Vary', 'Origin');
     }
     if (req.method === 'OPTIONS') return res.writeHead(204).end();
     const authorization = req.headers.authorization ?? null;
-    log.api.push({ host: req.headers.host, path: url.pathname, authorization });
-    const token = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
+    log.api.push({ host: req.headers.host, path: url.pathname, authorization, dpop: req.headers.dpop ?? null });
+    const [, scheme, token] = /^(Bearer|DPoP) (.+)$/.exec(authorization ?? '') ?? [];
     const found = token ? await provider.AccessToken.find(token) : undefined;
-    if (!found || found.isExpired) {
-      res.writeHead(401, { 'WWW-Authenticate': 'Bearer error="invalid_token"', 'Content-Type': 'application/json' });
-      return res.end(JSON.stringify({ error: 'invalid_token' }));
+    const refuse = (scheme, error, extra = {}) => {
+      res.writeHead(401, { 'WWW-Authenticate': `${scheme} error="${error}"`, 'Content-Type': 'application/json', ...extra });
+      res.end(JSON.stringify({ error }));
+    };
+    if (!found || found.isExpired) return refuse('Bearer', 'invalid_token');
+    if (found.jkt) {
+      // A DPoP-bound token presented as a bearer token is a copied token (RFC 9449 §7.2).
+      if (scheme !== 'DPoP') return refuse('DPoP', 'invalid_token');
+      try {
+        await dpop.verify(req.headers.dpop, { method: req.method, url: new URL(url.pathname, issuer), accessToken: token, jkt: found.jkt });
+      } catch (error) {
+        if (!(error instanceof DPoPProofError)) throw error;
+        return refuse('DPoP', error.error, error.error === 'use_dpop_nonce' ? { 'DPoP-Nonce': dpop.nonce() } : {});
+      }
     }
     res.writeHead(200, { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify({ sub: found.accountId, client_id: found.clientId }));
+    res.end(JSON.stringify({ sub: found.accountId, client_id: found.clientId, ...(found.jkt ? { jkt: found.jkt } : {}) }));
   }
 
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     issuer,
     log,
+    rotateApiNonce: () => dpop.rotateNonce(),
     clearLog() {
       log.token.length = 0;
       log.revocation.length = 0;

@@ -1,0 +1,80 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { calculateJwkThumbprint, EmbeddedJWK, jwtVerify, type JWK } from 'jose';
+
+// Checks DPoP proofs at a resource server (RFC 9449 §7): the proof is signed by the key
+// the token is bound to, for this very request, recently, once, and with our nonce.
+
+export class DPoPProofError extends Error {
+  /** `invalid_dpop_proof`, or `use_dpop_nonce` when only the nonce is missing or old. */
+  readonly error: 'invalid_dpop_proof' | 'use_dpop_nonce';
+  constructor(error: DPoPProofError['error'], message: string) {
+    super(message);
+    this.error = error;
+  }
+}
+
+export interface ProofRequest {
+  method: string;
+  /** The request's URL as the client saw it: origin and path are compared, query and fragment are not. */
+  url: URL;
+  accessToken: string;
+  /** The `cnf.jkt` the token is bound to. */
+  jkt: string;
+}
+
+const MAX_AGE_SECONDS = 300;
+
+export interface DPoPVerifier {
+  /** Throws a DPoPProofError unless `proof` is right for the request. */
+  verify(proof: string | undefined, request: ProofRequest): Promise<void>;
+  /** The nonce to send in `DPoP-Nonce`. */
+  nonce(): string;
+  /** A new nonce; proofs with the previous one are answered with `use_dpop_nonce`. */
+  rotateNonce(): void;
+}
+
+/** `requireNonce` false keeps to iat freshness and jti replay checks only. */
+export function createDPoPVerifier(options: { requireNonce: boolean }): DPoPVerifier {
+  let current = randomBytes(16).toString('base64url');
+  // jti values seen within the age window: a proof is good for one request.
+  const seen = new Map<string, number>();
+
+  return {
+    nonce: () => current,
+    rotateNonce() {
+      current = randomBytes(16).toString('base64url');
+    },
+    async verify(proof, request) {
+      if (!proof) throw new DPoPProofError('invalid_dpop_proof', 'a DPoP-bound token needs a DPoP proof');
+      let header: { jwk?: JWK };
+      let payload: Record<string, unknown>;
+      try {
+        ({ payload, protectedHeader: header } = await jwtVerify(proof, EmbeddedJWK, {
+          typ: 'dpop+jwt',
+          algorithms: ['ES256', 'ES384', 'PS256', 'RS256', 'EdDSA', 'Ed25519'],
+          maxTokenAge: `${MAX_AGE_SECONDS}s`,
+          clockTolerance: 5,
+          requiredClaims: ['iat', 'jti', 'htm', 'htu'],
+        }));
+      } catch (error) {
+        throw new DPoPProofError('invalid_dpop_proof', `the DPoP proof is not valid: ${(error as Error).message}`);
+      }
+      if (payload.htm !== request.method) throw new DPoPProofError('invalid_dpop_proof', 'the proof was made for another method');
+      const htu = URL.canParse(String(payload.htu)) ? new URL(String(payload.htu)) : undefined;
+      if (!htu || htu.origin + htu.pathname !== request.url.origin + request.url.pathname) {
+        throw new DPoPProofError('invalid_dpop_proof', 'the proof was made for another URL');
+      }
+      const ath = createHash('sha256').update(request.accessToken).digest('base64url');
+      if (payload.ath !== ath) throw new DPoPProofError('invalid_dpop_proof', 'the proof was made for another access token');
+      if ((await calculateJwkThumbprint(header.jwk!)) !== request.jkt) {
+        throw new DPoPProofError('invalid_dpop_proof', 'the proof is signed by a key the token is not bound to');
+      }
+      const now = Date.now();
+      for (const [jti, expires] of seen) if (expires < now) seen.delete(jti);
+      const jti = String(payload.jti);
+      if (seen.has(jti)) throw new DPoPProofError('invalid_dpop_proof', 'the proof was used before');
+      if (options.requireNonce && payload.nonce !== current) throw new DPoPProofError('use_dpop_nonce', 'use the server-provided DPoP nonce');
+      seen.set(jti, now + (MAX_AGE_SECONDS + 5) * 1000);
+    },
+  };
+}
