@@ -27,6 +27,8 @@ export interface FakeOptions {
   rotateRefreshTokens?: boolean;
   /** `code_challenge_methods_supported` to advertise; null leaves it out. */
   pkceMethods?: string[] | null;
+  /** `dpop_signing_alg_values_supported` to advertise; null leaves it out. */
+  dpopAlgs?: string[] | null;
 }
 
 interface PendingCode {
@@ -38,6 +40,8 @@ interface PendingCode {
 
 export class FakeAuthServer {
   readonly tokenRequests: URLSearchParams[] = [];
+  /** The DPoP header of each token request, null when there was none. */
+  readonly tokenProofs: Array<string | null> = [];
   readonly revocations: URLSearchParams[] = [];
   readonly issuedAccessTokens: string[] = [];
   readonly apiRequests: Array<{ url: string; authorization: string | null; body: string }> = [];
@@ -52,7 +56,7 @@ export class FakeAuthServer {
   #serial = 0;
 
   constructor(options: FakeOptions = {}) {
-    this.options = { expiresIn: 3600, clockAheadSeconds: 0, issSupported: true, rotateRefreshTokens: true, pkceMethods: ['S256'], ...options };
+    this.options = { expiresIn: 3600, clockAheadSeconds: 0, issSupported: true, rotateRefreshTokens: true, pkceMethods: ['S256'], dpopAlgs: null, ...options };
   }
 
   get refreshRequests(): number {
@@ -93,6 +97,7 @@ export class FakeAuthServer {
       ...(this.options.pkceMethods === null ? {} : { code_challenge_methods_supported: this.options.pkceMethods }),
       response_types_supported: ['code'],
       ...(this.options.issSupported ? { authorization_response_iss_parameter_supported: true } : {}),
+      ...(this.options.dpopAlgs === null ? {} : { dpop_signing_alg_values_supported: this.options.dpopAlgs }),
     };
     return [
       http.get(`${ISSUER}/.well-known/openid-configuration`, () => {
@@ -106,9 +111,13 @@ export class FakeAuthServer {
       http.post(`${ISSUER}/token`, async ({ request }) => {
         const params = new URLSearchParams(await request.text());
         this.tokenRequests.push(params);
+        this.tokenProofs.push(request.headers.get('dpop'));
         const override = await this.tokenOverride?.(params);
         if (override) return override;
-        return this.#token(params);
+        const response = await this.#token(params);
+        if (!request.headers.has('dpop') || !response.ok) return response;
+        // A DPoP proof came with the request: the tokens are bound (RFC 9449 §5).
+        return HttpResponse.json({ ...((await response.json()) as object), token_type: 'DPoP' });
       }),
       http.post(`${ISSUER}/revoke`, async ({ request }) => {
         const params = new URLSearchParams(await request.text());

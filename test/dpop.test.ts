@@ -1,0 +1,76 @@
+import { expect } from '@open-wc/testing';
+import { HttpResponse } from 'msw';
+import type { GrantkitError } from '../src/index.js';
+import { FakeAuthServer, ISSUER } from './support/fake-auth-server.js';
+import { makeClient, resetBrowserState, setUpFake, signIn } from './support/session.js';
+
+// DPoP against the msw server: the choices made before any request. The proofs
+// themselves are checked by a real verifier in test/e2e/provider.e2e.test.ts.
+
+const decode = (jwt: string) => jwt.split('.').slice(0, 2).map((part) => JSON.parse(atob(part.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>);
+
+describe('DPoP choices', () => {
+  beforeEach(resetBrowserState);
+
+  it('with dpop: true, refuses a server that does not offer ES256 proofs before any redirect', async () => {
+    await setUpFake(new FakeAuthServer({ dpopAlgs: ['EdDSA'] }));
+    const sdk = await makeClient({ dpop: true });
+    const error = (await sdk.createAuthorizationUrl().catch((e: GrantkitError) => e)) as GrantkitError;
+    expect(error.code).to.equal('dpop_unsupported');
+    expect(Object.keys(sessionStorage).filter((k) => k.startsWith('grantkit:tx:')), 'no sign-in was started').to.deep.equal([]);
+  });
+
+  it("with dpop: 'auto', binds when the server offers it and stays bearer when it does not", async () => {
+    const offering = await setUpFake(new FakeAuthServer({ dpopAlgs: ['ES256'] }));
+    const bound = await makeClient({ dpop: 'auto' });
+    const url = await bound.createAuthorizationUrl();
+    expect(url.searchParams.get('dpop_jkt')).to.match(/^[\w-]{43}$/);
+    await bound.handleRedirectCallback(await offering.authorize(url));
+    const [header, payload] = decode(offering.tokenProofs[0]!);
+    expect(header).to.include({ typ: 'dpop+jwt', alg: 'ES256' });
+    expect(payload).to.include({ htm: 'POST', htu: `${ISSUER}/token` });
+    expect(payload.ath, 'no access token yet').to.equal(undefined);
+
+    sessionStorage.clear(); // the cached metadata of the first server
+    const plain = await setUpFake(new FakeAuthServer());
+    const bearer = await makeClient({ dpop: 'auto' });
+    const plainUrl = await bearer.createAuthorizationUrl();
+    expect(plainUrl.searchParams.has('dpop_jkt')).to.equal(false);
+    await signIn(plain, bearer);
+    expect(plain.tokenProofs).to.deep.equal([null]);
+  });
+
+  it('with dpop: true, refuses a bearer token issued in answer to a proof: no silent downgrade', async () => {
+    const fake = await setUpFake(new FakeAuthServer({ dpopAlgs: ['ES256'] }));
+    const sdk = await makeClient({ dpop: true, scope: 'api' });
+    const url = await sdk.createAuthorizationUrl();
+    const callback = await fake.authorize(url);
+    fake.tokenOverride = () => HttpResponse.json({ access_token: 'plain', token_type: 'Bearer', expires_in: 60 });
+    const error = (await sdk.handleRedirectCallback(callback).catch((e: GrantkitError) => e)) as GrantkitError;
+    expect(error.code).to.equal('dpop_unsupported');
+    expect(sdk.isAuthenticated).to.equal(false);
+  });
+
+  it('sends each proof with ath to an allowed origin, and none to others', async () => {
+    const fake = await setUpFake(new FakeAuthServer({ dpopAlgs: ['ES256'] }));
+    const sdk = await makeClient({ dpop: true, allowedOrigins: [location.origin] });
+    await signIn(fake, sdk);
+    const seen: Array<string | null> = [];
+    const original = window.fetch;
+    window.fetch = (input, init) => {
+      seen.push(new Request(input, init).headers.get('dpop'));
+      return original(input, init);
+    };
+    try {
+      await sdk.fetch('/api/a');
+      await sdk.fetch('https://elsewhere.example.test/b');
+    } finally {
+      window.fetch = original;
+    }
+    const [, payload] = decode(seen[0]!);
+    expect(payload).to.include({ htm: 'GET', htu: `${location.origin}/api/a` });
+    expect(payload.ath).to.match(/^[\w-]{43}$/);
+    expect(seen[1]).to.equal(null);
+    expect(fake.apiRequests.map((r) => r.authorization?.split(' ')[0] ?? null)).to.deep.equal(['DPoP', null]);
+  });
+});
