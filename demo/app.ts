@@ -57,8 +57,10 @@ async function busy(button: HTMLButtonElement, task: () => Promise<void>): Promi
 async function main(): Promise<void> {
   const sdk = await createClient({
     issuer: location.origin,
-    clientId: 'grantkit-demo',
+    clientId: 'grantkit-demo-dpop',
     redirectUri: `${location.origin}/`,
+    // Tokens bound to a key this browser holds and cannot export (DPoP, RFC 9449).
+    dpop: true,
     scope: 'openid profile email roles grantkit:admin',
     // An access token for the admin API (RFC 8707): a JWT whose audience is that API.
     resource: `${location.origin}/admin/v1`,

@@ -20,7 +20,8 @@ function Portal() {
   return (
     <GrantkitProvider
       issuer={location.origin}
-      clientId="grantkit-demo"
+      clientId="grantkit-demo-dpop"
+      dpop="required"
       scope="openid profile email roles grantkit:admin"
       resource={`${location.origin}/admin/v1`}
       adminBaseUrl="/admin/v1"

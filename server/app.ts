@@ -2,7 +2,7 @@ import { createPrivateKey, generateKeyPairSync, randomBytes, type JsonWebKey, ty
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type Provider from 'oidc-provider';
-import type { AdapterPayload } from 'oidc-provider';
+import type { AdapterPayload, ClientMetadata } from 'oidc-provider';
 import { authenticate, DEMO_ACCOUNTS } from './accounts.js';
 import { ADMIN_BASE, createAdminApi } from './admin/api.js';
 import { createAuthenticator } from './admin/auth.js';
@@ -131,17 +131,9 @@ export async function createApp(options: AppOptions): Promise<App> {
       return previous !== undefined && previous.expires_at > new Date().toISOString() && secretMatches(secret, previous);
     },
     clients: [
-      {
-        client_id: 'grantkit-demo',
-        client_name: 'grantkit demo',
-        token_endpoint_auth_method: 'none',
-        application_type: 'web',
-        grant_types: ['authorization_code', 'refresh_token'],
-        response_types: ['code'],
-        redirect_uris: [`${options.origin}/`, `${options.origin}/admin`, `${options.origin}/react`],
-        post_logout_redirect_uris: [`${options.origin}/`, `${options.origin}/admin`, `${options.origin}/react`],
-        scope: `openid offline_access profile email roles ${ADMIN_API_SCOPE}`,
-      },
+      demoClient('grantkit-demo', options.origin),
+      // The demo pages sign in with this one: its tokens are bound to a key in the browser (DPoP, RFC 9449).
+      { ...demoClient('grantkit-demo-dpop', options.origin), dpop_bound_access_tokens: true },
     ],
   });
   for (const scope of store.data.scopes) announceScope(provider, scope.name);
@@ -238,7 +230,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     if (!origin || !options.adminCorsOrigins?.includes(origin)) return false;
     res.setHeader('Access-Control-Allow-Origin', origin);
     res.setHeader('Vary', 'Origin');
-    res.setHeader('Access-Control-Expose-Headers', 'WWW-Authenticate');
+    res.setHeader('Access-Control-Expose-Headers', 'WWW-Authenticate, DPoP-Nonce');
     if (req.method !== 'OPTIONS') return false;
     res.writeHead(204, {
       'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE',
@@ -250,6 +242,22 @@ export async function createApp(options: AppOptions): Promise<App> {
   }
 
   return { server, provider, store, tokens, adminAudience };
+}
+
+/** A first-party public client of the demo pages. */
+function demoClient(clientId: string, origin: string): ClientMetadata {
+  const pages = [`${origin}/`, `${origin}/admin`, `${origin}/react`];
+  return {
+    client_id: clientId,
+    client_name: 'grantkit demo',
+    token_endpoint_auth_method: 'none',
+    application_type: 'web',
+    grant_types: ['authorization_code', 'refresh_token'],
+    response_types: ['code'],
+    redirect_uris: pages,
+    post_logout_redirect_uris: pages,
+    scope: `openid offline_access profile email roles ${ADMIN_API_SCOPE}`,
+  };
 }
 
 function html(res: ServerResponse, status: number, body: string): void {

@@ -7,7 +7,10 @@ import { makeClient, resetBrowserState, setUpFake, signIn } from './support/sess
 // DPoP against the msw server: the choices made before any request. The proofs
 // themselves are checked by a real verifier in test/e2e/provider.e2e.test.ts.
 
-const decode = (jwt: string) => jwt.split('.').slice(0, 2).map((part) => JSON.parse(atob(part.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>);
+const decode = (jwt: string): [Record<string, unknown>, Record<string, unknown>] => {
+  const [header, payload] = jwt.split('.').slice(0, 2).map((part) => JSON.parse(atob(part.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>);
+  return [header!, payload!];
+};
 
 describe('DPoP choices', () => {
   beforeEach(resetBrowserState);

@@ -36,6 +36,8 @@ export class GrantkitProvider extends LitElement {
   @property() resource = '';
   /** Where the admin API lives, e.g. `/admin/v1`. */
   @property({ attribute: 'admin-base-url' }) adminBaseUrl = '';
+  /** `required` binds tokens to a key in this browser (DPoP) and refuses servers without it; `auto` uses it when offered. */
+  @property() dpop: '' | 'auto' | 'required' = '';
 
   readonly #provider = new ContextProvider(this, { context: grantkitContext, initialValue: {} });
   #me: Promise<Me> | undefined;
@@ -70,6 +72,7 @@ export class GrantkitProvider extends LitElement {
         scope: this.scope,
         ...(this.audience ? { audience: this.audience } : {}),
         ...(this.resource ? { resource: this.resource } : {}),
+        ...(this.dpop ? { dpop: this.dpop === 'required' ? true : 'auto' } : {}),
       });
       const user = await completeSignInIfReturning(sdk).catch((error: unknown) => {
         emit(this, 'grantkit-error', { error, code: (error as { code?: string }).code ?? 'unknown' });

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from 'jose';
 import { findAccount } from '../accounts.js';
+import { createDPoPVerifier, DPoPProofError } from './dpop.js';
 import { ApiProblem } from './problem.js';
 import { hashMatches, hashSecret, type Role, type Store } from './store.js';
 
@@ -32,10 +33,10 @@ export interface AuthenticatorOptions {
   store: Store;
 }
 
-function challenge(description: string): ApiProblem {
+function challenge(description: string, scheme: 'Bearer' | 'DPoP' = 'Bearer', error = 'invalid_token'): ApiProblem {
   const escaped = description.replace(/["\\]/g, '');
   return new ApiProblem('unauthorized', description, {
-    headers: { 'WWW-Authenticate': `Bearer realm="grantkit-admin", error="invalid_token", error_description="${escaped}"` },
+    headers: { 'WWW-Authenticate': `${scheme} realm="grantkit-admin", error="${error}", error_description="${escaped}"` },
   });
 }
 
@@ -73,8 +74,11 @@ export function createAuthenticator(options: AuthenticatorOptions): (req: Incomi
     };
   }
 
-  async function fromAccessToken(token: string): Promise<Caller> {
+  const dpop = createDPoPVerifier({ requireNonce: false });
+
+  async function fromAccessToken(token: string, req: IncomingMessage, scheme: 'bearer' | 'dpop'): Promise<Caller> {
     let sub: string | undefined;
+    let jkt: string | undefined;
     try {
       const { payload } = await jwtVerify(token, jwks, {
         issuer: options.issuer,
@@ -83,10 +87,24 @@ export function createAuthenticator(options: AuthenticatorOptions): (req: Incomi
         requiredClaims: ['exp', 'sub'],
       });
       sub = payload.sub;
+      jkt = (payload.cnf as { jkt?: unknown } | undefined)?.jkt as string | undefined;
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw challenge('the access token has expired');
       if (error instanceof joseErrors.JWTClaimValidationFailed) throw challenge(`the access token's "${error.claim}" claim is not accepted`);
       throw challenge('the access token is not a valid signed JWT from this issuer');
+    }
+    // A DPoP-bound token is good only with a proof of its key (RFC 9449 §7): a copy is refused.
+    if (jkt !== undefined) {
+      if (scheme !== 'dpop') throw challenge('this access token is DPoP-bound: send it as "DPoP" with a proof', 'DPoP');
+      const proof = req.headers.dpop;
+      try {
+        await dpop.verify(Array.isArray(proof) ? undefined : proof, { method: req.method ?? 'GET', url: new URL(req.url ?? '/', options.issuer), accessToken: token, jkt });
+      } catch (error) {
+        if (error instanceof DPoPProofError) throw challenge(error.message, 'DPoP', error.error);
+        throw error;
+      }
+    } else if (scheme === 'dpop') {
+      throw challenge('the access token is not DPoP-bound', 'DPoP');
     }
     const account = sub === undefined ? undefined : findAccount(sub);
     if (!account) throw challenge('the access token names no known user');
@@ -94,11 +112,13 @@ export function createAuthenticator(options: AuthenticatorOptions): (req: Incomi
   }
 
   return async (req) => {
-    const header = req.headers.authorization;
-    const token = header && /^Bearer +([^\s]+) *$/i.exec(header)?.[1];
-    if (!token) {
-      throw new ApiProblem('unauthorized', 'send a bearer token', { headers: { 'WWW-Authenticate': 'Bearer realm="grantkit-admin"' } });
+    const [, scheme, token] = /^(Bearer|DPoP) +([^\s]+) *$/i.exec(req.headers.authorization ?? '') ?? [];
+    if (!scheme || !token) {
+      throw new ApiProblem('unauthorized', 'send a bearer or DPoP token', {
+        headers: { 'WWW-Authenticate': 'Bearer realm="grantkit-admin", DPoP realm="grantkit-admin" algs="ES256"' },
+      });
     }
-    return token.startsWith(PERSONAL_TOKEN_PREFIX) ? fromPersonalToken(token) : fromAccessToken(token);
+    if (token.startsWith(PERSONAL_TOKEN_PREFIX)) return fromPersonalToken(token);
+    return fromAccessToken(token, req, scheme.toLowerCase() === 'dpop' ? 'dpop' : 'bearer');
   };
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { api, clientCredentials, forge, refresh, signIn, start, type Running } from './support.js';
+import { api, clientCredentials, dpopKeys, dpopProof, forge, refresh, signIn, start, type Running } from './support.js';
 
 let server: Running;
 let adminToken: string;
@@ -72,6 +72,52 @@ describe('admin API authentication (JWT validation per the reference)', () => {
     const res = await api(server, await forge(server.signingKey, valid()))('GET', '/me');
     assert.equal(res.status, 200);
     assert.equal(res.body!.sub, 'ada');
+  });
+});
+
+describe('admin API with DPoP-bound tokens (RFC 9449 §7)', () => {
+  const demo = () => ({ clientId: 'grantkit-demo-dpop', redirectUri: `${server.origin}/admin`, scope: 'openid grantkit:admin', resource: server.adminAudience });
+  const me = () => `${server.origin}/admin/v1/me`;
+
+  it('binds the demo client\'s tokens to the key, and takes them with a proof of it', async () => {
+    const keys = await dpopKeys();
+    const tokens = await signIn(server, 'ada@example.com', 'ada-demo', { ...demo(), dpop: keys });
+    assert.equal(tokens.token_type, 'DPoP');
+    const res = await api(server, undefined)('GET', '/me', undefined, { authorization: `DPoP ${tokens.access_token}`, dpop: await dpopProof(keys, 'GET', me(), tokens.access_token) });
+    assert.equal(res.status, 200);
+    assert.equal(res.body!.sub, 'ada');
+  });
+
+  it('will not issue the demo client a token without a proof', async () => {
+    await assert.rejects(signIn(server, 'ada@example.com', 'ada-demo', demo()), /token exchange failed: 400/);
+  });
+
+  it('refuses a copy of the token: as bearer, without a proof, with another key, another URL or method, another token, or a replayed proof', async () => {
+    const keys = await dpopKeys();
+    const tokens = await signIn(server, 'ada@example.com', 'ada-demo', { ...demo(), dpop: keys });
+    const token = tokens.access_token;
+    const thief = await dpopKeys();
+    const replayed = await dpopProof(keys, 'GET', me(), token);
+    assert.equal((await api(server, undefined)('GET', '/me', undefined, { authorization: `DPoP ${token}`, dpop: replayed })).status, 200);
+    const attempts: Array<[string, Record<string, string>]> = [
+      ['as a bearer token', { authorization: `Bearer ${token}` }],
+      ['without a proof', { authorization: `DPoP ${token}` }],
+      ['with a proof of another key', { authorization: `DPoP ${token}`, dpop: await dpopProof(thief, 'GET', me(), token) }],
+      ['with a proof for another URL', { authorization: `DPoP ${token}`, dpop: await dpopProof(keys, 'GET', `${server.origin}/admin/v1/integrations`, token) }],
+      ['with a proof for another method', { authorization: `DPoP ${token}`, dpop: await dpopProof(keys, 'POST', me(), token) }],
+      ['with a proof for another token', { authorization: `DPoP ${token}`, dpop: await dpopProof(keys, 'GET', me(), 'another') }],
+      ['with a replayed proof', { authorization: `DPoP ${token}`, dpop: replayed }],
+    ];
+    for (const [name, headers] of attempts) {
+      const res = await api(server, undefined)('GET', '/me', undefined, headers);
+      assert.equal(res.status, 401, name);
+      assert.match(res.headers.get('www-authenticate')!, /^DPoP /, name);
+    }
+  });
+
+  it('refuses an unbound token sent as DPoP', async () => {
+    const res = await api(server, undefined)('GET', '/me', undefined, { authorization: `DPoP ${adminToken}`, dpop: await dpopProof(await dpopKeys(), 'GET', me(), adminToken) });
+    assert.equal(res.status, 401);
   });
 });
 

@@ -1,6 +1,6 @@
 import { createHash, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { createServer } from 'node:net';
-import { SignJWT, type JWTPayload } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
 import { createApp, type App } from '../app.js';
 
 export interface Running extends App {
@@ -63,6 +63,27 @@ export interface SignInClient {
   redirectUri: string;
   scope: string;
   resource?: string;
+  /** Binds the tokens to this key (DPoP): the token request carries a proof of it. */
+  dpop?: DPoPKeys;
+}
+
+export interface DPoPKeys {
+  privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+  jwk: Record<string, unknown>;
+}
+
+export async function dpopKeys(): Promise<DPoPKeys> {
+  const { privateKey, publicKey } = await generateKeyPair('ES256');
+  return { privateKey, jwk: await exportJWK(publicKey) };
+}
+
+/** A DPoP proof (RFC 9449 §4.2) as a browser client would make it. */
+export async function dpopProof(keys: DPoPKeys, method: string, url: string, accessToken?: string, extra: Record<string, unknown> = {}): Promise<string> {
+  const ath = accessToken === undefined ? undefined : createHash('sha256').update(accessToken).digest('base64url');
+  return new SignJWT({ htm: method, htu: url, jti: randomBytes(16).toString('base64url'), ...(ath ? { ath } : {}), ...extra })
+    .setProtectedHeader({ alg: 'ES256', typ: 'dpop+jwt', jwk: keys.jwk })
+    .setIssuedAt()
+    .sign(keys.privateKey);
 }
 
 export async function signIn(server: Running, login: string, password: string, client?: SignInClient): Promise<TokenResponse> {
@@ -102,7 +123,7 @@ export async function signIn(server: Running, login: string, password: string, c
   if (!code) throw new Error(`no code in ${url}`);
   const token = await fetch(`${server.origin}/token`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(c.dpop ? { dpop: await dpopProof(c.dpop, 'POST', `${server.origin}/token`) } : {}) },
     body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: c.clientId, code_verifier: verifier, ...(c.resource ? { resource: c.resource } : {}) }),
   });
   if (!token.ok) throw new Error(`token exchange failed: ${token.status} ${await token.text()}`);
@@ -111,6 +132,7 @@ export async function signIn(server: Running, login: string, password: string, c
 
 export interface TokenResponse {
   access_token: string;
+  token_type: string;
   refresh_token?: string;
   expires_in?: number;
   scope?: string;

@@ -21,6 +21,8 @@ describe('admin portal demo against the reference server', { timeout: 120_000 },
   let browser;
   let page;
   const pageErrors = [];
+  /** How each admin API request of the page was authorized: `DPoP` with a proof, or something else. */
+  const adminAuth = [];
 
   before(async () => {
     const port = await freePort();
@@ -35,6 +37,11 @@ describe('admin portal demo against the reference server', { timeout: 120_000 },
     page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 900 });
     page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('request', (request) => {
+      if (!request.url().includes('/admin/v1/') || request.method() === 'OPTIONS') return;
+      const headers = request.headers();
+      adminAuth.push(`${headers.authorization?.split(' ')[0]} ${headers.dpop ? 'proof' : 'no proof'}`);
+    });
     await page.evaluateOnNewDocument(installDeepQuery);
   });
 
@@ -155,6 +162,9 @@ describe('admin portal demo against the reference server', { timeout: 120_000 },
       return secrets.filter((s) => html.join('\n').includes(s) || stores.includes(s));
     }, [first, second, personal]);
     assert.deepEqual(leftovers, []);
+    // The demo signs in with DPoP: every admin API call carried the bound token and a proof.
+    assert.ok(adminAuth.length > 5);
+    assert.deepEqual([...new Set(adminAuth)], ['DPoP proof']);
     assert.deepEqual(pageErrors, []);
     assert.deepEqual(await page.evaluate(() => window.cspViolations), [], 'the whole flow ran without a CSP or Trusted Types refusal');
   });

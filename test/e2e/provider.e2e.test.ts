@@ -236,7 +236,7 @@ describe('DPoP end to end against oidc-provider', () => {
     // Copied out and replayed: as a bearer token, bare, or with a proof of another key.
     const token = await sdk.getAccessToken();
     const thief = await DPoPKey.from(await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']));
-    const attempts = [
+    const attempts: Array<Record<string, string>> = [
       { Authorization: `Bearer ${token}` },
       { Authorization: `DPoP ${token}` },
       { Authorization: `DPoP ${token}`, DPoP: await thief.proof('GET', whoami(), token, 0) },
