@@ -13,6 +13,9 @@ import { ScopeManager as ScopeManagerElement } from './scope-manager/define.js';
 import type { GrantkitElementEvents } from './shared/events.js';
 import { TokenList as TokenListElement } from './token-list/define.js';
 
+export { useAuth } from './use-auth.js';
+export type { Auth, AuthStatus } from './use-auth.js';
+
 /** The React event prop for a grantkit event, typed by its detail. */
 const on = <K extends keyof GrantkitElementEvents>(type: K) => type as EventName<CustomEvent<GrantkitElementEvents[K]>>;
 

@@ -1,0 +1,120 @@
+// The `useAuth()` hook of `grantkit/react`: the core client as React state.
+import { useMemo, useSyncExternalStore } from 'react';
+import { createClient, GrantkitError } from '../src/index.js';
+import type { GrantkitClient, InteractiveClientOptions, LoginOptions, LogoutOptions, UserClaims } from '../src/index.js';
+
+export type AuthStatus = 'loading' | 'signed-in' | 'signed-out' | 'error';
+
+export interface Auth {
+  status: AuthStatus;
+  isAuthenticated: boolean;
+  user: UserClaims | undefined;
+  /** Why `status` is `error`: a failed sign-in callback or client setup. Cleared by the next sign-in. */
+  error: GrantkitError | undefined;
+  /** The client, once made: for what the hook does not wrap (events, `loginWithPopup`). */
+  client: GrantkitClient | undefined;
+  login(options?: LoginOptions): Promise<void>;
+  logout(options?: LogoutOptions): Promise<void>;
+  getAccessToken(options?: { forceRefresh?: boolean }): Promise<string>;
+  fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
+}
+
+interface Snapshot {
+  status: AuthStatus;
+  user: UserClaims | undefined;
+  error: GrantkitError | undefined;
+  client: GrantkitClient | undefined;
+}
+
+/**
+ * One session per set of options, outside React: StrictMode mounts, unmounts and mounts
+ * again, and the second mount must find the first one's client and callback, not start
+ * a second code exchange (a code is good once).
+ */
+class Session {
+  #snapshot: Snapshot = { status: 'loading', user: undefined, error: undefined, client: undefined };
+  readonly #listeners = new Set<() => void>();
+  readonly ready: Promise<GrantkitClient>;
+
+  constructor(options: InteractiveClientOptions) {
+    this.ready = createClient(options);
+    this.ready.then(
+      async (client) => {
+        for (const type of ['statechange', 'sessionexpired', 'tokenrefresh'] as const) client.addEventListener(type, () => this.#update(client));
+        this.#update(client);
+        await this.#completeSignIn(client);
+      },
+      (error: unknown) => this.#fail(error, undefined),
+    );
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  readonly snapshot = (): Snapshot => this.#snapshot;
+
+  async #completeSignIn(client: GrantkitClient): Promise<void> {
+    const params = new URL(location.href).searchParams;
+    if (!params.has('state') && !params.has('code') && !params.has('error')) return;
+    this.#set({ status: 'loading' });
+    try {
+      const { returnTo, handledByOpener } = await client.handleRedirectCallback();
+      if (handledByOpener) return;
+      if (returnTo !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', returnTo);
+      this.#update(client);
+    } catch (error) {
+      this.#fail(error, client);
+    }
+  }
+
+  #update(client: GrantkitClient): void {
+    this.#set({ client, status: client.isAuthenticated ? 'signed-in' : 'signed-out', user: client.user, error: client.isAuthenticated ? undefined : this.#snapshot.error });
+  }
+
+  #fail(error: unknown, client: GrantkitClient | undefined): void {
+    const typed = error instanceof GrantkitError ? error : new GrantkitError('invalid_response', String(error), { cause: error });
+    this.#set({ client, status: 'error', error: typed, user: client?.user });
+  }
+
+  #set(changes: Partial<Snapshot>): void {
+    this.#snapshot = { ...this.#snapshot, ...changes };
+    for (const listener of this.#listeners) listener();
+  }
+}
+
+const sessions = new Map<string, Session>();
+
+/**
+ * Signs users in and out from React: makes the client once for these options, completes a
+ * returning sign-in once (even under StrictMode), and re-renders on sign-in, sign-out,
+ * refresh and expiry in this tab or another.
+ *
+ * @example
+ * const auth = useAuth({ issuer, clientId: 'spa', redirectUri: location.origin + '/' });
+ * if (auth.status === 'signed-out') return <button onClick={() => auth.login()}>Sign in</button>;
+ */
+export function useAuth(options: InteractiveClientOptions): Auth {
+  const key = JSON.stringify(options);
+  const session = useMemo(() => {
+    let known = sessions.get(key);
+    if (!known) sessions.set(key, (known = new Session(options)));
+    return known;
+    // Keyed by the options' content: a new object literal on each render is the same session,
+    // and the session outlives the component, as the signed-in user does.
+  }, [key]);
+  const snapshot = useSyncExternalStore(session.subscribe, session.snapshot);
+
+  return useMemo<Auth>(() => {
+    const client = () => session.ready;
+    return {
+      ...snapshot,
+      isAuthenticated: snapshot.status === 'signed-in',
+      login: async (o) => (await client()).login(o),
+      logout: async (o) => (await client()).logout(o),
+      getAccessToken: async (o) => (await client()).getAccessToken(o),
+      fetch: async (input, init) => (await client()).fetch(input, init),
+    };
+  }, [session, snapshot]);
+}
