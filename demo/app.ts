@@ -61,6 +61,8 @@ async function main(): Promise<void> {
     redirectUri: `${location.origin}/`,
     // Tokens bound to a key this browser holds and cannot export (DPoP, RFC 9449).
     dpop: true,
+    // The sign-in request is pushed to the server first (PAR, RFC 9126): the address bar shows only a reference to it.
+    par: true,
     scope: 'openid profile email roles grantkit:admin',
     // An access token for the admin API (RFC 8707): a JWT whose audience is that API.
     resource: `${location.origin}/admin/v1`,

@@ -1,7 +1,8 @@
 import * as oauth from 'oauth4webapi';
 import { checkAuthorizationParams, type ResolvedInteractiveConfig } from './config.js';
-import { assertPkceS256 } from './discovery.js';
-import type { DPoPKey } from './dpop.js';
+import { assertPkceS256, requestOptions } from './discovery.js';
+import { sendWithProof, type DPoPKey } from './dpop.js';
+import { fromOAuthError } from './oauth-errors.js';
 import { GrantkitError } from './errors.js';
 import { sameOriginPath } from './return-to.js';
 import { TRANSACTION_TTL_MS, saveTransaction, type Transaction } from './transaction.js';
@@ -33,14 +34,14 @@ export function usesDpop(config: ResolvedInteractiveConfig, server: oauth.Author
   return offered;
 }
 
-/** Starts a transaction and returns the authorization URL for it. */
+/** Starts a transaction and returns the authorization URL for it, and its state (which a pushed request's URL does not show). */
 export async function startAuthorization(
   config: ResolvedInteractiveConfig,
   server: oauth.AuthorizationServer,
   options: LoginOptions,
   mode: Transaction['mode'],
   dpopKey: () => Promise<DPoPKey>,
-): Promise<URL> {
+): Promise<{ url: URL; state: string }> {
   assertPkceS256(server);
   const dpop = usesDpop(config, server);
   if (!server.authorization_endpoint) {
@@ -69,6 +70,7 @@ export async function startAuthorization(
   if (nonce !== undefined) params.set('nonce', nonce);
   // Binds the code to the key too (RFC 9449 §10): a code stolen on the way back is useless.
   if (dpop) params.set('dpop_jkt', await (await dpopKey()).thumbprint());
+  const pushed = config.par || server.require_pushed_authorization_requests === true ? await push(config, server, params, dpop ? dpopKey : undefined) : undefined;
 
   saveTransaction({
     namespace: config.namespace,
@@ -81,5 +83,33 @@ export async function startAuthorization(
     expiresAt: Date.now() + TRANSACTION_TTL_MS,
     dpop,
   });
+  return { url: pushed ?? url, state };
+}
+
+/**
+ * Sends the request's parameters to the PAR endpoint (RFC 9126) and returns the short
+ * authorization URL that refers to them: nothing but `client_id` and `request_uri`.
+ */
+async function push(
+  config: ResolvedInteractiveConfig,
+  server: oauth.AuthorizationServer,
+  params: URLSearchParams,
+  dpopKey: (() => Promise<DPoPKey>) | undefined,
+): Promise<URL> {
+  const endpoint = server.pushed_authorization_request_endpoint;
+  if (!endpoint) throw new GrantkitError('config_invalid', 'par is set, but the authorization server has no pushed authorization request endpoint');
+  const client: oauth.Client = { client_id: config.clientId };
+  let result: oauth.PushedAuthorizationResponse;
+  try {
+    const send = (headers?: HeadersInit) =>
+      oauth.pushedAuthorizationRequest(server, client, oauth.None(), params, { ...requestOptions(endpoint, config.timeout), headers });
+    const response = dpopKey ? await sendWithProof(await dpopKey(), 'POST', endpoint, undefined, 0, (proof) => send({ dpop: proof })) : await send();
+    result = await oauth.processPushedAuthorizationResponse(server, client, response);
+  } catch (error) {
+    throw fromOAuthError(error, 'token');
+  }
+  const url = new URL(server.authorization_endpoint!);
+  url.searchParams.set('client_id', config.clientId);
+  url.searchParams.set('request_uri', result.request_uri);
   return url;
 }

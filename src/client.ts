@@ -107,7 +107,7 @@ export class GrantkitClient extends GrantkitEventTarget {
   /** Builds the authorization URL and starts the sign-in transaction, without navigating. */
   async createAuthorizationUrl(options: LoginOptions = {}): Promise<URL> {
     const config = this.#interactive('createAuthorizationUrl');
-    return startAuthorization(config, await resolveServer(config), options, 'redirect', this.#dpopKey);
+    return (await startAuthorization(config, await resolveServer(config), options, 'redirect', this.#dpopKey)).url;
   }
 
   /** Sends the browser to the authorization server. */
@@ -124,14 +124,14 @@ export class GrantkitClient extends GrantkitEventTarget {
     const config = this.#interactive('loginWithPopup');
     const popup = openPopup(options.features);
     let url: URL;
+    let state: string;
     try {
-      url = await startAuthorization(config, await resolveServer(config), options, 'popup', this.#dpopKey);
+      ({ url, state } = await startAuthorization(config, await resolveServer(config), options, 'popup', this.#dpopKey));
     } catch (error) {
       popup.close();
       throw error;
     }
     popup.location.href = url.href;
-    const state = url.searchParams.get('state')!;
     let callbackUrl: string;
     try {
       callbackUrl = await waitForPopupCallback(popup, config.redirectUri, state, options);

@@ -47,6 +47,12 @@ export interface InteractiveClientOptions extends CommonOptions {
    * Resource servers must then accept `DPoP` tokens. Default false.
    */
   dpop?: boolean | 'auto';
+  /**
+   * Push the authorization request to the server first (PAR, RFC 9126), so that the browser's
+   * address bar and history carry only `client_id` and `request_uri`. Used anyway when the
+   * server requires it. Default false.
+   */
+  par?: boolean;
   token?: undefined;
 }
 
@@ -79,6 +85,7 @@ export interface ResolvedInteractiveConfig {
   autoRefresh: boolean;
   timeout: number;
   dpop: 'off' | 'required' | 'auto';
+  par: boolean;
   /** Key under which this client's tokens, locks and channel live. */
   namespace: string;
 }
@@ -204,6 +211,7 @@ export function resolveConfig(options: ClientOptions, pageOrigin: string): Resol
     autoRefresh: o.autoRefresh ?? true,
     timeout,
     dpop,
+    par: o.par === undefined ? false : typeof o.par === 'boolean' ? o.par : invalid('par must be true or false'),
     namespace: `${issuerKey} ${o.clientId}`,
   };
 }

@@ -17,6 +17,8 @@ interface ProviderLog {
   token: Array<{ event: string; grant_type: string; client_id: string; error?: string }>;
   revocation: Array<{ client_id: string; token_type_hint?: string; status: number }>;
   api: Array<{ host: string; path: string; authorization: string | null; dpop: string | null }>;
+  par: Array<{ client_id: string; status: number }>;
+  authorize: string[][];
 }
 
 const info = await executeServerCommand<ProviderInfo, undefined>('provider-info');
@@ -242,6 +244,17 @@ describe('DPoP end to end against oidc-provider', () => {
       { Authorization: `DPoP ${token}`, DPoP: await thief.proof('GET', whoami(), token, 0) },
     ];
     for (const headers of attempts) expect((await fetch(whoami(), { headers })).status).to.equal(401);
+    await sdk.logout();
+  });
+
+  it('pushes the authorization request (PAR) with a proof, and the address bar carries only client_id and request_uri', async () => {
+    const sdk = await client('spa-dpop', { dpop: true, par: true });
+    await signInWithPopup(sdk, 'heidi');
+    const log = await providerLog();
+    // The PAR endpoint asked for its nonce first, as the token endpoint does.
+    expect(log.par.map((p) => p.status)).to.deep.equal([400, 201]);
+    expect(log.authorize[0]).to.deep.equal(['client_id', 'request_uri']);
+    expect((await sdk.fetch(whoami())).status).to.equal(200);
     await sdk.logout();
   });
 

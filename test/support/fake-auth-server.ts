@@ -29,6 +29,8 @@ export interface FakeOptions {
   pkceMethods?: string[] | null;
   /** `dpop_signing_alg_values_supported` to advertise; null leaves it out. */
   dpopAlgs?: string[] | null;
+  /** Pushed authorization requests (RFC 9126): not offered, offered, or required. */
+  par?: 'none' | 'offered' | 'required';
 }
 
 interface PendingCode {
@@ -42,6 +44,8 @@ export class FakeAuthServer {
   readonly tokenRequests: URLSearchParams[] = [];
   /** The DPoP header of each token request, null when there was none. */
   readonly tokenProofs: Array<string | null> = [];
+  /** Each pushed authorization request's parameters and DPoP header. */
+  readonly pushed: Array<{ params: URLSearchParams; dpop: string | null }> = [];
   readonly revocations: URLSearchParams[] = [];
   readonly issuedAccessTokens: string[] = [];
   readonly apiRequests: Array<{ url: string; authorization: string | null; body: string }> = [];
@@ -56,7 +60,7 @@ export class FakeAuthServer {
   #serial = 0;
 
   constructor(options: FakeOptions = {}) {
-    this.options = { expiresIn: 3600, clockAheadSeconds: 0, issSupported: true, rotateRefreshTokens: true, pkceMethods: ['S256'], dpopAlgs: null, ...options };
+    this.options = { expiresIn: 3600, clockAheadSeconds: 0, issSupported: true, rotateRefreshTokens: true, pkceMethods: ['S256'], dpopAlgs: null, par: 'none', ...options };
   }
 
   get refreshRequests(): number {
@@ -65,7 +69,9 @@ export class FakeAuthServer {
 
   /** What the authorization endpoint would send back after the user signs in. */
   async authorize(authorizationUrl: URL, overrides: Record<string, string | null> = {}): Promise<string> {
-    const p = authorizationUrl.searchParams;
+    const requestUri = authorizationUrl.searchParams.get('request_uri');
+    const p = requestUri === null ? authorizationUrl.searchParams : this.pushed[Number(requestUri.split(':').at(-1))]!.params;
+    if (this.options.par === 'required' && requestUri === null) throw new Error('fake server: PAR required');
     if (p.get('code_challenge_method') !== 'S256') throw new Error('fake server: PKCE S256 required');
     const code = `code-${++this.#serial}`;
     this.#codes.set(code, {
@@ -98,6 +104,8 @@ export class FakeAuthServer {
       response_types_supported: ['code'],
       ...(this.options.issSupported ? { authorization_response_iss_parameter_supported: true } : {}),
       ...(this.options.dpopAlgs === null ? {} : { dpop_signing_alg_values_supported: this.options.dpopAlgs }),
+      ...(this.options.par === 'none' ? {} : { pushed_authorization_request_endpoint: `${ISSUER}/par` }),
+      ...(this.options.par === 'required' ? { require_pushed_authorization_requests: true } : {}),
     };
     return [
       http.get(`${ISSUER}/.well-known/openid-configuration`, () => {
@@ -118,6 +126,11 @@ export class FakeAuthServer {
         if (!request.headers.has('dpop') || !response.ok) return response;
         // A DPoP proof came with the request: the tokens are bound (RFC 9449 §5).
         return HttpResponse.json({ ...((await response.json()) as object), token_type: 'DPoP' });
+      }),
+      http.post(`${ISSUER}/par`, async ({ request }) => {
+        const params = new URLSearchParams(await request.text());
+        this.pushed.push({ params, dpop: request.headers.get('dpop') });
+        return HttpResponse.json({ request_uri: `urn:ietf:params:oauth:request_uri:${this.pushed.length - 1}`, expires_in: 60 }, { status: 201 });
       }),
       http.post(`${ISSUER}/revoke`, async ({ request }) => {
         const params = new URLSearchParams(await request.text());

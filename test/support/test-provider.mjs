@@ -12,7 +12,7 @@ const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 export async function startTestProvider({ port, appOrigin }) {
   const issuer = `http://localhost:${port}`;
   const callback = `${appOrigin}/test/e2e/callback.html`;
-  const log = { token: [], revocation: [], api: [] };
+  const log = { token: [], revocation: [], api: [], par: [], authorize: [] };
   // The API asks for its own nonces, which tests rotate mid-session.
   const dpop = createDPoPVerifier({ requireNonce: true });
   const spa = (client_id) => ({
@@ -79,6 +79,9 @@ export async function startTestProvider({ port, appOrigin }) {
     if (ctx.oidc?.route === 'revocation') {
       log.revocation.push({ client_id: ctx.oidc.client?.clientId, token_type_hint: ctx.oidc.params?.token_type_hint, status: ctx.status });
     }
+    if (ctx.oidc?.route === 'pushed_authorization_request') log.par.push({ client_id: ctx.oidc.client?.clientId, status: ctx.status });
+    // What reached the authorization endpoint through the browser's address bar.
+    if (ctx.oidc?.route === 'authorization') log.authorize.push(Object.keys(ctx.query).sort());
   });
   const callbackHandler = provider.callback();
 
@@ -131,6 +134,8 @@ export async function startTestProvider({ port, appOrigin }) {
       log.token.length = 0;
       log.revocation.length = 0;
       log.api.length = 0;
+      log.par.length = 0;
+      log.authorize.length = 0;
     },
     close: () => new Promise((resolve) => server.close(resolve)),
   };
