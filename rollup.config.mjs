@@ -41,9 +41,13 @@ export default [
   },
   // The demo app served by `npm start`, bundled with its dependencies.
   {
-    input: { app: 'demo/app.ts', admin: 'demo/admin.ts', react: 'demo/react.tsx' },
+    input: { app: 'demo/app.ts', admin: 'demo/admin.ts', react: 'demo/react.tsx', vue: 'demo/vue.ts' },
     output: { dir: 'build/demo', format: 'es', sourcemap: true },
     // React ships CommonJS that reads process.env.NODE_ENV.
-    plugins: [replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }), nodeResolve({ browser: true }), commonjs(), compile(), ...minify()],
+    plugins: [replace({ preventAssignment: true, values: {
+      'process.env.NODE_ENV': JSON.stringify('production'),
+      // Vue's bundler build asks for its compile-time flags.
+      __VUE_OPTIONS_API__: 'false', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+    } }), nodeResolve({ browser: true }), commonjs(), compile(), ...minify()],
   },
 ];

@@ -40,6 +40,10 @@ function render(sdk: GrantkitClient): void {
   }
   const expiresAt = sdk.expiresAt;
   if (expiresAt !== undefined) $('expiry').textContent = `Expires at ${new Date(expiresAt).toLocaleTimeString()}; grantkit refreshes it shortly before.`;
+  $('binding').textContent =
+    sdk.tokenType === 'dpop'
+      ? 'Bound to a key this browser holds and cannot export (DPoP): a copy of the token is useless elsewhere.'
+      : 'A bearer token: whoever holds it can use it.';
 }
 
 async function busy(button: HTMLButtonElement, task: () => Promise<void>): Promise<void> {

@@ -30,7 +30,7 @@ function Portal() {
       <header>
         <span className="brand">grantkit</span>
         <nav aria-label="Demo pages">
-          <a href="/">App</a> <a href="/admin">Admin portal</a> <a href="/react" aria-current="page">React</a>
+          <a href="/">App</a> <a href="/admin">Admin portal</a> <a href="/react" aria-current="page">React</a> <a href="/vue">Vue</a>
         </nav>
         <OAuthLogin endSession />
       </header>

@@ -277,6 +277,24 @@ try {
   });
   await shot('17b-react-portal');
 
+  // And as a Vue app, which uses the elements directly; the session carries over.
+  await page.goto(`${base}/vue`);
+  await waitDeep('integration-list >>> [part=row]').catch(async (error) => {
+    await shot('debug-vue');
+    console.error(page.url(), problems);
+    throw error;
+  });
+  await page.locator('integration-list >>> [part=row]').click();
+  await waitDeep('integration-details >>> [part~=rotate]');
+  await page.waitForFunction(() => ['list', 'empty'].some((p) => document.querySelector('token-list')?.shadowRoot?.querySelector(`[part=${p}]`)), { polling: 100, timeout: 15_000 });
+  await shot('18-vue-portal');
+  await Promise.all([page.waitForNavigation(), page.locator('oauth-login >>> [part=button]').click()]);
+  await page.waitForSelector('button[form="op.logoutForm"][value=yes]');
+  await Promise.all([page.waitForNavigation(), page.click('button[form="op.logoutForm"][value=yes]')]);
+  await page.goto(`${base}/vue`);
+  await page.waitForSelector('#signed-out-note');
+  await shot('18b-vue-signed-out');
+
   const stored = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie }));
   console.log('page storage after sign-in:', stored);
 } finally {

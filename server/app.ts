@@ -211,7 +211,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (req.method === 'GET' && (path === '/' || path === '/index.html')) {
         if (await serveFile(res, DEMO_DIR, 'index.html', APP_PAGE_HEADERS)) return;
       }
-      const page = { '/admin': 'admin.html', '/react': 'react.html' }[path];
+      const page = { '/admin': 'admin.html', '/react': 'react.html', '/vue': 'vue.html' }[path];
       if (req.method === 'GET' && page && (await serveFile(res, DEMO_DIR, page, APP_PAGE_HEADERS))) return;
       if (req.method === 'GET' && path === '/login.css' && (await serveFile(res, SERVER_ASSETS, 'login.css'))) return;
       if (req.method === 'GET' && path.startsWith('/demo/') && (await serveFile(res, DEMO_DIR, path.slice(6)))) return;
@@ -246,7 +246,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
 /** A first-party public client of the demo pages. */
 function demoClient(clientId: string, origin: string): ClientMetadata {
-  const pages = [`${origin}/`, `${origin}/admin`, `${origin}/react`];
+  const pages = [`${origin}/`, `${origin}/admin`, `${origin}/react`, `${origin}/vue`];
   return {
     client_id: clientId,
     client_name: 'grantkit demo',

@@ -99,6 +99,16 @@ export class GrantkitClient extends GrantkitEventTarget {
     return this.#tokens?.expiresAt;
   }
 
+  /**
+   * How the access token is sent: `dpop` when it is bound to this browser's key (RFC 9449),
+   * `bearer` otherwise; undefined when signed out.
+   */
+  get tokenType(): 'bearer' | 'dpop' | undefined {
+    if (this.#config.kind === 'static') return 'bearer';
+    if (!this.#tokens) return undefined;
+    return this.#tokens.tokenType === 'dpop' ? 'dpop' : 'bearer';
+  }
+
   /** Where tokens are kept now: `memory` after a fallback from IndexedDB. */
   get storage(): 'indexeddb' | 'memory' {
     return this.#store.kind;

@@ -29,6 +29,7 @@ describe('DPoP choices', () => {
     const url = await bound.createAuthorizationUrl();
     expect(url.searchParams.get('dpop_jkt')).to.match(/^[\w-]{43}$/);
     await bound.handleRedirectCallback(await offering.authorize(url));
+    expect(bound.tokenType).to.equal('dpop');
     const [header, payload] = decode(offering.tokenProofs[0]!);
     expect(header).to.include({ typ: 'dpop+jwt', alg: 'ES256' });
     expect(payload).to.include({ htm: 'POST', htu: `${ISSUER}/token` });
@@ -41,6 +42,7 @@ describe('DPoP choices', () => {
     expect(plainUrl.searchParams.has('dpop_jkt')).to.equal(false);
     await signIn(plain, bearer);
     expect(plain.tokenProofs).to.deep.equal([null]);
+    expect(bearer.tokenType).to.equal('bearer');
   });
 
   it('with dpop: true, refuses a bearer token issued in answer to a proof: no silent downgrade', async () => {

@@ -182,4 +182,15 @@ describe('admin portal demo against the reference server', { timeout: 120_000 },
     assert.deepEqual(pageErrors, []);
     assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
   });
+
+  it('serves the same elements as a Vue app, under the same CSP, on the same session', async () => {
+    await page.goto(`${origin}/vue`);
+    await waitDeep('integration-list >>> [part=row]');
+    await page.locator('integration-list >>> [part=row]').click();
+    await waitDeep('integration-details >>> fieldset.plain[disabled]');
+    await page.waitForFunction(() => window.deep('token-list >>> [part=list]') ?? window.deep('token-list >>> [part=empty]'), { polling: 100, timeout: 15_000 });
+    assert.equal(await absent('integration-details >>> [part~=rotate]'), true, 'Vic still sees it read-only');
+    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+  });
 });
