@@ -1,7 +1,6 @@
 // The `useAuth()` hook of `grantkit/react`: the core client as React state.
 import { useMemo, useSyncExternalStore } from 'react';
-import { createClient, GrantkitError } from '../src/index.js';
-import type { GrantkitClient, InteractiveClientOptions, LoginOptions, LogoutOptions, UserClaims } from '../src/index.js';
+import type { GrantkitClient, GrantkitError, InteractiveClientOptions, LoginOptions, LogoutOptions, UserClaims } from '../src/index.js';
 
 export type AuthStatus = 'loading' | 'signed-in' | 'signed-out' | 'error';
 
@@ -37,7 +36,9 @@ class Session {
   readonly ready: Promise<GrantkitClient>;
 
   constructor(options: InteractiveClientOptions) {
-    this.ready = createClient(options);
+    // Loaded when the hook is first used: apps that take only the element wrappers from
+    // grantkit/react do not pay for the core client.
+    this.ready = import('../src/index.js').then(({ createClient }) => createClient(options));
     this.ready.then(
       async (client) => {
         for (const type of ['statechange', 'sessionexpired', 'tokenrefresh'] as const) client.addEventListener(type, () => this.#update(client));
@@ -74,8 +75,8 @@ class Session {
   }
 
   #fail(error: unknown, client: GrantkitClient | undefined): void {
-    const typed = error instanceof GrantkitError ? error : new GrantkitError('invalid_response', String(error), { cause: error });
-    this.#set({ client, status: 'error', error: typed, user: client?.user });
+    // The core rejects only with GrantkitErrors (the fuzz tests hold it to that).
+    this.#set({ client, status: 'error', error: error as GrantkitError, user: client?.user });
   }
 
   #set(changes: Partial<Snapshot>): void {

@@ -47,5 +47,5 @@ rows['German strings (grantkit/components/locales/de), on top'] = sizes(await bu
 // The React wrappers cost what they add to the elements they wrap (React itself is the app's).
 const withReact = sizes(await bundle('dist/react.js', (id) => /^react(\/|$)/.test(id)));
 const elements = rows['all elements, with Lit and the admin client (the core loads only if an element makes the client)'];
-rows['grantkit/react (wrappers + @lit/react), on top of all elements'] = Object.fromEntries(Object.entries(withReact).map(([k, v]) => [k, v - elements[k]]));
+rows['grantkit/react (wrappers, useAuth, @lit/react), on top of all elements'] = Object.fromEntries(Object.entries(withReact).map(([k, v]) => [k, v - elements[k]]));
 console.table(rows);
