@@ -79,6 +79,8 @@ export async function browserBenches() {
     await load(page);
     results.fetchOverhead = await page.evaluate(() => import('/build/bench-client.js').then((m) => m.fetchOverhead(1000, '/login.css')));
     results.fetchOverhead.ratio = Math.round((results.fetchOverhead.sdkFetchMs / results.fetchOverhead.plainFetchMs) * 1000) / 1000;
+    results.dpopOverhead = await page.evaluate(() => import('/build/bench-client.js').then((m) => m.dpopOverhead(1000, '/login.css')));
+    results.dpopOverhead.ratio = Math.round((results.dpopOverhead.sdkFetchMs / results.dpopOverhead.plainFetchMs) * 1000) / 1000;
 
     // 3. Refresh storm: an expired token, 1,000 calls at once in one page, then in five.
     const storm = async (pages) => {

@@ -29,6 +29,7 @@ console.table(results.size.parts);
 const browser = await browserBenches();
 
 results.fetchOverhead = browser.fetchOverhead;
+results.dpopOverhead = browser.dpopOverhead;
 results.refreshStorm = browser.refreshStorm;
 results.signIn = browser.signIn;
 const baseline = browser.lists['all rows mounted (baseline)'];
@@ -38,6 +39,8 @@ results.lists = Object.fromEntries(
 
 console.log('\nsdk.fetch with a token at hand vs fetch with the same header (loopback, 1,000 interleaved pairs, medians)');
 console.table({ 'sdk.fetch': { ms: results.fetchOverhead.sdkFetchMs }, fetch: { ms: results.fetchOverhead.plainFetchMs }, 'ratio (sdk.fetch ÷ fetch)': { ms: results.fetchOverhead.ratio } });
+console.log(`\nsdk.fetch with the demo's DPoP-bound token (${results.dpopOverhead.tokenType}; a new proof each call) vs fetch with the same Authorization header, no proof`);
+console.table({ 'sdk.fetch (DPoP)': { ms: results.dpopOverhead.sdkFetchMs }, fetch: { ms: results.dpopOverhead.plainFetchMs }, 'ratio (sdk.fetch ÷ fetch)': { ms: results.dpopOverhead.ratio } });
 console.log('\nRefresh storm: an expired token, 1,000 sdk.fetch calls per page at once (target: 1 refresh)');
 console.table(results.refreshStorm);
 console.log('\nSign-in cost: requests to the authorization server while handleRedirectCallback completes (target with discovery cached: 1)');

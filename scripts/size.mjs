@@ -42,6 +42,9 @@ const rows = {
 for (const tag of readdirSync('dist/components').filter((f) => f.endsWith('.js')).map((f) => f.slice(0, -3))) {
   rows[`<${tag}> alone, with Lit`] = sizes(await bundle(`dist/components/${tag}.js`));
 }
+// DPoP's own chunk, which the core loads with import() when a client first needs a key.
+const dpopChunk = readdirSync('dist/chunks').find((f) => f.startsWith('dpop-') && f.endsWith('.js'));
+rows['DPoP (keys, proofs, nonces), loaded on first use'] = sizes(await bundle(`dist/chunks/${dpopChunk}`, dependencies));
 rows['all elements, with Lit and the admin client (the core loads only if an element makes the client)'] = sizes(await bundle('dist/components.js'));
 rows['German strings (grantkit/components/locales/de), on top'] = sizes(await bundle('dist/components/locales/de.js', (id) => !id.includes('locales/de')));
 // The React wrappers cost what they add to the elements they wrap (React itself is the app's).

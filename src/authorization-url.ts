@@ -1,7 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import { checkAuthorizationParams, type ResolvedInteractiveConfig } from './config.js';
 import { assertPkceS256, requestOptions } from './discovery.js';
-import { sendWithProof, type DPoPKey } from './dpop.js';
+import type { DPoPKey } from './dpop.js';
 import { fromOAuthError } from './oauth-errors.js';
 import { GrantkitError } from './errors.js';
 import { sameOriginPath } from './return-to.js';
@@ -103,7 +103,7 @@ async function push(
   try {
     const send = (headers?: HeadersInit) =>
       oauth.pushedAuthorizationRequest(server, client, oauth.None(), params, { ...requestOptions(endpoint, config.timeout), headers });
-    const response = dpopKey ? await sendWithProof(await dpopKey(), 'POST', endpoint, undefined, 0, (proof) => send({ dpop: proof })) : await send();
+    const response = dpopKey ? await (await dpopKey()).send('POST', endpoint, undefined, 0, (proof) => send({ dpop: proof })) : await send();
     result = await oauth.processPushedAuthorizationResponse(server, client, response);
   } catch (error) {
     throw fromOAuthError(error, 'token');

@@ -1,7 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import type { ResolvedInteractiveConfig } from './config.js';
 import { requestOptions } from './discovery.js';
-import { sendWithProof, type DPoPKey } from './dpop.js';
+import type { DPoPKey } from './dpop.js';
 import { GrantkitError } from './errors.js';
 import { fromOAuthError } from './oauth-errors.js';
 import { alignClock, toTokenSet } from './token-response.js';
@@ -74,7 +74,7 @@ export async function exchangeCode(
         headers,
       });
     const response = tx.dpop
-      ? await sendWithProof(await dpopKey(), 'POST', server.token_endpoint!, undefined, 0, (proof) => send({ dpop: proof }))
+      ? await (await dpopKey()).send('POST', server.token_endpoint!, undefined, 0, (proof) => send({ dpop: proof }))
       : await send();
     const skew = await alignClock(client, response);
     const result = await oauth.processAuthorizationCodeResponse(server, client, response, {

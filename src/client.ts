@@ -4,7 +4,7 @@ import { authorizedFetch } from './authorized-fetch.js';
 import { exchangeCode, isAuthorizationResponse, RESPONSE_PARAMS, resourceParameters } from './callback.js';
 import { resolveConfig, type ClientOptions, type ResolvedConfig, type ResolvedInteractiveConfig } from './config.js';
 import { requestOptions, resolveServer } from './discovery.js';
-import { indexedDbKeyStore, loadOrCreateKey, memoryKeyStore, sendWithProof, type DPoPKey, type KeyStore } from './dpop.js';
+import type { DPoPKey, KeyStore } from './dpop.js';
 import { GrantkitError, isGrantkitError } from './errors.js';
 import { GrantkitEventTarget } from './events.js';
 import { fromOAuthError } from './oauth-errors.js';
@@ -257,18 +257,22 @@ export class GrantkitClient extends GrantkitEventTarget {
     if (this.#tokens?.tokenType !== 'dpop') return fetch(withAuthorization(request, `Bearer ${token}`));
     const key = await this.#dpopKey();
     // A fresh copy for each try: a body can be sent once, and a nonce may ask for a second try.
-    return sendWithProof(key, request.method, request.url, token, this.#tokens.clockSkew ?? 0, (proof) =>
+    return key.send(request.method, request.url, token, this.#tokens.clockSkew ?? 0, (proof) =>
       fetch(withAuthorization(request.clone(), `DPoP ${token}`, proof)),
     );
   }
 
   /** This client's DPoP key: made once, kept with the tokens, shared by every tab. */
   readonly #dpopKey = (): Promise<DPoPKey> => {
-    const config = this.#interactive('dpop');
-    const keys = this.#store.kind === 'memory' ? (this.#memoryKeys ??= memoryKeyStore()) : indexedDbKeyStore(config.namespace);
-    this.#dpop ??= loadOrCreateKey(config.namespace, keys).catch((cause: unknown) => {
-      this.#fallBackToMemory(cause);
-      return loadOrCreateKey(config.namespace, (this.#memoryKeys ??= memoryKeyStore()));
+    const { namespace } = this.#interactive('dpop');
+    this.#dpop ??= import('./dpop.js').then(async (dpop) => {
+      const memory = () => (this.#memoryKeys ??= dpop.memoryKeyStore());
+      try {
+        return await dpop.loadOrCreateKey(namespace, this.#store.kind === 'memory' ? memory() : dpop.indexedDbKeyStore(namespace));
+      } catch (cause) {
+        this.#fallBackToMemory(cause);
+        return dpop.loadOrCreateKey(namespace, memory());
+      }
     });
     return this.#dpop;
   };
@@ -277,7 +281,7 @@ export class GrantkitClient extends GrantkitEventTarget {
   async #forgetKey(): Promise<void> {
     if (this.#config.kind !== 'interactive' || this.#dpop === undefined) return;
     this.#dpop = undefined;
-    const keys = this.#store.kind === 'memory' ? this.#memoryKeys : indexedDbKeyStore(this.#config.namespace);
+    const keys = this.#store.kind === 'memory' ? this.#memoryKeys : (await import('./dpop.js')).indexedDbKeyStore(this.#config.namespace);
     await keys?.remove().catch(() => undefined);
   }
 
@@ -311,7 +315,7 @@ export class GrantkitClient extends GrantkitEventTarget {
             });
           // A DPoP-bound token is revoked with a proof of its key, as any other use of it.
           const response = tokens.tokenType === 'dpop'
-            ? await sendWithProof(await this.#dpopKey(), 'POST', endpoint, undefined, tokens.clockSkew ?? 0, (proof) => send({ dpop: proof }))
+            ? await (await this.#dpopKey()).send('POST', endpoint, undefined, tokens.clockSkew ?? 0, (proof) => send({ dpop: proof }))
             : await send();
           await oauth.processRevocationResponse(response);
         } catch (error) {
@@ -383,7 +387,7 @@ export class GrantkitClient extends GrantkitEventTarget {
             });
           // A public client's refresh token is bound to the key as well (RFC 9449 §5).
           const response = stored.tokenType === 'dpop'
-            ? await sendWithProof(await this.#dpopKey(), 'POST', server.token_endpoint!, undefined, stored.clockSkew ?? 0, (proof) => send({ dpop: proof }))
+            ? await (await this.#dpopKey()).send('POST', server.token_endpoint!, undefined, stored.clockSkew ?? 0, (proof) => send({ dpop: proof }))
             : await send();
           const skew = await alignClock(client, response);
           const result = await oauth.processRefreshTokenResponse(server, client, response);

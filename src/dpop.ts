@@ -4,6 +4,7 @@ import { parseWwwAuthenticate } from './www-authenticate.js';
 // DPoP (RFC 9449): tokens bound to a key pair the page holds. The private key is made
 // non-extractable, so script that runs in the page later (XSS) can use it while the page
 // is open but can never copy it out; a stolen token alone is worthless elsewhere.
+// Loaded with import() when a client first needs a key: apps without DPoP do not pay for it.
 
 const ALGORITHM: EcKeyGenParams = { name: 'ECDSA', namedCurve: 'P-256' };
 
@@ -59,6 +60,19 @@ export class DPoPKey {
     return `${input}.${b64u(signature)}`;
   }
 
+  /**
+   * Sends a request with a fresh proof; when the server answers that it wants a nonce,
+   * sends it once more with the nonce it gave.
+   */
+  async send(method: string, url: string, accessToken: string | undefined, clockSkew: number, send: (proof: string) => Promise<Response>): Promise<Response> {
+    const first = await send(await this.proof(method, url, accessToken, clockSkew));
+    if (!(await this.takeNonce(url, first))) return first;
+    await first.body?.cancel();
+    const second = await send(await this.proof(method, url, accessToken, clockSkew));
+    await this.takeNonce(url, second);
+    return second;
+  }
+
   /** Keeps the nonce a server sent, and says whether it asked for the request again with it. */
   async takeNonce(url: string, response: Response): Promise<boolean> {
     const nonce = response.headers.get('dpop-nonce');
@@ -78,26 +92,6 @@ async function asksForNonce(response: Response): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/**
- * Sends a request with a fresh proof; when the server answers that it wants a nonce,
- * sends it once more with the nonce it gave.
- */
-export async function sendWithProof(
-  key: DPoPKey,
-  method: string,
-  url: string,
-  accessToken: string | undefined,
-  clockSkew: number,
-  send: (proof: string) => Promise<Response>,
-): Promise<Response> {
-  const first = await send(await key.proof(method, url, accessToken, clockSkew));
-  if (!(await key.takeNonce(url, first))) return first;
-  await first.body?.cancel();
-  const second = await send(await key.proof(method, url, accessToken, clockSkew));
-  await key.takeNonce(url, second);
-  return second;
 }
 
 /** Where key pairs are kept: IndexedDB (they are structured-cloneable, and stay non-extractable), or memory. */
