@@ -322,8 +322,8 @@ export interface components {
          */
         GrantType: "authorization_code" | "refresh_token" | "client_credentials";
         /**
-         * Format: uri
-         * @description Compared as an exact string. https, or http for loopback hosts; no fragment.
+         * Format: browser-url
+         * @description Compared as an exact string. https, or http for loopback hosts; no fragment. Format `browser-url`: the string parses as a URL by the WHATWG URL Standard, as a browser would parse it (port at most 65535, a valid host).
          */
         RedirectUri: string;
         /** @description Seconds an access token stays valid; null means it never expires ("Lifetime"). */
