@@ -277,9 +277,12 @@ export class GrantkitClient extends GrantkitEventTarget {
     return this.#dpop;
   };
 
-  /** Ends the key with the session: the next sign-in gets a new one. */
-  async #forgetKey(): Promise<void> {
-    if (this.#config.kind !== 'interactive' || this.#dpop === undefined) return;
+  /**
+   * Ends the key with the session: the next sign-in gets a new one. `bound` says the
+   * session's tokens were DPoP-bound, so a stored key exists even if this page never loaded it.
+   */
+  async #forgetKey(bound: boolean): Promise<void> {
+    if (this.#config.kind !== 'interactive' || (this.#dpop === undefined && !bound)) return;
     this.#dpop = undefined;
     const keys = this.#store.kind === 'memory' ? this.#memoryKeys : (await import('./dpop.js')).indexedDbKeyStore(this.#config.namespace);
     await keys?.remove().catch(() => undefined);
@@ -327,7 +330,7 @@ export class GrantkitClient extends GrantkitEventTarget {
       }
     }
 
-    await this.#forgetKey();
+    await this.#forgetKey(tokens?.tokenType === 'dpop');
 
     if (options.endSession && server?.end_session_endpoint) {
       const url = new URL(server.end_session_endpoint);
@@ -462,6 +465,7 @@ export class GrantkitClient extends GrantkitEventTarget {
 
   async #endSession(reason: 'logout' | 'expired', error?: GrantkitError): Promise<void> {
     const wasSignedIn = this.#tokens !== undefined;
+    const bound = this.#tokens?.tokenType === 'dpop';
     this.#forget();
     try {
       await this.#store.clear();
@@ -469,7 +473,7 @@ export class GrantkitClient extends GrantkitEventTarget {
       // Nothing to clear in a store that cannot be opened.
     }
     this.#channel?.post({ type: 'ended', reason });
-    if (reason === 'expired') await this.#forgetKey();
+    if (reason === 'expired') await this.#forgetKey(bound);
     if (reason === 'expired' && wasSignedIn) {
       this.dispatchEvent(new CustomEvent('sessionexpired', { detail: { error: error! } }));
     }

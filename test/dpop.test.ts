@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { createStore, get } from 'idb-keyval';
 import { HttpResponse } from 'msw';
 import type { GrantkitError } from '../src/index.js';
 import { FakeAuthServer, ISSUER } from './support/fake-auth-server.js';
@@ -77,5 +78,20 @@ describe('DPoP choices', () => {
     expect(payload.ath).to.match(/^[\w-]{43}$/);
     expect(seen[1]).to.equal(null);
     expect(fake.apiRequests.map((r) => r.authorization?.split(' ')[0] ?? null)).to.deep.equal(['DPoP', null]);
+  });
+
+  it('keeps one key per client across page loads, and removes it at sign-out even if this page never used it', async () => {
+    const fake = await setUpFake(new FakeAuthServer({ dpopAlgs: ['ES256'], revocation: false }));
+    const clientId = `dpop-${Date.now()}`;
+    const first = await makeClient({ dpop: true, clientId });
+    await signIn(fake, first);
+    const stored = () => get<CryptoKeyPair>(`${ISSUER}/ ${clientId}`, createStore('grantkit-dpop', 'keys'));
+    expect(await stored()).not.to.equal(undefined);
+    first.close();
+    // The next page load: signed in from storage, no request made yet, no key loaded.
+    const reloaded = await makeClient({ dpop: true, clientId });
+    expect(reloaded.tokenType).to.equal('dpop');
+    await reloaded.logout();
+    expect(await stored()).to.equal(undefined);
   });
 });

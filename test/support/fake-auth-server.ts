@@ -31,6 +31,8 @@ export interface FakeOptions {
   dpopAlgs?: string[] | null;
   /** Pushed authorization requests (RFC 9126): not offered, offered, or required. */
   par?: 'none' | 'offered' | 'required';
+  /** Whether discovery names a revocation endpoint. */
+  revocation?: boolean;
 }
 
 interface PendingCode {
@@ -60,7 +62,7 @@ export class FakeAuthServer {
   #serial = 0;
 
   constructor(options: FakeOptions = {}) {
-    this.options = { expiresIn: 3600, clockAheadSeconds: 0, issSupported: true, rotateRefreshTokens: true, pkceMethods: ['S256'], dpopAlgs: null, par: 'none', ...options };
+    this.options = { expiresIn: 3600, clockAheadSeconds: 0, issSupported: true, rotateRefreshTokens: true, pkceMethods: ['S256'], dpopAlgs: null, par: 'none', revocation: true, ...options };
   }
 
   get refreshRequests(): number {
@@ -98,7 +100,7 @@ export class FakeAuthServer {
       issuer: ISSUER,
       authorization_endpoint: `${ISSUER}/authorize`,
       token_endpoint: `${ISSUER}/token`,
-      revocation_endpoint: `${ISSUER}/revoke`,
+      ...(this.options.revocation ? { revocation_endpoint: `${ISSUER}/revoke` } : {}),
       end_session_endpoint: `${ISSUER}/logout`,
       ...(this.options.pkceMethods === null ? {} : { code_challenge_methods_supported: this.options.pkceMethods }),
       response_types_supported: ['code'],
