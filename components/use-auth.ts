@@ -80,6 +80,11 @@ class Session {
   }
 
   #set(changes: Partial<Snapshot>): void {
+    // A refresh changes nothing the hook shows: no new snapshot, no re-render. Claims are
+    // compared by value: a refresh in this or another tab reads them back from IndexedDB, a copy.
+    const same = (name: string, value: unknown) =>
+      name === 'user' ? JSON.stringify(value) === JSON.stringify(this.#snapshot.user) : this.#snapshot[name as keyof Snapshot] === value;
+    if (Object.entries(changes).every(([name, value]) => same(name, value))) return;
     this.#snapshot = { ...this.#snapshot, ...changes };
     for (const listener of this.#listeners) listener();
   }

@@ -24,6 +24,20 @@ for (const [path, item] of Object.entries(document.paths)) {
     rows.push(`  ${op.operationId}: ['${method.toUpperCase()}', '${path}', ${flags}],`);
   }
 }
+// The document's named string formats with a pattern, so that forms refuse exactly what the
+// server would. A regular-expression literal needs its unescaped slashes escaped.
+const literal = (pattern) => {
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    if (pattern[i] === '\\') out += pattern[i] + (pattern[++i] ?? '');
+    else out += pattern[i] === '/' ? '\\/' : pattern[i];
+  }
+  return `/${out}/`;
+};
+const formats = Object.entries(document.components.schemas)
+  .filter(([, schema]) => schema.type === 'string' && schema.pattern)
+  .map(([name, schema]) => `  ${name}: { pattern: ${literal(schema.pattern)}, maxLength: ${schema.maxLength ?? 'Infinity'} },`);
+
 const operations = `${HEADER}
 /** Every operation of the admin API: method, path template, and flags (1: parameters, 2: body). */
 export const OPERATIONS = {
@@ -31,6 +45,11 @@ ${rows.join('\n')}
 } as const;
 
 export type OperationId = keyof typeof OPERATIONS;
+
+/** The document's string formats that have a pattern: what the server checks, for forms to check first. */
+export const STRING_FORMATS = {
+${formats.join('\n')}
+} as const;
 `;
 
 const outputs = { 'src/admin/api-types.ts': types, 'src/admin/operations.ts': operations };

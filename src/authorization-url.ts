@@ -3,6 +3,7 @@ import { checkAuthorizationParams, type ResolvedInteractiveConfig } from './conf
 import { assertPkceS256, requestOptions } from './discovery.js';
 import type { DPoPKey } from './dpop.js';
 import { fromOAuthError } from './oauth-errors.js';
+import { postWithProof } from './post-with-proof.js';
 import { GrantkitError } from './errors.js';
 import { sameOriginPath } from './return-to.js';
 import { TRANSACTION_TTL_MS, saveTransaction, type Transaction } from './transaction.js';
@@ -25,7 +26,7 @@ export function wantsOpenId(config: ResolvedInteractiveConfig): boolean {
  * Whether this sign-in binds its tokens to a DPoP key. When DPoP is required and the
  * server does not offer ES256 proofs, sign-in stops here rather than go on with bearer tokens.
  */
-export function usesDpop(config: ResolvedInteractiveConfig, server: oauth.AuthorizationServer): boolean {
+function usesDpop(config: ResolvedInteractiveConfig, server: oauth.AuthorizationServer): boolean {
   if (config.dpop === 'off') return false;
   const offered = server.dpop_signing_alg_values_supported?.includes('ES256') === true;
   if (!offered && config.dpop === 'required') {
@@ -103,7 +104,7 @@ async function push(
   try {
     const send = (headers?: HeadersInit) =>
       oauth.pushedAuthorizationRequest(server, client, oauth.None(), params, { ...requestOptions(endpoint, config.timeout), headers });
-    const response = dpopKey ? await (await dpopKey()).send('POST', endpoint, undefined, 0, (proof) => send({ dpop: proof })) : await send();
+    const response = await postWithProof(dpopKey, endpoint, 0, send);
     result = await oauth.processPushedAuthorizationResponse(server, client, response);
   } catch (error) {
     throw fromOAuthError(error, 'token');

@@ -2,6 +2,7 @@ import * as oauth from 'oauth4webapi';
 import type { ResolvedInteractiveConfig } from './config.js';
 import { requestOptions } from './discovery.js';
 import type { DPoPKey } from './dpop.js';
+import { postWithProof } from './post-with-proof.js';
 import { GrantkitError } from './errors.js';
 import { fromOAuthError } from './oauth-errors.js';
 import { alignClock, toTokenSet } from './token-response.js';
@@ -73,9 +74,7 @@ export async function exchangeCode(
         additionalParameters: resourceParameters(config),
         headers,
       });
-    const response = tx.dpop
-      ? await (await dpopKey()).send('POST', server.token_endpoint!, undefined, 0, (proof) => send({ dpop: proof }))
-      : await send();
+    const response = await postWithProof(tx.dpop ? dpopKey : undefined, server.token_endpoint!, 0, send);
     const skew = await alignClock(client, response);
     const result = await oauth.processAuthorizationCodeResponse(server, client, response, {
       expectedNonce: tx.nonce ?? oauth.expectNoNonce,

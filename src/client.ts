@@ -4,7 +4,7 @@ import { authorizedFetch } from './authorized-fetch.js';
 import { exchangeCode, isAuthorizationResponse, RESPONSE_PARAMS, resourceParameters } from './callback.js';
 import { resolveConfig, type ClientOptions, type ResolvedConfig, type ResolvedInteractiveConfig } from './config.js';
 import { requestOptions, resolveServer } from './discovery.js';
-import type { DPoPKey, KeyStore } from './dpop.js';
+import type { DPoPKey } from './dpop.js';
 import { GrantkitError, isGrantkitError } from './errors.js';
 import { GrantkitEventTarget } from './events.js';
 import { fromOAuthError } from './oauth-errors.js';
@@ -13,7 +13,8 @@ import { withRefreshLock } from './refresh-lock.js';
 import { sameOriginPath } from './return-to.js';
 import { SessionChannel, type SessionMessage } from './session-channel.js';
 import { alignClock, isFresh, refreshMargin, toTokenSet } from './token-response.js';
-import { memoryStore, openTokenStore, type TokenSet, type TokenStore, type UserClaims } from './token-store.js';
+import { postWithProof } from './post-with-proof.js';
+import { indexedDbStore, memoryStore, openTokenStore, type Store, type TokenSet, type TokenStore, type UserClaims } from './token-store.js';
 import { hasPendingTransaction, peekTransaction, removeStaleTransactions, takeTransaction } from './transaction.js';
 
 export interface CallbackResult {
@@ -67,7 +68,7 @@ export class GrantkitClient extends GrantkitEventTarget {
   /** The last refresh failure that named a time to come back (Retry-After); nothing is asked before it. */
   #busy: GrantkitError | undefined;
   #dpop: Promise<DPoPKey> | undefined;
-  #memoryKeys: KeyStore | undefined;
+  #memoryKeys: Store<CryptoKeyPair> | undefined;
 
   /** @internal Use {@link createClient}. */
   constructor(config: ResolvedConfig, store: TokenStore, tokens: TokenSet | undefined) {
@@ -265,17 +266,28 @@ export class GrantkitClient extends GrantkitEventTarget {
   /** This client's DPoP key: made once, kept with the tokens, shared by every tab. */
   readonly #dpopKey = (): Promise<DPoPKey> => {
     const { namespace } = this.#interactive('dpop');
+    // Not a destructuring parameter: rollup 4.67 tree-shakes the whole chunk away with one.
     this.#dpop ??= import('./dpop.js').then(async (dpop) => {
-      const memory = () => (this.#memoryKeys ??= dpop.memoryKeyStore());
       try {
-        return await dpop.loadOrCreateKey(namespace, this.#store.kind === 'memory' ? memory() : dpop.indexedDbKeyStore(namespace));
+        return await dpop.loadOrCreateKey(namespace, this.#keyStore());
       } catch (cause) {
         this.#fallBackToMemory(cause);
-        return dpop.loadOrCreateKey(namespace, memory());
+        return dpop.loadOrCreateKey(namespace, this.#keyStore());
       }
     });
     return this.#dpop;
   };
+
+  /** The key for requests with these tokens: none unless they are DPoP-bound. */
+  #keyFor(tokens: TokenSet): (() => Promise<DPoPKey>) | undefined {
+    return tokens.tokenType === 'dpop' ? this.#dpopKey : undefined;
+  }
+
+  /** Where the key lives: beside the tokens, in IndexedDB or, after a fallback, in memory. */
+  #keyStore(): Store<CryptoKeyPair> {
+    if (this.#store.kind === 'memory') return (this.#memoryKeys ??= memoryStore());
+    return indexedDbStore(this.#interactive('dpop').namespace, 'grantkit-dpop');
+  }
 
   /**
    * Ends the key with the session: the next sign-in gets a new one. `bound` says the
@@ -284,8 +296,7 @@ export class GrantkitClient extends GrantkitEventTarget {
   async #forgetKey(bound: boolean): Promise<void> {
     if (this.#config.kind !== 'interactive' || (this.#dpop === undefined && !bound)) return;
     this.#dpop = undefined;
-    const keys = this.#store.kind === 'memory' ? this.#memoryKeys : (await import('./dpop.js')).indexedDbKeyStore(this.#config.namespace);
-    await keys?.remove().catch(() => undefined);
+    await this.#keyStore().clear().catch(() => undefined);
   }
 
   /**
@@ -317,9 +328,7 @@ export class GrantkitClient extends GrantkitEventTarget {
               headers,
             });
           // A DPoP-bound token is revoked with a proof of its key, as any other use of it.
-          const response = tokens.tokenType === 'dpop'
-            ? await (await this.#dpopKey()).send('POST', endpoint, undefined, tokens.clockSkew ?? 0, (proof) => send({ dpop: proof }))
-            : await send();
+          const response = await postWithProof(this.#keyFor(tokens), endpoint, tokens.clockSkew ?? 0, send);
           await oauth.processRevocationResponse(response);
         } catch (error) {
           // RFC 7009 §2.2.1: a server may not revoke some token types (JWT access tokens,
@@ -389,9 +398,7 @@ export class GrantkitClient extends GrantkitEventTarget {
               headers,
             });
           // A public client's refresh token is bound to the key as well (RFC 9449 §5).
-          const response = stored.tokenType === 'dpop'
-            ? await (await this.#dpopKey()).send('POST', server.token_endpoint!, undefined, stored.clockSkew ?? 0, (proof) => send({ dpop: proof }))
-            : await send();
+          const response = await postWithProof(this.#keyFor(stored), server.token_endpoint!, stored.clockSkew ?? 0, send);
           const skew = await alignClock(client, response);
           const result = await oauth.processRefreshTokenResponse(server, client, response);
           const fresh = toTokenSet(result, stored, skew);

@@ -1,4 +1,4 @@
-import { createStore, del, get, set } from 'idb-keyval';
+import type { Store } from './token-store.js';
 import { parseWwwAuthenticate } from './www-authenticate.js';
 
 // DPoP (RFC 9449): tokens bound to a key pair the page holds. The private key is made
@@ -7,9 +7,6 @@ import { parseWwwAuthenticate } from './www-authenticate.js';
 // Loaded with import() when a client first needs a key: apps without DPoP do not pay for it.
 
 const ALGORITHM: EcKeyGenParams = { name: 'ECDSA', namedCurve: 'P-256' };
-
-let database: ReturnType<typeof createStore> | undefined;
-const keysDb = () => (database ??= createStore('grantkit-dpop', 'keys'));
 
 function b64u(bytes: ArrayBuffer | Uint8Array): string {
   const array = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
@@ -25,12 +22,15 @@ const sha256 = async (text: string) => b64u(await crypto.subtle.digest('SHA-256'
 export class DPoPKey {
   readonly #keys: CryptoKeyPair;
   readonly #jwk: { kty: string; crv: string; x: string; y: string };
+  /** The proof header never changes: encoded once, not on every request. */
+  readonly #header: string;
   /** The newest nonce of each server origin (authorization server and resource servers alike). */
   readonly #nonces = new Map<string, string>();
 
   private constructor(keys: CryptoKeyPair, jwk: JsonWebKey) {
     this.#keys = keys;
     this.#jwk = { kty: jwk.kty!, crv: jwk.crv!, x: jwk.x!, y: jwk.y! };
+    this.#header = b64uJson({ typ: 'dpop+jwt', alg: 'ES256', jwk: this.#jwk });
   }
 
   static async from(keys: CryptoKeyPair): Promise<DPoPKey> {
@@ -46,7 +46,6 @@ export class DPoPKey {
   /** A proof for one request (RFC 9449 §4.2); `accessToken` adds `ath` for resource servers. */
   async proof(method: string, url: string, accessToken: string | undefined, clockSkew: number): Promise<string> {
     const target = new URL(url);
-    const header = { typ: 'dpop+jwt', alg: 'ES256', jwk: this.#jwk };
     const payload = {
       jti: b64u(crypto.getRandomValues(new Uint8Array(16))),
       htm: method.toUpperCase(),
@@ -55,7 +54,7 @@ export class DPoPKey {
       nonce: this.#nonces.get(target.origin),
       ath: accessToken === undefined ? undefined : await sha256(accessToken),
     };
-    const input = `${b64uJson(header)}.${b64uJson(payload)}`;
+    const input = `${this.#header}.${b64uJson(payload)}`;
     const signature = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, this.#keys.privateKey, new TextEncoder().encode(input));
     return `${input}.${b64u(signature)}`;
   }
@@ -94,44 +93,16 @@ async function asksForNonce(response: Response): Promise<boolean> {
   }
 }
 
-/** Where key pairs are kept: IndexedDB (they are structured-cloneable, and stay non-extractable), or memory. */
-export interface KeyStore {
-  load(): Promise<CryptoKeyPair | undefined>;
-  save(keys: CryptoKeyPair): Promise<void>;
-  remove(): Promise<void>;
-}
-
-export function indexedDbKeyStore(namespace: string): KeyStore {
-  return {
-    load: () => get<CryptoKeyPair>(namespace, keysDb()),
-    save: (keys) => set(namespace, keys, keysDb()),
-    remove: () => del(namespace, keysDb()),
-  };
-}
-
-export function memoryKeyStore(): KeyStore {
-  let value: CryptoKeyPair | undefined;
-  return {
-    load: async () => value,
-    save: async (keys) => {
-      value = keys;
-    },
-    remove: async () => {
-      value = undefined;
-    },
-  };
-}
-
 /**
  * The client's key: the stored one, or a new one. Made under a lock, so that two tabs
  * signing in at once end up with one key, not one each.
  */
-export async function loadOrCreateKey(namespace: string, store: KeyStore): Promise<DPoPKey> {
+export async function loadOrCreateKey(namespace: string, store: Store<CryptoKeyPair>): Promise<DPoPKey> {
   const create = async () => {
-    const stored = await store.load();
+    const stored = await store.get();
     if (stored) return stored;
     const keys = await crypto.subtle.generateKey(ALGORITHM, false, ['sign', 'verify']);
-    await store.save(keys);
+    await store.set(keys);
     return keys;
   };
   const locks = globalThis.navigator?.locks;

@@ -1,14 +1,9 @@
 import * as oauth from 'oauth4webapi';
 import { GrantkitError } from './errors.js';
-import { retryAfterMs } from './retry-after.js';
+import { retryAt } from './retry-after.js';
 
 /** A 429 (rate limited) or a 5xx says nothing about the grant: the session is kept and retried. */
 const isServerBusy = (status: number): boolean => status >= 500 || status === 429;
-
-function retryAt(response: Response): number | undefined {
-  const wait = retryAfterMs(response);
-  return wait === undefined ? undefined : Date.now() + wait;
-}
 
 /**
  * Translates what oauth4webapi and fetch throw into a GrantkitError.

@@ -22,38 +22,45 @@ export interface UserClaims {
   [claim: string]: unknown;
 }
 
-export interface TokenStore {
+/** One value kept for one issuer + client: the tokens, or the DPoP key pair. */
+export interface Store<T> {
   readonly kind: 'indexeddb' | 'memory';
-  get(): Promise<TokenSet | undefined>;
-  set(tokens: TokenSet): Promise<void>;
+  get(): Promise<T | undefined>;
+  set(value: T): Promise<void>;
   clear(): Promise<void>;
 }
 
-export function memoryStore(): TokenStore {
-  let value: TokenSet | undefined;
+export type TokenStore = Store<TokenSet>;
+
+export function memoryStore<T = TokenSet>(): Store<T> {
+  let stored: T | undefined;
   return {
     kind: 'memory',
-    get: async () => value,
-    set: async (tokens) => {
-      value = tokens;
+    get: async () => stored,
+    set: async (value) => {
+      stored = value;
     },
     clear: async () => {
-      value = undefined;
+      stored = undefined;
     },
   };
 }
 
-let database: UseStore | undefined;
+const databases = new Map<string, UseStore>();
 
-/** Tokens in IndexedDB (never localStorage: RFC 9700 browser BCP), one record per issuer + client. */
-export function indexedDbStore(namespace: string): TokenStore {
-  database ??= createStore('grantkit', 'sessions');
-  const db = database;
+/**
+ * In IndexedDB (never localStorage: RFC 9700 browser BCP), one record per issuer + client.
+ * Tokens live in `grantkit`; DPoP key pairs, which stay non-extractable when stored, in `grantkit-dpop`.
+ */
+export function indexedDbStore<T = TokenSet>(namespace: string, database: 'grantkit' | 'grantkit-dpop' = 'grantkit'): Store<T> {
+  let db = databases.get(database);
+  if (!db) databases.set(database, (db = createStore(database, database === 'grantkit' ? 'sessions' : 'keys')));
+  const store = db;
   return {
     kind: 'indexeddb',
-    get: () => get<TokenSet>(namespace, db),
-    set: (tokens) => set(namespace, tokens, db),
-    clear: () => del(namespace, db),
+    get: () => get<T>(namespace, store),
+    set: (value) => set(namespace, value, store),
+    clear: () => del(namespace, store),
   };
 }
 

@@ -1,7 +1,7 @@
 // Loaded into the demo app's own page (same origin as the reference server) by the
 // browser benchmarks: the demo's client configuration, and the measurements.
 import { createStore, entries, set } from 'idb-keyval';
-import { createClient } from '../../src/index.js';
+import { createClient, type GrantkitClient } from '../../src/index.js';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -18,20 +18,21 @@ function demoClient() {
   });
 }
 
-/** sdk.fetch with a token at hand vs fetch with the same header, interleaved. */
-export async function fetchOverhead(rounds: number, url: string) {
-  const token = 'bench-token';
-  const sdk = await createClient({ token, allowedOrigins: [location.origin] });
+/**
+ * `sdk.fetch` against plain `fetch` with the same Authorization header, interleaved so that
+ * both see the same machine; medians of `rounds` pairs after 50 that warm caches and the JIT.
+ */
+async function compare(sdk: GrantkitClient, authorization: string, rounds: number, url: string) {
   const through: number[] = [];
   const plain: number[] = [];
+  const time = async (request: () => Promise<Response>) => {
+    const start = performance.now();
+    await (await request()).arrayBuffer();
+    return performance.now() - start;
+  };
   for (let i = 0; i < rounds + 50; i++) {
-    let t = performance.now();
-    await (await sdk.fetch(url)).arrayBuffer();
-    const a = performance.now() - t;
-    t = performance.now();
-    await (await fetch(url, { headers: { authorization: `Bearer ${token}` } })).arrayBuffer();
-    const b = performance.now() - t;
-    // The first rounds warm caches and the JIT.
+    const a = await time(() => sdk.fetch(url));
+    const b = await time(() => fetch(url, { headers: { authorization } }));
     if (i >= 50) {
       through.push(a);
       plain.push(b);
@@ -41,29 +42,19 @@ export async function fetchOverhead(rounds: number, url: string) {
   return { sdkFetchMs: round(median(through)), plainFetchMs: round(median(plain)) };
 }
 
+/** sdk.fetch with a token at hand vs fetch with the same header. */
+export async function fetchOverhead(rounds: number, url: string) {
+  const token = 'bench-token';
+  return compare(await createClient({ token, allowedOrigins: [location.origin] }), `Bearer ${token}`, rounds, url);
+}
+
 /**
  * What DPoP adds per request: sdk.fetch with the signed-in DPoP-bound token (a fresh
  * ES256 proof each time) vs fetch with the same Authorization header and no proof.
  */
 export async function dpopOverhead(rounds: number, url: string) {
   const sdk = await demoClient();
-  const token = await sdk.getAccessToken();
-  const through: number[] = [];
-  const plain: number[] = [];
-  for (let i = 0; i < rounds + 50; i++) {
-    let t = performance.now();
-    await (await sdk.fetch(url)).arrayBuffer();
-    const a = performance.now() - t;
-    t = performance.now();
-    await (await fetch(url, { headers: { authorization: `DPoP ${token}` } })).arrayBuffer();
-    const b = performance.now() - t;
-    if (i >= 50) {
-      through.push(a);
-      plain.push(b);
-    }
-  }
-  const round = (ms: number) => Math.round(ms * 100) / 100;
-  return { tokenType: sdk.tokenType, sdkFetchMs: round(median(through)), plainFetchMs: round(median(plain)) };
+  return { tokenType: sdk.tokenType, ...(await compare(sdk, `DPoP ${await sdk.getAccessToken()}`, rounds, url)) };
 }
 
 /** Makes the stored access token expired, as if the page had slept past its lifetime. */

@@ -6,7 +6,7 @@ import { emit } from '../shared/events.js';
 import { ModalDialog } from '../shared/modal-dialog.js';
 import { errorMessage, stringsFor, type Strings } from '../shared/localize.js';
 import { checkSettings, DEFAULT_SETTINGS, renderTokenSettings, settingsBody, type TokenSettings } from '../shared/integration-settings.js';
-import { isAllowedRedirectUri } from '../shared/redirect-uri.js';
+import { isAllowedRedirectUri } from '../shared/formats.js';
 import { SecretHolder } from '../shared/secret-once.js';
 import { styles } from './create-integration-dialog.styles.js';
 

@@ -9,7 +9,7 @@ import { checkSettings, renderTokenSettings, settingsBody, settingsOf, type Toke
 import { renderLoadError } from '../shared/load-error.js';
 import { dateFormat, errorMessage, stringsFor, type Strings } from '../shared/localize.js';
 import { ModalDialog } from '../shared/modal-dialog.js';
-import { isAllowedRedirectUri } from '../shared/redirect-uri.js';
+import { isAllowedRedirectUri } from '../shared/formats.js';
 import { styles } from './integration-details.styles.js';
 
 /** What the settings form holds while the user edits it. */
@@ -132,20 +132,13 @@ export class IntegrationDetails extends LitElement {
   #ui: View = INITIAL;
 
   #loadCount = 0;
-  #loadedFor: string | undefined;
-  readonly #connection = new AdminConnection(this, () => void this.#load());
+  readonly #connection = new AdminConnection(this, () => void this.#load(), () => this.clientId);
   readonly #modal = new ModalDialog(this, {
     onClosed: () => {
       this.#set({ confirm: undefined, typedName: '', confirmError: undefined });
     },
     fallbackFocus: () => this.renderRoot.querySelector<HTMLElement>('[part~=header] h2'),
   });
-
-  protected override willUpdate(): void {
-    // Whenever client-id differs from what was last asked for, however it was set: a
-    // framework may set it after the element connected and loaded.
-    if (this.#connection.client && this.clientId !== this.#loadedFor) void this.#load();
-  }
 
   /** Loads the integration again, dropping unsaved changes. */
   reload(): Promise<void> {
@@ -155,7 +148,6 @@ export class IntegrationDetails extends LitElement {
   async #load(): Promise<void> {
     const admin = this.#connection.client;
     const clientId = this.clientId;
-    this.#loadedFor = clientId;
     if (!admin || !clientId) return;
     // Only the newest load may show: a quick change of client-id must not show the previous one.
     const count = ++this.#loadCount;

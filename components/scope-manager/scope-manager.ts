@@ -6,12 +6,9 @@ import { AdminConnection } from '../shared/admin-connection.js';
 import { emit } from '../shared/events.js';
 import { renderLoadError } from '../shared/load-error.js';
 import { errorMessage, stringsFor, type Strings } from '../shared/localize.js';
+import { fitsFormat } from '../shared/formats.js';
 import { ModalDialog } from '../shared/modal-dialog.js';
 import { styles } from './scope-manager.styles.js';
-
-// The admin API's own rules (docs/admin-api.yaml: ScopeName, ServiceUrl), checked before asking.
-const SCOPE_NAME = /^[A-Za-z0-9_.:-]{1,64}$/;
-const SERVICE_URL = /^\/[A-Za-z0-9._~!$&'()+,;=:@%/-]*(\/\*)?$/;
 
 interface Form {
   /** The scope being edited; undefined while creating one. */
@@ -93,17 +90,11 @@ export class ScopeManager extends LitElement {
   #ui: View = INITIAL;
 
   #loadCount = 0;
-  #loadedFor: string | undefined;
-  readonly #connection = new AdminConnection(this, () => void this.#load());
+  readonly #connection = new AdminConnection(this, () => void this.#load(), () => this.clientId);
   readonly #modal = new ModalDialog(this, {
     onClosed: () => this.#set({ dialog: undefined, form: EMPTY_FORM, deleting: undefined, dialogError: undefined }),
     fallbackFocus: () => this.renderRoot.querySelector<HTMLElement>('[part=toolbar] button, [part=list]'),
   });
-
-  protected override willUpdate(): void {
-    // Whenever client-id differs from what was last loaded, however it was set.
-    if (this.#connection.client && this.clientId !== this.#loadedFor) void this.#load();
-  }
 
   /** Loads the scopes (and the integration's associations) again. */
   reload(): Promise<void> {
@@ -118,7 +109,6 @@ export class ScopeManager extends LitElement {
   async #load(): Promise<void> {
     const admin = this.#connection.client;
     if (!admin) return;
-    this.#loadedFor = this.clientId;
     const count = ++this.#loadCount;
     this.#set({ scopes: undefined, loadError: undefined, rowError: undefined });
     this.#connection.me()?.then(
@@ -172,8 +162,8 @@ export class ScopeManager extends LitElement {
     const form = this.#ui.form;
     const urls = form.serviceUrls.split('\n').map((line) => line.trim()).filter(Boolean);
     const errors: Form['errors'] = {};
-    if (!form.editing && !SCOPE_NAME.test(form.name)) errors.name = t.scopes.badName;
-    const bad = urls.find((url) => !SERVICE_URL.test(url));
+    if (!form.editing && !fitsFormat('ScopeName', form.name)) errors.name = t.scopes.badName;
+    const bad = urls.find((url) => !fitsFormat('ServiceUrl', url));
     if (bad) errors.serviceUrls = t.scopes.badServiceUrl(bad);
     this.#set({ form: { ...form, errors }, dialogError: undefined });
     if (errors.name || errors.serviceUrls) {

@@ -6,19 +6,24 @@ import { grantkitContext } from './context.js';
 /**
  * How an element reaches the admin API: its own `admin` property, else the nearest
  * `<grantkit-provider>`'s client. Calls `onReady` once a client is there (at connect,
- * when the provider answers, or when the property is set), and gives the caller's `/me`,
- * the provider's (asked once for all elements) or its own.
+ * when the provider answers, or when the property is set), and again whenever `key` (what
+ * the element shows, such as its `client-id`) differs from what it was last called for,
+ * however and whenever it was set: a framework may set it after the element connected.
+ * Gives the caller's `/me`, the provider's (asked once for all elements) or its own.
  */
 export class AdminConnection implements ReactiveController {
   readonly #host: ReactiveElement & { admin: AdminClient | undefined };
   readonly #context: ContextConsumer<typeof grantkitContext, ReactiveElement>;
   readonly #onReady: (admin: AdminClient) => void;
+  readonly #key: () => string;
   #me: Promise<Me> | undefined;
   #readyFor: AdminClient | undefined;
+  #keyFor: string | undefined;
 
-  constructor(host: ReactiveElement & { admin: AdminClient | undefined }, onReady: (admin: AdminClient) => void = () => undefined) {
+  constructor(host: ReactiveElement & { admin: AdminClient | undefined }, onReady: (admin: AdminClient) => void = () => undefined, key: () => string = () => '') {
     this.#host = host;
     this.#onReady = onReady;
+    this.#key = key;
     this.#context = new ContextConsumer(host, { context: grantkitContext, subscribe: true, callback: () => this.#check() });
     host.addController(this);
   }
@@ -41,15 +46,18 @@ export class AdminConnection implements ReactiveController {
     this.#check();
   }
 
-  hostUpdated(): void {
+  // Before each update, so that the element never renders what it showed for the previous key.
+  hostUpdate(): void {
     this.#check();
   }
 
   #check(): void {
     const admin = this.client;
-    if (!admin || admin === this.#readyFor) return;
+    const key = this.#key();
+    if (!admin || (admin === this.#readyFor && key === this.#keyFor)) return;
+    if (admin !== this.#readyFor) this.#me = undefined;
     this.#readyFor = admin;
-    this.#me = undefined;
+    this.#keyFor = key;
     this.#onReady(admin);
   }
 }

@@ -65,7 +65,7 @@ export class TokenList extends LitElement {
   }
 
   readonly #rows = new VirtualList(this);
-  readonly #connection = new AdminConnection(this, () => this.#start());
+  readonly #connection = new AdminConnection(this, () => this.#start(), () => `${this.clientId}\n${this.subject}`);
   readonly #loader = new PagedLoader<Token>(
     this,
     (cursor) =>
@@ -78,21 +78,7 @@ export class TokenList extends LitElement {
     fallbackFocus: () => this.renderRoot.querySelector<HTMLElement>('[part=list]'),
   });
 
-  #loadedFor: string | undefined;
-
-  get #filter(): string {
-    return `${this.clientId}\n${this.subject}`;
-  }
-
-  protected override willUpdate(): void {
-    // Whenever the filter differs from what was last loaded, however it was set: a
-    // framework may set it after the element connected and started loading.
-    if (this.#connection.client && this.#filter !== this.#loadedFor) this.#start();
-  }
-
   #start(): void {
-    if (!this.#connection.client) return;
-    this.#loadedFor = this.#filter;
     void this.#loader.reload();
     this.#connection.me()?.then((m) => (this.#set({ canRevoke: m.permissions.includes('tokens:write') })), () => (this.#set({ canRevoke: false })));
   }

@@ -36,7 +36,8 @@ export interface DPoPVerifier {
 /** `requireNonce` false keeps to iat freshness and jti replay checks only. */
 export function createDPoPVerifier(options: { requireNonce: boolean }): DPoPVerifier {
   let current = randomBytes(16).toString('base64url');
-  // jti values seen within the age window: a proof is good for one request.
+  // jti values seen within the age window: a proof is good for one request. Entries go in
+  // with one fixed lifetime, so the map is in expiry order and only its head can be stale.
   const seen = new Map<string, number>();
 
   return {
@@ -70,7 +71,10 @@ export function createDPoPVerifier(options: { requireNonce: boolean }): DPoPVeri
         throw new DPoPProofError('invalid_dpop_proof', 'the proof is signed by a key the token is not bound to');
       }
       const now = Date.now();
-      for (const [jti, expires] of seen) if (expires < now) seen.delete(jti);
+      for (const [jti, expires] of seen) {
+        if (expires >= now) break;
+        seen.delete(jti);
+      }
       const jti = String(payload.jti);
       if (seen.has(jti)) throw new DPoPProofError('invalid_dpop_proof', 'the proof was used before');
       if (options.requireNonce && payload.nonce !== current) throw new DPoPProofError('use_dpop_nonce', 'use the server-provided DPoP nonce');

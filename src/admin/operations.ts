@@ -28,3 +28,10 @@ export const OPERATIONS = {
 } as const;
 
 export type OperationId = keyof typeof OPERATIONS;
+
+/** The document's string formats that have a pattern: what the server checks, for forms to check first. */
+export const STRING_FORMATS = {
+  RedirectUri: { pattern: /^(https:\/\/[^#\s]+|http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:[0-9]{1,5})?(\/[^#\s]*)?)$/, maxLength: 2000 },
+  ScopeName: { pattern: /^[A-Za-z0-9_.:-]{1,64}$/, maxLength: Infinity },
+  ServiceUrl: { pattern: /^\/[A-Za-z0-9._~!$&'()+,;=:@%\/-]*(\/\*)?$/, maxLength: 500 },
+} as const;

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import fc from 'fast-check';
-import { isAllowedRedirectUri } from '../../components/shared/redirect-uri.js';
+import { isAllowedRedirectUri } from '../../components/shared/formats.js';
 import { AdminApiError, createAdminClient } from '../../src/admin/index.js';
 import { createClient } from '../../src/index.js';
 

@@ -25,18 +25,24 @@ const info = await executeServerCommand<ProviderInfo, undefined>('provider-info'
 const providerLog = () => executeServerCommand<ProviderLog, undefined>('provider-log');
 const clients: GrantkitClient[] = [];
 
+const optionsFor = (clientId: string, extra: Partial<InteractiveClientOptions> = {}): InteractiveClientOptions => ({
+  issuer: info!.issuer,
+  clientId,
+  redirectUri: `${location.origin}/test/e2e/callback.html`,
+  scope: 'openid profile email',
+  allowedOrigins: [info!.issuer],
+  ...extra,
+});
+
 async function client(clientId: string, extra: Partial<InteractiveClientOptions> = {}): Promise<GrantkitClient> {
-  const sdk = await createClient({
-    issuer: info!.issuer,
-    clientId,
-    redirectUri: `${location.origin}/test/e2e/callback.html`,
-    scope: 'openid profile email',
-    allowedOrigins: [info!.issuer],
-    ...extra,
-  });
+  const sdk = await createClient(optionsFor(clientId, extra));
   clients.push(sdk);
   return sdk;
 }
+
+/** The same client in another tab: the frame's own module instance of grantkit. */
+const tabClient = (frame: HTMLIFrameElement, clientId: string, extra: Partial<InteractiveClientOptions> = {}) =>
+  (frame.contentWindow as TabWindow).grantkit.createClient(optionsFor(clientId, extra));
 
 /** Clicks a real button (a user gesture) that starts loginWithPopup, and signs in at the provider's page. */
 async function signInWithPopup(sdk: GrantkitClient, login: string): Promise<{ handledByOpener?: boolean }> {
@@ -138,18 +144,7 @@ describe('end to end against oidc-provider', () => {
     const sdk = await client('spa', { autoRefresh: false });
     await signInWithPopup(sdk, 'carol');
     const tabs = await Promise.all([openTab(), openTab()]);
-    const tabClients = await Promise.all(
-      tabs.map((frame) =>
-        (frame.contentWindow as TabWindow).grantkit.createClient({
-          issuer: info!.issuer,
-          clientId: 'spa',
-          redirectUri: `${location.origin}/test/e2e/callback.html`,
-          scope: 'openid profile email',
-          allowedOrigins: [info!.issuer],
-          autoRefresh: false,
-        }),
-      ),
-    );
+    const tabClients = await Promise.all(tabs.map((frame) => tabClient(frame, 'spa', { autoRefresh: false })));
     expect(tabClients.every((c) => c.isAuthenticated)).to.equal(true);
     await executeServerCommand('provider-clear-log');
 
@@ -178,15 +173,8 @@ describe('end to end against oidc-provider', () => {
       stalled();
       return new Promise<Response>(() => undefined);
     };
-    const tabClient = await tab.grantkit.createClient({
-      issuer: info!.issuer,
-      clientId: 'spa',
-      redirectUri: `${location.origin}/test/e2e/callback.html`,
-      scope: 'openid profile email',
-      allowedOrigins: [info!.issuer],
-      autoRefresh: false,
-    });
-    void tabClient.getAccessToken({ forceRefresh: true }).catch(() => undefined);
+    const closing = await tabClient(frame, 'spa', { autoRefresh: false });
+    void closing.getAccessToken({ forceRefresh: true }).catch(() => undefined);
     await requestSent;
     await executeServerCommand('provider-clear-log');
 
@@ -281,15 +269,7 @@ describe('DPoP end to end against oidc-provider', () => {
 
     // A new page: its own module instance, the key and tokens from IndexedDB.
     const frame = await openTab();
-    const reloaded = await (frame.contentWindow as TabWindow).grantkit.createClient({
-      issuer: info!.issuer,
-      clientId: 'spa-dpop',
-      redirectUri: `${location.origin}/test/e2e/callback.html`,
-      scope: 'openid profile email',
-      allowedOrigins: [info!.issuer],
-      autoRefresh: false,
-      dpop: true,
-    });
+    const reloaded = await tabClient(frame, 'spa-dpop', { autoRefresh: false, dpop: true });
     expect(reloaded.isAuthenticated).to.equal(true);
     const again = (await (await reloaded.fetch(whoami())).json()) as { jkt: string };
     expect(again.jkt).to.equal(first.jkt);

@@ -70,6 +70,11 @@ describe('grantkit/react useAuth()', () => {
     render(o);
     await waitUntil(() => latest?.status === 'signed-in');
     expect(await latest!.getAccessToken()).to.match(/^at-/);
+    // A refresh changes nothing the component shows: it does not render again.
+    const rendered = renders.length;
+    await latest!.getAccessToken({ forceRefresh: true });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(renders.length).to.equal(rendered);
     await latest!.fetch('/api/hello');
     expect(fake.apiRequests.at(-1)!.authorization).to.match(/^Bearer at-/);
     await latest!.logout();
