@@ -10,7 +10,7 @@ import { seedData } from './admin/seed.js';
 import { secretMatches, Store } from './admin/store.js';
 import { renderLoginPage } from './login-page.js';
 import { TokenMemory } from './oidc/adapter.js';
-import { ADMIN_API_SCOPE, announceScope, createProvider } from './provider.js';
+import { ADMIN_API_SCOPE, ADMIN_GRANT_CLAIM, announceScope, createProvider } from './provider.js';
 import { seedTokens } from './oidc/seed-tokens.js';
 import { serveFile } from './static-files.js';
 
@@ -51,6 +51,12 @@ export interface AppOptions {
   adminCorsOrigins?: string[];
 }
 
+/**
+ * The server's own first-party clients: the demo pages, which are also the admin portals.
+ * They skip consent and are the only clients that may ask for the admin API.
+ */
+export const DEMO_CLIENT_IDS = ['grantkit-demo', 'grantkit-demo-dpop'] as const;
+
 export interface App {
   server: Server;
   provider: Provider;
@@ -78,6 +84,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     void store.save();
   });
   const adminAudience = `${options.origin}${ADMIN_BASE}`;
+  const adminClients: ReadonlySet<string> = new Set(DEMO_CLIENT_IDS);
   const integration = (clientId: string) => store.data.integrations.find((i) => i.client_id === clientId);
   // The provider insists on a secret in a confidential client's metadata; the real check
   // is verifyClientSecret below, so this stand-in never authenticates anyone.
@@ -113,6 +120,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       return { scope: i.scopes.join(' '), accessTokenTTL: i.access_token_lifetime ?? NEVER_EXPIRES_SECONDS };
     },
     signingKey,
+    adminClients,
     cookieKeys: [store.data.keys.cookie],
     ...(options.adminTokenTtl ? { adminTokenTtl: options.adminTokenTtl } : {}),
     adapter: (name) => tokens.adapterFor(name, clientFromStore),
@@ -131,9 +139,9 @@ export async function createApp(options: AppOptions): Promise<App> {
       return previous !== undefined && previous.expires_at > new Date().toISOString() && secretMatches(secret, previous);
     },
     clients: [
-      demoClient('grantkit-demo', options.origin),
+      demoClient(DEMO_CLIENT_IDS[0], options.origin),
       // The demo pages sign in with this one: its tokens are bound to a key in the browser (DPoP, RFC 9449).
-      { ...demoClient('grantkit-demo-dpop', options.origin), dpop_bound_access_tokens: true },
+      { ...demoClient(DEMO_CLIENT_IDS[1], options.origin), dpop_bound_access_tokens: true },
     ],
   });
   for (const scope of store.data.scopes) announceScope(provider, scope.name);
@@ -154,7 +162,19 @@ export async function createApp(options: AppOptions): Promise<App> {
     documentFile: ADMIN_DOCUMENT,
     store,
     tokens,
-    authenticate: createAuthenticator({ issuer: options.origin, audience: adminAudience, jwksUri: new URL(`${options.origin}/jwks`), store }),
+    authenticate: createAuthenticator({
+      issuer: options.origin,
+      audience: adminAudience,
+      jwksUri: new URL(`${options.origin}/jwks`),
+      store,
+      adminClients,
+      scope: ADMIN_API_SCOPE,
+      grantClaim: ADMIN_GRANT_CLAIM,
+      grantAlive: async (grantId, clientId, sub) => {
+        const grant = await provider.Grant.find(grantId);
+        return grant !== undefined && grant.clientId === clientId && grant.accountId === sub && grant.getResourceScope(adminAudience).split(' ').includes(ADMIN_API_SCOPE);
+      },
+    }),
     authority: {
       revokeAllFor: async (clientId) => {
         tokens.revokeClient(clientId);

@@ -21,8 +21,14 @@ export interface ProviderOptions {
   signingKey: KeyObject;
   /** Keys that sign the provider's cookies. */
   cookieKeys: string[];
-  /** Lifetime of admin API access tokens in seconds. Default 600. */
+  /** Lifetime of admin API access tokens in seconds, whatever the client's own settings. Default 600. */
   adminTokenTtl?: number;
+  /**
+   * The only clients that may ask for the admin API (the first-party admin portals). Any
+   * other client asking for it gets `invalid_target`: an integration an admin signs in to
+   * must never be able to act as that admin.
+   */
+  adminClients: ReadonlySet<string>;
   /** The API an integration's tokens are for when it names none: its audience, or the server's API. */
   defaultResourceFor: (clientId: string) => string | undefined;
   /** The resource server behind an indicator for this client, with the scopes the client may have there. */
@@ -31,6 +37,9 @@ export interface ProviderOptions {
 
 /** The scope an access token for the admin API carries; what the caller may do comes from their roles. */
 export const ADMIN_API_SCOPE = 'grantkit:admin';
+
+/** The claim of an admin API token that names its grant, so the API can check it is still alive. */
+export const ADMIN_GRANT_CLAIM = 'gid';
 
 /** Scopes the demo accounts' claims are released under. */
 const CLAIMS = { openid: ['sub'], profile: ['name'], email: ['email'], roles: ['roles'] };
@@ -68,6 +77,9 @@ export function createProvider(options: ProviderOptions): Provider {
         defaultResource: (_ctx, client, oneOf) => oneOf ?? (client ? options.defaultResourceFor(client.clientId) : undefined)!,
         useGrantedResource: () => true,
         getResourceServerInfo: (_ctx, indicator, client) => {
+          if (indicator === options.adminAudience && !(client && options.adminClients.has(client.clientId))) {
+            throw new errors.InvalidTarget('the admin API is only for the admin portal clients of this server');
+          }
           if (indicator !== options.adminAudience) {
             const server = client ? options.resourceServerFor(indicator, client.clientId) : undefined;
             if (!server) throw new errors.InvalidTarget();
@@ -109,11 +121,17 @@ export function createProvider(options: ProviderOptions): Provider {
       await next.save();
       return next;
     },
+    // The admin API checks that the grant behind a token is still alive (JWTs are not
+    // stored, so revoking them is not possible otherwise): revoking the refresh token,
+    // signing out or ending the client ends the grant, and with it every admin token.
+    extraTokenClaims: async (_ctx, token) =>
+      token.kind === 'AccessToken' && token.resourceServer?.audience === options.adminAudience && token.grantId ? { [ADMIN_GRANT_CLAIM]: token.grantId } : undefined,
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token') && options.issuesRefreshTokens(client.clientId),
     rotateRefreshToken: () => true,
     clientBasedCORS: (_ctx, origin, client) => client.redirectUris?.some((uri) => new URL(uri).origin === origin) ?? false,
     ttl: {
-      AccessToken: (_ctx, _token, client) => options.accessTokenTtl?.(client.clientId) ?? 600,
+      // The resource server's lifetime rules (the admin API's is fixed); then the client's.
+      AccessToken: (_ctx, token, client) => token.resourceServer?.accessTokenTTL ?? options.accessTokenTtl?.(client.clientId) ?? 600,
       ClientCredentials: (_ctx, _token, client) => options.accessTokenTtl?.(client.clientId) ?? 600,
       IdToken: 3600,
       RefreshToken: 24 * 3600,

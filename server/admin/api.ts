@@ -100,6 +100,7 @@ export function createAdminApi(options: AdminApiOptions): (req: IncomingMessage,
 
       // Who is asking comes first: an anonymous caller learns nothing about the request's shape.
       const caller = await options.authenticate(req);
+      for (const [name, value] of Object.entries(caller.headers ?? {})) res.setHeader(name, value);
       if (operation.permission && !caller.permissions.includes(operation.permission as Caller['permissions'][number])) {
         throw new ApiProblem('forbidden', `this needs the "${operation.permission}" permission, which the admin role has`);
       }

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from 'jose';
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import { findAccount } from '../accounts.js';
 import { createDPoPVerifier, DPoPProofError } from './dpop.js';
 import { ApiProblem } from './problem.js';
@@ -21,6 +21,8 @@ export interface Caller {
   roles: Role[];
   permissions: Permission[];
   auth: 'access_token' | 'personal_token';
+  /** Headers every answer to this caller carries (the current DPoP nonce). */
+  headers?: Record<string, string>;
 }
 
 export const PERSONAL_TOKEN_PREFIX = 'gkpat_';
@@ -31,12 +33,24 @@ export interface AuthenticatorOptions {
   audience: string;
   jwksUri: URL;
   store: Store;
+  /** The clients whose tokens the admin API takes: the first-party admin portals. */
+  adminClients: ReadonlySet<string>;
+  /** The scope an admin API token must carry. */
+  scope: string;
+  /** The claim that names the token's grant. */
+  grantClaim: string;
+  /** Whether the grant behind a token still stands for this user and client (not revoked, not signed out). */
+  grantAlive: (grantId: string, clientId: string, sub: string) => Promise<boolean>;
 }
 
-function challenge(description: string, scheme: 'Bearer' | 'DPoP' = 'Bearer', error = 'invalid_token'): ApiProblem {
+/** What the admin API answers an authenticated DPoP request with, so clients keep a fresh nonce (RFC 9449 §9). */
+export const DPOP_NONCE_HEADER = 'DPoP-Nonce';
+
+function challenge(description: string, scheme: 'Bearer' | 'DPoP' = 'Bearer', error = 'invalid_token', headers: Record<string, string> = {}): ApiProblem {
   const escaped = description.replace(/["\\]/g, '');
-  return new ApiProblem('unauthorized', description, {
-    headers: { 'WWW-Authenticate': `${scheme} realm="grantkit-admin", error="${error}", error_description="${escaped}"` },
+  // RFC 6750 §3.1: a token without the needed scope is 403 insufficient_scope, not 401.
+  return new ApiProblem(error === 'insufficient_scope' ? 'forbidden' : 'unauthorized', description, {
+    headers: { 'WWW-Authenticate': `${scheme} realm="grantkit-admin", error="${error}", error_description="${escaped}"`, ...headers },
   });
 }
 
@@ -74,39 +88,56 @@ export function createAuthenticator(options: AuthenticatorOptions): (req: Incomi
     };
   }
 
-  const dpop = createDPoPVerifier({ requireNonce: false });
+  // Server nonces (RFC 9449 §9): a proof cannot be made in advance of the nonce it carries.
+  const dpop = createDPoPVerifier({ requireNonce: true });
 
   async function fromAccessToken(token: string, req: IncomingMessage, scheme: 'bearer' | 'dpop'): Promise<Caller> {
-    let sub: string | undefined;
-    let jkt: string | undefined;
+    let payload: JWTPayload;
     try {
-      const { payload } = await jwtVerify(token, jwks, {
+      // RFC 9068 §4: the `typ` tells an access token from an ID token or any other JWT the issuer signs.
+      ({ payload } = await jwtVerify(token, jwks, {
         issuer: options.issuer,
         audience: options.audience,
+        typ: 'at+jwt',
         algorithms: ['RS256', 'PS256', 'ES256', 'EdDSA'],
-        requiredClaims: ['exp', 'sub'],
-      });
-      sub = payload.sub;
-      jkt = (payload.cnf as { jkt?: unknown } | undefined)?.jkt as string | undefined;
+        requiredClaims: ['exp', 'sub', 'client_id'],
+      }));
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw challenge('the access token has expired');
       if (error instanceof joseErrors.JWTClaimValidationFailed) throw challenge(`the access token's "${error.claim}" claim is not accepted`);
-      throw challenge('the access token is not a valid signed JWT from this issuer');
+      throw challenge('the access token is not a valid signed JWT access token from this issuer');
+    }
+    const { sub } = payload;
+    const clientId = typeof payload.client_id === 'string' ? payload.client_id : '';
+    const jkt = typeof payload.cnf === 'object' && payload.cnf !== null && 'jkt' in payload.cnf && typeof payload.cnf.jkt === 'string' ? payload.cnf.jkt : undefined;
+    // The audience alone is not enough: only the admin portals' tokens, for the admin scope, count.
+    if (!options.adminClients.has(clientId)) throw challenge('the access token was issued to a client that may not use the admin API');
+    const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ') : [];
+    if (!scopes.includes(options.scope)) throw challenge(`the access token lacks the "${options.scope}" scope`, 'Bearer', 'insufficient_scope');
+    const grantId = payload[options.grantClaim];
+    if (typeof grantId !== 'string' || sub === undefined || !(await options.grantAlive(grantId, clientId, sub))) {
+      throw challenge('the sign-in this access token belongs to has ended');
     }
     // A DPoP-bound token is good only with a proof of its key (RFC 9449 §7): a copy is refused.
     if (jkt !== undefined) {
       if (scheme !== 'dpop') throw challenge('this access token is DPoP-bound: send it as "DPoP" with a proof', 'DPoP');
+      const nonce = { [DPOP_NONCE_HEADER]: dpop.nonce() };
       const proof = req.headers.dpop;
       try {
         await dpop.verify(Array.isArray(proof) ? undefined : proof, { method: req.method ?? 'GET', url: new URL(req.url ?? '/', options.issuer), accessToken: token, jkt });
       } catch (error) {
-        if (error instanceof DPoPProofError) throw challenge(error.message, 'DPoP', error.error);
+        if (error instanceof DPoPProofError) throw challenge(error.message, 'DPoP', error.error, nonce);
         throw error;
       }
+      return { ...callerFor(sub), headers: nonce };
     } else if (scheme === 'dpop') {
       throw challenge('the access token is not DPoP-bound', 'DPoP');
     }
-    const account = sub === undefined ? undefined : findAccount(sub);
+    return callerFor(sub);
+  }
+
+  function callerFor(sub: string): Caller {
+    const account = findAccount(sub);
     if (!account) throw challenge('the access token names no known user');
     return { sub: account.id, name: account.name, email: account.email, roles: account.roles, permissions: permissionsOf(account.roles), auth: 'access_token' };
   }

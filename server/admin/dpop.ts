@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { calculateJwkThumbprint, EmbeddedJWK, jwtVerify, type JWK } from 'jose';
 
 // Checks DPoP proofs at a resource server (RFC 9449 §7): the proof is signed by the key
@@ -33,17 +33,31 @@ export interface DPoPVerifier {
   rotateNonce(): void;
 }
 
-/** `requireNonce` false keeps to iat freshness and jti replay checks only. */
-export function createDPoPVerifier(options: { requireNonce: boolean }): DPoPVerifier {
-  let current = randomBytes(16).toString('base64url');
+export interface DPoPVerifierOptions {
+  /** Whether proofs must carry the server's nonce (RFC 9449 §9); false keeps to iat freshness and jti replay checks only. */
+  requireNonce: boolean;
+  /** How long one nonce is handed out, in seconds; the previous one is still taken for as long again. Default 60. */
+  nonceWindowSeconds?: number;
+}
+
+/**
+ * Nonces are an HMAC of the current time window, not a random value held in memory: any
+ * process with the same secret hands out and accepts the same nonces, and nothing has to
+ * be stored per client. A proof made in advance is good for two windows at most.
+ */
+export function createDPoPVerifier(options: DPoPVerifierOptions): DPoPVerifier {
+  const windowMs = (options.nonceWindowSeconds ?? 60) * 1000;
+  let secret = randomBytes(32);
+  const nonceFor = (window: number) => createHmac('sha256', secret).update(String(window)).digest('base64url');
+  const window = () => Math.floor(Date.now() / windowMs);
   // jti values seen within the age window: a proof is good for one request. Entries go in
   // with one fixed lifetime, so the map is in expiry order and only its head can be stale.
   const seen = new Map<string, number>();
 
   return {
-    nonce: () => current,
+    nonce: () => nonceFor(window()),
     rotateNonce() {
-      current = randomBytes(16).toString('base64url');
+      secret = randomBytes(32);
     },
     async verify(proof, request) {
       if (!proof) throw new DPoPProofError('invalid_dpop_proof', 'a DPoP-bound token needs a DPoP proof');
@@ -77,7 +91,7 @@ export function createDPoPVerifier(options: { requireNonce: boolean }): DPoPVeri
       }
       const jti = String(payload.jti);
       if (seen.has(jti)) throw new DPoPProofError('invalid_dpop_proof', 'the proof was used before');
-      if (options.requireNonce && payload.nonce !== current) throw new DPoPProofError('use_dpop_nonce', 'use the server-provided DPoP nonce');
+      if (options.requireNonce && payload.nonce !== nonceFor(window()) && payload.nonce !== nonceFor(window() - 1)) throw new DPoPProofError('use_dpop_nonce', 'use the server-provided DPoP nonce');
       seen.set(jti, now + (MAX_AGE_SECONDS + 5) * 1000);
     },
   };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { api, clientCredentials, dpopKeys, dpopProof, forge, refresh, signIn, start, type Running } from './support.js';
+import { api, clientCredentials, dpopKeys, dpopProof, dpopProof as proofWith, forge, refresh, signIn, start, type DPoPKeys, type Running } from './support.js';
 
 let server: Running;
 let adminToken: string;
@@ -43,7 +43,9 @@ describe('admin API authentication (JWT validation per the reference)', () => {
   });
 
   const now = () => Math.floor(Date.now() / 1000);
-  const valid = () => ({ sub: 'ada', iss: server.origin, aud: server.adminAudience, iat: now(), exp: now() + 300 });
+  // Everything a real admin token has, down to its live grant: each case below breaks one thing.
+  const grantOf = (token: string) => (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { gid: string }).gid;
+  const valid = () => ({ sub: 'ada', iss: server.origin, aud: server.adminAudience, iat: now(), exp: now() + 300, client_id: 'grantkit-demo', scope: 'openid grantkit:admin', gid: grantOf(adminToken) });
   const rejections: Array<[string, () => Promise<string>]> = [
     ['an unsigned token (alg: none)', async () => {
       const part = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
@@ -58,6 +60,14 @@ describe('admin API authentication (JWT validation per the reference)', () => {
       return `${h}.${Buffer.from(JSON.stringify({ ...valid(), sub: 'vic' })).toString('base64url')}.${s}`;
     }],
     ['garbage', async () => 'not-a-jwt'],
+    // RFC 9068 §4: an ID token or any other JWT from the issuer is not an access token.
+    ['a token whose typ is not at+jwt', () => forge(server.signingKey, valid(), { alg: 'RS256', kid: 'grantkit-signing-key', typ: 'JWT' })],
+    ['a token without a typ', () => forge(server.signingKey, valid(), { alg: 'RS256', kid: 'grantkit-signing-key' })],
+    ['a token issued to a client that is not an admin portal', () => forge(server.signingKey, { ...valid(), client_id: 'gk_reporting_dashboard' })],
+    ['a token without a client_id', () => forge(server.signingKey, { ...valid(), client_id: undefined })],
+    ['a token whose grant does not exist', () => forge(server.signingKey, { ...valid(), gid: 'no-such-grant' })],
+    ['a token without a grant', () => forge(server.signingKey, { ...valid(), gid: undefined })],
+    ["a token naming another user's grant", () => forge(server.signingKey, { ...valid(), gid: grantOf(viewerToken) })],
   ];
   for (const [name, make] of rejections) {
     it(`refuses ${name} with 401 and an invalid_token challenge`, async () => {
@@ -68,7 +78,13 @@ describe('admin API authentication (JWT validation per the reference)', () => {
     });
   }
 
-  it('accepts a correctly signed token it did not issue through a sign-in (the key is what counts)', async () => {
+  it('refuses a token without the admin scope with 403 insufficient_scope', async () => {
+    const res = await api(server, await forge(server.signingKey, { ...valid(), scope: 'openid profile' }))('GET', '/me');
+    assert.equal(res.status, 403);
+    assert.match(res.headers.get('www-authenticate')!, /error="insufficient_scope"/);
+  });
+
+  it('takes a correctly signed token with every claim right (so each refusal above is for its own reason)', async () => {
     const res = await api(server, await forge(server.signingKey, valid()))('GET', '/me');
     assert.equal(res.status, 200);
     assert.equal(res.body!.sub, 'ada');
@@ -79,13 +95,28 @@ describe('admin API with DPoP-bound tokens (RFC 9449 §7)', () => {
   const demo = () => ({ clientId: 'grantkit-demo-dpop', redirectUri: `${server.origin}/admin`, scope: 'openid grantkit:admin', resource: server.adminAudience });
   const me = () => `${server.origin}/admin/v1/me`;
 
-  it('binds the demo client\'s tokens to the key, and takes them with a proof of it', async () => {
+  /** The API's current nonce, as a client learns it: from the challenge to a proof without one. */
+  const nonceFor = async (keys: DPoPKeys, token: string) => {
+    const res = await api(server, undefined)('GET', '/me', undefined, { authorization: `DPoP ${token}`, dpop: await dpopProof(keys, 'GET', me(), token) });
+    return res.headers.get('dpop-nonce')!;
+  };
+
+  it('binds the demo client\'s tokens to the key, and takes them with a proof of it that carries its nonce', async () => {
     const keys = await dpopKeys();
     const tokens = await signIn(server, 'ada@example.com', 'ada-demo', { ...demo(), dpop: keys });
     assert.equal(tokens.token_type, 'DPoP');
-    const res = await api(server, undefined)('GET', '/me', undefined, { authorization: `DPoP ${tokens.access_token}`, dpop: await dpopProof(keys, 'GET', me(), tokens.access_token) });
+    // RFC 9449 §9: a proof made without the server's nonce (in advance) is refused, and the answer names the nonce.
+    const first = await api(server, undefined)('GET', '/me', undefined, { authorization: `DPoP ${tokens.access_token}`, dpop: await dpopProof(keys, 'GET', me(), tokens.access_token) });
+    assert.equal(first.status, 401);
+    assert.match(first.headers.get('www-authenticate')!, /^DPoP .*error="use_dpop_nonce"/);
+    const nonce = first.headers.get('dpop-nonce');
+    assert.ok(nonce);
+    const res = await api(server, undefined)('GET', '/me', undefined, { authorization: `DPoP ${tokens.access_token}`, dpop: await dpopProof(keys, 'GET', me(), tokens.access_token, { nonce }) });
     assert.equal(res.status, 200);
     assert.equal(res.body!.sub, 'ada');
+    assert.equal(res.headers.get('dpop-nonce'), nonce, 'every answer carries the current nonce, so the client keeps it fresh');
+    const made = await dpopProof(keys, 'GET', me(), tokens.access_token, { nonce: 'made-up' });
+    assert.equal((await api(server, undefined)('GET', '/me', undefined, { authorization: `DPoP ${tokens.access_token}`, dpop: made })).status, 401);
   });
 
   it('will not issue the demo client a token without a proof', async () => {
@@ -97,6 +128,8 @@ describe('admin API with DPoP-bound tokens (RFC 9449 §7)', () => {
     const tokens = await signIn(server, 'ada@example.com', 'ada-demo', { ...demo(), dpop: keys });
     const token = tokens.access_token;
     const thief = await dpopKeys();
+    const nonce = await nonceFor(keys, token);
+    const dpopProof = (k: DPoPKeys, method: string, url: string, accessToken: string) => proofWith(k, method, url, accessToken, { nonce });
     const replayed = await dpopProof(keys, 'GET', me(), token);
     assert.equal((await api(server, undefined)('GET', '/me', undefined, { authorization: `DPoP ${token}`, dpop: replayed })).status, 200);
     const attempts: Array<[string, Record<string, string>]> = [

@@ -149,7 +149,7 @@ export async function refresh(server: Running, clientId: string, refreshToken: s
 }
 
 /** A JWT signed with the given key, with claims a test chooses. */
-export async function forge(key: KeyObject, claims: JWTPayload, header: { alg: string; kid?: string } = { alg: 'RS256', kid: 'grantkit-signing-key' }): Promise<string> {
+export async function forge(key: KeyObject, claims: JWTPayload, header: { alg: string; kid?: string; typ?: string } = { alg: 'RS256', kid: 'grantkit-signing-key', typ: 'at+jwt' }): Promise<string> {
   return new SignJWT(claims).setProtectedHeader(header).sign(key);
 }
 
