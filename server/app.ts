@@ -3,7 +3,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { fileURLToPath } from 'node:url';
 import type Provider from 'oidc-provider';
 import type { AdapterPayload, ClientMetadata } from 'oidc-provider';
-import { authenticate, DEMO_ACCOUNTS } from './accounts.js';
+import { authenticate, DEMO_ACCOUNTS, findAccount } from './accounts.js';
+import { Consents } from './admin/consents.js';
+import { renderConsentPage } from './consent-page.js';
 import { ADMIN_BASE, createAdminApi } from './admin/api.js';
 import { createAuthenticator } from './admin/auth.js';
 import { seedData } from './admin/seed.js';
@@ -84,6 +86,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     void store.save();
   });
   const adminAudience = `${options.origin}${ADMIN_BASE}`;
+  // Set once the provider exists: taking a consent back ends the grants it stood for.
+  const consents = new Consents(store, async (accountId, clientId) => tokens.revokeGrantsOf(accountId, clientId));
   const adminClients: ReadonlySet<string> = new Set(DEMO_CLIENT_IDS);
   const integration = (clientId: string) => store.data.integrations.find((i) => i.client_id === clientId);
   // The provider insists on a secret in a confidential client's metadata; the real check
@@ -121,6 +125,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
     signingKey,
     adminClients,
+    consentedScopes: (accountId, clientId) => consents.scopesOf(accountId, clientId),
     cookieKeys: [store.data.keys.cookie],
     ...(options.adminTokenTtl ? { adminTokenTtl: options.adminTokenTtl } : {}),
     adapter: (name) => tokens.adapterFor(name, clientFromStore),
@@ -156,6 +161,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   provider.on('grant.success', (ctx) => {
     const grantId = ctx.oidc.entities.RefreshToken?.grantId;
     if (ctx.oidc.params?.grant_type === 'refresh_token' && grantId) tokens.countRefresh(grantId);
+    // "Last used" on a connected app: the last time the integration got tokens for the user.
+    const accountId = ctx.oidc.entities.AccessToken?.accountId;
+    const clientId = ctx.oidc.client?.clientId;
+    if (accountId && clientId) consents.touch(accountId, clientId);
   });
 
   const adminApi = createAdminApi({
@@ -196,10 +205,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   async function interaction(req: IncomingMessage, res: ServerResponse, uid: string, action: string | undefined): Promise<void> {
     const details = await provider.interactionDetails(req, res);
     if (details.uid !== uid) return void res.writeHead(400).end('This sign-in is no longer valid.');
-    const client = await provider.Client.find(String(details.params.client_id));
-    const clientName = client?.clientName ?? String(details.params.client_id);
-    const accounts = DEMO_ACCOUNTS.map((a) => ({ email: a.email, password: a.password, role: a.roles.join(', ') }));
+    const clientId = String(details.params.client_id);
+    const client = await provider.Client.find(clientId);
+    const clientName = client?.clientName ?? clientId;
 
+    if (details.prompt.name === 'consent') return consentStep(req, res, details, clientId, clientName);
+
+    const accounts = DEMO_ACCOUNTS.map((a) => ({ email: a.email, password: a.password, role: a.roles.join(', ') }));
     if (req.method === 'GET' && action === undefined) {
       return html(res, 200, renderLoginPage({ uid, clientName, accounts }));
     }
@@ -218,10 +230,49 @@ export async function createApp(options: AppOptions): Promise<App> {
     res.writeHead(405).end();
   }
 
+  /** The consent step of a third-party integration's sign-in: the page, then the user's decision. */
+  async function consentStep(req: IncomingMessage, res: ServerResponse, details: InteractionDetails, clientId: string, clientName: string): Promise<void> {
+    const accountId = details.session?.accountId;
+    if (!accountId) return void res.writeHead(400).end('This sign-in is no longer valid.');
+    // A built-in client gets here only with prompt=consent: it is shown by its name alone.
+    const integration = store.data.integrations.find((i) => i.client_id === clientId) ?? { client_name: clientName, version: '', description: '' };
+    const route = /\/consent$/.test(new URL(req.url ?? '/', options.origin).pathname);
+    if (req.method === 'GET' && !route) {
+      const requested = String(details.params.scope ?? '').split(' ').filter(Boolean);
+      const described = new Map(store.data.scopes.map((s) => [s.name, s.description]));
+      return html(res, 200, renderConsentPage({
+        uid: details.uid,
+        clientName: integration.client_name,
+        clientVersion: integration.version,
+        clientDescription: integration.description,
+        accountName: findAccount(accountId)?.name ?? accountId,
+        scopes: requested.map((name) => ({ name, description: STANDARD_SCOPE_DESCRIPTIONS[name] ?? described.get(name) ?? '' })),
+      }));
+    }
+    if (req.method !== 'POST' || !route) return void res.writeHead(405).end();
+    const decision = new URLSearchParams(await readBody(req, 1_000)).get('decision');
+    if (decision !== 'allow') {
+      return provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'The user did not allow access.' }, { mergeWithLastSubmission: false });
+    }
+    const found = details.grantId ? await provider.Grant.find(details.grantId) : undefined;
+    const grant = found ?? new provider.Grant({ accountId, clientId });
+    const missing = details.prompt.details as { missingOIDCScope?: string[]; missingResourceScopes?: Record<string, string[]> };
+    const allowed = [...(missing.missingOIDCScope ?? [])];
+    if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
+    for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes ?? {})) {
+      grant.addResourceScope(indicator, scopes.join(' '));
+      allowed.push(...scopes);
+    }
+    const grantId = await grant.save();
+    // First-party clients need no record: they are granted what they ask for anyway.
+    if (!adminClients.has(clientId)) await consents.allow(accountId, clientId, allowed);
+    return provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+  }
+
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', options.origin);
     const path = url.pathname;
-    const route = /^\/interaction\/([^/]+)(?:\/(login|abort))?$/.exec(path);
+    const route = /^\/interaction\/([^/]+)(?:\/(login|abort|consent))?$/.exec(path);
     const handle = async (): Promise<void> => {
       if (path === ADMIN_BASE || path.startsWith(`${ADMIN_BASE}/`)) {
         if (adminCors(req, res)) return;
@@ -263,6 +314,16 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   return { server, provider, store, tokens, adminAudience };
 }
+
+/** What the OpenID Connect scopes mean to the person on the consent page. */
+const STANDARD_SCOPE_DESCRIPTIONS: Record<string, string> = {
+  openid: 'Know who you are',
+  profile: 'Your name',
+  email: 'Your e-mail address',
+  offline_access: 'Keep access while you are away (refresh tokens)',
+};
+
+type InteractionDetails = Awaited<ReturnType<Provider['interactionDetails']>>;
 
 /** A first-party public client of the demo pages. */
 function demoClient(clientId: string, origin: string): ClientMetadata {

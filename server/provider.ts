@@ -29,6 +29,11 @@ export interface ProviderOptions {
    * must never be able to act as that admin.
    */
   adminClients: ReadonlySet<string>;
+  /**
+   * The scopes a user has allowed a third-party client so far (their consent). The built-in
+   * clients are first-party and need none: they are granted what they ask for.
+   */
+  consentedScopes: (accountId: string, clientId: string) => ReadonlySet<string>;
   /** The API an integration's tokens are for when it names none: its audience, or the server's API. */
   defaultResourceFor: (clientId: string) => string | undefined;
   /** The resource server behind an indicator for this client, with the scopes the client may have there. */
@@ -50,6 +55,7 @@ const CLAIMS = { openid: ['sub'], profile: ['name'], email: ['email'], roles: ['
  * detection, revocation, CORS only for the origins of registered redirect URIs.
  */
 export function createProvider(options: ProviderOptions): Provider {
+  const builtIn = new Set(options.clients.map((c) => c.client_id));
   const jwk = { ...options.signingKey.export({ format: 'jwk' }), kid: 'grantkit-signing-key', use: 'sig', alg: 'RS256' };
 
   const configuration: Configuration = {
@@ -104,22 +110,30 @@ export function createProvider(options: ProviderOptions): Provider {
         claims: async () => ({ sub: account.id, name: account.name, email: account.email, roles: account.roles }),
       };
     },
-    // The demo's clients are first-party: no consent screen, the grant is made at sign-in.
+    // First-party clients (the built-in ones) are granted what they ask for at sign-in.
+    // Third-party integrations get only what the user has consented to; anything more is
+    // missing from the grant, and the provider's consent prompt asks for it.
     loadExistingGrant: async (ctx: KoaContextWithOIDC) => {
       const { client, session } = ctx.oidc;
       if (!client || !session?.accountId) return undefined;
       const grantId = ctx.oidc.result?.consent?.grantId ?? session.grantIdFor(client.clientId);
-      const grant = grantId ? await ctx.oidc.provider.Grant.find(grantId) : undefined;
-      const next = grant ?? new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId });
-      next.addOIDCScope([...ctx.oidc.requestParamScopes].join(' '));
-      // Grant what was asked for and is allowed on each resource: nothing more.
+      const found = grantId ? await ctx.oidc.provider.Grant.find(grantId) : undefined;
+      // A grant is only ever reused for the user and client it was made for.
+      const grant =
+        found && found.accountId === session.accountId && found.clientId === client.clientId
+          ? found
+          : new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId });
+      const consented = builtIn.has(client.clientId) ? undefined : options.consentedScopes(session.accountId, client.clientId);
+      const allowed = (scope: string) => consented === undefined || consented.has(scope);
       const requested = ctx.oidc.requestParamScopes;
+      grant.addOIDCScope([...requested].filter(allowed).join(' '));
+      // Grant what was asked for, is allowed on each resource, and was consented to: nothing more.
       for (const [indicator, server] of Object.entries(ctx.oidc.resourceServers ?? {})) {
-        const granted = String(server.scope ?? '').split(' ').filter((scope) => scope && requested.has(scope));
-        if (granted.length > 0) next.addResourceScope(indicator, granted.join(' '));
+        const granted = String(server.scope ?? '').split(' ').filter((scope) => scope && requested.has(scope) && allowed(scope));
+        if (granted.length > 0) grant.addResourceScope(indicator, granted.join(' '));
       }
-      await next.save();
-      return next;
+      await grant.save();
+      return grant;
     },
     // The admin API checks that the grant behind a token is still alive (JWTs are not
     // stored, so revoking them is not possible otherwise): revoking the refresh token,
@@ -150,7 +164,6 @@ export function createProvider(options: ProviderOptions): Provider {
   requireEveryScopeToBeAllowed(provider);
   // Integrations' secrets are stored as hashes (and a rotated-out one may still be in its
   // grace period), so the comparison is the store's. oidc-provider awaits this method.
-  const builtIn = new Set(options.clients.map((c) => c.client_id));
   const compare = provider.Client.prototype.compareClientSecret;
   provider.Client.prototype.compareClientSecret = function (this: InstanceType<Provider['Client']>, actual: string) {
     return builtIn.has(this.clientId) ? compare.call(this, actual) : options.verifyClientSecret(this.clientId, actual);

@@ -54,11 +54,23 @@ export interface StoredPersonalToken {
   last_used_at: string | null;
 }
 
+/** A user's consent to an integration (a connected app): the scopes they allowed it. */
+export interface StoredConsent {
+  account_id: string;
+  client_id: string;
+  scopes: string[];
+  granted_at: string;
+  updated_at: string;
+  last_used_at: string | null;
+}
+
 export interface StoreData {
   version: 1;
   integrations: StoredIntegration[];
   scopes: StoredScope[];
   personalTokens: StoredPersonalToken[];
+  /** Absent in data files written before consent existed. */
+  consents?: StoredConsent[];
   /** The authorization server's own state (sessions, grants, tokens), so a restart signs nobody out. */
   oidc?: { entries: Record<string, { payload: Record<string, unknown>; expiresAt: number | undefined }>; refreshes: Record<string, number> };
   /** Signing and cookie keys, kept with the state they protect. */

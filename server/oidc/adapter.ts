@@ -125,6 +125,15 @@ export class TokenMemory {
     return removed;
   }
 
+  /** Ends every grant a user gave a client, with its codes and tokens (a connected app taken back). */
+  revokeGrantsOf(accountId: string, clientId: string): void {
+    for (const k of this.#byClient.get(clientId) ?? []) {
+      const entry = this.#entries.get(k);
+      if (entry?.payload.accountId === accountId) this.#entries.delete(k);
+    }
+    this.#onChange();
+  }
+
   /** Tokens issued, newest first. */
   issued(): IssuedToken[] {
     const grants = new Map<string, IssuedToken>();

@@ -40,7 +40,7 @@ export async function start(options: { dataFile?: string; adminTokenTtl?: number
   };
 }
 
-class CookieJar {
+export class CookieJar {
   readonly #cookies = new Map<string, string>();
   store(response: Response): void {
     for (const line of response.headers.getSetCookie()) {
@@ -86,8 +86,29 @@ export async function dpopProof(keys: DPoPKeys, method: string, url: string, acc
     .sign(keys.privateKey);
 }
 
-export async function signIn(server: Running, login: string, password: string, client?: SignInClient): Promise<TokenResponse> {
-  const jar = new CookieJar();
+export interface AuthorizeOptions {
+  /** What to answer on a consent page, if one is shown. Default allow. */
+  consent?: 'allow' | 'deny';
+  /** Extra authorization request parameters, e.g. prompt. */
+  params?: Record<string, string>;
+  /** A browser's cookies, to sign in again within one session. */
+  jar?: CookieJar;
+}
+
+export interface Authorized {
+  /** The redirect back to the client: with a code, or with an error. */
+  callback: URL;
+  verifier: string;
+  /** How many consent pages were shown on the way. */
+  consentPages: number;
+  /** The consent page's HTML, when one was shown. */
+  consentHtml?: string;
+  jar: CookieJar;
+}
+
+/** Runs the authorization request through the real login (and consent) pages up to the redirect back to the client. */
+export async function authorize(server: Running, login: string, password: string, client?: SignInClient, options: AuthorizeOptions = {}): Promise<Authorized> {
+  const jar = options.jar ?? new CookieJar();
   const verifier = randomBytes(32).toString('base64url');
   const challenge = createHash('sha256').update(verifier).digest('base64url');
   const c = client ?? { clientId: 'grantkit-demo', redirectUri: `${server.origin}/`, scope: 'openid grantkit:admin', resource: server.adminAudience };
@@ -96,35 +117,58 @@ export async function signIn(server: Running, login: string, password: string, c
   auth.search = new URLSearchParams({
     client_id: c.clientId, redirect_uri: redirectUri, response_type: 'code', scope: c.scope,
     ...(c.resource ? { resource: c.resource } : {}), state: 'test-state', code_challenge: challenge, code_challenge_method: 'S256',
+    ...options.params,
   }).toString();
 
   let url = auth.href;
   let response: Response;
-  for (let hop = 0; hop < 10; hop++) {
+  let consentPages = 0;
+  let consentHtml: string | undefined;
+  for (let hop = 0; hop < 12; hop++) {
     response = await fetch(url, { redirect: 'manual', headers: { cookie: jar.header() } });
     jar.store(response);
     if (response.status === 200 && url.includes('/interaction/')) {
       const uid = /\/interaction\/([^/?]+)/.exec(url)![1];
-      response = await fetch(`${server.origin}/interaction/${uid}/login`, {
+      const page = await response.text();
+      const consent = page.includes(`/interaction/${uid}/consent`);
+      if (consent) {
+        consentPages++;
+        consentHtml = page;
+      }
+      response = await fetch(`${server.origin}/interaction/${uid}/${consent ? 'consent' : 'login'}`, {
         method: 'POST',
         redirect: 'manual',
         headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ login, password }),
+        body: new URLSearchParams(consent ? { decision: options.consent ?? 'allow' } : { login, password }),
       });
       jar.store(response);
-      if (response.status !== 303 && response.status !== 302) throw new Error(`login refused (${response.status})`);
+      if (response.status !== 303 && response.status !== 302) throw new Error(`${consent ? 'consent' : 'login'} refused (${response.status})`);
     }
     const location = response.headers.get('location');
     if (!location) throw new Error(`sign-in stopped at ${url} with ${response.status}`);
     url = new URL(location, url).href;
-    if (url.startsWith(redirectUri) && new URL(url).searchParams.has('code')) break;
+    if (url.startsWith(redirectUri)) {
+      const back = new URL(url);
+      if (back.searchParams.has('code') || back.searchParams.has('error')) return { callback: back, verifier, consentPages, ...(consentHtml ? { consentHtml } : {}), jar };
+    }
   }
-  const code = new URL(url).searchParams.get('code');
-  if (!code) throw new Error(`no code in ${url}`);
+  throw new Error(`no redirect back to ${redirectUri}`);
+}
+
+export async function signIn(server: Running, login: string, password: string, client?: SignInClient, options: AuthorizeOptions = {}): Promise<TokenResponse> {
+  const c = client ?? { clientId: 'grantkit-demo', redirectUri: `${server.origin}/`, scope: 'openid grantkit:admin', resource: server.adminAudience };
+  const { callback, verifier } = await authorize(server, login, password, c, options);
+  const code = callback.searchParams.get('code');
+  if (!code) throw new Error(`no code in ${callback.href}`);
+  return exchange(server, c, code, verifier);
+}
+
+/** The code exchange of a public client. */
+export async function exchange(server: Running, c: SignInClient, code: string, verifier: string): Promise<TokenResponse> {
   const token = await fetch(`${server.origin}/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...(c.dpop ? { dpop: await dpopProof(c.dpop, 'POST', `${server.origin}/token`) } : {}) },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: c.clientId, code_verifier: verifier, ...(c.resource ? { resource: c.resource } : {}) }),
+    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: c.redirectUri, client_id: c.clientId, code_verifier: verifier, ...(c.resource ? { resource: c.resource } : {}) }),
   });
   if (!token.ok) throw new Error(`token exchange failed: ${token.status} ${await token.text()}`);
   return (await token.json()) as TokenResponse;
