@@ -170,6 +170,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const adminApi = createAdminApi({
     documentFile: ADMIN_DOCUMENT,
     store,
+    consents,
     tokens,
     authenticate: createAuthenticator({
       issuer: options.origin,

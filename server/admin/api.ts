@@ -5,6 +5,7 @@ import { loadOperations, type Operation } from './openapi.js';
 import { Scopes, type ScopeInput, type ScopePatch } from './scopes.js';
 import { Tokens, type TokenSource } from './tokens.js';
 import { PersonalTokens, type PersonalTokenInput } from './personal-tokens.js';
+import type { Consents } from './consents.js';
 import { ApiProblem } from './problem.js';
 import type { Store } from './store.js';
 
@@ -26,6 +27,12 @@ export interface AdminApiOptions {
   authority: TokenAuthority;
   tokens: TokenSource;
   authenticate: (req: IncomingMessage) => Promise<Caller>;
+  consents: Consents;
+}
+
+/** What the caller gave away or may take back is theirs to manage from a signed-in session, not from a script's token. */
+function requireSession(caller: Caller, what: string): void {
+  if (caller.auth !== 'access_token') throw new ApiProblem('forbidden', `${what} are managed from a signed-in session, not with a personal access token`);
 }
 
 /** The admin API: routes, validates against the document, authenticates, checks permissions. */
@@ -74,6 +81,15 @@ export function createAdminApi(options: AdminApiOptions): (req: IncomingMessage,
     createPersonalToken: async ({ caller, body }) => ok(await personalTokens.create(caller, body as PersonalTokenInput), 201),
     revokePersonalToken: async ({ caller, path }) => {
       await personalTokens.revoke(caller, path.token_id!);
+      return done;
+    },
+    listConnectedApps: async ({ caller, query }) => {
+      requireSession(caller, 'connected apps');
+      return ok(options.consents.list(caller.sub, query as unknown as { cursor?: string; limit: number }));
+    },
+    revokeConnectedApp: async ({ caller, path }) => {
+      requireSession(caller, 'connected apps');
+      await options.consents.revoke(caller.sub, path.client_id!);
       return done;
     },
     listTokens: async ({ query }) => ok(tokens.list(query as unknown as Parameters<Tokens['list']>[0])),

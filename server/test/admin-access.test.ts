@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { schemaValidator } from '../admin/openapi.js';
 import { api, authorize, exchange, refresh, signIn, start, type Running, type SignInClient } from './support.js';
+
+const DOCUMENT = fileURLToPath(new URL('../../../docs/admin-api.yaml', import.meta.url));
 
 // The attack this file is about: an admin registers an ordinary third-party integration,
 // the integration sends the admin to sign in and asks for the admin API. It must get
@@ -143,5 +147,49 @@ describe('consent for third-party integrations', () => {
 
   it('skips consent for the first-party demo clients', async () => {
     assert.equal((await authorize(server, 'vic@example.com', 'vic-demo')).consentPages, 0);
+  });
+});
+
+describe('connected apps', () => {
+  const withRefresh = (id: string) => asks(id, 'openid offline_access reports:read');
+
+  it("lists the integrations the caller allowed, with the scopes, since when and when last used, and only the caller's", async () => {
+    const id = await thirdParty();
+    const vic = await signIn(server, 'vic@example.com', 'vic-demo');
+    await signIn(server, 'vic@example.com', 'vic-demo', withRefresh(id));
+    const listed = await api(server, vic.access_token)('GET', '/connected-apps');
+    assert.equal(listed.status, 200);
+    assert.deepEqual(schemaValidator(DOCUMENT)('ConnectedAppPage', listed.body), []);
+    const app = (listed.body!.items as Array<Record<string, string>>).find((a) => a.client_id === id);
+    assert.ok(app);
+    assert.match(app.client_name!, /^Third Party \d+$/);
+    assert.equal(app.version, '1.0');
+    // offline_access is dropped without prompt=consent (OIDC Core 11); refresh tokens follow the integration's grant types.
+    assert.deepEqual(app.scope!.split(' ').sort(), ['openid', 'reports:read']);
+    assert.ok(Date.parse(app.granted_at!) <= Date.now());
+    assert.ok(app.last_used_at, 'the code exchange counts as a use');
+    const adas = (await api(server, adminToken)('GET', '/connected-apps')).body!.items as Array<Record<string, string>>;
+    assert.ok(!adas.some((a) => a.client_id === id), "another user's connected apps are not listed");
+  });
+
+  it('revoking ends every token of that grant and the next sign-in asks again', async () => {
+    const id = await thirdParty();
+    const vic = (await signIn(server, 'vic@example.com', 'vic-demo')).access_token;
+    const tokens = await signIn(server, 'vic@example.com', 'vic-demo', withRefresh(id));
+    assert.ok(tokens.refresh_token);
+    assert.equal((await api(server, adminToken)('DELETE', `/connected-apps/${id}`)).status, 404, "ada cannot take back vic's consent");
+    assert.equal((await api(server, vic)('DELETE', `/connected-apps/${id}`)).status, 204);
+    assert.equal((await refresh(server, id, tokens.refresh_token!)).status, 400);
+    const issued = (await api(server, adminToken)('GET', `/tokens?client_id=${id}`)).body!.items as unknown[];
+    assert.equal(issued.length, 0, 'no token of the grant is left');
+    assert.equal((await authorize(server, 'vic@example.com', 'vic-demo', asks(id))).consentPages, 1);
+    assert.equal((await api(server, vic)('DELETE', `/connected-apps/${id}`)).status, 204, 'the new consent can be taken back again');
+    assert.equal((await api(server, vic)('DELETE', `/connected-apps/${id}`)).status, 404);
+  });
+
+  it('needs a signed-in session: a personal access token may not list or revoke connected apps', async () => {
+    const pat = (await api(server, adminToken)('POST', '/personal-tokens', { name: `pat ${++counter}`, expires_in_days: 1 })).body!.token as string;
+    assert.equal((await api(server, pat)('GET', '/connected-apps')).status, 403);
+    assert.equal((await api(server, pat)('DELETE', '/connected-apps/gk_reporting_dashboard')).status, 403);
   });
 });
