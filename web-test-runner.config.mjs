@@ -5,7 +5,6 @@ import { reactModulesPlugin } from './test/support/react-modules.mjs';
 import { startTestProvider } from './test/support/test-provider.mjs';
 import { fileURLToPath } from 'node:url';
 import { generateKeyPairSync } from 'node:crypto';
-import { SignJWT } from 'jose';
 
 const PORT = 8765;
 const PROVIDER_PORT = 8766;
@@ -26,17 +25,11 @@ async function startReferenceServer() {
   const signingKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
   const app = await createApp({ origin, signingKey, adminCorsOrigins: [APP_ORIGIN] });
   await new Promise((resolve) => app.server.listen(REFERENCE_PORT, '127.0.0.1', resolve));
-  // Tokens as a sign-in would give them, signed with the server's own key.
-  const token = (sub) =>
-    new SignJWT({ scope: 'grantkit:admin' })
-      .setProtectedHeader({ alg: 'RS256', kid: 'grantkit-signing-key' })
-      .setSubject(sub)
-      .setIssuer(origin)
-      .setAudience(app.adminAudience)
-      .setIssuedAt()
-      .setExpirationTime('30m')
-      .sign(signingKey);
-  return { app, origin, adminToken: await token('ada'), viewerToken: await token('vic'), close: () => new Promise((r) => { app.server.closeAllConnections(); app.server.close(r); }) };
+  // Real tokens from a real sign-in through the login page: the admin API takes nothing less
+  // (typ at+jwt, an admin portal's client_id, the admin scope and a live grant).
+  const { signIn } = await import('./build/server/test/support.js');
+  const token = async (login, password) => (await signIn({ origin, adminAudience: app.adminAudience }, login, password)).access_token;
+  return { app, origin, adminToken: await token('ada@example.com', 'ada-demo'), viewerToken: await token('vic@example.com', 'vic-demo'), close: () => new Promise((r) => { app.server.closeAllConnections(); app.server.close(r); }) };
 }
 
 /** Runs the test provider beside the test server and lets tests drive it. */
@@ -62,6 +55,28 @@ function testProviderPlugin() {
             method: 'POST',
             headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${payload.clientId}:${payload.secret}`).toString('base64')}` },
             body: 'grant_type=client_credentials',
+          });
+          return response.status;
+        }
+        case 'reference-connect-app': {
+          // A third-party integration that the admin allows through the real consent page.
+          const { api, signIn } = await import('./build/server/test/support.js');
+          const server = { origin: reference.origin, adminAudience: reference.app.adminAudience };
+          const admin = api(server, reference.adminToken);
+          const created = await admin('POST', '/integrations', {
+            client_name: payload.name, version: '2.0', description: 'Exports your reports.', token_endpoint_auth_method: 'none',
+            grant_types: ['authorization_code', 'refresh_token'], redirect_uris: ['http://127.0.0.1:9/callback'],
+          });
+          const clientId = created.body.client_id;
+          await admin('PUT', `/integrations/${clientId}/scopes/reports:read`);
+          const tokens = await signIn(server, 'ada@example.com', 'ada-demo', { clientId, redirectUri: 'http://127.0.0.1:9/callback', scope: 'openid offline_access reports:read', resource: `${reference.origin}/api` });
+          return { clientId, refreshToken: tokens.refresh_token };
+        }
+        case 'reference-refresh': {
+          const response = await fetch(`${reference.origin}/token`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: payload.refreshToken, client_id: payload.clientId }),
           });
           return response.status;
         }

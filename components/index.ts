@@ -1,5 +1,6 @@
 // Registers every grantkit element. Import one alone with `grantkit/components/<tag>`,
 // and a language other than English with `grantkit/components/locales/<lang>`.
+export { ConnectedApps } from './connected-apps/define.js';
 export { CreateIntegrationDialog } from './create-integration-dialog/define.js';
 export { GrantkitProvider } from './grantkit-provider/define.js';
 export { IntegrationDetails } from './integration-details/define.js';

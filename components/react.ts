@@ -8,6 +8,7 @@ import { IntegrationDetails as IntegrationDetailsElement } from './integration-d
 import { IntegrationList as IntegrationListElement } from './integration-list/define.js';
 import { OAuthLogin as OAuthLoginElement } from './oauth-login/define.js';
 import { PersonalTokenList as PersonalTokenListElement } from './personal-token-list/define.js';
+import { ConnectedApps as ConnectedAppsElement } from './connected-apps/define.js';
 import { RotateSecretDialog as RotateSecretDialogElement } from './rotate-secret-dialog/define.js';
 import { ScopeManager as ScopeManagerElement } from './scope-manager/define.js';
 import type { GrantkitElementEvents } from './shared/events.js';
@@ -91,6 +92,13 @@ export const PersonalTokenList = createComponent({
   tagName: 'personal-token-list',
   elementClass: PersonalTokenListElement,
   events: { onCreated: on('grantkit-personal-token-created'), onRevoked: on('grantkit-personal-token-revoked'), onError: on('grantkit-error') },
+});
+
+export const ConnectedApps = createComponent({
+  react: React,
+  tagName: 'connected-apps',
+  elementClass: ConnectedAppsElement,
+  events: { onRevokeRequest: on('grantkit-connected-app-revoke-request'), onRevoked: on('grantkit-connected-app-revoked'), onError: on('grantkit-error') },
 });
 
 export type { GrantkitElementEvents } from './shared/events.js';

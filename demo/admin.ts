@@ -34,7 +34,7 @@ function deselect(): void {
 async function showSession(sdk: GrantkitClient): Promise<void> {
   const signedIn = sdk.isAuthenticated;
   $('signed-out-note').hidden = signedIn;
-  for (const id of ['left', 'personal']) $(id).hidden = !signedIn;
+  for (const id of ['left', 'personal', 'connected']) $(id).hidden = !signedIn;
   if (!signedIn) {
     $('selected').hidden = true;
     return;

@@ -29,6 +29,8 @@ export interface GrantkitElementEvents {
   'grantkit-scope-association-changed': { clientId: string; name: string; allowed: boolean };
   'grantkit-personal-token-created': { id: string; name: string; expiresAt: string };
   'grantkit-personal-token-revoked': { id: string; name: string };
+  'grantkit-connected-app-revoke-request': { clientId: string; name: string };
+  'grantkit-connected-app-revoked': { clientId: string; name: string };
 }
 
 type GrantkitEventMap = { [K in keyof GrantkitElementEvents]: CustomEvent<GrantkitElementEvents[K]> };
@@ -55,5 +57,7 @@ declare global {
     'grantkit-scope-association-changed': CustomEvent<GrantkitElementEvents['grantkit-scope-association-changed']>;
     'grantkit-personal-token-created': CustomEvent<GrantkitElementEvents['grantkit-personal-token-created']>;
     'grantkit-personal-token-revoked': CustomEvent<GrantkitElementEvents['grantkit-personal-token-revoked']>;
+    'grantkit-connected-app-revoke-request': CustomEvent<GrantkitElementEvents['grantkit-connected-app-revoke-request']>;
+    'grantkit-connected-app-revoked': CustomEvent<GrantkitElementEvents['grantkit-connected-app-revoked']>;
   }
 }

@@ -63,5 +63,10 @@ export function seedData(now = Date.now()): StoreData {
       },
     ],
     personalTokens: [],
+    // The consents behind the seeded sign-ins (server/oidc/seed-tokens.ts), so Connected apps has something to show.
+    consents: [
+      { account_id: 'ada', client_id: 'gk_erp_connector', scopes: ['openid', 'projects:read', 'projects:write'], granted_at: at(290), updated_at: at(290), last_used_at: at(30) },
+      { account_id: 'vic', client_id: 'gk_reporting_dashboard', scopes: ['openid', 'reports:read'], granted_at: at(190), updated_at: at(190), last_used_at: null },
+    ],
   };
 }

@@ -16,5 +16,7 @@ export type ScopeCreate = components['schemas']['ScopeCreate'];
 export type ScopeUpdate = components['schemas']['ScopeUpdate'];
 export type Token = components['schemas']['Token'];
 export type PersonalToken = components['schemas']['PersonalToken'];
+/** A third-party integration the caller has allowed to act for them. */
+export type ConnectedApp = components['schemas']['ConnectedApp'];
 export type Me = components['schemas']['Me'];
 export type Problem = components['schemas']['Problem'];

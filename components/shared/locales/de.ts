@@ -186,6 +186,18 @@ export const de: Strings = {
     allow: (name: string) => `${name} erlauben`,
     readOnly: 'Sie können Scopes ansehen; zum Ändern benötigen Sie die Administratorrolle.',
   },
+  connected: {
+    label: 'Apps, denen Sie Zugriff auf Ihr Konto erlaubt haben',
+    empty: 'Sie haben noch keiner App Zugriff auf Ihr Konto erlaubt.',
+    scopes: 'Erlaubt',
+    since: (when) => `Erlaubt seit ${when}`,
+    lastUsed: (when) => `zuletzt verwendet ${when}`,
+    neverUsed: 'noch nicht verwendet',
+    revoke: 'Zugriff entfernen',
+    revokeTitle: (name) => `Zugriff für ${name} entfernen?`,
+    revokeExplanation: (name) => `${name} kann nicht mehr in Ihrem Namen handeln: Alle Tokens, die es für Sie hält, werden sofort ungültig. Wenn Sie es wieder verwenden, fragt es erneut um Ihre Erlaubnis.`,
+    revoking: 'Wird entfernt …',
+  },
   personal: {
     label: 'Ihre persönlichen Zugriffstokens',
     empty: 'Sie haben keine persönlichen Zugriffstokens.',

@@ -209,6 +209,18 @@ export const en = {
     revoking: 'Revoking…',
     required: 'Required.',
   },
+  connected: {
+    label: 'Apps you have allowed to access your account',
+    empty: 'You have not allowed any app to access your account.',
+    scopes: 'Allowed',
+    since: (when: string) => `Allowed since ${when}`,
+    lastUsed: (when: string) => `last used ${when}`,
+    neverUsed: 'not used yet',
+    revoke: 'Remove access',
+    revokeTitle: (name: string) => `Remove access for ${name}?`,
+    revokeExplanation: (name: string) => `${name} can no longer act for you: every token it holds for you stops working at once. If you use it again, it will ask for your permission again.`,
+    revoking: 'Removing…',
+  },
   tokens: {
     label: 'Issued tokens',
     empty: 'No tokens have been issued.',

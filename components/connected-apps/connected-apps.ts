@@ -1,0 +1,155 @@
+import { html, LitElement, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { AdminClient, ConnectedApp } from '../../src/admin/index.js';
+import { AdminConnection } from '../shared/admin-connection.js';
+import { emit } from '../shared/events.js';
+import { renderLoadError } from '../shared/load-error.js';
+import { dateFormat, errorMessage, stringsFor, type Strings } from '../shared/localize.js';
+import { ModalDialog } from '../shared/modal-dialog.js';
+import { PagedLoader } from '../shared/paged-loader.js';
+import { styles } from './connected-apps.styles.js';
+
+interface View {
+  pending: ConnectedApp | undefined;
+  busy: boolean;
+  error: unknown;
+}
+
+const INITIAL: View = { pending: undefined, busy: false, error: undefined };
+
+/**
+ * @summary The third-party integrations the signed-in user has allowed to act for them, and a way to take each back.
+ *
+ * Each row names the integration and its version, the scopes the user allowed, since when,
+ * and when it last got tokens. Revoking asks for confirmation; the integration's tokens for
+ * this user end at once, and its next sign-in asks for consent again.
+ *
+ * @fires grantkit-connected-app-revoke-request - before taking a consent back; cancelable
+ * @fires grantkit-connected-app-revoked - a consent was taken back and the integration's tokens ended
+ * @fires grantkit-error - loading or revoking failed; `detail.code` is the error's code
+ *
+ * @csspart list - the list of connected apps
+ * @csspart row - one connected app
+ * @csspart scopes - the scopes a row's integration was allowed
+ * @csspart revoke - a row's revoke button
+ * @csspart empty - shown when the user has allowed no integration
+ * @csspart error - shown when loading failed, with a retry button
+ * @csspart dialog - the confirmation dialog
+ * @csspart actions - the dialog's buttons
+ *
+ * @cssprop --grantkit-list-height - maximum height of the list (default 28rem)
+ * @cssprop --grantkit-color-accent - focus rings
+ * @cssprop --grantkit-color-danger - the revoke action and errors
+ */
+export class ConnectedApps extends LitElement {
+  static override styles = styles;
+
+  /** An admin client to use instead of the one from `<grantkit-provider>`. */
+  @property({ attribute: false }) admin: AdminClient | undefined;
+
+  // What the element shows, in one object that is replaced, never changed, on each update.
+  #ui: View = INITIAL;
+
+  #set(changes: Partial<View>): void {
+    this.#ui = { ...this.#ui, ...changes };
+    this.requestUpdate();
+  }
+
+  readonly #connection = new AdminConnection(this, () => void this.#loader.reload());
+  readonly #loader = new PagedLoader<ConnectedApp>(
+    this,
+    (cursor) => this.#connection.client!.listConnectedApps({ limit: 50, ...(cursor ? { cursor } : {}) }),
+    (error) => this.#report(error),
+  );
+  readonly #modal = new ModalDialog(this, {
+    onClosed: () => this.#set({ pending: undefined }),
+    fallbackFocus: () => this.renderRoot.querySelector<HTMLElement>('[part=revoke]') ?? this.renderRoot.querySelector<HTMLElement>('[part=empty]'),
+  });
+
+  /** Loads the list again, e.g. after the user connected another app in another tab. */
+  async reload(): Promise<void> {
+    await this.#loader.reload();
+  }
+
+  #report(error: unknown): void {
+    emit(this, 'grantkit-error', { error, code: (error as { code?: string }).code ?? 'unknown' });
+  }
+
+  async #ask(app: ConnectedApp): Promise<void> {
+    this.#set({ pending: app, error: undefined });
+    await this.#modal.open();
+  }
+
+  async #revoke(): Promise<void> {
+    const app = this.#ui.pending;
+    const admin = this.#connection.client;
+    if (!app || !admin) return;
+    const detail = { clientId: app.client_id, name: app.client_name };
+    if (!emit(this, 'grantkit-connected-app-revoke-request', detail, { cancelable: true })) return;
+    this.#set({ busy: true, error: undefined });
+    try {
+      await admin.revokeConnectedApp({ client_id: app.client_id });
+      this.#loader.remove((a) => a.client_id === app.client_id);
+      emit(this, 'grantkit-connected-app-revoked', detail);
+      // The row that opened the dialog is gone: once it is out of the DOM, focus goes to the
+      // next row's button or to the empty state (true), never to <body>.
+      await this.updateComplete;
+      this.#modal.close(true);
+    } catch (error) {
+      this.#set({ error });
+      this.#report(error);
+    } finally {
+      this.#set({ busy: false });
+    }
+  }
+
+  protected override render() {
+    const t = stringsFor(this);
+    return html`
+      ${this.#renderList(t)}
+      <dialog part="dialog" aria-labelledby="title" @close=${this.#modal.onClose}>${this.#renderDialog(t)}</dialog>
+    `;
+  }
+
+  #renderList(t: Strings) {
+    const { status, items, error, next } = this.#loader;
+    if (status === 'error' && items.length === 0) return renderLoadError(t, error, () => void this.#loader.reload());
+    if (status === 'idle' || status === 'loading') return html`<p class="meta" role="status">${t.common.loading}</p>`;
+    if (items.length === 0) return html`<div part="empty" tabindex="-1"><p>${t.connected.empty}</p></div>`;
+    const date = dateFormat(this, false);
+    const when = (iso: string) => date.format(new Date(iso));
+    return html`
+      <ul part="list" aria-label=${t.connected.label}>
+        ${items.map(
+          (app) => html`<li part="row">
+            <div class="about">
+              <div class="name"><bdi>${app.client_name}</bdi> <span class="meta">${app.version}</span></div>
+              ${app.description ? html`<div class="meta"><bdi>${app.description}</bdi></div>` : nothing}
+              <div class="meta">
+                <span class="visually-hidden">${t.connected.scopes}:</span>
+                <span part="scopes">${app.scope.split(' ').filter(Boolean).map((s) => html`<code>${s}</code> `)}</span>
+              </div>
+              <div class="meta">${t.connected.since(when(app.granted_at))} · ${app.last_used_at ? t.connected.lastUsed(when(app.last_used_at)) : t.connected.neverUsed}</div>
+            </div>
+            <button type="button" part="revoke" aria-label="${t.connected.revoke}: ${app.client_name}" @click=${() => void this.#ask(app)}>${t.connected.revoke}</button>
+          </li>`,
+        )}
+      </ul>
+      ${next ? html`<button type="button" ?disabled=${status === 'more'} @click=${() => void this.#loader.loadMore()}>${t.tokens.loadMore}</button>` : nothing}
+    `;
+  }
+
+  #renderDialog(t: Strings) {
+    const app = this.#ui.pending;
+    if (!app) return nothing;
+    return html`
+      <h2 id="title">${t.connected.revokeTitle(app.client_name)}</h2>
+      <p>${t.connected.revokeExplanation(app.client_name)}</p>
+      ${this.#ui.error ? html`<p class="error" role="alert">${errorMessage(t, this.#ui.error)}</p>` : nothing}
+      <div part="actions">
+        <button type="button" ?disabled=${this.#ui.busy} @click=${() => this.#modal.close()}>${t.common.cancel}</button>
+        <button type="button" class="danger" ?disabled=${this.#ui.busy} aria-busy=${this.#ui.busy ? 'true' : 'false'} @click=${this.#revoke}>${this.#ui.busy ? t.connected.revoking : t.connected.revoke}</button>
+      </div>
+    `;
+  }
+}
