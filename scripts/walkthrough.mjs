@@ -224,6 +224,41 @@ try {
   await page.locator('personal-token-list >>> dialog button.primary').click();
   await waitDeep('personal-token-list >>> [part=row]');
   await shot('15k-personal-listed', '#personal');
+  // Connected apps: the integrations Ada allowed (a seeded one), in English and German, and at phone width.
+  await waitDeep('connected-apps >>> [part=row]');
+  await shot('15n-connected-apps', '#connected');
+  await page.$eval('#connected', (card) => card.setAttribute('lang', 'de'));
+  await page.$eval('connected-apps', (el) => el.reload());
+  await waitDeep('connected-apps >>> [part=row]');
+  await shot('15n-connected-apps-de', '#connected');
+  await page.$eval('#connected', (card) => card.removeAttribute('lang'));
+  await page.$eval('connected-apps', (el) => el.reload());
+  await page.setViewport({ width: 390, height: 844 });
+  await waitDeep('connected-apps >>> [part=row]');
+  await shot('15n-connected-apps-phone', '#connected');
+  await page.setViewport({ width: 1280, height: 800 });
+  // A third-party integration sends Ada to sign in: she is signed in already, so the server asks for her consent.
+  const consentUrl = `${base}/auth?${new URLSearchParams({
+    client_id: 'gk_reporting_dashboard', redirect_uri: 'http://127.0.0.1:5173/callback', response_type: 'code', scope: 'openid reports:read',
+    resource: `${base}/api`, state: 'walkthrough', code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256',
+  })}`;
+  await page.goto(consentUrl);
+  await page.waitForSelector('form[action$="/consent"]');
+  await shot('15o-consent');
+  await page.setViewport({ width: 390, height: 844 });
+  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+  await shot('15p-consent-phone-dark');
+  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+  await page.setViewport({ width: 1280, height: 800 });
+  // Allow: the browser is sent back to the integration (nothing listens there in the demo) with a code.
+  const back = page.waitForRequest((r) => r.url().startsWith('http://127.0.0.1:5173/callback'), { timeout: 10_000 });
+  await page.click('button[value=allow]');
+  const callback = new URL((await back).url());
+  console.log('consent allowed; the integration gets:', [...callback.searchParams.keys()].join(', '));
+  if (!callback.searchParams.get('code')) problems.push(`consent: no code in ${callback.href}`);
+  await page.goto(`${base}/admin`);
+  await page.waitForFunction(() => [...(document.querySelector('connected-apps')?.shadowRoot?.querySelectorAll('[part=row]') ?? [])].some((r) => r.textContent.includes('Reporting Dashboard')), { polling: 100, timeout: 15_000 });
+  await shot('15q-connected-apps-two', '#connected');
   // The portal in dark mode.
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
   await shot('15l-dark-details', '#selected');
