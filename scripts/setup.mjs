@@ -26,3 +26,11 @@ if (process.argv.includes('--browser')) {
     run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium']);
   }
 }
+
+// The storage tests also run on a real PostgreSQL (scripts/with-postgres.mjs starts a
+// throw-away one); without it they are skipped, so this only helps when it can.
+if (process.argv.includes('--postgres') && !existsSync('/usr/lib/postgresql') && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+  console.log('grantkit: installing Debian postgresql for the storage tests…');
+  run('apt-get', ['update', '-qq']);
+  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'postgresql']);
+}

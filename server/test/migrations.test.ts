@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { currentVersion, migrate, MIGRATIONS, type Migration } from '../db/migrations.js';
+import { BACKENDS } from './databases.js';
+
+const newest = MIGRATIONS.at(-1)!.version;
+// A version after the newest, to prove that a database moves forward from where it stands.
+const next: Migration = { version: newest + 1, name: 'test: a later version', sql: 'create table later_table (id integer primary key); insert into later_table values (1);' };
+
+for (const backend of BACKENDS) {
+  describe(`schema migrations on ${backend.name}`, { skip: backend.skip }, () => {
+    it('brings an empty database to the newest version, and a second run does nothing', async () => {
+      const { db, drop } = await backend.fresh();
+      try {
+        assert.deepEqual(await migrate(db), MIGRATIONS.map((m) => m.version));
+        assert.equal(await currentVersion(db), newest);
+        assert.deepEqual(await migrate(db), []);
+        const tables = await db.query<{ name: string }>("select table_name as name from information_schema.tables where table_schema = 'public' order by 1");
+        assert.ok(tables.some((t) => t.name === 'oidc_entries'));
+      } finally {
+        await drop();
+      }
+    });
+
+    it('moves a database at the previous version forward, keeping its rows', async () => {
+      const { db, drop } = await backend.fresh();
+      try {
+        await migrate(db);
+        await db.query("insert into server_keys (name, value) values ('kept', '{\"a\":1}')");
+        assert.deepEqual(await migrate(db, [...MIGRATIONS, next]), [next.version]);
+        assert.equal((await db.query<{ id: number }>('select id from later_table'))[0]?.id, 1);
+        assert.deepEqual((await db.query<{ value: unknown }>("select value from server_keys where name = 'kept'"))[0]?.value, { a: 1 });
+      } finally {
+        await drop();
+      }
+    });
+
+    it('refuses a database newer than the server', async () => {
+      const { db, drop } = await backend.fresh();
+      try {
+        await migrate(db, [...MIGRATIONS, next]);
+        await assert.rejects(migrate(db), /newer than this server/);
+      } finally {
+        await drop();
+      }
+    });
+
+    it('applies nothing of a migration that fails', async () => {
+      const { db, drop } = await backend.fresh();
+      try {
+        await migrate(db);
+        const broken: Migration = { version: newest + 1, name: 'broken', sql: 'create table half_done (id integer); select no_such_function();' };
+        await assert.rejects(migrate(db, [...MIGRATIONS, broken]));
+        assert.equal(await currentVersion(db), newest);
+        assert.equal((await db.query("select 1 from information_schema.tables where table_name = 'half_done'")).length, 0);
+      } finally {
+        await drop();
+      }
+    });
+
+    if (backend.name === 'PostgreSQL') {
+      it('lets two processes start at once: one migrates, the other waits and finds it done', async () => {
+        const { reopen, drop } = await backend.fresh();
+        try {
+          const [a, b] = await Promise.all([reopen(), reopen()]);
+          const [first, second] = await Promise.all([migrate(a!), migrate(b!)]);
+          assert.deepEqual([...first!, ...second!].sort(), MIGRATIONS.map((m) => m.version));
+          assert.equal(await currentVersion(a!), newest);
+        } finally {
+          await drop();
+        }
+      });
+    }
+  });
+}
