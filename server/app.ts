@@ -12,6 +12,7 @@ import { renderLoginPage } from './login-page.js';
 import { TokenMemory } from './oidc/adapter.js';
 import { ADMIN_API_SCOPE, announceScope, createProvider } from './provider.js';
 import { seedTokens } from './oidc/seed-tokens.js';
+import { pinToOrigin } from './http/request-target.js';
 import { serveFile } from './static-files.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -198,7 +199,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     res.writeHead(405).end();
   }
 
+  const publicOrigin = new URL(options.origin);
   const server = createServer((req, res) => {
+    if (!pinToOrigin(req, res, publicOrigin)) return;
     const url = new URL(req.url ?? '/', options.origin);
     const path = url.pathname;
     const route = /^\/interaction\/([^/]+)(?:\/(login|abort))?$/.exec(path);

@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { request, type IncomingHttpHeaders } from 'node:http';
+import { after, before, describe, it } from 'node:test';
+import { dpopKeys, dpopProof, signIn, start, type Running } from './support.js';
+
+// The edges of HTTP itself: request targets and Host fields an attacker chooses. fetch
+// cannot send an absolute-form target or a forged Host, so these requests go through
+// node:http (or a raw socket), as an attacker's client would send them.
+
+let server: Running;
+
+before(async () => {
+  server = await start();
+});
+after(() => server.close());
+
+interface Answer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** One request with exactly this target and these headers (Host included, when given). */
+function send(target: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
+  const { port } = new URL(server.origin);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: target, headers: options.headers ?? {} }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const EVIL = 'http://evil.example';
+
+describe('the server answers as its configured origin, never as the one a request names (RFC 9110 §7.2, §15.5.20)', () => {
+  /** Ways to make the server believe it is evil.example: a forged Host, the absolute form, a scheme-relative path. */
+  const disguises = (path: string): Array<[string, string, Record<string, string>]> => [
+    ['Host: evil.example', path, { host: 'evil.example' }],
+    ['absolute-form target and Host: evil.example', `${EVIL}${path}`, { host: 'evil.example' }],
+    ['absolute-form target and the real Host', `${EVIL}${path}`, {}],
+    ['scheme-relative target //evil.example', `//evil.example${path}`, {}],
+    ['scheme-relative target /\\evil.example', `/\\evil.example${path}`, {}],
+    ['no disguise at all', path, {}],
+  ];
+
+  it('refuses at the admin API a DPoP proof made for another origin, whatever target or Host comes with it', async () => {
+    const keys = await dpopKeys();
+    const { access_token: token } = await signIn(server, 'ada@example.com', 'ada-demo', {
+      clientId: 'grantkit-demo-dpop', redirectUri: `${server.origin}/admin`, scope: 'openid grantkit:admin', resource: server.adminAudience, dpop: keys,
+    });
+    for (const [name, target, headers] of disguises('/admin/v1/me')) {
+      // A fresh proof each time: a replayed one would be refused for that reason alone.
+      const proof = await dpopProof(keys, 'GET', `${EVIL}/admin/v1/me`, token);
+      const res = await send(target, { headers: { ...headers, authorization: `DPoP ${token}`, dpop: proof } });
+      assert.ok(res.status >= 400 && res.status < 500, `${name}: answered ${res.status}`);
+      assert.doesNotMatch(res.body, /ada@example\.com/, `${name}: the caller's account was shown`);
+    }
+    // The token itself is good: a proof for this server's URL is taken.
+    const proof = await dpopProof(keys, 'GET', `${server.origin}/admin/v1/me`, token);
+    assert.equal((await send('/admin/v1/me', { headers: { authorization: `DPoP ${token}`, dpop: proof } })).status, 200);
+  });
+
+  it('refuses at /token a DPoP refresh with a proof made for another origin, and the refresh token stays unused', async () => {
+    const keys = await dpopKeys();
+    const session = await signIn(server, 'ada@example.com', 'ada-demo', {
+      clientId: 'grantkit-demo-dpop', redirectUri: `${server.origin}/admin`, scope: 'openid grantkit:admin', resource: server.adminAudience, dpop: keys,
+    });
+    const body = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: session.refresh_token!, client_id: 'grantkit-demo-dpop' }).toString();
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    for (const [name, target, headers] of disguises('/token')) {
+      const proof = await dpopProof(keys, 'POST', `${EVIL}/token`);
+      const res = await send(target, { method: 'POST', headers: { ...headers, ...form, dpop: proof }, body });
+      assert.ok(res.status >= 400 && res.status < 500, `${name}: answered ${res.status}`);
+      assert.doesNotMatch(res.body, /access_token/, `${name}: tokens were issued`);
+    }
+    // Had any of those been taken, the refresh token would have rotated and this reuse ended the grant.
+    const proof = await dpopProof(keys, 'POST', `${server.origin}/token`);
+    const res = await send('/token', { method: 'POST', headers: { ...form, dpop: proof }, body });
+    assert.equal(res.status, 200, res.body);
+    assert.equal((JSON.parse(res.body) as { token_type: string }).token_type, 'DPoP');
+  });
+
+  it('names only the configured origin in discovery, whatever Host is sent', async () => {
+    for (const [name, target, headers] of disguises('/.well-known/openid-configuration')) {
+      const res = await send(target, { headers });
+      assert.doesNotMatch(res.body, /evil\.example/, name);
+      if (res.status !== 200) continue;
+      const metadata = JSON.parse(res.body) as Record<string, unknown>;
+      const urls = Object.entries(metadata).filter(([key]) => key === 'issuer' || key.endsWith('_endpoint') || key.endsWith('_uri'));
+      assert.ok(urls.length > 5, name);
+      for (const [key, value] of urls) assert.ok(String(value).startsWith(`${server.origin}/`) || value === server.origin, `${name}: ${key} is ${String(value)}`);
+    }
+  });
+
+  it('answers a request for another origin with 421, and a target that is not a path with 400, before any route runs', async () => {
+    const { access_token: token } = await signIn(server, 'ada@example.com', 'ada-demo');
+    const tokensBefore = server.store.data.personalTokens.length;
+    const create = (target: string, headers: Record<string, string> = {}) =>
+      send(target, {
+        method: 'POST',
+        headers: { ...headers, authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'planted', scope: ['integrations:read'], expires_in_days: 1 }),
+      });
+    const cases: Array<[string, Promise<Answer>, number]> = [
+      ['absolute-form for another origin', create(`${EVIL}/admin/v1/personal-tokens`), 421],
+      ['Host of another origin', create('/admin/v1/personal-tokens', { host: 'evil.example' }), 421],
+      ['Host with userinfo', create('/admin/v1/personal-tokens', { host: `evil.example@${new URL(server.origin).host}` }), 400],
+      ['Host with a path', create('/admin/v1/personal-tokens', { host: `${new URL(server.origin).host}/x` }), 400],
+      ['scheme-relative //evil.example', create('//evil.example/admin/v1/personal-tokens'), 400],
+      ['scheme-relative /\\evil.example', create('/\\evil.example/admin/v1/personal-tokens'), 400],
+      ['asterisk-form on POST', create('*'), 400],
+    ];
+    for (const [name, answer, status] of cases) {
+      const res = await answer;
+      assert.equal(res.status, status, `${name}: ${res.body}`);
+      assert.match(String(res.headers['content-type']), /^text\/plain/, `${name}: a route answered`);
+      assert.equal(res.headers['www-authenticate'], undefined, `${name}: the admin API answered`);
+    }
+    assert.equal(server.store.data.personalTokens.length, tokensBefore, 'a personal token was created');
+  });
+
+  it('takes the absolute form when it names this very origin (RFC 9112 §3.2.2), and OPTIONS * for the server as a whole', async () => {
+    const res = await send(`${server.origin}/.well-known/openid-configuration`, { headers: { host: 'evil.example' } });
+    assert.equal(res.status, 200);
+    assert.equal((JSON.parse(res.body) as { token_endpoint: string }).token_endpoint, `${server.origin}/token`);
+    assert.equal((await send('*', { method: 'OPTIONS' })).status, 204);
+  });
+});
