@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
 import { request, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { createApp } from '../app.js';
 import { dpopKeys, dpopProof, signIn, start, type Running } from './support.js';
 
 // The edges of HTTP itself: request targets and Host fields an attacker chooses. fetch
@@ -21,8 +24,8 @@ interface Answer {
 }
 
 /** One request with exactly this target and these headers (Host included, when given). */
-function send(target: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
-  const { port } = new URL(server.origin);
+function send(target: string, options: { method?: string; headers?: Record<string, string>; body?: string; port?: number } = {}): Promise<Answer> {
+  const port = options.port ?? new URL(server.origin).port;
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: target, headers: options.headers ?? {} }, (res) => {
       let body = '';
@@ -129,5 +132,23 @@ describe('the server answers as its configured origin, never as the one a reques
     assert.equal(res.status, 200);
     assert.equal((JSON.parse(res.body) as { token_endpoint: string }).token_endpoint, `${server.origin}/token`);
     assert.equal((await send('*', { method: 'OPTIONS' })).status, 204);
+  });
+});
+
+describe('behind a TLS-terminating proxy', () => {
+  it('names the configured https origin although the connection it sees is plain http', async () => {
+    const app = await createApp({ origin: 'https://auth.test', signingKey: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey });
+    await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = app.server.address() as AddressInfo;
+      // As the proxy passes the request on: the public Host, over plain http.
+      const res = await send('/.well-known/openid-configuration', { port, headers: { host: 'auth.test' } });
+      const metadata = JSON.parse(res.body) as Record<string, string>;
+      assert.equal(metadata.token_endpoint, 'https://auth.test/token');
+      assert.equal(metadata.authorization_endpoint, 'https://auth.test/auth');
+    } finally {
+      app.server.closeAllConnections();
+      await new Promise((resolve) => app.server.close(resolve));
+    }
   });
 });
