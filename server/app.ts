@@ -2,7 +2,7 @@ import { createPrivateKey, generateKeyPairSync, randomBytes, type JsonWebKey, ty
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type Provider from 'oidc-provider';
-import type { AdapterPayload, ClientMetadata } from 'oidc-provider';
+import { errors, type AdapterPayload, type ClientMetadata } from 'oidc-provider';
 import { authenticate, DEMO_ACCOUNTS } from './accounts.js';
 import { ADMIN_BASE, createAdminApi } from './admin/api.js';
 import { createAuthenticator } from './admin/auth.js';
@@ -12,7 +12,10 @@ import { renderLoginPage } from './login-page.js';
 import { TokenMemory } from './oidc/adapter.js';
 import { ADMIN_API_SCOPE, announceScope, createProvider } from './provider.js';
 import { seedTokens } from './oidc/seed-tokens.js';
+import { answerFailure } from './http/failures.js';
+import { readBody } from './http/read-body.js';
 import { pinToOrigin } from './http/request-target.js';
+import { renderNoticePage } from './notice-page.js';
 import { serveFile } from './static-files.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -210,7 +213,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         if (adminCors(req, res)) return;
         return adminApi(req, res);
       }
-      if (route) return interaction(req, res, route[1]!, route[2]);
+      if (route) return interaction(req, res, route[1]!, route[2]).catch((error: unknown) => signInGone(res, error));
       if (req.method === 'GET' && (path === '/' || path === '/index.html')) {
         if (await serveFile(res, DEMO_DIR, 'index.html', APP_PAGE_HEADERS)) return;
       }
@@ -221,11 +224,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (req.method === 'GET' && path.startsWith('/build/') && (await serveFile(res, DEMO_BUILD_DIR, path.slice(7)))) return;
       oidc(req, res);
     };
-    handle().catch((error: unknown) => {
-      console.error(error);
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
-      res.end('Internal error');
-    });
+    handle().catch((error: unknown) => answerFailure(res, error));
   });
   /** CORS for the admin API: only the configured portal origins; answers preflights itself (true when it did). */
   function adminCors(req: IncomingMessage, res: ServerResponse): boolean {
@@ -263,23 +262,16 @@ function demoClient(clientId: string, origin: string): ClientMetadata {
   };
 }
 
+/**
+ * A sign-in whose interaction cookie is missing or expired (a bookmarked or replayed form,
+ * a second tab): the provider throws SessionNotFound, and only the app can start a new one.
+ */
+function signInGone(res: ServerResponse, error: unknown): void {
+  if (!(error instanceof errors.SessionNotFound)) throw error;
+  html(res, 400, renderNoticePage('Sign-in expired', 'This sign-in is no longer valid, start again from the app.'));
+}
+
 function html(res: ServerResponse, status: number, body: string): void {
   res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...PAGE_SECURITY_HEADERS });
   res.end(body);
-}
-
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => {
-      body += chunk;
-      if (body.length > limit) {
-        reject(new Error('request body too large'));
-        req.destroy();
-      }
-    });
-    req.on('end', () => resolve(body));
-    req.on('error', reject);
-  });
 }

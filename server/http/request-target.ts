@@ -41,6 +41,13 @@ export function pinToOrigin(req: IncomingMessage, res: ServerResponse, origin: U
     return refuse(res, 400, NOT_A_PATH);
   }
 
+  // RFC 3986 §2.1, and the routes below decode the path: one that cannot be decoded is a 400 here.
+  try {
+    decodeURIComponent(url.pathname);
+  } catch {
+    return refuse(res, 400, 'The request path is not valid percent-encoded UTF-8.');
+  }
+
   // RFC 9112 §3.2: more than one Host, or one that is not a host, is a 400; with the absolute
   // form, the Host field is ignored (§3.2.2); otherwise it must name this origin.
   const hostFields = req.rawHeaders.filter((name, i) => i % 2 === 0 && name.toLowerCase() === 'host').length;

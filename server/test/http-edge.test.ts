@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
-import { request, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { createApp } from '../app.js';
+import { serveFile } from '../static-files.js';
 import { dpopKeys, dpopProof, signIn, start, type Running } from './support.js';
 
 // The edges of HTTP itself: request targets and Host fields an attacker chooses. fetch
@@ -36,6 +37,35 @@ function send(target: string, options: { method?: string; headers?: Record<strin
     req.on('error', reject);
     req.end(options.body);
   });
+}
+
+/** Exactly these bytes on a new connection; the status line and the body of the answer. */
+function raw(bytes: string | Buffer): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(new URL(server.origin).port), '127.0.0.1', () => socket.end(bytes));
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const text = Buffer.concat(chunks).toString('latin1');
+      resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0), text });
+    });
+  });
+}
+
+/** A sign-in started at /auth as a browser would: the interaction's uid and the cookies that go with it. */
+async function beginSignIn(client: { id: string; redirectUri: string; responseMode?: string } = { id: 'grantkit-demo', redirectUri: `${server.origin}/` }) {
+  const auth = new URL(`${server.origin}/auth`);
+  auth.search = new URLSearchParams({
+    client_id: client.id, redirect_uri: client.redirectUri, response_type: 'code', scope: 'openid', state: 'edge',
+    code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256',
+    ...(client.responseMode ? { response_mode: client.responseMode } : {}),
+  }).toString();
+  const res = await fetch(auth, { redirect: 'manual' });
+  const uid = /^\/interaction\/([^/?]+)$/.exec(res.headers.get('location') ?? '')?.[1];
+  assert.ok(uid, `no interaction: ${res.status} ${res.headers.get('location')}`);
+  const cookie = res.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+  return { uid, cookie };
 }
 
 const EVIL = 'http://evil.example';
@@ -150,5 +180,64 @@ describe('behind a TLS-terminating proxy', () => {
       app.server.closeAllConnections();
       await new Promise((resolve) => app.server.close(resolve));
     }
+  });
+});
+
+describe('bad input is answered as bad input, never with a 500', () => {
+  it('answers every one of these with a status under 500 and logs no error', async () => {
+    const { uid, cookie } = await beginSignIn();
+    const get = (target: string, headers = '') => `GET ${target} HTTP/1.1\r\nHost: ${new URL(server.origin).host}\r\n${headers}Connection: close\r\n\r\n`;
+    const post = (target: string, body: string, headers = '') =>
+      `POST ${target} HTTP/1.1\r\nHost: ${new URL(server.origin).host}\r\n${headers}Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ${Buffer.byteLength(body, 'latin1')}\r\nConnection: close\r\n\r\n${body}`;
+    const cases: Array<[string, string | Buffer]> = [
+      ['a cut-off percent-encoding in a demo file name', get('/demo/%E0%A4%A')],
+      ['a percent-encoding that is not UTF-8 in a demo file name', get('/demo/%FF%FE')],
+      ['a cut-off UTF-8 sequence in a build file name', get('/build/%E0%A4')],
+      ['bad percent-encoding in the admin API path', get('/admin/v1/%ZZ')],
+      ['bad percent-encoding in an interaction uid', get('/interaction/%ZZ')],
+      ['bad percent-encoding at the provider', get('/auth/%E0%A4%A')],
+      ['a target that does not parse as a URL', get('//[')],
+      ['a port that does not exist in Host', `GET / HTTP/1.1\r\nHost: 127.0.0.1:99999\r\nConnection: close\r\n\r\n`],
+      ['raw bytes that are not UTF-8 in the path', Buffer.from(get('/demo/\xff\xfe'), 'latin1')],
+      ['raw bytes that are not UTF-8 in a header', Buffer.from(get('/admin/v1/me', 'Authorization: DPoP \xff\xfe\r\nDPoP: \xc3\x28\r\n'), 'latin1')],
+      ['an overlong header', get('/', `X-Long: ${'a'.repeat(64 * 1024)}\r\n`)],
+      ['a JSON body on GET at the admin API', get('/admin/v1/me', 'Content-Type: application/json\r\nContent-Length: 7\r\n').replace(/\r\n\r\n$/, '\r\n\r\n{"a":1}')],
+      ['a JSON body on GET at discovery', get('/.well-known/openid-configuration', 'Content-Type: application/json\r\nContent-Length: 7\r\n').replace(/\r\n\r\n$/, '\r\n\r\n{"a":1}')],
+      ['a sign-in form posted without the interaction cookie', post(`/interaction/${uid}/login`, 'login=ada%40example.com&password=ada-demo')],
+      ['a sign-in form over the size limit', post(`/interaction/${uid}/login`, `login=${'a'.repeat(20_000)}`, `Cookie: ${cookie}\r\n`)],
+      ['a sign-in form over the size limit, sent in chunks', `POST /interaction/${uid}/login HTTP/1.1\r\nHost: ${new URL(server.origin).host}\r\nCookie: ${cookie}\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n${'4000\r\n' + 'a'.repeat(0x4000) + '\r\n'}0\r\n\r\n`],
+      ['a sign-in form that is not UTF-8', Buffer.from(post(`/interaction/${uid}/login`, 'login=\xff\xfe&password=\xc3\x28', `Cookie: ${cookie}\r\n`), 'latin1')],
+    ];
+    // Every case is sent, and every one that goes wrong is named: not only the first.
+    const wrong: string[] = [];
+    const logged: string[] = [];
+    const consoleError = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args.map(String).join(' '));
+    try {
+      for (const [name, bytes] of cases) {
+        const { status } = await raw(bytes);
+        // 0: no answer at all, the connection was dropped.
+        if (status === 0 || status >= 500) wrong.push(`${name}: answered ${status}`);
+        if (logged.length > 0) wrong.push(`${name}: logged ${logged.splice(0).join(' | ').slice(0, 200)}`);
+      }
+    } finally {
+      console.error = consoleError;
+    }
+    assert.deepEqual(wrong, []);
+  });
+
+  it('tells a person whose sign-in has gone to start again from the app', async () => {
+    const { uid } = await beginSignIn();
+    const res = await fetch(`${server.origin}/interaction/${uid}/login`, { method: 'POST', body: new URLSearchParams({ login: 'ada@example.com', password: 'ada-demo' }) });
+    assert.equal(res.status, 400);
+    assert.match(res.headers.get('content-type')!, /^text\/html/);
+    assert.match(await res.text(), /This sign-in is no longer valid, start again from the app/);
+  });
+});
+
+describe('static files', () => {
+  it('takes a name that does not decode as no such file, rather than throwing', async () => {
+    const untouched = new Proxy({} as ServerResponse, { get: () => assert.fail('the response was used') });
+    assert.equal(await serveFile(untouched, '/tmp', '%E0%A4%A'), false);
   });
 });
