@@ -15,6 +15,8 @@ import { seedTokens } from './oidc/seed-tokens.js';
 import { answerFailure } from './http/failures.js';
 import { readBody } from './http/read-body.js';
 import { pinToOrigin } from './http/request-target.js';
+import { secureEveryResponse } from './http/security-headers.js';
+import { allowClientRedirectsOnProviderPages, allowInteractionRedirect } from './oidc/redirect-form-action.js';
 import { renderNoticePage } from './notice-page.js';
 import { serveFile } from './static-files.js';
 
@@ -24,19 +26,13 @@ const DEMO_BUILD_DIR = `${ROOT}build/demo`;
 const SERVER_ASSETS = `${ROOT}server/assets`;
 const ADMIN_DOCUMENT = `${ROOT}docs/admin-api.yaml`;
 
-/** The demo pages run under a strict policy: no inline script or style, Trusted Types enforced. */
-const PAGE_SECURITY_HEADERS = {
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-    "frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'; require-trusted-types-for 'script'",
-  'Referrer-Policy': 'no-referrer',
-};
 /**
  * The app page may open popups and keep a handle on them. The login page gets no COOP:
  * a popup that lands on a page with another opener policy is moved to a new browsing
- * context group, and the opening app then sees it as closed.
+ * context group, and the opening app then sees it as closed. (The CSP and the rest are on
+ * every response: server/http/security-headers.ts.)
  */
-const APP_PAGE_HEADERS = { ...PAGE_SECURITY_HEADERS, 'Cross-Origin-Opener-Policy': 'same-origin-allow-popups' };
+const APP_PAGE_HEADERS = { 'Cross-Origin-Opener-Policy': 'same-origin-allow-popups' };
 
 /** Access tokens that "never expire" still need a number for the provider: ten years. */
 const NEVER_EXPIRES_SECONDS = 10 * 365 * 24 * 3600;
@@ -140,6 +136,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       { ...demoClient('grantkit-demo-dpop', options.origin), dpop_bound_access_tokens: true },
     ],
   });
+  allowClientRedirectsOnProviderPages(provider);
   for (const scope of store.data.scopes) announceScope(provider, scope.name);
   if (seeded && options.seedTokens !== false) await seedTokens(provider, tokens);
   const oidc = provider.callback();
@@ -204,6 +201,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const publicOrigin = new URL(options.origin);
   const server = createServer((req, res) => {
+    secureEveryResponse(res);
     if (!pinToOrigin(req, res, publicOrigin)) return;
     const url = new URL(req.url ?? '/', options.origin);
     const path = url.pathname;
@@ -213,7 +211,10 @@ export async function createApp(options: AppOptions): Promise<App> {
         if (adminCors(req, res)) return;
         return adminApi(req, res);
       }
-      if (route) return interaction(req, res, route[1]!, route[2]).catch((error: unknown) => signInGone(res, error));
+      if (route) {
+        await allowInteractionRedirect(provider, res, route[1]!);
+        return interaction(req, res, route[1]!, route[2]).catch((error: unknown) => signInGone(res, error));
+      }
       if (req.method === 'GET' && (path === '/' || path === '/index.html')) {
         if (await serveFile(res, DEMO_DIR, 'index.html', APP_PAGE_HEADERS)) return;
       }
@@ -272,6 +273,6 @@ function signInGone(res: ServerResponse, error: unknown): void {
 }
 
 function html(res: ServerResponse, status: number, body: string): void {
-  res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...PAGE_SECURITY_HEADERS });
+  res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(body);
 }

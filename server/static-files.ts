@@ -31,7 +31,6 @@ export async function serveFile(res: ServerResponse, root: string, path: string,
   res.writeHead(200, {
     'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
     'Cache-Control': 'no-cache',
-    'X-Content-Type-Options': 'nosniff',
     ...headers,
   });
   res.end(body);

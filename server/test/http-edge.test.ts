@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { generateKeyPairSync } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { request, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { createApp } from '../app.js';
+import { contentSecurityPolicy } from '../http/security-headers.js';
 import { serveFile } from '../static-files.js';
 import { dpopKeys, dpopProof, signIn, start, type Running } from './support.js';
 
@@ -53,7 +54,23 @@ function raw(bytes: string | Buffer): Promise<{ status: number; text: string }> 
   });
 }
 
-/** A sign-in started at /auth as a browser would: the interaction's uid and the cookies that go with it. */
+/** The cookies a browser would keep, sent everywhere (paths do not matter here). */
+class Jar {
+  readonly #cookies = new Map<string, string>();
+  take(res: Response): Response {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const at = pair!.indexOf('=');
+      this.#cookies.set(pair!.slice(0, at), pair!.slice(at + 1));
+    }
+    return res;
+  }
+  get header(): string {
+    return [...this.#cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+}
+
+/** A sign-in started at /auth as a browser would: the interaction's uid, and the cookies that go with it. */
 async function beginSignIn(client: { id: string; redirectUri: string; responseMode?: string } = { id: 'grantkit-demo', redirectUri: `${server.origin}/` }) {
   const auth = new URL(`${server.origin}/auth`);
   auth.search = new URLSearchParams({
@@ -61,11 +78,11 @@ async function beginSignIn(client: { id: string; redirectUri: string; responseMo
     code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256',
     ...(client.responseMode ? { response_mode: client.responseMode } : {}),
   }).toString();
-  const res = await fetch(auth, { redirect: 'manual' });
+  const jar = new Jar();
+  const res = jar.take(await fetch(auth, { redirect: 'manual' }));
   const uid = /^\/interaction\/([^/?]+)$/.exec(res.headers.get('location') ?? '')?.[1];
   assert.ok(uid, `no interaction: ${res.status} ${res.headers.get('location')}`);
-  const cookie = res.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
-  return { uid, cookie };
+  return { uid, jar, cookie: jar.header };
 }
 
 const EVIL = 'http://evil.example';
@@ -239,5 +256,89 @@ describe('static files', () => {
   it('takes a name that does not decode as no such file, rather than throwing', async () => {
     const untouched = new Proxy({} as ServerResponse, { get: () => assert.fail('the response was used') });
     assert.equal(await serveFile(untouched, '/tmp', '%E0%A4%A'), false);
+  });
+});
+
+describe('one security policy on every page (BBA 6.1)', () => {
+  /** A policy as directive → sources, for comparing two. */
+  const directives = (policy: string | undefined) =>
+    new Map((policy ?? '').split(';').map((d) => d.trim()).filter(Boolean).map((d) => {
+      const [name, ...sources] = d.split(/\s+/);
+      return [name!, sources] as const;
+    }));
+  const BASE = directives(contentSecurityPolicy());
+
+  /** The base policy and nosniff/DENY; form-action may name more origins, and script-src hashes of the page's own inline script. */
+  function assertPolicy(name: string, headers: Headers, allowed: { formAction?: string[]; scriptHashes?: string[] } = {}): void {
+    const policy = directives(headers.get('content-security-policy') ?? undefined);
+    assert.deepEqual([...policy.keys()], [...BASE.keys()], `${name}: ${headers.get('content-security-policy')}`);
+    for (const [directive, sources] of BASE) {
+      const extra = directive === 'form-action' ? (allowed.formAction ?? []) : directive === 'script-src' ? (allowed.scriptHashes ?? []) : [];
+      assert.deepEqual(policy.get(directive), [...sources, ...extra], `${name}: ${directive}`);
+    }
+    assert.deepEqual(policy.get('frame-ancestors'), ["'none'"], name);
+    assert.deepEqual(policy.get('require-trusted-types-for'), ["'script'"], name);
+    assert.equal(headers.get('x-frame-options'), 'DENY', name);
+    assert.equal(headers.get('x-content-type-options'), 'nosniff', name);
+  }
+
+  /** The hashes a page's inline scripts need, as oidc-provider adds them. */
+  const inlineScriptHashes = (html: string) => [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`);
+
+  /** Signs in at the login page and follows the provider's redirects, up to the first answer that is not one of them. */
+  async function signInAsBrowser(jar: Jar, uid: string): Promise<Response> {
+    let res = jar.take(await fetch(`${server.origin}/interaction/${uid}/login`, {
+      method: 'POST', redirect: 'manual', headers: { cookie: jar.header }, body: new URLSearchParams({ login: 'ada@example.com', password: 'ada-demo' }),
+    }));
+    // The provider's own hops; the one that carries the code (or an error) back to the client is where this stops.
+    const hop = (location: string | null) => {
+      const url = location ? new URL(location, server.origin) : undefined;
+      return url?.origin === server.origin && !url.searchParams.has('code') && !url.searchParams.has('error') ? url : undefined;
+    };
+    for (let next = hop(res.headers.get('location')); next; next = hop(res.headers.get('location'))) {
+      res = jar.take(await fetch(next, { redirect: 'manual', headers: { cookie: jar.header } }));
+    }
+    return res;
+  }
+
+  it('serves the demo pages, the login page and oidc-provider\'s pages under the same policy, framed by no one', async () => {
+    for (const path of ['/', '/admin', '/react', '/vue', '/demo/index.html', '/demo/admin.html', '/auth?client_id=nope', '/session/end', '/jwks']) {
+      const res = await fetch(`${server.origin}${path}`);
+      const body = await res.text();
+      assertPolicy(path, res.headers, { scriptHashes: inlineScriptHashes(body) });
+    }
+    const { uid, jar } = await beginSignIn();
+    const login = await fetch(`${server.origin}/interaction/${uid}`, { headers: { cookie: jar.header } });
+    assert.equal(login.status, 200);
+    assertPolicy('the login page', login.headers, { formAction: [server.origin] });
+
+    const back = await signInAsBrowser(jar, uid);
+    assert.match(back.headers.get('location') ?? '', /[?&]code=/, 'signed in');
+    const logout = await fetch(`${server.origin}/session/end`, { headers: { cookie: jar.header } });
+    const page = await logout.text();
+    assert.match(page, /op\.logoutForm/, 'the logout confirmation');
+    assert.doesNotMatch(page, /<script|<style|style=/, 'the logout confirmation has nothing inline the policy would block');
+    assertPolicy('the logout confirmation', logout.headers);
+  });
+
+  it('lets the sign-in pages of a client on another origin send the browser to its redirect_uri, and only there (form_post too)', async () => {
+    const client = { id: 'gk_reporting_dashboard', redirectUri: 'https://reports.example.com/callback', responseMode: 'form_post' };
+    const { uid, jar } = await beginSignIn(client);
+    const login = await fetch(`${server.origin}/interaction/${uid}`, { headers: { cookie: jar.header } });
+    assert.equal(login.status, 200);
+    assertPolicy('the login page', login.headers, { formAction: ['https://reports.example.com'] });
+
+    const formPost = await signInAsBrowser(jar, uid);
+    const page = await formPost.text();
+    assert.equal(formPost.status, 200, page);
+    assert.match(page, /<form method="post" action="https:\/\/reports\.example\.com\/callback">/);
+    // Its inline auto-submit is allowed by its hash, and its form may post to the client: nothing else changed.
+    assertPolicy('the form_post page', formPost.headers, { formAction: ['https://reports.example.com'], scriptHashes: inlineScriptHashes(page) });
+  });
+
+  it('builds the policy with more form-action origins only from http(s) URLs', () => {
+    const policy = directives(contentSecurityPolicy(['https://app.example/cb?x=1', 'http://127.0.0.1:5173/callback', "https://a.example/;script-src 'unsafe-inline'", 'javascript:alert(1)', 'not a URL']));
+    assert.deepEqual(policy.get('form-action'), ["'self'", 'https://app.example', 'http://127.0.0.1:5173', 'https://a.example']);
+    assert.deepEqual(policy.get('script-src'), ["'self'"]);
   });
 });
