@@ -51,7 +51,8 @@ function testProviderPlugin() {
         case 'reference-info':
           return { origin: reference.origin, baseUrl: reference.app.adminAudience, adminToken: reference.adminToken, viewerToken: reference.viewerToken };
         case 'reference-client-credentials': {
-          const response = await fetch(`http://127.0.0.1:${REFERENCE_PORT}/token`, {
+          // The server answers only as its configured origin (Host included): ask it there.
+          const response = await fetch(`${reference.origin}/token`, {
             method: 'POST',
             headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${payload.clientId}:${payload.secret}`).toString('base64')}` },
             body: 'grant_type=client_credentials',

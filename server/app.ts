@@ -2,7 +2,7 @@ import { createPrivateKey, generateKeyPairSync, randomBytes, type JsonWebKey, ty
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type Provider from 'oidc-provider';
-import type { AdapterPayload, ClientMetadata } from 'oidc-provider';
+import { errors, type AdapterPayload, type ClientMetadata } from 'oidc-provider';
 import { authenticate, DEMO_ACCOUNTS, findAccount } from './accounts.js';
 import { Consents } from './admin/consents.js';
 import { renderConsentPage } from './consent-page.js';
@@ -14,6 +14,12 @@ import { renderLoginPage } from './login-page.js';
 import { TokenMemory } from './oidc/adapter.js';
 import { ADMIN_API_SCOPE, ADMIN_GRANT_CLAIM, announceScope, createProvider } from './provider.js';
 import { seedTokens } from './oidc/seed-tokens.js';
+import { answerFailure } from './http/failures.js';
+import { readBody } from './http/read-body.js';
+import { pinToOrigin } from './http/request-target.js';
+import { secureEveryResponse } from './http/security-headers.js';
+import { allowClientRedirectsOnProviderPages, allowInteractionRedirect } from './oidc/redirect-form-action.js';
+import { renderNoticePage } from './notice-page.js';
 import { serveFile } from './static-files.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -22,19 +28,13 @@ const DEMO_BUILD_DIR = `${ROOT}build/demo`;
 const SERVER_ASSETS = `${ROOT}server/assets`;
 const ADMIN_DOCUMENT = `${ROOT}docs/admin-api.yaml`;
 
-/** The demo pages run under a strict policy: no inline script or style, Trusted Types enforced. */
-const PAGE_SECURITY_HEADERS = {
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-    "frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'; require-trusted-types-for 'script'",
-  'Referrer-Policy': 'no-referrer',
-};
 /**
  * The app page may open popups and keep a handle on them. The login page gets no COOP:
  * a popup that lands on a page with another opener policy is moved to a new browsing
- * context group, and the opening app then sees it as closed.
+ * context group, and the opening app then sees it as closed. (The CSP and the rest are on
+ * every response: server/http/security-headers.ts.)
  */
-const APP_PAGE_HEADERS = { ...PAGE_SECURITY_HEADERS, 'Cross-Origin-Opener-Policy': 'same-origin-allow-popups' };
+const APP_PAGE_HEADERS = { 'Cross-Origin-Opener-Policy': 'same-origin-allow-popups' };
 
 /** Access tokens that "never expire" still need a number for the provider: ten years. */
 const NEVER_EXPIRES_SECONDS = 10 * 365 * 24 * 3600;
@@ -149,6 +149,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       { ...demoClient(DEMO_CLIENT_IDS[1], options.origin), dpop_bound_access_tokens: true },
     ],
   });
+  allowClientRedirectsOnProviderPages(provider);
   for (const scope of store.data.scopes) announceScope(provider, scope.name);
   if (seeded && options.seedTokens !== false) await seedTokens(provider, tokens);
   const oidc = provider.callback();
@@ -270,7 +271,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     return provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
   }
 
+  const publicOrigin = new URL(options.origin);
   const server = createServer((req, res) => {
+    secureEveryResponse(res);
+    if (!pinToOrigin(req, res, publicOrigin)) return;
     const url = new URL(req.url ?? '/', options.origin);
     const path = url.pathname;
     const route = /^\/interaction\/([^/]+)(?:\/(login|abort|consent))?$/.exec(path);
@@ -279,7 +283,10 @@ export async function createApp(options: AppOptions): Promise<App> {
         if (adminCors(req, res)) return;
         return adminApi(req, res);
       }
-      if (route) return interaction(req, res, route[1]!, route[2]);
+      if (route) {
+        await allowInteractionRedirect(provider, res, route[1]!);
+        return interaction(req, res, route[1]!, route[2]).catch((error: unknown) => signInGone(res, error));
+      }
       if (req.method === 'GET' && (path === '/' || path === '/index.html')) {
         if (await serveFile(res, DEMO_DIR, 'index.html', APP_PAGE_HEADERS)) return;
       }
@@ -290,11 +297,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (req.method === 'GET' && path.startsWith('/build/') && (await serveFile(res, DEMO_BUILD_DIR, path.slice(7)))) return;
       oidc(req, res);
     };
-    handle().catch((error: unknown) => {
-      console.error(error);
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
-      res.end('Internal error');
-    });
+    handle().catch((error: unknown) => answerFailure(res, error));
   });
   /** CORS for the admin API: only the configured portal origins; answers preflights itself (true when it did). */
   function adminCors(req: IncomingMessage, res: ServerResponse): boolean {
@@ -342,23 +345,16 @@ function demoClient(clientId: string, origin: string): ClientMetadata {
   };
 }
 
-function html(res: ServerResponse, status: number, body: string): void {
-  res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...PAGE_SECURITY_HEADERS });
-  res.end(body);
+/**
+ * A sign-in whose interaction cookie is missing or expired (a bookmarked or replayed form,
+ * a second tab): the provider throws SessionNotFound, and only the app can start a new one.
+ */
+function signInGone(res: ServerResponse, error: unknown): void {
+  if (!(error instanceof errors.SessionNotFound)) throw error;
+  html(res, 400, renderNoticePage('Sign-in expired', 'This sign-in is no longer valid, start again from the app.'));
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => {
-      body += chunk;
-      if (body.length > limit) {
-        reject(new Error('request body too large'));
-        req.destroy();
-      }
-    });
-    req.on('end', () => resolve(body));
-    req.on('error', reject);
-  });
+function html(res: ServerResponse, status: number, body: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(body);
 }

@@ -161,6 +161,11 @@ export function createProvider(options: ProviderOptions): Provider {
   };
   const provider = new Provider(options.issuer, configuration);
   provider.proxy = false;
+  // Koa takes the scheme from the socket: behind a TLS-terminating proxy, every URL the
+  // provider builds (discovery, redirects, the htu it expects in a DPoP proof) said http:
+  // beside an https issuer. The scheme is the issuer's; the host is pinned at the server's entry.
+  const scheme = new URL(options.issuer).protocol.slice(0, -1);
+  Object.defineProperty(provider.request, 'protocol', { get: () => scheme });
   requireEveryScopeToBeAllowed(provider);
   // Integrations' secrets are stored as hashes (and a rotated-out one may still be in its
   // grace period), so the comparison is the store's. oidc-provider awaits this method.

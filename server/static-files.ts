@@ -14,7 +14,13 @@ const TYPES: Record<string, string> = {
 
 /** Serves `path` from inside `root`; false when there is no such file (or it would leave root). */
 export async function serveFile(res: ServerResponse, root: string, path: string, headers: Record<string, string> = {}): Promise<boolean> {
-  const file = normalize(join(root, decodeURIComponent(path)));
+  let name: string;
+  try {
+    name = decodeURIComponent(path);
+  } catch {
+    return false; // not a name any file has
+  }
+  const file = normalize(join(root, name));
   if (file !== root && !file.startsWith(root + sep)) return false;
   let body: Buffer;
   try {
@@ -25,7 +31,6 @@ export async function serveFile(res: ServerResponse, root: string, path: string,
   res.writeHead(200, {
     'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
     'Cache-Control': 'no-cache',
-    'X-Content-Type-Options': 'nosniff',
     ...headers,
   });
   res.end(body);
