@@ -12,7 +12,7 @@ import { seedData } from './admin/seed.js';
 import { secretMatches, Store } from './admin/store.js';
 import { renderLoginPage } from './login-page.js';
 import { TokenMemory } from './oidc/adapter.js';
-import { ADMIN_API_SCOPE, ADMIN_GRANT_CLAIM, announceScope, createProvider } from './provider.js';
+import { ADMIN_API_SCOPE, ADMIN_GRANT_CLAIM, announceScope, createProvider, dpopNonces } from './provider.js';
 import { seedTokens } from './oidc/seed-tokens.js';
 import { answerFailure } from './http/failures.js';
 import { readBody } from './http/read-body.js';
@@ -79,6 +79,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     store.data.keys = { signing: key.export({ format: 'jwk' }) as Record<string, unknown>, cookie: randomBytes(32).toString('base64url') };
     await store.save();
   }
+  if (!store.data.keys.dpopNonce) {
+    store.data.keys.dpopNonce = randomBytes(32).toString('base64url');
+    await store.save();
+  }
   const signingKey = createPrivateKey({ key: store.data.keys.signing as JsonWebKey, format: 'jwk' });
   const tokens: TokenMemory = new TokenMemory(store.data.oidc, () => {
     if (!store.persistent) return;
@@ -127,6 +131,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     adminClients,
     consentedScopes: (accountId, clientId) => consents.scopesOf(accountId, clientId),
     cookieKeys: [store.data.keys.cookie],
+    dpopNonceSecret: Buffer.from(store.data.keys.dpopNonce, 'base64url'),
     ...(options.adminTokenTtl ? { adminTokenTtl: options.adminTokenTtl } : {}),
     adapter: (name) => tokens.adapterFor(name, clientFromStore),
     accessTokenTtl: (clientId) => {
@@ -181,6 +186,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       adminClients,
       scope: ADMIN_API_SCOPE,
       grantClaim: ADMIN_GRANT_CLAIM,
+      dpopNonces: dpopNonces(provider),
       grantAlive: async (grantId, clientId, sub) => {
         const grant = await provider.Grant.find(grantId);
         return grant !== undefined && grant.clientId === clientId && grant.accountId === sub && grant.getResourceScope(adminAudience).split(' ').includes(ADMIN_API_SCOPE);

@@ -3,6 +3,7 @@ import Provider, { errors, type Adapter, type ClientMetadata, type Configuration
 // oidc-provider keeps its configuration private; this is its own accessor to it.
 import providerInternals from 'oidc-provider/lib/helpers/weak_cache.js';
 import { findAccount } from './accounts.js';
+import type { NonceSource } from './admin/dpop.js';
 
 export interface ProviderOptions {
   issuer: string;
@@ -21,6 +22,8 @@ export interface ProviderOptions {
   signingKey: KeyObject;
   /** Keys that sign the provider's cookies. */
   cookieKeys: string[];
+  /** 32 bytes that DPoP nonces are derived from; every process of one server must share it. */
+  dpopNonceSecret: Buffer;
   /** Lifetime of admin API access tokens in seconds, whatever the client's own settings. Default 600. */
   adminTokenTtl?: number;
   /**
@@ -73,6 +76,9 @@ export function createProvider(options: ProviderOptions): Provider {
       devInteractions: { enabled: false },
       // Only the client a token was issued to may revoke it (RFC 7009 §2.1).
       revocation: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
+      // Nonces are handed out and taken at the token endpoint, but asked for only by the admin
+      // API (its verifier uses these same nonces: a client keeps one nonce per origin).
+      dPoP: { enabled: true, nonceSecret: options.dpopNonceSecret, requireNonce: () => false },
       clientCredentials: { enabled: true },
       introspection: { enabled: true },
       rpInitiatedLogout: { enabled: true, logoutSource: logoutPage },
@@ -211,4 +217,11 @@ function requireEveryScopeToBeAllowed(provider: Provider): void {
  */
 export function announceScope(provider: Provider, name: string): void {
   Set.prototype.add.call(providerInternals(provider).configuration.scopes, name);
+}
+
+/** The authorization server's DPoP nonces, for the resource servers on its origin. */
+export function dpopNonces(provider: Provider): NonceSource {
+  const nonces = providerInternals(provider).DPoPNonces;
+  if (!nonces) throw new Error('features.dPoP.nonceSecret is not configured');
+  return { current: () => nonces.nextChallenge(), accepts: (nonce) => nonces.checkChallenge(nonce) };
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import { findAccount } from '../accounts.js';
-import { createDPoPVerifier, DPoPProofError } from './dpop.js';
+import { createDPoPVerifier, DPoPProofError, type NonceSource } from './dpop.js';
 import { ApiProblem } from './problem.js';
 import { hashMatches, hashSecret, type Role, type Store } from './store.js';
 
@@ -41,6 +41,8 @@ export interface AuthenticatorOptions {
   grantClaim: string;
   /** Whether the grant behind a token still stands for this user and client (not revoked, not signed out). */
   grantAlive: (grantId: string, clientId: string, sub: string) => Promise<boolean>;
+  /** The DPoP nonces of the authorization server on the same origin. */
+  dpopNonces?: NonceSource;
 }
 
 /** What the admin API answers an authenticated DPoP request with, so clients keep a fresh nonce (RFC 9449 §9). */
@@ -89,7 +91,7 @@ export function createAuthenticator(options: AuthenticatorOptions): (req: Incomi
   }
 
   // Server nonces (RFC 9449 §9): a proof cannot be made in advance of the nonce it carries.
-  const dpop = createDPoPVerifier({ requireNonce: true });
+  const dpop = createDPoPVerifier({ requireNonce: true, ...(options.dpopNonces ? { nonces: options.dpopNonces } : {}) });
 
   async function fromAccessToken(token: string, req: IncomingMessage, scheme: 'bearer' | 'dpop'): Promise<Caller> {
     let payload: JWTPayload;

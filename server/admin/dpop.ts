@@ -29,15 +29,27 @@ export interface DPoPVerifier {
   verify(proof: string | undefined, request: ProofRequest): Promise<void>;
   /** The nonce to send in `DPoP-Nonce`. */
   nonce(): string;
-  /** A new nonce; proofs with the previous one are answered with `use_dpop_nonce`. */
+  /** A new nonce; proofs with the previous one are answered with `use_dpop_nonce` (the default source only). */
   rotateNonce(): void;
+}
+
+/** Where nonces come from: one source for every server on an origin, as clients keep one nonce per origin. */
+export interface NonceSource {
+  /** The nonce to hand out now. */
+  current(): string;
+  /** Whether a proof's nonce is still good. */
+  accepts(nonce: string): boolean;
 }
 
 export interface DPoPVerifierOptions {
   /** Whether proofs must carry the server's nonce (RFC 9449 §9); false keeps to iat freshness and jti replay checks only. */
   requireNonce: boolean;
-  /** How long one nonce is handed out, in seconds; the previous one is still taken for as long again. Default 60. */
-  nonceWindowSeconds?: number;
+  /**
+   * The nonces to hand out and accept. The reference server passes the authorization
+   * server's own, because the token endpoint and the admin API share one origin and a client
+   * keeps one nonce per origin. Default: an HMAC of a 60 s window, the previous one still good.
+   */
+  nonces?: NonceSource;
 }
 
 /**
@@ -46,16 +58,19 @@ export interface DPoPVerifierOptions {
  * be stored per client. A proof made in advance is good for two windows at most.
  */
 export function createDPoPVerifier(options: DPoPVerifierOptions): DPoPVerifier {
-  const windowMs = (options.nonceWindowSeconds ?? 60) * 1000;
   let secret = randomBytes(32);
   const nonceFor = (window: number) => createHmac('sha256', secret).update(String(window)).digest('base64url');
-  const window = () => Math.floor(Date.now() / windowMs);
+  const window = () => Math.floor(Date.now() / 60_000);
+  const nonces: NonceSource = options.nonces ?? {
+    current: () => nonceFor(window()),
+    accepts: (nonce) => nonce === nonceFor(window()) || nonce === nonceFor(window() - 1),
+  };
   // jti values seen within the age window: a proof is good for one request. Entries go in
   // with one fixed lifetime, so the map is in expiry order and only its head can be stale.
   const seen = new Map<string, number>();
 
   return {
-    nonce: () => nonceFor(window()),
+    nonce: () => nonces.current(),
     rotateNonce() {
       secret = randomBytes(32);
     },
@@ -91,7 +106,7 @@ export function createDPoPVerifier(options: DPoPVerifierOptions): DPoPVerifier {
       }
       const jti = String(payload.jti);
       if (seen.has(jti)) throw new DPoPProofError('invalid_dpop_proof', 'the proof was used before');
-      if (options.requireNonce && payload.nonce !== nonceFor(window()) && payload.nonce !== nonceFor(window() - 1)) throw new DPoPProofError('use_dpop_nonce', 'use the server-provided DPoP nonce');
+      if (options.requireNonce && (typeof payload.nonce !== 'string' || !nonces.accepts(payload.nonce))) throw new DPoPProofError('use_dpop_nonce', 'use the server-provided DPoP nonce');
       seen.set(jti, now + (MAX_AGE_SECONDS + 5) * 1000);
     },
   };

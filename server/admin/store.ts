@@ -74,7 +74,7 @@ export interface StoreData {
   /** The authorization server's own state (sessions, grants, tokens), so a restart signs nobody out. */
   oidc?: { entries: Record<string, { payload: Record<string, unknown>; expiresAt: number | undefined }>; refreshes: Record<string, number> };
   /** Signing and cookie keys, kept with the state they protect. */
-  keys?: { signing: Record<string, unknown>; cookie: string };
+  keys?: { signing: Record<string, unknown>; cookie: string; /** Absent in files written before DPoP nonces. */ dpopNonce?: string };
 }
 
 export function hashSecret(secret: string): SecretHash {

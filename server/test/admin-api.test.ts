@@ -119,6 +119,23 @@ describe('admin API with DPoP-bound tokens (RFC 9449 §7)', () => {
     assert.equal((await api(server, undefined)('GET', '/me', undefined, { authorization: `DPoP ${tokens.access_token}`, dpop: made })).status, 401);
   });
 
+  it('shares one nonce with the token endpoint on the same origin: a refresh with the API\'s nonce works, and the API takes the nonce the token endpoint hands out', async () => {
+    const keys = await dpopKeys();
+    const tokens = await signIn(server, 'ada@example.com', 'ada-demo', { ...demo(), scope: 'openid offline_access grantkit:admin', dpop: keys });
+    const nonce = await nonceFor(keys, tokens.access_token);
+    // A client keeps one nonce per origin (RFC 9449 §8.1): its next proof at /token carries the API's.
+    const refreshed = await fetch(`${server.origin}/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', dpop: await dpopProof(keys, 'POST', `${server.origin}/token`, undefined, { nonce }) },
+      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token!, client_id: 'grantkit-demo-dpop' }),
+    });
+    const body = (await refreshed.json()) as { access_token?: string; error?: string; error_description?: string };
+    assert.equal(refreshed.status, 200, JSON.stringify(body));
+    const fromTokenEndpoint = refreshed.headers.get('dpop-nonce') ?? nonce;
+    const res = await api(server, undefined)('GET', '/me', undefined, { authorization: `DPoP ${body.access_token}`, dpop: await dpopProof(keys, 'GET', me(), body.access_token!, { nonce: fromTokenEndpoint }) });
+    assert.equal(res.status, 200);
+  });
+
   it('will not issue the demo client a token without a proof', async () => {
     await assert.rejects(signIn(server, 'ada@example.com', 'ada-demo', demo()), /token exchange failed: 400/);
   });
