@@ -22,6 +22,8 @@ try {
   // The wrong password on purpose answers 401; anything else at 400+ is a problem.
   page.on('response', async (r) => {
     if (r.status() < 400 || (r.status() === 401 && r.url().includes('/interaction/'))) return;
+    // Expected: the admin API asks a page's first DPoP proofs for its nonce (RFC 9449 §9), and the SDK retries with it.
+    if (r.status() === 401 && /error="use_dpop_nonce"/.test(r.headers()['www-authenticate'] ?? '')) return;
     const body = await r.text().catch(() => '');
     // Expected: the server cannot revoke JWT access tokens (RFC 7009 §2.2.1); the client accepts that.
     if (r.url().endsWith('/token/revocation') && r.status() === 400) return;
@@ -259,6 +261,10 @@ try {
   await page.goto(`${base}/admin`);
   await page.waitForFunction(() => [...(document.querySelector('connected-apps')?.shadowRoot?.querySelectorAll('[part=row]') ?? [])].some((r) => r.textContent.includes('Reporting Dashboard')), { polling: 100, timeout: 15_000 });
   await shot('15q-connected-apps-two', '#connected');
+  // Back to where the walkthrough was: its integration selected.
+  await waitDeep('integration-list >>> [part=row]');
+  await clickRow('Walkthrough Robot');
+  await page.waitForFunction(() => document.querySelector('integration-details').shadowRoot.querySelector('[part~=header] h2')?.textContent.includes('Walkthrough Robot'), { polling: 100 });
   // The portal in dark mode.
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
   await shot('15l-dark-details', '#selected');

@@ -39,6 +39,12 @@ export const styles = [
       color: var(--_muted);
       font-size: 0.85em;
     }
+    /* The scopes are spaced by the layout: template whitespace is minified away. */
+    [part='scopes'] {
+      display: inline-flex;
+      flex-wrap: wrap;
+      gap: 0.15rem 0.6rem;
+    }
     [part='scopes'] code {
       font-size: 0.95em;
     }

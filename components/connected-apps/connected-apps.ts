@@ -127,7 +127,7 @@ export class ConnectedApps extends LitElement {
               ${app.description ? html`<div class="meta"><bdi>${app.description}</bdi></div>` : nothing}
               <div class="meta">
                 <span class="visually-hidden">${t.connected.scopes}:</span>
-                <span part="scopes">${app.scope.split(' ').filter(Boolean).map((s) => html`<code>${s}</code> `)}</span>
+                <span part="scopes">${app.scope.split(' ').filter(Boolean).map((s) => html`<code>${s}</code>`)}</span>
               </div>
               <div class="meta">${t.connected.since(when(app.granted_at))} · ${app.last_used_at ? t.connected.lastUsed(when(app.last_used_at)) : t.connected.neverUsed}</div>
             </div>
