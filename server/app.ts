@@ -49,6 +49,10 @@ export interface AppOptions {
   seedTokens?: boolean;
   /** Other origins whose admin portals may call the admin API from a browser (CORS). Same-origin needs none. */
   adminCorsOrigins?: string[];
+  /** The clock the token memory measures expiry by, in ms. Default Date.now (tests move it). */
+  clock?: () => number;
+  /** How often expired sign-ins, codes and tokens are swept from memory, in ms. Default 60 s. */
+  sweepIntervalMs?: number;
 }
 
 export interface App {
@@ -76,7 +80,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     if (!store.persistent) return;
     store.data.oidc = tokens.snapshot();
     void store.save();
-  });
+  }, { now: options.clock });
+  const stopSweeping = tokens.sweepEvery(options.sweepIntervalMs ?? 60_000);
   const adminAudience = `${options.origin}${ADMIN_BASE}`;
   const integration = (clientId: string) => store.data.integrations.find((i) => i.client_id === clientId);
   // The provider insists on a secret in a confidential client's metadata; the real check
@@ -224,6 +229,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       res.end('Internal error');
     });
   });
+  server.on('close', stopSweeping);
   /** CORS for the admin API: only the configured portal origins; answers preflights itself (true when it did). */
   function adminCors(req: IncomingMessage, res: ServerResponse): boolean {
     const origin = req.headers.origin;
