@@ -53,6 +53,8 @@ export interface AppOptions {
   clock?: () => number;
   /** How often expired sign-ins, codes and tokens are swept from memory, in ms. Default 60 s. */
   sweepIntervalMs?: number;
+  /** Sign-ins not tied to an account yet (interactions, pushed requests, sessions without one) kept at once; the oldest goes first. Default 10,000. */
+  maxPendingSignIns?: number;
 }
 
 export interface App {
@@ -80,7 +82,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     if (!store.persistent) return;
     store.data.oidc = tokens.snapshot();
     void store.save();
-  }, { now: options.clock });
+  }, { now: options.clock, maxAnonymous: options.maxPendingSignIns });
   const stopSweeping = tokens.sweepEvery(options.sweepIntervalMs ?? 60_000);
   const adminAudience = `${options.origin}${ADMIN_BASE}`;
   const integration = (clientId: string) => store.data.integrations.find((i) => i.client_id === clientId);

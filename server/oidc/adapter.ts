@@ -1,5 +1,6 @@
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import type { IssuedToken } from '../admin/tokens.js';
+import { isAnonymous, PendingQueue } from './pending.js';
 
 // oidc-provider's storage. Clients come from the admin store (integrations are real
 // clients); everything else lives in memory with its expiry, indexed by grant and by
@@ -24,12 +25,16 @@ export interface TokenSnapshot {
 export interface MemoryOptions {
   /** The clock expiry is measured by, in ms (tests move it). Default Date.now. */
   now?: () => number;
+  /** Anonymous entries (see isAnonymous) held at once; past it the oldest is dropped. Default 10,000. */
+  maxAnonymous?: number;
 }
 
 export class TokenMemory {
   readonly #entries = new Map<string, Entry>();
   readonly #onChange: () => void;
   readonly #now: () => number;
+  /** Bounds what sign-ins nobody finished can cost, whatever their TTL and however fast they come. */
+  readonly #anonymous: PendingQueue;
   readonly #byGrant = new Map<string, Set<string>>();
   readonly #byClient = new Map<string, Set<string>>();
   readonly #byUid = new Map<string, string>();
@@ -42,10 +47,12 @@ export class TokenMemory {
   constructor(snapshot?: TokenSnapshot, onChange: () => void = () => undefined, options: MemoryOptions = {}) {
     this.#onChange = onChange;
     this.#now = options.now ?? (() => Date.now());
+    this.#anonymous = new PendingQueue(options.maxAnonymous ?? 10_000);
     for (const [k, entry] of Object.entries(snapshot?.entries ?? {})) {
       if (!this.#live(entry)) continue;
       this.#entries.set(k, entry);
       this.#index(k, entry.payload);
+      this.#admit(k, entry.payload);
     }
     for (const [grantId, count] of Object.entries(snapshot?.refreshes ?? {})) this.#refreshes.set(grantId, count);
   }
@@ -92,6 +99,7 @@ export class TokenMemory {
         const k = key(id);
         this.#entries.set(k, { payload, expiresAt: expiresIn ? this.#now() + expiresIn * 1000 : undefined });
         this.#index(k, payload);
+        this.#admit(k, payload);
         this.#onChange();
       },
       find: async (id) => {
@@ -206,6 +214,7 @@ export class TokenMemory {
         removed++;
       }
     }
+    this.#anonymous.retain((k) => this.#entries.has(k));
     // No write for it: a snapshot leaves expired entries out, and the next change writes one.
     return removed;
   }
@@ -228,8 +237,16 @@ export class TokenMemory {
     return entry.expiresAt === undefined || entry.expiresAt > this.#now();
   }
 
+  /** Counts an anonymous entry as the newest, evicting the oldest past the cap; a signed-in session leaves the count. */
+  #admit(k: string, payload: AdapterPayload): void {
+    const model = k.slice(0, k.indexOf(':'));
+    if (!isAnonymous(model, payload)) return this.#anonymous.drop(k);
+    for (const oldest of this.#anonymous.admit(k)) this.#remove(oldest);
+  }
+
   /** Deletes an entry with its index references, which would otherwise outlive it. */
   #remove(k: string): void {
+    this.#anonymous.drop(k);
     const entry = this.#entries.get(k);
     if (!entry) return;
     this.#entries.delete(k);

@@ -61,4 +61,39 @@ describe('anonymous sign-ins do not pile up in memory', () => {
       await server.close();
     }
   });
+
+  it('the number of live interactions never exceeds the cap; the newest sign-in and signed-in sessions are kept', async () => {
+    const cap = 25;
+    const server = await start({ maxPendingSignIns: cap });
+    try {
+      await signIn(server, 'ada@example.com', 'ada-demo');
+      const sessions = server.tokens.stored('Session');
+      const live = () => [...server.tokens.entries('Interaction')].length;
+      let most = 0;
+      let newest: Awaited<ReturnType<typeof beginSignIn>> | undefined;
+      let oldest: typeof newest;
+      for (let batch = 0; batch < 10; batch++) {
+        // Ten at a time, as a flood would come; the count is read after every answer.
+        await Promise.all(Array.from({ length: 10 }, async () => {
+          const started = await beginSignIn(server);
+          assert.equal(started.status, 303);
+          oldest ??= started;
+          newest = started;
+          most = Math.max(most, live());
+        }));
+      }
+      assert.ok(most <= cap, `at most ${cap} interactions at once, saw ${most}`);
+      assert.equal(server.tokens.stored('Interaction'), cap);
+      assert.equal(server.tokens.stored('Session'), sessions, 'the flood did not evict the signed-in session');
+
+      // The user who started last can still sign in; the one who started first has to start again.
+      const form = { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'login=vic%40example.com&password=vic-demo' };
+      const finished = await request(`${server.origin}/interaction/${newest!.uid}/login`, { ...form, headers: { ...form.headers, cookie: newest!.cookie } });
+      assert.equal(finished.status, 303);
+      const evicted = await request(`${server.origin}/interaction/${oldest!.uid}`, { headers: { cookie: oldest!.cookie } });
+      assert.notEqual(evicted.status, 200);
+    } finally {
+      await server.close();
+    }
+  });
 });
