@@ -7,7 +7,7 @@ import { authenticate, DEMO_ACCOUNTS } from './accounts.js';
 import { ADMIN_BASE, createAdminApi } from './admin/api.js';
 import { createAuthenticator } from './admin/auth.js';
 import { seedData } from './admin/seed.js';
-import { secretMatches, Store } from './admin/store.js';
+import { secretMatches, Store, type Persist } from './admin/store.js';
 import { renderLoginPage } from './login-page.js';
 import { TokenMemory } from './oidc/adapter.js';
 import { ADMIN_API_SCOPE, announceScope, createProvider } from './provider.js';
@@ -42,6 +42,8 @@ export interface AppOptions {
   origin: string;
   /** A JSON file to keep the admin state in across restarts; in memory when absent. */
   dataFile?: string;
+  /** How that file is written; default atomically (tests wrap it to hold a write in flight). */
+  persist?: Persist;
   /** The RSA key tokens are signed with, when the store holds none yet (tests pass their own to forge tokens). */
   signingKey?: KeyObject;
   adminTokenTtl?: number;
@@ -70,7 +72,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const store = await Store.open(options.dataFile, () => {
     seeded = true;
     return seedData();
-  });
+  }, options.persist);
   // With a file store the keys are kept too: tokens signed before a restart stay valid after it.
   if (!store.data.keys) {
     const key = options.signingKey ?? generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
@@ -78,11 +80,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     await store.save();
   }
   const signingKey = createPrivateKey({ key: store.data.keys.signing as JsonWebKey, format: 'jwk' });
+  // A change asks for a write and is done; the snapshot is taken once per write, not per change.
   const tokens: TokenMemory = new TokenMemory(store.data.oidc, () => {
-    if (!store.persistent) return;
-    store.data.oidc = tokens.snapshot();
-    void store.save();
+    store.save().catch((error: unknown) => console.error('cannot write the data file', error));
   }, { now: options.clock, maxAnonymous: options.maxPendingSignIns });
+  store.beforeWrite(() => (store.data.oidc = tokens.snapshot()));
   const stopSweeping = tokens.sweepEvery(options.sweepIntervalMs ?? 60_000);
   const adminAudience = `${options.origin}${ADMIN_BASE}`;
   const integration = (clientId: string) => store.data.integrations.find((i) => i.client_id === clientId);

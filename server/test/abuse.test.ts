@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { seedData } from '../admin/seed.js';
+import { Store, writeAtomically, type Persist } from '../admin/store.js';
 import { signIn, start, type Running } from './support.js';
 
 // What an anonymous client can make the server do: keep memory, write files, guess passwords.
@@ -95,5 +100,69 @@ describe('anonymous sign-ins do not pile up in memory', () => {
     } finally {
       await server.close();
     }
+  });
+
+  it('a burst of sign-ins writes the data file far fewer times than requests, and the file still ends with the last state', async () => {
+    const dataFile = join(await mkdtemp(join(tmpdir(), 'grantkit-abuse-')), 'state.json');
+    // The real writer, with the first write of the burst held in flight until every request is answered:
+    // how many changes meet one write then depends on nothing but the code, not on the disk's speed.
+    let hold: Promise<void> | undefined;
+    let release: () => void = () => {};
+    let writes = 0;
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const persist: Persist = async (file, text) => {
+      writes++;
+      mostInFlight = Math.max(mostInFlight, ++inFlight);
+      try {
+        await hold;
+        await writeAtomically(file, text);
+      } finally {
+        inFlight--;
+      }
+    };
+    const server = await start({ dataFile, persist });
+    try {
+      await server.store.flushed();
+      writes = 0;
+      hold = new Promise<void>((resolve) => (release = resolve));
+      const requests = 200;
+      const started = await Promise.all(Array.from({ length: requests }, () => beginSignIn(server)));
+      assert.ok(started.every((s) => s.status === 303 && s.uid));
+      release();
+      hold = undefined;
+      await server.store.flushed();
+      assert.equal(writes, 2, `the write in flight and one after it, for ${requests} requests`);
+      assert.equal(mostInFlight, 1);
+
+      // Nothing was asked after the burst: the file holds every interaction it made all the same.
+      const saved = JSON.parse(await readFile(dataFile, 'utf8')) as { oidc: { entries: Record<string, unknown> } };
+      for (const { uid } of started) assert.ok(`Interaction:${uid}` in saved.oidc.entries, `interaction ${uid} is in the file`);
+      assert.deepEqual(Object.keys(saved.oidc.entries).sort(), Object.keys(server.tokens.snapshot().entries).sort());
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a write that fails half-way leaves the previous file, and the next change is still written', async () => {
+    const dataFile = join(await mkdtemp(join(tmpdir(), 'grantkit-abuse-')), 'state.json');
+    let fail = false;
+    const store = await Store.open(dataFile, seedData, async (file, text) => {
+      if (!fail) return writeAtomically(file, text);
+      await writeFile(`${file}.${process.pid}.tmp`, text.slice(0, text.length / 2)); // the disk filled up
+      throw new Error('ENOSPC');
+    });
+    const saved = async () => (JSON.parse(await readFile(dataFile, 'utf8')) as { scopes: Array<{ name: string }> }).scopes.map((s) => s.name);
+    const before = await saved();
+
+    fail = true;
+    store.data.scopes.push({ name: 'lost:write', description: '', service_urls: [], created_at: '', updated_at: '' });
+    await assert.rejects(store.save());
+    assert.deepEqual(await saved(), before, 'the old state, whole');
+
+    fail = false;
+    store.data.scopes.push({ name: 'next:write', description: '', service_urls: [], created_at: '', updated_at: '' });
+    await store.save();
+    assert.deepEqual(await saved(), [...before, 'lost:write', 'next:write']);
   });
 });
