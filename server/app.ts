@@ -8,7 +8,9 @@ import { ADMIN_BASE, createAdminApi } from './admin/api.js';
 import { createAuthenticator } from './admin/auth.js';
 import { seedData } from './admin/seed.js';
 import { secretMatches, Store, type Persist } from './admin/store.js';
+import { addressKey } from './client-address.js';
 import { renderLoginPage } from './login-page.js';
+import { LoginThrottle, tooManyAttempts, type LoginThrottleSettings } from './login-throttle.js';
 import { TokenMemory } from './oidc/adapter.js';
 import { ADMIN_API_SCOPE, announceScope, createProvider } from './provider.js';
 import { seedTokens } from './oidc/seed-tokens.js';
@@ -57,6 +59,8 @@ export interface AppOptions {
   sweepIntervalMs?: number;
   /** Sign-ins not tied to an account yet (interactions, pushed requests, sessions without one) kept at once; the oldest goes first. Default 10,000. */
   maxPendingSignIns?: number;
+  /** How failed passwords slow further tries (tests give it a clock); defaults in login-throttle.ts. */
+  loginThrottle?: LoginThrottleSettings;
 }
 
 export interface App {
@@ -182,6 +186,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
   });
 
+  const loginThrottle = new LoginThrottle(options.loginThrottle);
   async function interaction(req: IncomingMessage, res: ServerResponse, uid: string, action: string | undefined): Promise<void> {
     const details = await provider.interactionDetails(req, res);
     if (details.uid !== uid) return void res.writeHead(400).end('This sign-in is no longer valid.');
@@ -198,10 +203,20 @@ export async function createApp(options: AppOptions): Promise<App> {
     if (req.method === 'POST' && action === 'login') {
       const form = new URLSearchParams(await readBody(req, 10_000));
       const login = form.get('login') ?? '';
+      const address = addressKey(req.socket.remoteAddress);
+      const wait = loginThrottle.waitMs(login, address);
+      if (wait > 0) {
+        // Refused before the password is looked at: the right one is answered like a wrong one, known login or not.
+        const refusal = tooManyAttempts(wait);
+        res.setHeader('Retry-After', String(refusal.seconds));
+        return html(res, 429, renderLoginPage({ uid, clientName, accounts, login, error: refusal.message }));
+      }
       const account = authenticate(login, form.get('password') ?? '');
       if (!account) {
+        loginThrottle.failed(login, address);
         return html(res, 401, renderLoginPage({ uid, clientName, accounts, login, error: 'That e-mail and password do not match a demo account.' }));
       }
+      loginThrottle.succeeded(login);
       return provider.interactionFinished(req, res, { login: { accountId: account.id } }, { mergeWithLastSubmission: false });
     }
     res.writeHead(405).end();
