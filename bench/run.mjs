@@ -48,5 +48,6 @@ console.table({ 'discovery cached': { requests: results.signIn.discoveryCached.r
 console.log('\nLarge lists: 10,000 rows');
 console.table(results.lists);
 
+results.authMemory = (await import('./auth-memory.mjs')).results;
 await writeFile(path.join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\n${results.machine}; written to bench/results.json`);

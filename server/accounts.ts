@@ -20,9 +20,14 @@ export function findAccount(id: string): Account | undefined {
   return DEMO_ACCOUNTS.find((a) => a.id === id);
 }
 
+/** What a typed login is compared as: the same account however it was typed (the throttle counts by it too). */
+export function normaliseLogin(login: string): string {
+  return login.trim().toLowerCase();
+}
+
 /** Looks an account up by e-mail or id and checks the password in constant time. */
 export function authenticate(login: string, password: string): Account | undefined {
-  const wanted = login.trim().toLowerCase();
+  const wanted = normaliseLogin(login);
   const account = DEMO_ACCOUNTS.find((a) => a.email === wanted || a.id === wanted);
   if (!account) return undefined;
   const given = Buffer.from(password);

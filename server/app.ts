@@ -9,8 +9,10 @@ import { renderConsentPage } from './consent-page.js';
 import { ADMIN_BASE, createAdminApi } from './admin/api.js';
 import { createAuthenticator } from './admin/auth.js';
 import { seedData } from './admin/seed.js';
-import { secretMatches, Store } from './admin/store.js';
+import { secretMatches, Store, type Persist } from './admin/store.js';
+import { addressKey } from './client-address.js';
 import { renderLoginPage } from './login-page.js';
+import { LoginThrottle, tooManyAttempts, type LoginThrottleSettings } from './login-throttle.js';
 import { TokenMemory } from './oidc/adapter.js';
 import { ADMIN_API_SCOPE, ADMIN_GRANT_CLAIM, announceScope, createProvider, dpopNonces } from './provider.js';
 import { seedTokens } from './oidc/seed-tokens.js';
@@ -44,6 +46,8 @@ export interface AppOptions {
   origin: string;
   /** A JSON file to keep the admin state in across restarts; in memory when absent. */
   dataFile?: string;
+  /** How that file is written; default atomically (tests wrap it to hold a write in flight). */
+  persist?: Persist;
   /** The RSA key tokens are signed with, when the store holds none yet (tests pass their own to forge tokens). */
   signingKey?: KeyObject;
   adminTokenTtl?: number;
@@ -51,6 +55,14 @@ export interface AppOptions {
   seedTokens?: boolean;
   /** Other origins whose admin portals may call the admin API from a browser (CORS). Same-origin needs none. */
   adminCorsOrigins?: string[];
+  /** The clock the token memory measures expiry by, in ms. Default Date.now (tests move it). */
+  clock?: () => number;
+  /** How often expired sign-ins, codes and tokens are swept from memory, in ms. Default 60 s. */
+  sweepIntervalMs?: number;
+  /** Sign-ins not tied to an account yet (interactions, pushed requests, sessions without one) kept at once; the oldest goes first. Default 10,000. */
+  maxPendingSignIns?: number;
+  /** How failed passwords slow further tries (tests give it a clock); defaults in login-throttle.ts. */
+  loginThrottle?: LoginThrottleSettings;
 }
 
 /**
@@ -72,7 +84,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const store = await Store.open(options.dataFile, () => {
     seeded = true;
     return seedData();
-  });
+  }, options.persist);
   // With a file store the keys are kept too: tokens signed before a restart stay valid after it.
   if (!store.data.keys) {
     const key = options.signingKey ?? generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
@@ -84,11 +96,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     await store.save();
   }
   const signingKey = createPrivateKey({ key: store.data.keys.signing as JsonWebKey, format: 'jwk' });
+  // A change asks for a write and is done; the snapshot is taken once per write, not per change.
   const tokens: TokenMemory = new TokenMemory(store.data.oidc, () => {
-    if (!store.persistent) return;
-    store.data.oidc = tokens.snapshot();
-    void store.save();
-  });
+    store.save().catch((error: unknown) => console.error('cannot write the data file', error));
+  }, { now: options.clock, maxAnonymous: options.maxPendingSignIns });
+  store.beforeWrite(() => (store.data.oidc = tokens.snapshot()));
+  const stopSweeping = tokens.sweepEvery(options.sweepIntervalMs ?? 60_000);
   const adminAudience = `${options.origin}${ADMIN_BASE}`;
   // Set once the provider exists: taking a consent back ends the grants it stood for.
   const consents = new Consents(store, async (accountId, clientId) => tokens.revokeGrantsOf(accountId, clientId));
@@ -210,6 +223,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
   });
 
+  const loginThrottle = new LoginThrottle(options.loginThrottle);
   async function interaction(req: IncomingMessage, res: ServerResponse, uid: string, action: string | undefined): Promise<void> {
     const details = await provider.interactionDetails(req, res);
     if (details.uid !== uid) return void res.writeHead(400).end('This sign-in is no longer valid.');
@@ -229,10 +243,20 @@ export async function createApp(options: AppOptions): Promise<App> {
     if (req.method === 'POST' && action === 'login') {
       const form = new URLSearchParams(await readBody(req, 10_000));
       const login = form.get('login') ?? '';
+      const address = addressKey(req.socket.remoteAddress);
+      const wait = loginThrottle.waitMs(login, address);
+      if (wait > 0) {
+        // Refused before the password is looked at: the right one is answered like a wrong one, known login or not.
+        const refusal = tooManyAttempts(wait);
+        res.setHeader('Retry-After', String(refusal.seconds));
+        return html(res, 429, renderLoginPage({ uid, clientName, accounts, login, error: refusal.message }));
+      }
       const account = authenticate(login, form.get('password') ?? '');
       if (!account) {
+        loginThrottle.failed(login, address);
         return html(res, 401, renderLoginPage({ uid, clientName, accounts, login, error: 'That e-mail and password do not match a demo account.' }));
       }
+      loginThrottle.succeeded(login);
       return provider.interactionFinished(req, res, { login: { accountId: account.id } }, { mergeWithLastSubmission: false });
     }
     res.writeHead(405).end();
@@ -305,6 +329,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     };
     handle().catch((error: unknown) => answerFailure(res, error));
   });
+  server.on('close', stopSweeping);
   /** CORS for the admin API: only the configured portal origins; answers preflights itself (true when it did). */
   function adminCors(req: IncomingMessage, res: ServerResponse): boolean {
     const origin = req.headers.origin;

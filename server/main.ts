@@ -9,7 +9,7 @@ const host = process.env.HOST ?? '127.0.0.1';
 const origin = process.env.PUBLIC_ORIGIN ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
 
 const adminCorsOrigins = (process.env.ADMIN_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
-const { server } = await createApp({ origin, adminCorsOrigins, ...(values.data ? { dataFile: values.data } : {}) });
+const { server, store } = await createApp({ origin, adminCorsOrigins, ...(values.data ? { dataFile: values.data } : {}) });
 server.listen(port, host, () => {
   const lines = [
     '',
@@ -27,5 +27,6 @@ server.listen(port, host, () => {
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+  // Writes are coalesced: the last one may still be on its way when the server stops.
+  process.on(signal, () => server.close(() => void store.flushed().then(() => process.exit(0))));
 }

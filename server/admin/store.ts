@@ -1,9 +1,10 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { open, readFile, rename } from 'node:fs/promises';
 
-// The admin API's state. In memory by default; with a file, every change is written
-// to a temporary file and renamed over the old one, so a crash mid-write leaves either
-// the old state or the new one, never half of each.
+// The admin API's state. In memory by default; with a file, changes are written to a
+// temporary file, flushed to disk and renamed over the old one, so a crash mid-write
+// leaves either the old state or the new one, never half of each. Writes are coalesced:
+// at most one in flight and one waiting, which takes the state as it is when it starts.
 
 export type GrantType = 'authorization_code' | 'refresh_token' | 'client_credentials';
 export type AuthMethod = 'none' | 'client_secret_basic' | 'client_secret_post';
@@ -104,16 +105,29 @@ export class Store {
   get persistent(): boolean {
     return this.#file !== undefined;
   }
-  #writing: Promise<void> = Promise.resolve();
+  /** The write in flight, if any. */
+  #current: Promise<void> | undefined;
+  /** The write that will start when the current one ends; every change since the current one started joins it. */
+  #next: Promise<void> | undefined;
+  readonly #prepare: Array<() => void> = [];
+  #writes = 0;
 
-  private constructor(data: StoreData, file: string | undefined) {
+  /** How many times the file has been written: for tests and monitoring. */
+  get writes(): number {
+    return this.#writes;
+  }
+
+  readonly #persist: Persist;
+
+  private constructor(data: StoreData, file: string | undefined, persist: Persist) {
     this.data = data;
     this.#file = file;
+    this.#persist = persist;
   }
 
   /** Opens the file store (creating it from `seed` when absent), or a memory store when no file is given. */
-  static async open(file: string | undefined, seed: () => StoreData): Promise<Store> {
-    if (!file) return new Store(seed(), undefined);
+  static async open(file: string | undefined, seed: () => StoreData, persist: Persist = writeAtomically): Promise<Store> {
+    if (!file) return new Store(seed(), undefined, persist);
     let data: StoreData;
     try {
       data = JSON.parse(await readFile(file, 'utf8')) as StoreData;
@@ -121,21 +135,64 @@ export class Store {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`cannot read the data file ${file}`, { cause: error });
       data = seed();
     }
-    const store = new Store(data, file);
+    const store = new Store(data, file, persist);
     await store.save();
     return store;
   }
 
-  /** Writes the state; writes are queued so that the last change always lands last. */
+  /**
+   * Copies state kept elsewhere (the token memory) into `data` right before each write,
+   * so that a change there costs a flag, not a copy of everything.
+   */
+  beforeWrite(prepare: () => void): void {
+    this.#prepare.push(prepare);
+  }
+
+  /**
+   * Asks for the state to be written; resolves once a write that began after this call has
+   * landed. A burst of changes makes two writes, not one per change: serialising the whole
+   * state on every change made each anonymous sign-in cost a copy of all the others.
+   */
   save(): Promise<void> {
     const file = this.#file;
     if (!file) return Promise.resolve();
-    const snapshot = JSON.stringify(this.data, null, 2);
-    this.#writing = this.#writing.then(async () => {
-      const temporary = `${file}.${process.pid}.tmp`;
-      await writeFile(temporary, snapshot, { mode: 0o600 });
-      await rename(temporary, file);
-    });
-    return this.#writing;
+    if (this.#next) return this.#next;
+    const next = (this.#current ?? Promise.resolve())
+      .catch(() => undefined) // a failed write was reported to its callers; the next one still runs
+      .then(() => {
+        // From here on a change needs another write: this one takes the state as it is now.
+        this.#next = undefined;
+        return (this.#current = this.#write(file));
+      });
+    this.#next = next;
+    return next;
+  }
+
+  /** Resolves once every change asked to be saved so far is on disk (for a clean shutdown); starts no write. */
+  async flushed(): Promise<void> {
+    await (this.#next ?? this.#current)?.catch(() => undefined);
+  }
+
+  async #write(file: string): Promise<void> {
+    for (const prepare of this.#prepare) prepare();
+    await this.#persist(file, JSON.stringify(this.data, null, 2));
+    this.#writes++;
   }
 }
+
+/** How a file store's text reaches its file: tests wrap it to hold a write in flight. */
+export type Persist = (file: string, text: string) => Promise<void>;
+
+/** Writes to a temporary file, flushes it to disk and renames it over the old one. */
+export const writeAtomically: Persist = async (file, text) => {
+  const temporary = `${file}.${process.pid}.tmp`;
+  const handle = await open(temporary, 'w', 0o600);
+  try {
+    await handle.writeFile(text);
+    // On disk before the rename: after a power cut the name points at old or new data, not at an empty file.
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temporary, file);
+};

@@ -1,5 +1,6 @@
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import type { IssuedToken } from '../admin/tokens.js';
+import { isAnonymous, PendingQueue } from './pending.js';
 
 // oidc-provider's storage. Clients come from the admin store (integrations are real
 // clients); everything else lives in memory with its expiry, indexed by grant and by
@@ -21,9 +22,19 @@ export interface TokenSnapshot {
   refreshes: Record<string, number>;
 }
 
+export interface MemoryOptions {
+  /** The clock expiry is measured by, in ms (tests move it). Default Date.now. */
+  now?: () => number;
+  /** Anonymous entries (see isAnonymous) held at once; past it the oldest is dropped. Default 10,000. */
+  maxAnonymous?: number;
+}
+
 export class TokenMemory {
   readonly #entries = new Map<string, Entry>();
   readonly #onChange: () => void;
+  readonly #now: () => number;
+  /** Bounds what sign-ins nobody finished can cost, whatever their TTL and however fast they come. */
+  readonly #anonymous: PendingQueue;
   readonly #byGrant = new Map<string, Set<string>>();
   readonly #byClient = new Map<string, Set<string>>();
   readonly #byUid = new Map<string, string>();
@@ -33,12 +44,15 @@ export class TokenMemory {
   #allowance: RefreshAllowance = () => true;
 
   /** Starts from a snapshot when given; `onChange` is told after every change, to persist it. */
-  constructor(snapshot?: TokenSnapshot, onChange: () => void = () => undefined) {
+  constructor(snapshot?: TokenSnapshot, onChange: () => void = () => undefined, options: MemoryOptions = {}) {
     this.#onChange = onChange;
+    this.#now = options.now ?? (() => Date.now());
+    this.#anonymous = new PendingQueue(options.maxAnonymous ?? 10_000);
     for (const [k, entry] of Object.entries(snapshot?.entries ?? {})) {
       if (!this.#live(entry)) continue;
       this.#entries.set(k, entry);
       this.#index(k, entry.payload);
+      this.#admit(k, entry.payload);
     }
     for (const [grantId, count] of Object.entries(snapshot?.refreshes ?? {})) this.#refreshes.set(grantId, count);
   }
@@ -83,8 +97,9 @@ export class TokenMemory {
     return {
       upsert: async (id, payload, expiresIn) => {
         const k = key(id);
-        this.#entries.set(k, { payload, expiresAt: expiresIn ? Date.now() + expiresIn * 1000 : undefined });
+        this.#entries.set(k, { payload, expiresAt: expiresIn ? this.#now() + expiresIn * 1000 : undefined });
         this.#index(k, payload);
+        this.#admit(k, payload);
         this.#onChange();
       },
       find: async (id) => {
@@ -103,7 +118,7 @@ export class TokenMemory {
         this.#onChange();
       },
       destroy: async (id) => {
-        this.#entries.delete(key(id));
+        this.#remove(key(id));
         this.#onChange();
       },
       revokeByGrantId: async (grantId) => {
@@ -194,8 +209,61 @@ export class TokenMemory {
     }
   }
 
+  /**
+   * Drops every expired entry. Expired entries are otherwise dropped only when read, and an
+   * abandoned sign-in is never read again: without this they would pile up until the process
+   * runs out of memory. Runs on a timer (sweepEvery), so no request pays for a full scan.
+   */
+  sweep(): number {
+    const now = this.#now();
+    let removed = 0;
+    for (const [k, entry] of this.#entries) {
+      if (entry.expiresAt !== undefined && entry.expiresAt <= now) {
+        this.#remove(k);
+        removed++;
+      }
+    }
+    this.#anonymous.retain((k) => this.#entries.has(k));
+    // No write for it: a snapshot leaves expired entries out, and the next change writes one.
+    return removed;
+  }
+
+  /** Sweeps every `intervalMs`; the timer does not keep the process alive. Returns the stop. */
+  sweepEvery(intervalMs: number): () => void {
+    const timer = setInterval(() => this.sweep(), intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
+  /** Entries held of one model, expired or not: what the memory costs, for tests and monitoring. */
+  stored(model: string): number {
+    let count = 0;
+    for (const k of this.#entries.keys()) if (k.startsWith(`${model}:`)) count++;
+    return count;
+  }
+
   #live(entry: Entry): boolean {
-    return entry.expiresAt === undefined || entry.expiresAt > Date.now();
+    return entry.expiresAt === undefined || entry.expiresAt > this.#now();
+  }
+
+  /** Counts an anonymous entry as the newest, evicting the oldest past the cap; a signed-in session leaves the count. */
+  #admit(k: string, payload: AdapterPayload): void {
+    const model = k.slice(0, k.indexOf(':'));
+    if (!isAnonymous(model, payload)) return this.#anonymous.drop(k);
+    for (const oldest of this.#anonymous.admit(k)) this.#remove(oldest);
+  }
+
+  /** Deletes an entry with its index references, which would otherwise outlive it. */
+  #remove(k: string): void {
+    this.#anonymous.drop(k);
+    const entry = this.#entries.get(k);
+    if (!entry) return;
+    this.#entries.delete(k);
+    const p = entry.payload;
+    if (p.grantId) unindex(this.#byGrant, p.grantId, k);
+    if (p.clientId) unindex(this.#byClient, p.clientId, k);
+    if (p.uid && this.#byUid.get(p.uid) === k) this.#byUid.delete(p.uid);
+    if (p.userCode && this.#byUserCode.get(p.userCode) === k) this.#byUserCode.delete(p.userCode);
   }
 
   #read(k: string | undefined): AdapterPayload | undefined {
@@ -203,7 +271,7 @@ export class TokenMemory {
     const entry = this.#entries.get(k);
     if (!entry) return undefined;
     if (!this.#live(entry)) {
-      this.#entries.delete(k);
+      this.#remove(k);
       return undefined;
     }
     return entry.payload;
@@ -214,4 +282,11 @@ function index(map: Map<string, Set<string>>, id: string, k: string): void {
   let set = map.get(id);
   if (!set) map.set(id, (set = new Set()));
   set.add(k);
+}
+
+function unindex(map: Map<string, Set<string>>, id: string, k: string): void {
+  const set = map.get(id);
+  if (!set) return;
+  set.delete(k);
+  if (set.size === 0) map.delete(id);
 }

@@ -1,7 +1,7 @@
 import { createHash, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { createServer } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
-import { createApp, type App } from '../app.js';
+import { createApp, type App, type AppOptions } from '../app.js';
 
 export interface Running extends App {
   origin: string;
@@ -21,7 +21,7 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts the reference server on a free loopback port. */
-export async function start(options: { dataFile?: string; adminTokenTtl?: number; signingKey?: KeyObject; port?: number } = {}): Promise<Running> {
+export async function start(options: Omit<AppOptions, 'origin'> & { port?: number } = {}): Promise<Running> {
   const port = options.port ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;
   const signingKey = options.signingKey ?? generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
