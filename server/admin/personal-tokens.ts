@@ -20,7 +20,7 @@ export class PersonalTokens {
   constructor(private readonly store: Store) {}
 
   list(caller: Caller, query: { cursor?: string; limit: number }) {
-    const mine = this.store.data.personalTokens.filter((t) => t.owner === caller.sub).sort((a, b) => key(a).localeCompare(key(b)));
+    const mine = this.store.data.personalTokens.filter((t) => t.owner === caller.sub);
     const result = page(mine, key, query.cursor, query.limit);
     return { items: result.items.map(present), next_cursor: result.next_cursor };
   }

@@ -125,7 +125,7 @@ export class TokenMemory {
     return removed;
   }
 
-  /** Tokens issued, newest first. */
+  /** Tokens issued, in no particular order: the admin API orders them as it pages. */
   issued(): IssuedToken[] {
     const grants = new Map<string, IssuedToken>();
     const result: IssuedToken[] = [];
@@ -149,8 +149,8 @@ export class TokenMemory {
         grants.set(grantId, current);
       }
     }
-    result.push(...[...grants.values()].filter((t) => t.issuedAt > 0));
-    return result.sort((a, b) => b.issuedAt - a.issuedAt || a.id.localeCompare(b.id));
+    for (const grant of grants.values()) if (grant.issuedAt > 0) result.push(grant);
+    return result;
   }
 
   /** Revokes one listed entry: a whole grant (access and refresh tokens), or one client-credentials token. */
