@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { StoredIntegration } from '../admin/store.js';
-import { api, start, signIn, type Running } from './support.js';
+import { api, clientCredentials, refresh, signIn, start, type Running } from './support.js';
 
 // Holes found by an attack review of the reference server, each held shut by what a user
 // or an attacker would see: answers of the admin API, the token endpoints and discovery.
@@ -87,5 +87,85 @@ describe('lists of 10,000 and more page through every item exactly once, in orde
     assertEachOnce(seen.map((t) => t.client_id).filter((id) => bulkIds.has(String(id))), bulk, 'tokens (one per bulk integration)');
     const times = seen.map((t) => Date.parse(String(t.issued_at)));
     assert.ok(times.every((t, i) => i === 0 || t <= times[i - 1]!), 'newest first');
+  });
+});
+
+let server: Running;
+let admin: ReturnType<typeof api>;
+
+before(async () => {
+  server = await start();
+  admin = api(server, (await signIn(server, 'ada@example.com', 'ada-demo')).access_token);
+});
+after(() => server.close());
+
+interface Credentials {
+  client_id: string;
+  client_secret?: string;
+}
+
+/** RFC 7662 introspection, authenticated as a confidential client (Basic) or as a public one (client_id only). */
+async function introspect(token: string, as: Credentials): Promise<Record<string, unknown>> {
+  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
+  const body = new URLSearchParams({ token });
+  if (as.client_secret === undefined) body.set('client_id', as.client_id);
+  else headers.authorization = `Basic ${Buffer.from(`${encodeURIComponent(as.client_id)}:${encodeURIComponent(as.client_secret)}`).toString('base64')}`;
+  const res = await fetch(`${server.origin}/token/introspection`, { method: 'POST', headers, body });
+  return (await res.json()) as Record<string, unknown>;
+}
+
+/** A confidential integration that may use the client credentials grant, with its secret. */
+async function confidential(name: string, extra: Record<string, unknown> = {}): Promise<Credentials & { client_secret: string }> {
+  const res = await admin('POST', '/integrations', {
+    client_name: name, version: '1.0', token_endpoint_auth_method: 'client_secret_basic', grant_types: ['client_credentials'], ...extra,
+  });
+  assert.equal(res.status, 201, JSON.stringify(res.body));
+  return { client_id: String(res.body!.client_id), client_secret: String(res.body!.client_secret) };
+}
+
+/** A public integration with its own scope, signed in through by a user: an access and a refresh token. */
+async function signedInThrough(name: string) {
+  await admin('POST', '/scopes', { name: `${name}:read` });
+  const created = await admin('POST', '/integrations', {
+    client_name: name, version: '1', token_endpoint_auth_method: 'none',
+    grant_types: ['authorization_code', 'refresh_token'], redirect_uris: ['http://127.0.0.1:9/callback'],
+  });
+  const clientId = String(created.body!.client_id);
+  await admin('PUT', `/integrations/${clientId}/scopes/${name}:read`);
+  const tokens = await signIn(server, 'vic@example.com', 'vic-demo', { clientId, redirectUri: 'http://127.0.0.1:9/callback', scope: `openid offline_access ${name}:read` });
+  return { client: { client_id: clientId }, tokens };
+}
+
+describe('the token list names tokens by handles that are no credential (RFC 9700 §4.14, RFC 6750 §5.2)', () => {
+  it('no field of any listed token is accepted as a token, and revoking by handle ends the access and refresh tokens', async () => {
+    const machine = await confidential('Handle Machine');
+    const machineToken = String((await clientCredentials(server, machine.client_id, machine.client_secret)).body.access_token);
+    const person = await signedInThrough('handles');
+    // What a real token gets, so that the refusals below mean something.
+    assert.equal((await introspect(machineToken, machine)).active, true);
+    assert.equal((await introspect(person.tokens.access_token, person.client)).active, true);
+
+    const listed = (await api(server, (await signIn(server, 'vic@example.com', 'vic-demo')).access_token)('GET', '/tokens?limit=100')).body!.items as Item[];
+    assert.ok(listed.some((t) => t.client_id === machine.client_id) && listed.some((t) => t.client_id === person.client.client_id), 'a viewer sees both');
+    for (const token of listed) {
+      for (const [field, value] of Object.entries(token)) {
+        if (typeof value !== 'string' || value === '') continue;
+        for (const as of [machine, person.client]) {
+          const answer = await introspect(value, as);
+          assert.equal(answer.active, false, `${field} of a listed token introspected by ${as.client_id}: ${JSON.stringify(answer)}`);
+        }
+        assert.equal((await api(server, value)('GET', '/me')).status, 401, `${field} as a bearer token at the admin API`);
+        const userinfo = await fetch(`${server.origin}/me`, { headers: { authorization: `Bearer ${value}` } });
+        assert.ok(userinfo.status === 400 || userinfo.status === 401, `${field} as a bearer token at userinfo: ${userinfo.status}`);
+      }
+    }
+
+    const handleOf = (clientId: string) => String(listed.find((t) => t.client_id === clientId)!.id);
+    assert.equal((await admin('DELETE', `/tokens/${handleOf(person.client.client_id)}`)).status, 204);
+    assert.equal((await introspect(person.tokens.access_token, person.client)).active, false, 'the access token is revoked');
+    assert.equal((await refresh(server, person.client.client_id, person.tokens.refresh_token!)).body.error, 'invalid_grant', 'and its refresh token');
+    assert.equal((await admin('DELETE', `/tokens/${handleOf(machine.client_id)}`)).status, 204);
+    assert.equal((await introspect(machineToken, machine)).active, false, 'the client-credentials token is revoked');
+    assert.equal((await admin('DELETE', `/tokens/${encodeURIComponent(machineToken)}`)).status, 404, 'a token value is not a handle');
   });
 });

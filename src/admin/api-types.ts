@@ -227,6 +227,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
+                /** @description The `id` of a listed token (a handle, not the token). */
                 token_id: string;
             };
             cookie?: never;
@@ -451,6 +452,7 @@ export interface components {
         };
         /** @description What was issued to an integration for one user sign-in (an access token and, maybe, its refresh token). */
         Token: {
+            /** @description A handle for revoking what was issued: neither the token nor a grant id, and no credential anywhere. The server may give new handles after a restart. */
             id: string;
             client_id: string;
             /** @description The user the token acts for. */
@@ -1072,6 +1074,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The `id` of a listed token (a handle, not the token). */
                 token_id: string;
             };
             cookie?: never;
