@@ -59,7 +59,11 @@ export function createProvider(options: ProviderOptions): Provider {
       // Only the client a token was issued to may revoke it (RFC 7009 §2.1).
       revocation: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
       clientCredentials: { enabled: true },
-      introspection: { enabled: true },
+      // Only the client a token was issued to may introspect it; anyone else is told
+      // active:false (RFC 7662 §2.2, §4). An integration's `audience` does not make it that
+      // resource server: it only says where its own tokens go, and any admin may set it to
+      // any URL, so it proves nothing about who is asking.
+      introspection: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
       rpInitiatedLogout: { enabled: true, logoutSource: logoutPage },
       resourceIndicators: {
         enabled: true,

@@ -169,3 +169,20 @@ describe('the token list names tokens by handles that are no credential (RFC 970
     assert.equal((await admin('DELETE', `/tokens/${encodeURIComponent(machineToken)}`)).status, 404, 'a token value is not a handle');
   });
 });
+
+describe('introspection answers only the client a token was issued to (RFC 7662 §4)', () => {
+  it("another integration, even one naming the same audience, learns nothing; the token's own client is told it is active", async () => {
+    const owner = await confidential('Introspected Owner', { audience: 'https://api.example.com' });
+    const other = await confidential('Introspecting Other', { audience: 'https://api.example.com' });
+    const token = String((await clientCredentials(server, owner.client_id, owner.client_secret)).body.access_token);
+    assert.deepEqual(await introspect(token, other), { active: false });
+    const own = await introspect(token, owner);
+    assert.equal(own.active, true);
+    assert.equal(own.client_id, owner.client_id);
+
+    const person = await signedInThrough('introspected');
+    assert.deepEqual(await introspect(person.tokens.access_token, other), { active: false }, "a user's access token");
+    assert.deepEqual(await introspect(person.tokens.refresh_token!, other), { active: false }, "a user's refresh token");
+    assert.equal((await introspect(person.tokens.access_token, person.client)).active, true);
+  });
+});
