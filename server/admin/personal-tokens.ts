@@ -15,19 +15,30 @@ function present(t: StoredPersonalToken): Record<string, unknown> {
   return { id: t.id, name: t.name, scope: t.scope.join(' '), roles: t.roles, created_at: t.created_at, expires_at: t.expires_at, last_used_at: t.last_used_at, last4: t.secret.last4 };
 }
 
+/**
+ * Personal tokens are managed interactively and used non-interactively: a token cannot
+ * mint its successors, nor list or revoke its owner's other tokens (a leaked token with no
+ * permissions at all could otherwise revoke every script's token, or read their names).
+ */
+function requireSession(caller: Caller, action: string): void {
+  if (caller.auth !== 'access_token') {
+    throw new ApiProblem('forbidden', `personal access tokens are ${action} from a signed-in session, not with a personal access token`);
+  }
+}
+
 /** Personal access tokens for scripts (Dataloop, TIF application tokens): value shown once, always expiring, never more than the creator. */
 export class PersonalTokens {
   constructor(private readonly store: Store) {}
 
   list(caller: Caller, query: { cursor?: string; limit: number }) {
+    requireSession(caller, 'listed');
     const mine = this.store.data.personalTokens.filter((t) => t.owner === caller.sub);
     const result = page(mine, key, query.cursor, query.limit);
     return { items: result.items.map(present), next_cursor: result.next_cursor };
   }
 
   async create(caller: Caller, input: PersonalTokenInput): Promise<Record<string, unknown>> {
-    // Created interactively, used non-interactively: a token cannot mint its own successors.
-    if (caller.auth !== 'access_token') throw new ApiProblem('forbidden', 'personal access tokens are created from a signed-in session, not with another personal token');
+    requireSession(caller, 'created');
     const roles = input.roles ?? caller.roles;
     const beyondRoles = roles.filter((r) => !caller.roles.includes(r));
     if (beyondRoles.length > 0) throw new ApiProblem('forbidden', `you cannot give a token the role${beyondRoles.length > 1 ? 's' : ''} ${beyondRoles.join(', ')}, which you do not have`);
@@ -58,6 +69,7 @@ export class PersonalTokens {
   }
 
   async revoke(caller: Caller, id: string): Promise<void> {
+    requireSession(caller, 'revoked');
     const found = this.store.data.personalTokens.find((t) => t.id === id && t.owner === caller.sub);
     if (!found) throw new ApiProblem('not_found', `you have no personal access token with id "${id}"`);
     this.store.data.personalTokens = this.store.data.personalTokens.filter((t) => t !== found);

@@ -186,3 +186,31 @@ describe('introspection answers only the client a token was issued to (RFC 7662 
     assert.equal((await introspect(person.tokens.access_token, person.client)).active, true);
   });
 });
+
+describe('personal access tokens are managed from a signed-in session only', () => {
+  it("a personal token, even one with no permissions, cannot list, create or revoke its owner's tokens", async () => {
+    const kept = (await admin('POST', '/personal-tokens', { name: 'deploy script', expires_in_days: 30 })).body!;
+    const leaked = (await admin('POST', '/personal-tokens', { name: 'leaked script', scope: [], expires_in_days: 30 })).body!;
+    const thief = api(server, String(leaked.token));
+    assert.equal((await thief('GET', '/me')).status, 200, 'the leaked token is a valid one');
+
+    // The kept token carries every permission of its owner, personal-tokens:write included.
+    const attempts: Array<[ReturnType<typeof api>, string, string, unknown]> = [
+      [thief, 'GET', '/personal-tokens', undefined],
+      [thief, 'DELETE', `/personal-tokens/${kept.id}`, undefined],
+      [thief, 'DELETE', `/personal-tokens/${leaked.id}`, undefined],
+      [api(server, String(kept.token)), 'GET', '/personal-tokens', undefined],
+      [api(server, String(kept.token)), 'POST', '/personal-tokens', { name: 'successor', expires_in_days: 1 }],
+    ];
+    for (const [as, method, path, body] of attempts) {
+      const res = await as(method, path, body);
+      assert.equal(res.status, 403, `${method} ${path}`);
+      assert.equal(res.body!.code, 'forbidden');
+      assert.match(String(res.body!.detail), /from a signed-in session, not with a personal access token/);
+    }
+    assert.equal((await thief('POST', '/personal-tokens', { name: 'successor 2', scope: [], expires_in_days: 1 })).status, 403);
+    assert.equal((await api(server, String(kept.token))('GET', '/me')).status, 200, 'the other token still works');
+    const listed = (await admin('GET', '/personal-tokens?limit=100')).body!.items as Item[];
+    assert.ok(listed.some((t) => t.id === kept.id) && listed.some((t) => t.id === leaked.id), 'both are still there');
+  });
+});

@@ -249,10 +249,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's personal access tokens. */
+        /**
+         * The caller's personal access tokens.
+         * @description Needs a signed-in session (an access token); a personal access token is refused with 403, as for creating and revoking.
+         */
         get: operations["listPersonalTokens"];
         put?: never;
-        /** Creates a personal access token; its value is returned here only. It cannot hold roles its creator lacks. */
+        /**
+         * Creates a personal access token; its value is returned here only. It cannot hold roles its creator lacks.
+         * @description Needs a signed-in session (an access token); a personal access token is refused with 403.
+         */
         post: operations["createPersonalToken"];
         delete?: never;
         options?: never;
@@ -272,6 +278,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** @description Needs a signed-in session (an access token); a personal access token is refused with 403. */
         delete: operations["revokePersonalToken"];
         options?: never;
         head?: never;
@@ -1117,6 +1124,7 @@ export interface operations {
             };
             400: components["responses"]["Invalid"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     createPersonalToken: {
@@ -1166,6 +1174,7 @@ export interface operations {
                 content?: never;
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
         };
     };
