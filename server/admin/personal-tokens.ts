@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { PERSONAL_TOKEN_PREFIX, permissionsOf, type Caller, type Permission } from './auth.js';
 import { ApiProblem } from './problem.js';
 import { page } from './paging.js';
+import { PersonalTokenIndex } from './personal-token-index.js';
 import { hashSecret, newSecret, type Role, type Store, type StoredPersonalToken } from './store.js';
 
 export interface PersonalTokenInput {
@@ -25,6 +26,9 @@ function requireSession(caller: Caller, action: string): void {
     throw new ApiProblem('forbidden', `personal access tokens are ${action} from a signed-in session, not with a personal access token`);
   }
 }
+
+/** Unexpired tokens one user may hold: enough for every script, not enough to fill the store. */
+export const MAX_LIVE_PERSONAL_TOKENS = 100;
 
 /** Personal access tokens for scripts (Dataloop, TIF application tokens): value shown once, always expiring, never more than the creator. */
 export class PersonalTokens {
@@ -50,6 +54,11 @@ export class PersonalTokens {
     if (this.store.data.personalTokens.some((t) => t.owner === caller.sub && t.name.toLowerCase() === wanted)) {
       throw new ApiProblem('duplicate_name', `you already have a token named "${input.name}"`, { errors: [{ path: '/body/name', message: 'is already used by one of your tokens' }] });
     }
+    const nowIso = new Date().toISOString();
+    const live = this.store.data.personalTokens.filter((t) => t.owner === caller.sub && t.expires_at > nowIso).length;
+    if (live >= MAX_LIVE_PERSONAL_TOKENS) {
+      throw new ApiProblem('conflict', `you have ${live} unexpired personal access tokens, the most one user may hold; revoke one you no longer use first`);
+    }
     const value = newSecret(PERSONAL_TOKEN_PREFIX);
     const now = Date.now();
     const token: StoredPersonalToken = {
@@ -63,7 +72,7 @@ export class PersonalTokens {
       expires_at: new Date(now + input.expires_in_days * 86_400_000).toISOString(),
       last_used_at: null,
     };
-    this.store.data.personalTokens.push(token);
+    PersonalTokenIndex.of(this.store).add(token);
     await this.store.save();
     return { ...present(token), token: value };
   }
@@ -72,7 +81,7 @@ export class PersonalTokens {
     requireSession(caller, 'revoked');
     const found = this.store.data.personalTokens.find((t) => t.id === id && t.owner === caller.sub);
     if (!found) throw new ApiProblem('not_found', `you have no personal access token with id "${id}"`);
-    this.store.data.personalTokens = this.store.data.personalTokens.filter((t) => t !== found);
+    PersonalTokenIndex.of(this.store).remove(found);
     await this.store.save();
   }
 }

@@ -214,3 +214,31 @@ describe('personal access tokens are managed from a signed-in session only', () 
     assert.ok(listed.some((t) => t.id === kept.id) && listed.some((t) => t.id === leaked.id), 'both are still there');
   });
 });
+
+describe('personal access tokens per user', () => {
+  it('at most 100 unexpired ones (409 conflict), expired ones not counted; each found by its hash as it is created and revoked', async () => {
+    const viewer = api(server, (await signIn(server, 'vic@example.com', 'vic-demo')).access_token);
+    const live = () => server.store.data.personalTokens.filter((t) => t.owner === 'vic' && t.expires_at > new Date().toISOString()).length;
+    const made: Item[] = [];
+    while (live() < 100) {
+      const res = await viewer('POST', '/personal-tokens', { name: `script ${made.length}`, scope: [], expires_in_days: 1 });
+      assert.equal(res.status, 201, JSON.stringify(res.body));
+      made.push(res.body!);
+    }
+    const refused = await viewer('POST', '/personal-tokens', { name: 'one too many', expires_in_days: 1 });
+    assert.equal(refused.status, 409);
+    assert.equal(refused.body!.code, 'conflict');
+    assert.match(String(refused.body!.detail), /100 unexpired personal access tokens, the most one user may hold/);
+
+    server.store.data.personalTokens.find((t) => t.id === made[0]!.id)!.expires_at = new Date(Date.now() - 1000).toISOString();
+    const replacement = await viewer('POST', '/personal-tokens', { name: 'after one expired', scope: [], expires_in_days: 1 });
+    assert.equal(replacement.status, 201, 'an expired token does not count');
+
+    assert.equal((await viewer('DELETE', `/personal-tokens/${made[1]!.id}`)).status, 204);
+    assert.equal((await api(server, String(made[1]!.token))('GET', '/me')).status, 401, 'a revoked token is not found');
+    assert.equal((await api(server, String(made[0]!.token))('GET', '/me')).status, 401, 'an expired one is refused');
+    for (const token of [made[2]!.token, made[made.length - 1]!.token, replacement.body!.token]) {
+      assert.equal((await api(server, String(token))('GET', '/me')).status, 200, 'the others are found');
+    }
+  });
+});

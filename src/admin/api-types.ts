@@ -257,7 +257,7 @@ export interface paths {
         put?: never;
         /**
          * Creates a personal access token; its value is returned here only. It cannot hold roles its creator lacks.
-         * @description Needs a signed-in session (an access token); a personal access token is refused with 403.
+         * @description Needs a signed-in session (an access token); a personal access token is refused with 403. A user holds at most 100 unexpired personal access tokens: beyond that, 409 `conflict` (expired ones do not count).
          */
         post: operations["createPersonalToken"];
         delete?: never;
