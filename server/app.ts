@@ -10,7 +10,7 @@ import { seedData } from './admin/seed.js';
 import { secretMatches, Store } from './admin/store.js';
 import { renderLoginPage } from './login-page.js';
 import { TokenMemory } from './oidc/adapter.js';
-import { ADMIN_API_SCOPE, announceScope, createProvider } from './provider.js';
+import { ADMIN_API_SCOPE, announceScope, createProvider, forgetScope } from './provider.js';
 import { seedTokens } from './oidc/seed-tokens.js';
 import { serveFile } from './static-files.js';
 
@@ -161,6 +161,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       },
       scopeInUse: (name) => tokens.scopeInUse(name),
       scopeCreated: (name) => announceScope(provider, name),
+      scopeDeleted: (name) => forgetScope(provider, name),
       endpoints: () => ({
         issuer: options.origin,
         authorization_endpoint: `${options.origin}/auth`,

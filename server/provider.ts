@@ -32,6 +32,13 @@ export interface ProviderOptions {
 /** The scope an access token for the admin API carries; what the caller may do comes from their roles. */
 export const ADMIN_API_SCOPE = 'grantkit:admin';
 
+/**
+ * The scopes the server itself defines: OpenID Connect's, refresh tokens', and the admin
+ * API's. An admin may not create a scope by one of these names (in any case): it would
+ * read as something the server grants on its own terms.
+ */
+export const RESERVED_SCOPES: readonly string[] = ['openid', 'offline_access', 'profile', 'email', 'roles', ADMIN_API_SCOPE];
+
 /** Scopes the demo accounts' claims are released under. */
 const CLAIMS = { openid: ['sub'], profile: ['name'], email: ['email'], roles: ['roles'] };
 
@@ -53,7 +60,7 @@ export function createProvider(options: ProviderOptions): Provider {
     // Authorization code only: no implicit or hybrid flows are offered (RFC 9700 §2.1.2).
     responseTypes: ['code'],
     claims: CLAIMS,
-    scopes: ['openid', 'offline_access', 'profile', 'email', 'roles', ADMIN_API_SCOPE],
+    scopes: [...RESERVED_SCOPES],
     features: {
       devInteractions: { enabled: false },
       // Only the client a token was issued to may revoke it (RFC 7009 §2.1).
@@ -179,4 +186,13 @@ function requireEveryScopeToBeAllowed(provider: Provider): void {
  */
 export function announceScope(provider: Provider, name: string): void {
   Set.prototype.add.call(providerInternals(provider).configuration.scopes, name);
+}
+
+/**
+ * Tells the provider a scope created through the admin API is gone, so that discovery's
+ * scopes_supported no longer offers it. The server's own scopes are never forgotten.
+ */
+export function forgetScope(provider: Provider, name: string): void {
+  if (RESERVED_SCOPES.includes(name)) return;
+  Set.prototype.delete.call(providerInternals(provider).configuration.scopes, name);
 }

@@ -13,6 +13,8 @@ export interface TokenAuthority {
   scopeInUse(name: string): boolean;
   /** A scope was created: the authorization server must know it to enforce it. */
   scopeCreated(name: string): void;
+  /** A scope was deleted: the authorization server must stop offering it. */
+  scopeDeleted(name: string): void;
 }
 
 export interface IntegrationInput {

@@ -1,3 +1,4 @@
+import { RESERVED_SCOPES } from '../provider.js';
 import { ApiProblem } from './problem.js';
 import { page } from './paging.js';
 import type { Store, StoredScope } from './store.js';
@@ -16,6 +17,7 @@ export class Scopes {
     /** Whether live tokens still carry this scope: such a scope cannot be deleted either. */
     private readonly usedByTokens: (name: string) => boolean,
     private readonly created: (name: string) => void,
+    private readonly deleted: (name: string) => void,
   ) {}
 
   find(name: string): StoredScope | undefined {
@@ -52,6 +54,12 @@ export class Scopes {
   }
 
   async create(input: ScopeInput): Promise<Record<string, unknown>> {
+    const reserved = RESERVED_SCOPES.find((r) => r.toLowerCase() === input.name.toLowerCase());
+    if (reserved) {
+      throw new ApiProblem('validation_failed', `"${reserved}" is a scope the server defines itself`, {
+        errors: [{ path: '/body/name', message: `is reserved (${RESERVED_SCOPES.join(', ')})` }],
+      });
+    }
     if (this.find(input.name)) {
       throw new ApiProblem('duplicate_name', `a scope named "${input.name}" already exists`, { errors: [{ path: '/body/name', message: 'is already used' }] });
     }
@@ -84,6 +92,7 @@ export class Scopes {
     }
     this.store.data.scopes = this.store.data.scopes.filter((s) => s !== scope);
     await this.store.save();
+    this.deleted(scope.name);
   }
 
   async associate(clientId: string, name: string, associated: boolean): Promise<void> {

@@ -242,3 +242,32 @@ describe('personal access tokens per user', () => {
     }
   });
 });
+
+describe("scopes the server defines are not the admins' to create; deleted scopes leave discovery", () => {
+  const discovered = async () => {
+    const res = await fetch(`${server.origin}/.well-known/openid-configuration`);
+    return ((await res.json()) as { scopes_supported: string[] }).scopes_supported;
+  };
+
+  it('refuses openid, offline_access, profile, email, roles and grantkit:admin, in any case, on /body/name', async () => {
+    const before = await discovered();
+    for (const name of ['openid', 'offline_access', 'profile', 'email', 'roles', 'grantkit:admin', 'OpenID', 'Offline_Access', 'EMAIL', 'GrantKit:Admin']) {
+      const res = await admin('POST', '/scopes', { name, description: 'mine now' });
+      assert.equal(res.status, 400, name);
+      assert.equal(res.body!.code, 'validation_failed', name);
+      assert.deepEqual(res.body!.errors.map((e: { path: string }) => e.path), ['/body/name'], name);
+    }
+    assert.deepEqual(await discovered(), before, 'discovery is unchanged');
+    const listed = (await pageAll(admin, '/scopes')).map((s) => String(s.name).toLowerCase());
+    assert.ok(!listed.includes('openid') && !listed.includes('grantkit:admin'), 'none of them was stored');
+  });
+
+  it("offers a created scope in scopes_supported, and no longer once it is deleted", async () => {
+    assert.equal((await admin('POST', '/scopes', { name: 'ephemeral:read' })).status, 201);
+    assert.ok((await discovered()).includes('ephemeral:read'));
+    assert.equal((await admin('DELETE', '/scopes/ephemeral:read')).status, 204);
+    const after = await discovered();
+    assert.ok(!after.includes('ephemeral:read'), 'the deleted scope is gone');
+    for (const own of ['openid', 'offline_access', 'profile', 'email', 'roles', 'grantkit:admin']) assert.ok(after.includes(own), own);
+  });
+});

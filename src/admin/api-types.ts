@@ -178,6 +178,7 @@ export interface paths {
         };
         get: operations["listScopes"];
         put?: never;
+        /** @description The scopes the server defines itself (`openid`, `offline_access`, `profile`, `email`, `roles`, `grantkit:admin`) cannot be created, in any case: 400 `validation_failed` on `/body/name`. A created scope is offered in discovery's `scopes_supported` until it is deleted. */
         post: operations["createScope"];
         delete?: never;
         options?: never;
