@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import { parse } from 'yaml';
+import { MAX_NAME_LENGTH } from '../admin/names.js';
 import type { StoredIntegration } from '../admin/store.js';
 import { api, clientCredentials, refresh, signIn, start, type Running } from './support.js';
 
@@ -269,5 +272,77 @@ describe("scopes the server defines are not the admins' to create; deleted scope
     const after = await discovered();
     assert.ok(!after.includes('ephemeral:read'), 'the deleted scope is gone');
     for (const own of ['openid', 'offline_access', 'profile', 'email', 'roles', 'grantkit:admin']) assert.ok(after.includes(own), own);
+  });
+});
+
+describe('integration names are unique as they look (UTS #39), and show what they are', () => {
+  const create = (client_name: string, version = '2.0') =>
+    admin('POST', '/integrations', { client_name, version, token_endpoint_auth_method: 'client_secret_basic', grant_types: ['client_credentials'] });
+
+  it('refuses every look-alike of an existing name and version with duplicate_name', async () => {
+    assert.equal((await create('Fleet Tracker')).status, 201);
+    const lookAlikes: Array<[string, string, string?]> = [
+      ['in other case', 'FLEET tracker'],
+      ['with a Cyrillic Е and а', 'Fl\u0435et Tr\u0430cker'],
+      ['with a Cyrillic capital Е', 'FL\u0415ET TRACKER'],
+      ['with a Greek capital Tau', 'Fleet \u03A4racker'],
+      ['in fullwidth letters and an ideographic space', '\uFF26\uFF4C\uFF45\uFF45\uFF54\u3000\uFF34\uFF52\uFF41\uFF43\uFF4B\uFF45\uFF52'],
+      ['in mathematical bold letters', '\u{1D405}\u{1D425}\u{1D41E}\u{1D41E}\u{1D42D} \u{1D413}\u{1D42B}\u{1D41A}\u{1D41C}\u{1D424}\u{1D41E}\u{1D42B}'],
+      ['with a no-break space', 'Fleet\u00A0Tracker'],
+      ['with runs of spaces around it', '  Fleet    Tracker  '],
+      ['with the fl ligature', '\uFB02eet Tracker'],
+      ['with a variation selector', 'Fleet\uFE0F Tracker'],
+      ['with a version that has the letter O for zero', 'Fleet Tracker', '2.O'],
+    ];
+    for (const [what, name, version] of lookAlikes) {
+      const res = await create(name, version);
+      assert.equal(res.status, 409, `${what}: ${res.status} ${JSON.stringify(res.body)}`);
+      assert.equal(res.body!.code, 'duplicate_name', what);
+      assert.deepEqual(res.body!.errors.map((e: { path: string }) => e.path), ['/body/client_name'], what);
+    }
+    assert.equal((await create('Fleet Tracker Pro')).status, 201, 'another name');
+    assert.equal((await create('Fleet Tracker', '2.1')).status, 201, 'another version');
+    assert.equal((await create('Fleet Tracker \u00E9')).status, 201, 'an accent is no look-alike');
+  });
+
+  it('refuses invisible, control and direction-changing characters, and names with nothing to see, on the field', async () => {
+    const refused: Array<[string, string, string?]> = [
+      ['a zero-width space only', '\u200B'],
+      ['a Hangul filler only', '\u3164'],
+      ['a blank Braille cell only', '\u2800'],
+      ['a combining accent only', '\u0301'],
+      ['no-break spaces only', '\u00A0 \u00A0'],
+      ['a right-to-left override', 'Fleet Tracker \u202E0.2'],
+      ['a right-to-left isolate', 'Fleet \u2067Tracker'],
+      ['a zero-width space inside', 'Fleet\u200BTracker'],
+      ['a zero-width joiner', 'Fleet\u200DTracker'],
+      ['a byte-order mark', '\uFEFFFleet Tracker'],
+      ['a soft hyphen', 'Fle\u00ADet Tracker'],
+      ['a tag character', 'Fleet Tracker\u{E0041}'],
+      ['a Hangul filler inside', 'Fleet\u3164Tracker'],
+      ['a line separator', 'Fleet\u2028Tracker'],
+      ['a control character', 'Fleet\u0007Tracker'],
+      ['a lone surrogate', 'Fleet \uD800'],
+      ['a private-use character', 'Fleet \uE000'],
+      ['a right-to-left override in the version', 'Fleet Tracker', '2.0\u202E'],
+    ];
+    for (const [what, name, version] of refused) {
+      const res = await create(name, version);
+      assert.equal(res.status, 400, `${what}: ${res.status} ${JSON.stringify(res.body)}`);
+      assert.equal(res.body!.code, 'validation_failed', what);
+      assert.deepEqual(res.body!.errors.map((e: { path: string }) => e.path), [version ? '/body/version' : '/body/client_name'], what);
+    }
+  });
+
+  it('stores the name in its normal form, which the login page shows', async () => {
+    const created = await create('\uFF37\uFF49\uFF44\uFF47\uFF45\uFF54\u3000\u3000Sync', '1');
+    assert.equal(created.status, 201);
+    assert.equal(created.body!.client_name, 'Widget Sync');
+    // A name within the document's length whose normal form is longer (U+FDFA is 18 letters in NFKC).
+    const long = await create('\uFDFA'.repeat(10));
+    assert.equal(long.status, 400);
+    assert.deepEqual(long.body!.errors.map((e: { path: string }) => e.path), ['/body/client_name']);
+    const document = parse(readFileSync(new URL('../../../docs/admin-api.yaml', import.meta.url), 'utf8')) as { components: { schemas: Record<string, { maxLength?: number }> } };
+    assert.equal(MAX_NAME_LENGTH, document.components.schemas.IntegrationName?.maxLength, 'the limit is the document\'s');
   });
 });

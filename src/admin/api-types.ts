@@ -28,7 +28,10 @@ export interface paths {
         /** Lists integrations, newest first, a page at a time. */
         get: operations["listIntegrations"];
         put?: never;
-        /** Registers an integration. A confidential one gets a secret, returned here only. */
+        /**
+         * Registers an integration. A confidential one gets a secret, returned here only.
+         * @description The name is stored in its NFKC form with white space collapsed, and must show something. Name and version are unique as they look: one that differs from an existing pair only in case, invisible characters or look-alike letters of another script (a UTS #39 confusable skeleton) is a `duplicate_name` (409).
+         */
         post: operations["createIntegration"];
         delete?: never;
         options?: never;
@@ -375,9 +378,13 @@ export interface components {
             /** @description Present only when the integration is confidential. Shown this once. */
             client_secret?: string;
         };
+        /** @description Something visible, with no control or invisible characters (such as zero-width spaces, right-to-left overrides or Hangul fillers). */
+        IntegrationName: string;
+        /** @description Letters, digits, dots, hyphens and underscores. */
+        IntegrationVersion: string;
         IntegrationCreate: {
-            client_name: string;
-            version: string;
+            client_name: components["schemas"]["IntegrationName"];
+            version: components["schemas"]["IntegrationVersion"];
             description?: string;
             /** @enum {string} */
             token_endpoint_auth_method: "none" | "client_secret_basic" | "client_secret_post";
