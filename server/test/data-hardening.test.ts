@@ -139,7 +139,7 @@ async function signedInThrough(name: string) {
   return { client: { client_id: clientId }, tokens };
 }
 
-describe('the token list names tokens by handles that are no credential (RFC 9700 §4.14, RFC 6750 §5.2)', () => {
+describe('the token list names tokens by handles that are no credential (RFC 6750 §5.3: bearer tokens not leaked to unintended parties)', () => {
   it('no field of any listed token is accepted as a token, and revoking by handle ends the access and refresh tokens', async () => {
     const machine = await confidential('Handle Machine');
     const machineToken = String((await clientCredentials(server, machine.client_id, machine.client_secret)).body.access_token);
@@ -173,7 +173,7 @@ describe('the token list names tokens by handles that are no credential (RFC 970
   });
 });
 
-describe('introspection answers only the client a token was issued to (RFC 7662 §4)', () => {
+describe('introspection answers only the client a token was issued to (RFC 7662 §2.2, §4)', () => {
   it("another integration, even one naming the same audience, learns nothing; the token's own client is told it is active", async () => {
     const owner = await confidential('Introspected Owner', { audience: 'https://api.example.com' });
     const other = await confidential('Introspecting Other', { audience: 'https://api.example.com' });
