@@ -25,14 +25,15 @@ for (const [path, item] of Object.entries(document.paths)) {
   }
 }
 // The document's named string formats with a pattern, so that forms refuse exactly what the
-// server would. A regular-expression literal needs its unescaped slashes escaped.
+// server would. A regular-expression literal needs its unescaped slashes escaped, and the `u`
+// flag that Ajv compiles patterns with (without it, `\p{…}` would mean the letter p).
 const literal = (pattern) => {
   let out = '';
   for (let i = 0; i < pattern.length; i++) {
     if (pattern[i] === '\\') out += pattern[i] + (pattern[++i] ?? '');
     else out += pattern[i] === '/' ? '\\/' : pattern[i];
   }
-  return `/${out}/`;
+  return `/${out}/u`;
 };
 const formats = Object.entries(document.components.schemas)
   .filter(([, schema]) => schema.type === 'string' && schema.pattern)

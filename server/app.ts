@@ -14,7 +14,7 @@ import { addressKey } from './client-address.js';
 import { renderLoginPage } from './login-page.js';
 import { LoginThrottle, tooManyAttempts, type LoginThrottleSettings } from './login-throttle.js';
 import { TokenMemory } from './oidc/adapter.js';
-import { ADMIN_API_SCOPE, ADMIN_GRANT_CLAIM, announceScope, createProvider, dpopNonces } from './provider.js';
+import { ADMIN_API_SCOPE, ADMIN_GRANT_CLAIM, announceScope, createProvider, dpopNonces, forgetScope } from './provider.js';
 import { seedTokens } from './oidc/seed-tokens.js';
 import { answerFailure } from './http/failures.js';
 import { readBody } from './http/read-body.js';
@@ -211,6 +211,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       },
       scopeInUse: (name) => tokens.scopeInUse(name),
       scopeCreated: (name) => announceScope(provider, name),
+      scopeDeleted: (name) => forgetScope(provider, name),
       endpoints: () => ({
         issuer: options.origin,
         authorization_endpoint: `${options.origin}/auth`,

@@ -49,6 +49,13 @@ export const ADMIN_API_SCOPE = 'grantkit:admin';
 /** The claim of an admin API token that names its grant, so the API can check it is still alive. */
 export const ADMIN_GRANT_CLAIM = 'gid';
 
+/**
+ * The scopes the server itself defines: OpenID Connect's, refresh tokens', and the admin
+ * API's. An admin may not create a scope by one of these names (in any case): it would
+ * read as something the server grants on its own terms.
+ */
+export const RESERVED_SCOPES: readonly string[] = ['openid', 'offline_access', 'profile', 'email', 'roles', ADMIN_API_SCOPE];
+
 /** Scopes the demo accounts' claims are released under. */
 const CLAIMS = { openid: ['sub'], profile: ['name'], email: ['email'], roles: ['roles'] };
 
@@ -71,7 +78,7 @@ export function createProvider(options: ProviderOptions): Provider {
     // Authorization code only: no implicit or hybrid flows are offered (RFC 9700 §2.1.2).
     responseTypes: ['code'],
     claims: CLAIMS,
-    scopes: ['openid', 'offline_access', 'profile', 'email', 'roles', ADMIN_API_SCOPE],
+    scopes: [...RESERVED_SCOPES],
     features: {
       devInteractions: { enabled: false },
       // Only the client a token was issued to may revoke it (RFC 7009 §2.1).
@@ -80,7 +87,11 @@ export function createProvider(options: ProviderOptions): Provider {
       // API (its verifier uses these same nonces: a client keeps one nonce per origin).
       dPoP: { enabled: true, nonceSecret: options.dpopNonceSecret, requireNonce: () => false },
       clientCredentials: { enabled: true },
-      introspection: { enabled: true },
+      // Only the client a token was issued to may introspect it; anyone else is told
+      // active:false (RFC 7662 §2.2, §4). An integration's `audience` does not make it that
+      // resource server: it only says where its own tokens go, and any admin may set it to
+      // any URL, so it proves nothing about who is asking.
+      introspection: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
       rpInitiatedLogout: { enabled: true, logoutSource: logoutPage },
       resourceIndicators: {
         enabled: true,
@@ -224,4 +235,13 @@ export function dpopNonces(provider: Provider): NonceSource {
   const nonces = providerInternals(provider).DPoPNonces;
   if (!nonces) throw new Error('features.dPoP.nonceSecret is not configured');
   return { current: () => nonces.nextChallenge(), accepts: (nonce) => nonces.checkChallenge(nonce) };
+}
+
+/**
+ * Tells the provider a scope created through the admin API is gone, so that discovery's
+ * scopes_supported no longer offers it. The server's own scopes are never forgotten.
+ */
+export function forgetScope(provider: Provider, name: string): void {
+  if (RESERVED_SCOPES.includes(name)) return;
+  Set.prototype.delete.call(providerInternals(provider).configuration.scopes, name);
 }

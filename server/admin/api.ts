@@ -39,7 +39,7 @@ function requireSession(caller: Caller, what: string): void {
 export function createAdminApi(options: AdminApiOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const operations = loadOperations(options.documentFile);
   const integrations = new Integrations(options.store, options.authority);
-  const scopes = new Scopes(options.store, (name) => options.authority.scopeInUse(name), (name) => options.authority.scopeCreated(name));
+  const scopes = new Scopes(options.store, (name) => options.authority.scopeInUse(name), (name) => options.authority.scopeCreated(name), (name) => options.authority.scopeDeleted(name));
   const tokens = new Tokens(options.store, options.tokens);
   const personalTokens = new PersonalTokens(options.store);
   const done = { status: 204 };

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import { findAccount } from '../accounts.js';
 import { createDPoPVerifier, DPoPProofError, type NonceSource } from './dpop.js';
+import { PersonalTokenIndex } from './personal-token-index.js';
 import { ApiProblem } from './problem.js';
 import { hashMatches, hashSecret, type Role, type Store } from './store.js';
 
@@ -71,8 +72,9 @@ export function createAuthenticator(options: AuthenticatorOptions): (req: Incomi
   async function fromPersonalToken(token: string): Promise<Caller> {
     const now = new Date().toISOString();
     const presented = hashSecret(token).sha256;
-    const record = options.store.data.personalTokens.find((t) => hashMatches(presented, t.secret));
-    if (!record) throw challenge('unknown personal access token');
+    // One look-up by hash, not a comparison with every stored token; the match is still checked timing-safe.
+    const record = PersonalTokenIndex.of(options.store).find(presented);
+    if (!record || !hashMatches(presented, record.secret)) throw challenge('unknown personal access token');
     if (record.expires_at <= now) throw challenge('the personal access token has expired');
     const account = findAccount(record.owner);
     if (!account) throw challenge('the owner of this token no longer exists');

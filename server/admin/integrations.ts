@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { hasVisibleCharacter, MAX_NAME_LENGTH, normaliseName, skeleton } from './names.js';
 import { ApiProblem } from './problem.js';
 import { page } from './paging.js';
 import { hashSecret, newSecret, type AuthMethod, type GrantType, type StoredIntegration, type Store } from './store.js';
@@ -13,6 +14,8 @@ export interface TokenAuthority {
   scopeInUse(name: string): boolean;
   /** A scope was created: the authorization server must know it to enforce it. */
   scopeCreated(name: string): void;
+  /** A scope was deleted: the authorization server must stop offering it. */
+  scopeDeleted(name: string): void;
 }
 
 export interface IntegrationInput {
@@ -73,22 +76,32 @@ export class Integrations {
     const q = query.q?.trim().toLowerCase();
     const matching = this.store.data.integrations
       .filter((i) => !query.status || i.status === query.status)
-      .filter((i) => !q || [i.client_name, i.description, i.client_id, i.version].some((field) => field.toLowerCase().includes(q)))
-      // Newest first; the key is unique and sorts the same way as the list.
-      .sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+      .filter((i) => !q || [i.client_name, i.description, i.client_id, i.version].some((field) => field.toLowerCase().includes(q)));
+    // Newest first: page() orders by the key, which is unique.
     const result = page(matching, sortKey, query.cursor, query.limit);
     return { items: result.items.map(present), next_cursor: result.next_cursor };
   }
 
   async create(input: IntegrationInput): Promise<Record<string, unknown>> {
-    this.assertUniqueName(input.client_name, input.version);
+    // The document has refused control and format characters; what is stored is the normal form.
+    const name = normaliseName(input.client_name);
+    const version = normaliseName(input.version);
+    if (!hasVisibleCharacter(name)) {
+      throw new ApiProblem('validation_failed', 'the name has nothing visible in it', { errors: [{ path: '/body/client_name', message: 'needs a visible character' }] });
+    }
+    if (name.length > MAX_NAME_LENGTH) {
+      throw new ApiProblem('validation_failed', `the name is longer than ${MAX_NAME_LENGTH} characters once normalised`, {
+        errors: [{ path: '/body/client_name', message: `is longer than ${MAX_NAME_LENGTH} characters in its normal form (NFKC)` }],
+      });
+    }
+    this.assertUniqueName(name, version);
     const now = new Date().toISOString();
     const confidential = input.token_endpoint_auth_method !== 'none';
     const secret = confidential ? newSecret(SECRET_PREFIX) : undefined;
     const integration: StoredIntegration = {
       client_id: `gk_${randomBytes(12).toString('base64url')}`,
-      client_name: input.client_name.trim(),
-      version: input.version,
+      client_name: name,
+      version,
       description: input.description ?? '',
       token_endpoint_auth_method: input.token_endpoint_auth_method,
       redirect_uris: input.redirect_uris ?? [],
@@ -173,18 +186,46 @@ export class Integrations {
     return this.authority.endpoints();
   }
 
+  /** Name and version are unique as they look: compared as confusable skeletons (UTS #39), so case, look-alike letters and invisible characters make no new name. */
   private assertUniqueName(name: string, version: string): void {
-    const wanted = `${name.trim().toLowerCase()}\u0000${version.toLowerCase()}`;
-    if (this.store.data.integrations.some((i) => `${i.client_name.toLowerCase()}\u0000${i.version.toLowerCase()}` === wanted)) {
-      throw new ApiProblem('duplicate_name', `an integration named "${name}" with version "${version}" already exists`, {
-        errors: [{ path: '/body/client_name', message: 'is already used with this version' }],
+    const wanted = `${skeleton(name)}\u0000${skeleton(version)}`;
+    const existing = this.store.data.integrations.find((i) => lookKey(i) === wanted);
+    if (existing) {
+      const same = existing.client_name === name && existing.version === version;
+      throw new ApiProblem('duplicate_name', same
+        ? `an integration named "${name}" with version "${version}" already exists`
+        : `"${name}" ${version} looks the same as the existing integration "${existing.client_name}" ${existing.version}`, {
+        errors: [{ path: '/body/client_name', message: same ? 'is already used with this version' : 'looks the same as a name already used with this version' }],
       });
     }
   }
 }
 
+/** Each record's name and version as they look, worked out once: a record's name and version never change. */
+const lookKeys = new WeakMap<StoredIntegration, string>();
+
+function lookKey(i: StoredIntegration): string {
+  let key = lookKeys.get(i);
+  if (key === undefined) {
+    key = `${skeleton(i.client_name)}\u0000${skeleton(i.version)}`;
+    lookKeys.set(i, key);
+  }
+  return key;
+}
+
+/**
+ * Each record's key, worked out once: parsing a date is most of what a list of thousands
+ * costs. A record's created_at and client_id never change (an update replaces the record).
+ */
+const sortKeys = new WeakMap<StoredIntegration, string>();
+
 /** Sorts newest first: inverts the timestamp so that ascending key order is descending time. */
 function sortKey(i: StoredIntegration): string {
-  const inverted = (9_999_999_999_999 - Date.parse(i.created_at)).toString().padStart(13, '0');
-  return `${inverted}|${i.client_id}`;
+  let key = sortKeys.get(i);
+  if (key === undefined) {
+    const inverted = (9_999_999_999_999 - Date.parse(i.created_at)).toString().padStart(13, '0');
+    key = `${inverted}|${i.client_id}`;
+    sortKeys.set(i, key);
+  }
+  return key;
 }

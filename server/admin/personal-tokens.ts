@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { PERSONAL_TOKEN_PREFIX, permissionsOf, type Caller, type Permission } from './auth.js';
 import { ApiProblem } from './problem.js';
 import { page } from './paging.js';
+import { PersonalTokenIndex } from './personal-token-index.js';
 import { hashSecret, newSecret, type Role, type Store, type StoredPersonalToken } from './store.js';
 
 export interface PersonalTokenInput {
@@ -15,19 +16,33 @@ function present(t: StoredPersonalToken): Record<string, unknown> {
   return { id: t.id, name: t.name, scope: t.scope.join(' '), roles: t.roles, created_at: t.created_at, expires_at: t.expires_at, last_used_at: t.last_used_at, last4: t.secret.last4 };
 }
 
+/**
+ * Personal tokens are managed interactively and used non-interactively: a token cannot
+ * mint its successors, nor list or revoke its owner's other tokens (a leaked token with no
+ * permissions at all could otherwise revoke every script's token, or read their names).
+ */
+function requireSession(caller: Caller, action: string): void {
+  if (caller.auth !== 'access_token') {
+    throw new ApiProblem('forbidden', `personal access tokens are ${action} from a signed-in session, not with a personal access token`);
+  }
+}
+
+/** Unexpired tokens one user may hold: enough for every script, not enough to fill the store. */
+export const MAX_LIVE_PERSONAL_TOKENS = 100;
+
 /** Personal access tokens for scripts (Dataloop, TIF application tokens): value shown once, always expiring, never more than the creator. */
 export class PersonalTokens {
   constructor(private readonly store: Store) {}
 
   list(caller: Caller, query: { cursor?: string; limit: number }) {
-    const mine = this.store.data.personalTokens.filter((t) => t.owner === caller.sub).sort((a, b) => key(a).localeCompare(key(b)));
+    requireSession(caller, 'listed');
+    const mine = this.store.data.personalTokens.filter((t) => t.owner === caller.sub);
     const result = page(mine, key, query.cursor, query.limit);
     return { items: result.items.map(present), next_cursor: result.next_cursor };
   }
 
   async create(caller: Caller, input: PersonalTokenInput): Promise<Record<string, unknown>> {
-    // Created interactively, used non-interactively: a token cannot mint its own successors.
-    if (caller.auth !== 'access_token') throw new ApiProblem('forbidden', 'personal access tokens are created from a signed-in session, not with another personal token');
+    requireSession(caller, 'created');
     const roles = input.roles ?? caller.roles;
     const beyondRoles = roles.filter((r) => !caller.roles.includes(r));
     if (beyondRoles.length > 0) throw new ApiProblem('forbidden', `you cannot give a token the role${beyondRoles.length > 1 ? 's' : ''} ${beyondRoles.join(', ')}, which you do not have`);
@@ -38,6 +53,11 @@ export class PersonalTokens {
     const wanted = input.name.trim().toLowerCase();
     if (this.store.data.personalTokens.some((t) => t.owner === caller.sub && t.name.toLowerCase() === wanted)) {
       throw new ApiProblem('duplicate_name', `you already have a token named "${input.name}"`, { errors: [{ path: '/body/name', message: 'is already used by one of your tokens' }] });
+    }
+    const nowIso = new Date().toISOString();
+    const live = this.store.data.personalTokens.filter((t) => t.owner === caller.sub && t.expires_at > nowIso).length;
+    if (live >= MAX_LIVE_PERSONAL_TOKENS) {
+      throw new ApiProblem('conflict', `you have ${live} unexpired personal access tokens, the most one user may hold; revoke one you no longer use first`);
     }
     const value = newSecret(PERSONAL_TOKEN_PREFIX);
     const now = Date.now();
@@ -52,15 +72,16 @@ export class PersonalTokens {
       expires_at: new Date(now + input.expires_in_days * 86_400_000).toISOString(),
       last_used_at: null,
     };
-    this.store.data.personalTokens.push(token);
+    PersonalTokenIndex.of(this.store).add(token);
     await this.store.save();
     return { ...present(token), token: value };
   }
 
   async revoke(caller: Caller, id: string): Promise<void> {
+    requireSession(caller, 'revoked');
     const found = this.store.data.personalTokens.find((t) => t.id === id && t.owner === caller.sub);
     if (!found) throw new ApiProblem('not_found', `you have no personal access token with id "${id}"`);
-    this.store.data.personalTokens = this.store.data.personalTokens.filter((t) => t !== found);
+    PersonalTokenIndex.of(this.store).remove(found);
     await this.store.save();
   }
 }

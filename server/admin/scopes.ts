@@ -1,3 +1,4 @@
+import { RESERVED_SCOPES } from '../provider.js';
 import { ApiProblem } from './problem.js';
 import { page } from './paging.js';
 import type { Store, StoredScope } from './store.js';
@@ -16,6 +17,7 @@ export class Scopes {
     /** Whether live tokens still carry this scope: such a scope cannot be deleted either. */
     private readonly usedByTokens: (name: string) => boolean,
     private readonly created: (name: string) => void,
+    private readonly deleted: (name: string) => void,
   ) {}
 
   find(name: string): StoredScope | undefined {
@@ -29,21 +31,35 @@ export class Scopes {
     return scope;
   }
 
-  present(scope: StoredScope): Record<string, unknown> {
-    const name = scope.name.toLowerCase();
-    return { ...scope, integration_count: this.store.data.integrations.filter((i) => i.scopes.some((s) => s.toLowerCase() === name)).length };
+  /** `counts` from usage(), when presenting many: counting per scope would scan every integration for each. */
+  present(scope: StoredScope, counts: ReadonlyMap<string, number> = this.usage()): Record<string, unknown> {
+    return { ...scope, integration_count: counts.get(scope.name.toLowerCase()) ?? 0 };
+  }
+
+  /** How many integrations are associated with each scope (by lower-case name), in one pass. */
+  usage(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const integration of this.store.data.integrations) {
+      for (const name of new Set(integration.scopes.map((s) => s.toLowerCase()))) counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+    return counts;
   }
 
   list(query: { q?: string; cursor?: string; limit: number }) {
     const q = query.q?.trim().toLowerCase();
-    const matching = this.store.data.scopes
-      .filter((s) => !q || s.name.toLowerCase().includes(q) || s.description.toLowerCase().includes(q))
-      .sort((a, b) => key(a).localeCompare(key(b)));
+    const matching = this.store.data.scopes.filter((s) => !q || s.name.toLowerCase().includes(q) || s.description.toLowerCase().includes(q));
     const result = page(matching, key, query.cursor, query.limit);
-    return { items: result.items.map((s) => this.present(s)), next_cursor: result.next_cursor };
+    const counts = this.usage();
+    return { items: result.items.map((s) => this.present(s, counts)), next_cursor: result.next_cursor };
   }
 
   async create(input: ScopeInput): Promise<Record<string, unknown>> {
+    const reserved = RESERVED_SCOPES.find((r) => r.toLowerCase() === input.name.toLowerCase());
+    if (reserved) {
+      throw new ApiProblem('validation_failed', `"${reserved}" is a scope the server defines itself`, {
+        errors: [{ path: '/body/name', message: `is reserved (${RESERVED_SCOPES.join(', ')})` }],
+      });
+    }
     if (this.find(input.name)) {
       throw new ApiProblem('duplicate_name', `a scope named "${input.name}" already exists`, { errors: [{ path: '/body/name', message: 'is already used' }] });
     }
@@ -76,6 +92,7 @@ export class Scopes {
     }
     this.store.data.scopes = this.store.data.scopes.filter((s) => s !== scope);
     await this.store.save();
+    this.deleted(scope.name);
   }
 
   async associate(clientId: string, name: string, associated: boolean): Promise<void> {
@@ -91,7 +108,8 @@ export class Scopes {
   ofIntegration(clientId: string): Record<string, unknown>[] {
     const integration = this.store.data.integrations.find((i) => i.client_id === clientId);
     if (!integration) throw new ApiProblem('not_found', `no integration with client_id "${clientId}"`);
-    return integration.scopes.map((name) => this.find(name)).filter((s): s is StoredScope => s !== undefined).map((s) => this.present(s));
+    const counts = this.usage();
+    return integration.scopes.map((name) => this.find(name)).filter((s): s is StoredScope => s !== undefined).map((s) => this.present(s, counts));
   }
 }
 

@@ -29,30 +29,31 @@ export class Tokens {
   list(query: { client_id?: string; subject?: string; cursor?: string; limit: number }) {
     const integrations = new Map(this.store.data.integrations.map((i) => [i.client_id, i]));
     const now = Date.now() / 1000;
-    const items = this.source
+    const issued = this.source
       .issued()
       .filter((t) => integrations.has(t.clientId))
       .filter((t) => !query.client_id || t.clientId === query.client_id)
-      .filter((t) => !query.subject || t.subject === query.subject)
-      .map((t) => {
-        const integration = integrations.get(t.clientId)!;
-        const remaining = integration.refresh_count === null ? null : Math.max(0, integration.refresh_count - t.refreshesUsed);
-        return {
-          id: t.id,
-          client_id: t.clientId,
-          subject: t.subject,
-          scope: t.scope,
-          issued_at: new Date(t.issuedAt * 1000).toISOString(),
-          // "Lifetime": the integration's tokens never expire.
-          expires_at: integration.access_token_lifetime === null ? null : new Date(t.expiresAt * 1000).toISOString(),
-          expired: integration.access_token_lifetime !== null && t.expiresAt <= now,
-          has_refresh_token: t.hasRefreshToken,
-          refresh_count_remaining: t.hasRefreshToken ? remaining : 0,
-        };
-      });
-    // Newest first; ties broken by id, so the key orders the same way as the list.
-    const key = (t: { issued_at: string; id: string }) => `${(9_999_999_999_999 - Date.parse(t.issued_at)).toString().padStart(13, '0')}|${t.id}`;
-    return page(items.sort((a, b) => key(a).localeCompare(key(b))), key, query.cursor, query.limit);
+      .filter((t) => !query.subject || t.subject === query.subject);
+    // Newest first, ties broken by id. Only the page sent is dressed for the answer.
+    const key = (t: IssuedToken) => `${(9_999_999_999_999 - t.issuedAt * 1000).toString().padStart(13, '0')}|${t.id}`;
+    const result = page(issued, key, query.cursor, query.limit);
+    const items = result.items.map((t) => {
+      const integration = integrations.get(t.clientId)!;
+      const remaining = integration.refresh_count === null ? null : Math.max(0, integration.refresh_count - t.refreshesUsed);
+      return {
+        id: t.id,
+        client_id: t.clientId,
+        subject: t.subject,
+        scope: t.scope,
+        issued_at: new Date(t.issuedAt * 1000).toISOString(),
+        // "Lifetime": the integration's tokens never expire.
+        expires_at: integration.access_token_lifetime === null ? null : new Date(t.expiresAt * 1000).toISOString(),
+        expired: integration.access_token_lifetime !== null && t.expiresAt <= now,
+        has_refresh_token: t.hasRefreshToken,
+        refresh_count_remaining: t.hasRefreshToken ? remaining : 0,
+      };
+    });
+    return { items, next_cursor: result.next_cursor };
   }
 
   revoke(id: string): void {

@@ -1,3 +1,4 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import type { IssuedToken } from '../admin/tokens.js';
 import { isAnonymous, PendingQueue } from './pending.js';
@@ -42,6 +43,17 @@ export class TokenMemory {
   /** Refreshes done per grant, for integrations' refresh count. */
   readonly #refreshes = new Map<string, number>();
   #allowance: RefreshAllowance = () => true;
+  /**
+   * Keys the handles the admin API lists and revokes tokens by. A client-credentials
+   * token's jti is its bearer value (opaque tokens), so listing it would hand every viewer
+   * a live token: a handle is an HMAC of what it names, which cannot be turned back into
+   * the token or the grant. In memory only: after a restart the handles are new, nothing else.
+   */
+  readonly #handleKey = randomBytes(32);
+  /** Handles by what they name (`Grant:<grantId>`, `ClientCredentials:<jti>`), as of the last listing… */
+  #handles = new Map<string, string>();
+  /** …and back, for revoking by handle. */
+  #named = new Map<string, string>();
 
   /** Starts from a snapshot when given; `onChange` is told after every change, to persist it. */
   constructor(snapshot?: TokenSnapshot, onChange: () => void = () => undefined, options: MemoryOptions = {}) {
@@ -149,20 +161,27 @@ export class TokenMemory {
     this.#onChange();
   }
 
-  /** Tokens issued, newest first. */
+  /** Tokens issued, in no particular order (the admin API orders them as it pages), each by its handle. */
   issued(): IssuedToken[] {
     const grants = new Map<string, IssuedToken>();
     const result: IssuedToken[] = [];
+    // Handles are worked out once per entry: an HMAC per token per listing would cost more than the listing.
+    const handles = new Map<string, string>();
+    const handle = (name: string): string => {
+      const known = this.#handles.get(name) ?? createHmac('sha256', this.#handleKey).update(name).digest('base64url');
+      handles.set(name, known);
+      return known;
+    };
     for (const [k, entry] of this.#entries) {
       const p = entry.payload;
       const model = k.slice(0, k.indexOf(':'));
       if (model === 'ClientCredentials' && this.#live(entry)) {
-        result.push({ id: String(p.jti), clientId: String(p.clientId), subject: String(p.clientId), scope: String(p.scope ?? ''), issuedAt: Number(p.iat), expiresAt: Number(p.exp), hasRefreshToken: false, refreshesUsed: 0 });
+        result.push({ id: handle(k), clientId: String(p.clientId), subject: String(p.clientId), scope: String(p.scope ?? ''), issuedAt: Number(p.iat), expiresAt: Number(p.exp), hasRefreshToken: false, refreshesUsed: 0 });
       }
       if ((model === 'AccessToken' || model === 'RefreshToken') && p.grantId) {
         const grantId = String(p.grantId);
         const current = grants.get(grantId) ?? {
-          id: grantId, clientId: String(p.clientId), subject: String(p.accountId), scope: '', issuedAt: 0, expiresAt: 0,
+          id: handle(`Grant:${grantId}`), clientId: String(p.clientId), subject: String(p.accountId), scope: '', issuedAt: 0, expiresAt: 0,
           hasRefreshToken: false, refreshesUsed: this.#refreshes.get(grantId) ?? 0,
         };
         // The newest access token of the grant says when it expires, even once it has.
@@ -173,20 +192,27 @@ export class TokenMemory {
         grants.set(grantId, current);
       }
     }
-    result.push(...[...grants.values()].filter((t) => t.issuedAt > 0));
-    return result.sort((a, b) => b.issuedAt - a.issuedAt || a.id.localeCompare(b.id));
+    for (const grant of grants.values()) if (grant.issuedAt > 0) result.push(grant);
+    // Only what is listed now keeps a handle, so the maps never outgrow the tokens.
+    this.#handles = handles;
+    this.#named = new Map([...handles].map(([name, h]) => [h, name]));
+    return result;
   }
 
-  /** Revokes one listed entry: a whole grant (access and refresh tokens), or one client-credentials token. */
-  revoke(id: string): boolean {
-    if (this.#byGrant.has(id)) {
-      for (const k of this.#byGrant.get(id)!) this.#entries.delete(k);
-      this.#byGrant.delete(id);
-      this.#entries.delete(`Grant:${id}`);
+  /** Revokes one listed entry by its handle: a whole grant (access and refresh tokens), or one client-credentials token. */
+  revoke(handle: string): boolean {
+    if (!this.#named.has(handle)) this.issued();
+    const name = this.#named.get(handle);
+    if (name === undefined) return false;
+    if (name.startsWith('Grant:')) {
+      const grantId = name.slice('Grant:'.length);
+      for (const k of this.#byGrant.get(grantId) ?? []) this.#entries.delete(k);
+      this.#byGrant.delete(grantId);
+      this.#entries.delete(name);
       this.#onChange();
       return true;
     }
-    const removed = this.#entries.delete(`ClientCredentials:${id}`);
+    const removed = this.#entries.delete(name);
     this.#onChange();
     return removed;
   }

@@ -343,26 +343,27 @@ describe('integrations are real clients of the authorization server', () => {
     const created = await admin('POST', '/integrations', confidential('Switchable'));
     const id = created.body!.client_id;
     const issued = await clientCredentials(server, id, created.body!.client_secret);
-    const introspector = await admin('POST', '/integrations', confidential('Introspector'));
+    // Only the token's own client may introspect it (RFC 7662 §4).
     const introspect = async (token: string) => {
       const res = await fetch(`${server.origin}/token/introspection`, {
         method: 'POST',
         headers: {
           'content-type': 'application/x-www-form-urlencoded',
-          authorization: `Basic ${Buffer.from(`${introspector.body!.client_id}:${introspector.body!.client_secret}`).toString('base64')}`,
+          authorization: `Basic ${Buffer.from(`${id}:${created.body!.client_secret}`).toString('base64')}`,
         },
         body: new URLSearchParams({ token }),
       });
-      return (await res.json()) as { active: boolean };
+      return { status: res.status, ...((await res.json()) as { active?: boolean }) };
     };
     assert.equal((await introspect(issued.body.access_token)).active, true);
 
     assert.equal((await admin('POST', `/integrations/${id}/deactivate`)).body!.status, 'inactive');
     assert.equal((await clientCredentials(server, id, created.body!.client_secret)).status, 401);
-    assert.equal((await introspect(issued.body.access_token)).active, false);
+    assert.equal((await introspect(issued.body.access_token)).status, 401, 'an inactive integration cannot even ask');
 
     assert.equal((await admin('POST', `/integrations/${id}/activate`)).body!.status, 'active');
     assert.equal((await clientCredentials(server, id, created.body!.client_secret)).status, 200);
+    assert.equal((await introspect(issued.body.access_token)).active, false, 'the token issued before deactivation stays dead');
   });
 
   it('deleting revokes every token and forgets the client', async () => {

@@ -28,7 +28,10 @@ export interface paths {
         /** Lists integrations, newest first, a page at a time. */
         get: operations["listIntegrations"];
         put?: never;
-        /** Registers an integration. A confidential one gets a secret, returned here only. */
+        /**
+         * Registers an integration. A confidential one gets a secret, returned here only.
+         * @description The name is stored in its NFKC form with white space collapsed, and must show something. Name and version are unique as they look: one that differs from an existing pair only in case, invisible characters or look-alike letters of another script (a UTS #39 confusable skeleton) is a `duplicate_name` (409).
+         */
         post: operations["createIntegration"];
         delete?: never;
         options?: never;
@@ -178,6 +181,7 @@ export interface paths {
         };
         get: operations["listScopes"];
         put?: never;
+        /** @description The scopes the server defines itself (`openid`, `offline_access`, `profile`, `email`, `roles`, `grantkit:admin`) cannot be created, in any case: 400 `validation_failed` on `/body/name`. A created scope is offered in discovery's `scopes_supported` until it is deleted. */
         post: operations["createScope"];
         delete?: never;
         options?: never;
@@ -227,6 +231,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
+                /** @description The `id` of a listed token (a handle, not the token). */
                 token_id: string;
             };
             cookie?: never;
@@ -248,10 +253,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's personal access tokens. */
+        /**
+         * The caller's personal access tokens.
+         * @description Needs a signed-in session (an access token); a personal access token is refused with 403, as for creating and revoking.
+         */
         get: operations["listPersonalTokens"];
         put?: never;
-        /** Creates a personal access token; its value is returned here only. It cannot hold roles its creator lacks. */
+        /**
+         * Creates a personal access token; its value is returned here only. It cannot hold roles its creator lacks.
+         * @description Needs a signed-in session (an access token); a personal access token is refused with 403. A user holds at most 100 unexpired personal access tokens: beyond that, 409 `conflict` (expired ones do not count).
+         */
         post: operations["createPersonalToken"];
         delete?: never;
         options?: never;
@@ -271,6 +282,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** @description Needs a signed-in session (an access token); a personal access token is refused with 403. */
         delete: operations["revokePersonalToken"];
         options?: never;
         head?: never;
@@ -408,9 +420,13 @@ export interface components {
             /** @description Present only when the integration is confidential. Shown this once. */
             client_secret?: string;
         };
+        /** @description Something visible, with no control or invisible characters (such as zero-width spaces, right-to-left overrides or Hangul fillers). */
+        IntegrationName: string;
+        /** @description Letters, digits, dots, hyphens and underscores. */
+        IntegrationVersion: string;
         IntegrationCreate: {
-            client_name: string;
-            version: string;
+            client_name: components["schemas"]["IntegrationName"];
+            version: components["schemas"]["IntegrationVersion"];
             description?: string;
             /** @enum {string} */
             token_endpoint_auth_method: "none" | "client_secret_basic" | "client_secret_post";
@@ -493,6 +509,7 @@ export interface components {
         };
         /** @description What was issued to an integration for one user sign-in (an access token and, maybe, its refresh token). */
         Token: {
+            /** @description A handle for revoking what was issued: neither the token nor a grant id, and no credential anywhere. The server may give new handles after a restart. */
             id: string;
             client_id: string;
             /** @description The user the token acts for. */
@@ -1130,6 +1147,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The `id` of a listed token (a handle, not the token). */
                 token_id: string;
             };
             cookie?: never;
@@ -1172,6 +1190,7 @@ export interface operations {
             };
             400: components["responses"]["Invalid"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     createPersonalToken: {
@@ -1221,6 +1240,7 @@ export interface operations {
                 content?: never;
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
         };
     };
