@@ -30,10 +30,6 @@ export interface AdminApiOptions {
   consents: Consents;
 }
 
-/** What the caller gave away or may take back is theirs to manage from a signed-in session, not from a script's token. */
-function requireSession(caller: Caller, what: string): void {
-  if (caller.auth !== 'access_token') throw new ApiProblem('forbidden', `${what} are managed from a signed-in session, not with a personal access token`);
-}
 
 /** The admin API: routes, validates against the document, authenticates, checks permissions. */
 export function createAdminApi(options: AdminApiOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
@@ -83,12 +79,8 @@ export function createAdminApi(options: AdminApiOptions): (req: IncomingMessage,
       await personalTokens.revoke(caller, path.token_id!);
       return done;
     },
-    listConnectedApps: async ({ caller, query }) => {
-      requireSession(caller, 'connected apps');
-      return ok(options.consents.list(caller.sub, query as unknown as { cursor?: string; limit: number }));
-    },
+    listConnectedApps: async ({ caller, query }) => ok(options.consents.list(caller.sub, query as unknown as { cursor?: string; limit: number })),
     revokeConnectedApp: async ({ caller, path }) => {
-      requireSession(caller, 'connected apps');
       await options.consents.revoke(caller.sub, path.client_id!);
       return done;
     },
@@ -117,6 +109,11 @@ export function createAdminApi(options: AdminApiOptions): (req: IncomingMessage,
       // Who is asking comes first: an anonymous caller learns nothing about the request's shape.
       const caller = await options.authenticate(req);
       for (const [name, value] of Object.entries(caller.headers ?? {})) res.setHeader(name, value);
+      // The document marks what a script's token may not manage (x-session-only); checked
+      // before the permission, so the refusal says what is really missing.
+      if (operation.sessionOnly && caller.auth !== 'access_token') {
+        throw new ApiProblem('forbidden', `${operation.operationId} is done from a signed-in session, not with a personal access token: a script's token may not manage personal tokens or connected apps`);
+      }
       if (operation.permission && !caller.permissions.includes(operation.permission as Caller['permissions'][number])) {
         throw new ApiProblem('forbidden', `this needs the "${operation.permission}" permission, which the admin role has`);
       }

@@ -22,6 +22,8 @@ export interface Operation {
   /** The path template, e.g. `/integrations/{client_id}`. */
   template: string;
   permission: string | undefined;
+  /** `x-session-only`: a personal access token may not call it. */
+  sessionOnly: boolean;
   hasBody: boolean;
   bodyRequired: boolean;
   match(path: string): Record<string, string> | undefined;
@@ -123,6 +125,7 @@ export function loadOperations(file: string): Operation[] {
         method: method.toUpperCase(),
         template,
         permission: permission === 'none' ? undefined : permission,
+        sessionOnly: op['x-session-only'] === true,
         hasBody: validateBody !== undefined,
         bodyRequired: Boolean((op.requestBody as JsonObject | undefined)?.required),
         match(path) {

@@ -16,17 +16,6 @@ function present(t: StoredPersonalToken): Record<string, unknown> {
   return { id: t.id, name: t.name, scope: t.scope.join(' '), roles: t.roles, created_at: t.created_at, expires_at: t.expires_at, last_used_at: t.last_used_at, last4: t.secret.last4 };
 }
 
-/**
- * Personal tokens are managed interactively and used non-interactively: a token cannot
- * mint its successors, nor list or revoke its owner's other tokens (a leaked token with no
- * permissions at all could otherwise revoke every script's token, or read their names).
- */
-function requireSession(caller: Caller, action: string): void {
-  if (caller.auth !== 'access_token') {
-    throw new ApiProblem('forbidden', `personal access tokens are ${action} from a signed-in session, not with a personal access token`);
-  }
-}
-
 /** Unexpired tokens one user may hold: enough for every script, not enough to fill the store. */
 export const MAX_LIVE_PERSONAL_TOKENS = 100;
 
@@ -35,14 +24,12 @@ export class PersonalTokens {
   constructor(private readonly store: Store) {}
 
   list(caller: Caller, query: { cursor?: string; limit: number }) {
-    requireSession(caller, 'listed');
     const mine = this.store.data.personalTokens.filter((t) => t.owner === caller.sub);
     const result = page(mine, key, query.cursor, query.limit);
     return { items: result.items.map(present), next_cursor: result.next_cursor };
   }
 
   async create(caller: Caller, input: PersonalTokenInput): Promise<Record<string, unknown>> {
-    requireSession(caller, 'created');
     const roles = input.roles ?? caller.roles;
     const beyondRoles = roles.filter((r) => !caller.roles.includes(r));
     if (beyondRoles.length > 0) throw new ApiProblem('forbidden', `you cannot give a token the role${beyondRoles.length > 1 ? 's' : ''} ${beyondRoles.join(', ')}, which you do not have`);
@@ -78,7 +65,6 @@ export class PersonalTokens {
   }
 
   async revoke(caller: Caller, id: string): Promise<void> {
-    requireSession(caller, 'revoked');
     const found = this.store.data.personalTokens.find((t) => t.id === id && t.owner === caller.sub);
     if (!found) throw new ApiProblem('not_found', `you have no personal access token with id "${id}"`);
     PersonalTokenIndex.of(this.store).remove(found);
