@@ -53,7 +53,10 @@ ${formats.join('\n')}
 } as const;
 `;
 
-const outputs = { 'src/admin/api-types.ts': types, 'src/admin/operations.ts': operations };
+// The server takes the same types for its handlers: a handler that drifts from the document
+// fails to compile. A copy, because the server builds on its own (server/tsconfig.json) and
+// shares nothing with the SDK but this document.
+const outputs = { 'src/admin/api-types.ts': types, 'src/admin/operations.ts': operations, 'server/admin/api-types.ts': types };
 let stale = false;
 for (const [file, content] of Object.entries(outputs)) {
   if (check) {

@@ -1,6 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 
-export type Role = 'admin' | 'viewer';
+import type { Role } from './admin/store.js';
+
+export type { Role };
 
 export interface Account {
   id: string;

@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Caller } from './auth.js';
-import { Integrations, present, type IntegrationInput, type IntegrationPatch, type TokenAuthority } from './integrations.js';
+import { Integrations, present, type TokenAuthority } from './integrations.js';
+import type { Handlers, OperationAnswer, OperationId, OperationRequest } from './operation-types.js';
 import { loadOperations, type Operation } from './openapi.js';
-import { Scopes, type ScopeInput, type ScopePatch } from './scopes.js';
+import { Scopes } from './scopes.js';
 import { Tokens, type TokenSource } from './tokens.js';
-import { PersonalTokens, type PersonalTokenInput } from './personal-tokens.js';
+import { PersonalTokens } from './personal-tokens.js';
 import type { Consents } from './consents.js';
 import { ApiProblem } from './problem.js';
 import type { Store } from './store.js';
@@ -12,14 +13,6 @@ import type { Store } from './store.js';
 export const ADMIN_BASE = '/admin/v1';
 const MAX_BODY_BYTES = 100_000;
 
-interface Request {
-  path: Record<string, string>;
-  query: Record<string, string>;
-  body: unknown;
-  caller: Caller;
-}
-
-type Handler = (request: Request) => Promise<{ status: number; body?: unknown }>;
 
 export interface AdminApiOptions {
   documentFile: string;
@@ -38,58 +31,68 @@ export function createAdminApi(options: AdminApiOptions): (req: IncomingMessage,
   const scopes = new Scopes(options.store, (name) => options.authority.scopeInUse(name), (name) => options.authority.scopeCreated(name), (name) => options.authority.scopeDeleted(name));
   const tokens = new Tokens(options.store, options.tokens);
   const personalTokens = new PersonalTokens(options.store);
-  const done = { status: 204 };
-  const ok = (body: unknown, status = 200) => ({ status, body });
+  const done = { status: 204 } as const;
+  const ok = <B>(body: B) => ({ status: 200 as const, body });
+  const created = <B>(body: B) => ({ status: 201 as const, body });
 
-  const handlers: Record<string, Handler> = {
+  const handlers: Handlers = {
     getMe: async ({ caller }) => ok({ sub: caller.sub, name: caller.name, email: caller.email, roles: caller.roles, permissions: caller.permissions, auth: caller.auth }),
-    listIntegrations: async ({ query }) => ok(integrations.list(query as unknown as Parameters<Integrations['list']>[0])),
-    createIntegration: async ({ body }) => ok(await integrations.create(body as IntegrationInput), 201),
-    getIntegration: async ({ path }) => ok(present(integrations.get(path.client_id!))),
-    updateIntegration: async ({ path, body }) => ok(await integrations.update(path.client_id!, body as IntegrationPatch)),
+    listIntegrations: async ({ query }) => ok(integrations.list(query)),
+    createIntegration: async ({ body }) => created(await integrations.create(body)),
+    getIntegration: async ({ path }) => ok(present(integrations.get(path.client_id))),
+    updateIntegration: async ({ path, body }) => ok(await integrations.update(path.client_id, body)),
     deleteIntegration: async ({ path }) => {
-      await integrations.remove(path.client_id!);
+      await integrations.remove(path.client_id);
       return done;
     },
-    activateIntegration: async ({ path }) => ok(await integrations.setStatus(path.client_id!, 'active')),
-    deactivateIntegration: async ({ path }) => ok(await integrations.setStatus(path.client_id!, 'inactive')),
-    rotateIntegrationSecret: async ({ path, body }) =>
-      ok(await integrations.rotateSecret(path.client_id!, (body as { grace_period_seconds?: number } | undefined)?.grace_period_seconds ?? 0)),
-    getIntegrationEndpoints: async ({ path }) => ok(integrations.endpoints(path.client_id!)),
-    listIntegrationScopes: async ({ path }) => ok({ items: scopes.ofIntegration(path.client_id!) }),
+    activateIntegration: async ({ path }) => ok(await integrations.setStatus(path.client_id, 'active')),
+    deactivateIntegration: async ({ path }) => ok(await integrations.setStatus(path.client_id, 'inactive')),
+    rotateIntegrationSecret: async ({ path, body }) => ok(await integrations.rotateSecret(path.client_id, body?.grace_period_seconds ?? 0)),
+    getIntegrationEndpoints: async ({ path }) => ok(integrations.endpoints(path.client_id)),
+    listIntegrationScopes: async ({ path }) => ok({ items: scopes.ofIntegration(path.client_id) }),
     associateScope: async ({ path }) => {
-      await scopes.associate(path.client_id!, path.scope_name!, true);
+      await scopes.associate(path.client_id, path.scope_name, true);
       return done;
     },
     disassociateScope: async ({ path }) => {
-      await scopes.associate(path.client_id!, path.scope_name!, false);
+      await scopes.associate(path.client_id, path.scope_name, false);
       return done;
     },
-    listScopes: async ({ query }) => ok(scopes.list(query as unknown as Parameters<Scopes['list']>[0])),
-    createScope: async ({ body }) => ok(await scopes.create(body as ScopeInput), 201),
-    getScope: async ({ path }) => ok(scopes.present(scopes.get(path.scope_name!))),
-    updateScope: async ({ path, body }) => ok(await scopes.update(path.scope_name!, body as ScopePatch)),
+    listScopes: async ({ query }) => ok(scopes.list(query)),
+    createScope: async ({ body }) => created(await scopes.create(body)),
+    getScope: async ({ path }) => ok(scopes.present(scopes.get(path.scope_name))),
+    updateScope: async ({ path, body }) => ok(await scopes.update(path.scope_name, body)),
     deleteScope: async ({ path }) => {
-      await scopes.remove(path.scope_name!);
+      await scopes.remove(path.scope_name);
       return done;
     },
-    listPersonalTokens: async ({ caller, query }) => ok(personalTokens.list(caller, query as unknown as { cursor?: string; limit: number })),
-    createPersonalToken: async ({ caller, body }) => ok(await personalTokens.create(caller, body as PersonalTokenInput), 201),
+    listPersonalTokens: async ({ caller, query }) => ok(personalTokens.list(caller, query)),
+    createPersonalToken: async ({ caller, body }) => created(await personalTokens.create(caller, body)),
     revokePersonalToken: async ({ caller, path }) => {
-      await personalTokens.revoke(caller, path.token_id!);
+      await personalTokens.revoke(caller, path.token_id);
       return done;
     },
-    listConnectedApps: async ({ caller, query }) => ok(options.consents.list(caller.sub, query as unknown as { cursor?: string; limit: number })),
+    listConnectedApps: async ({ caller, query }) => ok(options.consents.list(caller.sub, query)),
     revokeConnectedApp: async ({ caller, path }) => {
-      await options.consents.revoke(caller.sub, path.client_id!);
+      await options.consents.revoke(caller.sub, path.client_id);
       return done;
     },
-    listTokens: async ({ query }) => ok(tokens.list(query as unknown as Parameters<Tokens['list']>[0])),
+    listTokens: async ({ query }) => ok(tokens.list(query)),
     revokeToken: async ({ path }) => {
-      tokens.revoke(path.token_id!);
+      tokens.revoke(path.token_id);
       return done;
     },
   };
+
+  const isOperationId = (id: string): id is OperationId => Object.hasOwn(handlers, id);
+  /**
+   * The one place where a request becomes typed: the document's validator has just checked
+   * that it has this operation's shape (and coerced and defaulted its parameters), which is
+   * what the generated types say. TypeScript cannot follow an operation id picked at run time
+   * through the handler table, hence the assertion.
+   */
+  const run = <K extends OperationId>(id: K, request: { path: Record<string, string>; query: Record<string, string>; body: unknown; caller: Caller }) =>
+    (handlers[id] as (request: OperationRequest<K>) => Promise<OperationAnswer<K>>)(request as unknown as OperationRequest<K>) as Promise<{ status: 200 | 201; body: unknown } | { status: 204 }>;
 
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://admin.invalid');
@@ -103,8 +106,8 @@ export function createAdminApi(options: AdminApiOptions): (req: IncomingMessage,
         res.setHeader('Allow', candidates.map((op) => op.method).join(', '));
         throw new ApiProblem('not_found', `${req.method} is not supported on ${instance}`);
       }
-      const handler = handlers[operation.operationId];
-      if (!handler) throw new ApiProblem('not_found', `${operation.operationId} is not implemented by this server yet`);
+      const id = operation.operationId;
+      if (!isOperationId(id)) throw new ApiProblem('not_found', `${id} is not implemented by this server yet`);
 
       // Who is asking comes first: an anonymous caller learns nothing about the request's shape.
       const caller = await options.authenticate(req);
@@ -114,15 +117,15 @@ export function createAdminApi(options: AdminApiOptions): (req: IncomingMessage,
       if (operation.sessionOnly && caller.auth !== 'access_token') {
         throw new ApiProblem('forbidden', `${operation.operationId} is done from a signed-in session, not with a personal access token: a script's token may not manage personal tokens or connected apps`);
       }
-      if (operation.permission && !caller.permissions.includes(operation.permission as Caller['permissions'][number])) {
+      if (operation.permission && !caller.permissions.some((p) => p === operation.permission)) {
         throw new ApiProblem('forbidden', `this needs the "${operation.permission}" permission, which the admin role has`);
       }
-      const request: Request = { path: operation.match(path)!, query: queryOf(url), body: await readJson(req, operation), caller };
+      const request = { path: operation.match(path) ?? {}, query: queryOf(url), body: await readJson(req, operation), caller };
       const errors = operation.validate(request);
       if (errors.length > 0) throw new ApiProblem('validation_failed', 'see `errors` for each field that is not valid', { errors });
 
-      const result = await handler(request);
-      if (result.body === undefined) {
+      const result = await run(id, request);
+      if (result.status === 204) {
         res.writeHead(result.status, { 'Cache-Control': 'no-store' }).end();
       } else {
         res.writeHead(result.status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });

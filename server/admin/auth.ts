@@ -3,12 +3,12 @@ import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } 
 import { findAccount } from '../accounts.js';
 import { createDPoPVerifier, DPoPProofError, type NonceSource } from './dpop.js';
 import { PersonalTokenIndex } from './personal-token-index.js';
+import type { Schemas } from './operation-types.js';
 import { ApiProblem } from './problem.js';
 import { hashMatches, hashSecret, type Role, type Store } from './store.js';
 
-export type Permission =
-  | 'integrations:read' | 'integrations:write' | 'scopes:read' | 'scopes:write'
-  | 'tokens:read' | 'tokens:write' | 'personal-tokens:write';
+/** What a caller may do, as the document names it. */
+export type Permission = Schemas['Permission'];
 
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   admin: ['integrations:read', 'integrations:write', 'scopes:read', 'scopes:write', 'tokens:read', 'tokens:write', 'personal-tokens:write'],

@@ -1,4 +1,5 @@
 import { page } from './paging.js';
+import type { ListQuery, Schemas } from './operation-types.js';
 import { ApiProblem } from './problem.js';
 import type { Store, StoredConsent } from './store.js';
 
@@ -51,7 +52,7 @@ export class Consents {
   }
 
   /** The caller's connected apps, newest consent first. */
-  list(accountId: string, query: { cursor?: string; limit: number }) {
+  list(accountId: string, query: ListQuery<'listConnectedApps'>): Schemas['ConnectedAppPage'] {
     const integrations = new Map(this.store.data.integrations.map((i) => [i.client_id, i]));
     const mine = this.#all()
       .filter((c) => c.account_id === accountId && integrations.has(c.client_id))

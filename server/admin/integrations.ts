@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hasVisibleCharacter, MAX_NAME_LENGTH, normaliseName, skeleton } from './names.js';
+import type { ListQuery, Schemas } from './operation-types.js';
 import { ApiProblem } from './problem.js';
 import { page } from './paging.js';
 import { hashSecret, newSecret, type AuthMethod, type GrantType, type StoredIntegration, type Store } from './store.js';
@@ -9,7 +10,7 @@ export interface TokenAuthority {
   /** Ends every token issued to the client. */
   revokeAllFor(clientId: string): Promise<void>;
   /** The server's endpoints, for the integration's developers. */
-  endpoints(): Record<string, string>;
+  endpoints(): Schemas['Endpoints'];
   /** Whether a live token carries this scope. */
   scopeInUse(name: string): boolean;
   /** A scope was created: the authorization server must know it to enforce it. */
@@ -18,26 +19,13 @@ export interface TokenAuthority {
   scopeDeleted(name: string): void;
 }
 
-export interface IntegrationInput {
-  client_name: string;
-  version: string;
-  description?: string;
-  token_endpoint_auth_method: AuthMethod;
-  redirect_uris?: string[];
-  grant_types: GrantType[];
-  access_token_lifetime?: number | null;
-  refresh_count?: number | null;
-  audience?: string;
-}
-
-export type IntegrationPatch = Partial<Pick<IntegrationInput, 'description' | 'redirect_uris' | 'grant_types' | 'access_token_lifetime' | 'refresh_count'>> & {
-  audience?: string | null;
-};
+export type IntegrationInput = Schemas['IntegrationCreate'];
+export type IntegrationPatch = Schemas['IntegrationUpdate'];
 
 const SECRET_PREFIX = 'gks_';
 
 /** The public view of a stored integration: never a secret or its hash. */
-export function present(i: StoredIntegration): Record<string, unknown> {
+export function present(i: StoredIntegration): Schemas['Integration'] {
   return {
     client_id: i.client_id,
     client_name: i.client_name,
@@ -72,7 +60,7 @@ export class Integrations {
     return found;
   }
 
-  list(query: { q?: string; status?: string; cursor?: string; limit: number }) {
+  list(query: ListQuery<'listIntegrations'>): Schemas['IntegrationPage'] {
     const q = query.q?.trim().toLowerCase();
     const matching = this.store.data.integrations
       .filter((i) => !query.status || i.status === query.status)
@@ -82,7 +70,7 @@ export class Integrations {
     return { items: result.items.map(present), next_cursor: result.next_cursor };
   }
 
-  async create(input: IntegrationInput): Promise<Record<string, unknown>> {
+  async create(input: IntegrationInput): Promise<Schemas['IntegrationWithSecret']> {
     // The document has refused control and format characters; what is stored is the normal form.
     const name = normaliseName(input.client_name);
     const version = normaliseName(input.version);
@@ -120,7 +108,7 @@ export class Integrations {
     return { ...present(integration), ...(secret ? { client_secret: secret } : {}) };
   }
 
-  async update(clientId: string, patch: IntegrationPatch): Promise<Record<string, unknown>> {
+  async update(clientId: string, patch: IntegrationPatch): Promise<Schemas['Integration']> {
     const integration = this.get(clientId);
     const next = { ...integration };
     if (patch.description !== undefined) next.description = patch.description;
@@ -150,7 +138,7 @@ export class Integrations {
     return present(next);
   }
 
-  async setStatus(clientId: string, status: 'active' | 'inactive'): Promise<Record<string, unknown>> {
+  async setStatus(clientId: string, status: Schemas['IntegrationStatus']): Promise<Schemas['Integration']> {
     const integration = this.get(clientId);
     if (integration.status !== status) {
       integration.status = status;
@@ -168,7 +156,7 @@ export class Integrations {
     await this.authority.revokeAllFor(clientId);
   }
 
-  async rotateSecret(clientId: string, gracePeriodSeconds: number): Promise<Record<string, unknown>> {
+  async rotateSecret(clientId: string, gracePeriodSeconds: number): Promise<Schemas['RotatedSecret']> {
     const integration = this.get(clientId);
     if (!integration.secret) throw new ApiProblem('no_secret', 'a public integration has no secret to rotate');
     const secret = newSecret(SECRET_PREFIX);
@@ -181,7 +169,7 @@ export class Integrations {
     return { client_id: clientId, client_secret: secret, client_secret_last4: integration.secret.last4, previous_secret_expires_at: expiresAt ?? null };
   }
 
-  endpoints(clientId: string): Record<string, string> {
+  endpoints(clientId: string): Schemas['Endpoints'] {
     this.get(clientId);
     return this.authority.endpoints();
   }

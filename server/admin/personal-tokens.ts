@@ -1,18 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { PERSONAL_TOKEN_PREFIX, permissionsOf, type Caller, type Permission } from './auth.js';
+import type { ListQuery, Schemas } from './operation-types.js';
 import { ApiProblem } from './problem.js';
 import { page } from './paging.js';
 import { PersonalTokenIndex } from './personal-token-index.js';
 import { hashSecret, newSecret, type Role, type Store, type StoredPersonalToken } from './store.js';
 
-export interface PersonalTokenInput {
-  name: string;
-  scope?: Permission[];
-  roles?: Role[];
-  expires_in_days: number;
-}
+export type PersonalTokenInput = Schemas['PersonalTokenCreate'];
 
-function present(t: StoredPersonalToken): Record<string, unknown> {
+function present(t: StoredPersonalToken): Schemas['PersonalToken'] {
   return { id: t.id, name: t.name, scope: t.scope.join(' '), roles: t.roles, created_at: t.created_at, expires_at: t.expires_at, last_used_at: t.last_used_at, last4: t.secret.last4 };
 }
 
@@ -23,13 +19,13 @@ export const MAX_LIVE_PERSONAL_TOKENS = 100;
 export class PersonalTokens {
   constructor(private readonly store: Store) {}
 
-  list(caller: Caller, query: { cursor?: string; limit: number }) {
+  list(caller: Caller, query: ListQuery<'listPersonalTokens'>): Schemas['PersonalTokenPage'] {
     const mine = this.store.data.personalTokens.filter((t) => t.owner === caller.sub);
     const result = page(mine, key, query.cursor, query.limit);
     return { items: result.items.map(present), next_cursor: result.next_cursor };
   }
 
-  async create(caller: Caller, input: PersonalTokenInput): Promise<Record<string, unknown>> {
+  async create(caller: Caller, input: PersonalTokenInput): Promise<Schemas['PersonalTokenWithValue']> {
     const roles = input.roles ?? caller.roles;
     const beyondRoles = roles.filter((r) => !caller.roles.includes(r));
     if (beyondRoles.length > 0) throw new ApiProblem('forbidden', `you cannot give a token the role${beyondRoles.length > 1 ? 's' : ''} ${beyondRoles.join(', ')}, which you do not have`);

@@ -1,16 +1,9 @@
 import type { ServerResponse } from 'node:http';
 import type { FieldError } from './openapi.js';
+import type { Schemas } from './operation-types.js';
 
-export type ProblemCode =
-  | 'validation_failed'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'duplicate_name'
-  | 'scope_in_use'
-  | 'no_secret'
-  | 'internal_error';
+/** The problem codes of the document: a code it does not name does not compile. */
+export type ProblemCode = Schemas['Problem']['code'];
 
 const TITLES: Record<ProblemCode, [number, string]> = {
   validation_failed: [400, 'The request is not valid'],

@@ -1,15 +1,11 @@
 import { RESERVED_SCOPES } from '../provider.js';
+import type { ListQuery, Schemas } from './operation-types.js';
 import { ApiProblem } from './problem.js';
 import { page } from './paging.js';
 import type { Store, StoredScope } from './store.js';
 
-export interface ScopeInput {
-  name: string;
-  description?: string;
-  service_urls?: string[];
-}
-
-export type ScopePatch = Partial<Pick<ScopeInput, 'description' | 'service_urls'>>;
+export type ScopeInput = Schemas['ScopeCreate'];
+export type ScopePatch = Schemas['ScopeUpdate'];
 
 export class Scopes {
   constructor(
@@ -32,7 +28,7 @@ export class Scopes {
   }
 
   /** `counts` from usage(), when presenting many: counting per scope would scan every integration for each. */
-  present(scope: StoredScope, counts: ReadonlyMap<string, number> = this.usage()): Record<string, unknown> {
+  present(scope: StoredScope, counts: ReadonlyMap<string, number> = this.usage()): Schemas['Scope'] {
     return { ...scope, integration_count: counts.get(scope.name.toLowerCase()) ?? 0 };
   }
 
@@ -45,7 +41,7 @@ export class Scopes {
     return counts;
   }
 
-  list(query: { q?: string; cursor?: string; limit: number }) {
+  list(query: ListQuery<'listScopes'>): Schemas['ScopePage'] {
     const q = query.q?.trim().toLowerCase();
     const matching = this.store.data.scopes.filter((s) => !q || s.name.toLowerCase().includes(q) || s.description.toLowerCase().includes(q));
     const result = page(matching, key, query.cursor, query.limit);
@@ -53,7 +49,7 @@ export class Scopes {
     return { items: result.items.map((s) => this.present(s, counts)), next_cursor: result.next_cursor };
   }
 
-  async create(input: ScopeInput): Promise<Record<string, unknown>> {
+  async create(input: ScopeInput): Promise<Schemas['Scope']> {
     const reserved = RESERVED_SCOPES.find((r) => r.toLowerCase() === input.name.toLowerCase());
     if (reserved) {
       throw new ApiProblem('validation_failed', `"${reserved}" is a scope the server defines itself`, {
@@ -71,7 +67,7 @@ export class Scopes {
     return this.present(scope);
   }
 
-  async update(name: string, patch: ScopePatch): Promise<Record<string, unknown>> {
+  async update(name: string, patch: ScopePatch): Promise<Schemas['Scope']> {
     const scope = this.get(name);
     if (patch.description !== undefined) scope.description = patch.description;
     if (patch.service_urls !== undefined) scope.service_urls = patch.service_urls;
@@ -105,7 +101,7 @@ export class Scopes {
     await this.store.save();
   }
 
-  ofIntegration(clientId: string): Record<string, unknown>[] {
+  ofIntegration(clientId: string): Schemas['Scope'][] {
     const integration = this.store.data.integrations.find((i) => i.client_id === clientId);
     if (!integration) throw new ApiProblem('not_found', `no integration with client_id "${clientId}"`);
     const counts = this.usage();

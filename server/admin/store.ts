@@ -1,3 +1,4 @@
+import type { Schemas } from './operation-types.js';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { open, readFile, rename } from 'node:fs/promises';
 
@@ -6,9 +7,10 @@ import { open, readFile, rename } from 'node:fs/promises';
 // leaves either the old state or the new one, never half of each. Writes are coalesced:
 // at most one in flight and one waiting, which takes the state as it is when it starts.
 
-export type GrantType = 'authorization_code' | 'refresh_token' | 'client_credentials';
-export type AuthMethod = 'none' | 'client_secret_basic' | 'client_secret_post';
-export type Role = 'admin' | 'viewer';
+// The document's names for these, so that the stored records cannot drift from it.
+export type GrantType = Schemas['GrantType'];
+export type AuthMethod = Schemas['IntegrationCreate']['token_endpoint_auth_method'];
+export type Role = Schemas['Role'];
 
 export interface SecretHash {
   /** SHA-256 of the secret: secrets are 256-bit random, so a fast hash does not weaken them. */

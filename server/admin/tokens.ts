@@ -1,3 +1,4 @@
+import type { ListQuery, Schemas } from './operation-types.js';
 import { ApiProblem } from './problem.js';
 import { page } from './paging.js';
 import type { Store } from './store.js';
@@ -26,7 +27,7 @@ export class Tokens {
     private readonly source: TokenSource,
   ) {}
 
-  list(query: { client_id?: string; subject?: string; cursor?: string; limit: number }) {
+  list(query: ListQuery<'listTokens'>): Schemas['TokenPage'] {
     const integrations = new Map(this.store.data.integrations.map((i) => [i.client_id, i]));
     const now = Date.now() / 1000;
     const issued = this.source

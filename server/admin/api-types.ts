@@ -1,0 +1,1297 @@
+// Generated from docs/admin-api.yaml by scripts/generate-admin-api.mjs. Do not edit: change the document and run `npm run generate`.
+/* eslint-disable */
+export interface paths {
+    "/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller, their roles and their permissions. */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/integrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists integrations, newest first, a page at a time. */
+        get: operations["listIntegrations"];
+        put?: never;
+        /**
+         * Registers an integration. A confidential one gets a secret, returned here only.
+         * @description The name is stored in its NFKC form with white space collapsed, and must show something. Name and version are unique as they look: one that differs from an existing pair only in case, invisible characters or look-alike letters of another script (a UTS #39 confusable skeleton) is a `duplicate_name` (409).
+         */
+        post: operations["createIntegration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/integrations/{client_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        get: operations["getIntegration"];
+        put?: never;
+        post?: never;
+        /** Deletes the integration and revokes every token issued to it. */
+        delete: operations["deleteIntegration"];
+        options?: never;
+        head?: never;
+        /** Changes the given fields. The name, version and type cannot change. */
+        patch: operations["updateIntegration"];
+        trace?: never;
+    };
+    "/integrations/{client_id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["activateIntegration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/integrations/{client_id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deactivates the integration; its tokens stop working and it can obtain no new ones until activated. */
+        post: operations["deactivateIntegration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/integrations/{client_id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issues a new secret, returned here only. The old one stops working at once, or when the grace period ends. */
+        post: operations["rotateIntegrationSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/integrations/{client_id}/endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        /** The URLs the integration's developers need. */
+        get: operations["getIntegrationEndpoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/integrations/{client_id}/scopes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        get: operations["listIntegrationScopes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/integrations/{client_id}/scopes/{scope_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: components["parameters"]["ClientId"];
+                scope_name: components["parameters"]["ScopeName"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Lets the integration ask for this scope. */
+        put: operations["associateScope"];
+        post?: never;
+        delete: operations["disassociateScope"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scopes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listScopes"];
+        put?: never;
+        /** @description The scopes the server defines itself (`openid`, `offline_access`, `profile`, `email`, `roles`, `grantkit:admin`) cannot be created, in any case: 400 `validation_failed` on `/body/name`. A created scope is offered in discovery's `scopes_supported` until it is deleted. */
+        post: operations["createScope"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scopes/{scope_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                scope_name: components["parameters"]["ScopeName"];
+            };
+            cookie?: never;
+        };
+        get: operations["getScope"];
+        put?: never;
+        post?: never;
+        /** Deletes a scope no integration and no token uses (409 otherwise). */
+        delete: operations["deleteScope"];
+        options?: never;
+        head?: never;
+        /** Changes the description or service URLs. The name cannot change. */
+        patch: operations["updateScope"];
+        trace?: never;
+    };
+    "/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tokens issued to integrations, newest first. */
+        get: operations["listTokens"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tokens/{token_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `id` of a listed token (a handle, not the token). */
+                token_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revokes the access token and its refresh token. */
+        delete: operations["revokeToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/personal-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's personal access tokens.
+         * @description Needs a signed-in session (an access token); a personal access token is refused with 403, as for creating and revoking.
+         */
+        get: operations["listPersonalTokens"];
+        put?: never;
+        /**
+         * Creates a personal access token; its value is returned here only. It cannot hold roles its creator lacks.
+         * @description Needs a signed-in session (an access token); a personal access token is refused with 403. A user holds at most 100 unexpired personal access tokens: beyond that, 409 `conflict` (expired ones do not count).
+         */
+        post: operations["createPersonalToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/personal-tokens/{token_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** @description Needs a signed-in session (an access token); a personal access token is refused with 403. */
+        delete: operations["revokePersonalToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/connected-apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The integrations the caller has allowed access to, with the scopes, since when, and when last used.
+         * @description Needs a signed-in session; a personal access token is refused with 403.
+         */
+        get: operations["listConnectedApps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/connected-apps/{client_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Takes the caller's consent back; every token the integration holds for the caller ends at once.
+         * @description Needs a signed-in session; a personal access token is refused with 403.
+         */
+        delete: operations["revokeConnectedApp"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description RFC 9457 problem details. */
+        Problem: {
+            /** Format: uri-reference */
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            instance?: string;
+            /** @enum {string} */
+            code: "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "duplicate_name" | "scope_in_use" | "no_secret" | "internal_error";
+            /** @description With `validation_failed`, one entry per failing field. */
+            errors?: {
+                /** @description JSON Pointer into the request, e.g. `/body/redirect_uris/0`. */
+                path: string;
+                message: string;
+            }[];
+        };
+        /** @enum {string} */
+        Role: "admin" | "viewer";
+        /** @enum {string} */
+        Permission: "integrations:read" | "integrations:write" | "scopes:read" | "scopes:write" | "tokens:read" | "tokens:write" | "personal-tokens:write";
+        Me: {
+            sub: string;
+            name?: string;
+            email?: string;
+            roles: components["schemas"]["Role"][];
+            permissions: components["schemas"]["Permission"][];
+            /**
+             * @description How the caller authenticated.
+             * @enum {string}
+             */
+            auth: "access_token" | "personal_token";
+        };
+        /** @enum {string} */
+        IntegrationStatus: "active" | "inactive";
+        /**
+         * @description The grants an integration may use. Implicit and password grants are not offered (RFC 9700).
+         * @enum {string}
+         */
+        GrantType: "authorization_code" | "refresh_token" | "client_credentials";
+        /**
+         * Format: browser-url
+         * @description Compared as an exact string. https, or http for loopback hosts; no fragment. Format `browser-url`: the string parses as a URL by the WHATWG URL Standard, as a browser would parse it (port at most 65535, a valid host).
+         */
+        RedirectUri: string;
+        /** @description Seconds an access token stays valid; null means it never expires ("Lifetime"). */
+        AccessTokenLifetime: number | null;
+        /** @description How many times a refresh token may be used; null means unlimited, 0 means no refresh token is issued. */
+        RefreshCount: number | null;
+        Integration: {
+            readonly client_id: string;
+            client_name: string;
+            version: string;
+            description: string;
+            /**
+             * @description `none` makes a public client (no secret).
+             * @enum {string}
+             */
+            token_endpoint_auth_method: "none" | "client_secret_basic" | "client_secret_post";
+            /** @enum {string} */
+            readonly client_type: "confidential" | "public";
+            redirect_uris: components["schemas"]["RedirectUri"][];
+            grant_types: components["schemas"]["GrantType"][];
+            access_token_lifetime: components["schemas"]["AccessTokenLifetime"];
+            refresh_count: components["schemas"]["RefreshCount"];
+            /** Format: uri */
+            audience?: string;
+            /** @description Space-separated names of the associated scopes (RFC 7591 `scope`). Changed through the scope association calls. */
+            readonly scope: string;
+            status: components["schemas"]["IntegrationStatus"];
+            /** @description The last four characters of the current secret, for recognising it; null for public clients. */
+            readonly client_secret_last4: string | null;
+            /** @description RFC 7591; always 0 (does not expire). */
+            readonly client_secret_expires_at: number;
+            /** @description While a rotated-out secret is still accepted, when it stops being accepted. */
+            readonly previous_secret_expires_at?: string | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        IntegrationWithSecret: components["schemas"]["Integration"] & {
+            /** @description Present only when the integration is confidential. Shown this once. */
+            client_secret?: string;
+        };
+        /** @description Something visible, with no control or invisible characters (such as zero-width spaces, right-to-left overrides or Hangul fillers). */
+        IntegrationName: string;
+        /** @description Letters, digits, dots, hyphens and underscores. */
+        IntegrationVersion: string;
+        IntegrationCreate: {
+            client_name: components["schemas"]["IntegrationName"];
+            version: components["schemas"]["IntegrationVersion"];
+            description?: string;
+            /** @enum {string} */
+            token_endpoint_auth_method: "none" | "client_secret_basic" | "client_secret_post";
+            redirect_uris?: components["schemas"]["RedirectUri"][];
+            grant_types: components["schemas"]["GrantType"][];
+            access_token_lifetime?: components["schemas"]["AccessTokenLifetime"];
+            refresh_count?: components["schemas"]["RefreshCount"];
+            /** Format: uri */
+            audience?: string;
+        } & (unknown & unknown);
+        IntegrationUpdate: {
+            description?: string;
+            redirect_uris?: components["schemas"]["RedirectUri"][];
+            grant_types?: components["schemas"]["GrantType"][];
+            access_token_lifetime?: components["schemas"]["AccessTokenLifetime"];
+            refresh_count?: components["schemas"]["RefreshCount"];
+            audience?: string | null;
+        };
+        IntegrationPage: {
+            items: components["schemas"]["Integration"][];
+            next_cursor: string | null;
+        };
+        SecretRotation: {
+            /**
+             * @description How long the old secret keeps working; 0 (the default) ends it at once.
+             * @default 0
+             */
+            grace_period_seconds: number;
+        };
+        RotatedSecret: {
+            client_id: string;
+            /** @description Shown this once. */
+            client_secret: string;
+            client_secret_last4: string;
+            previous_secret_expires_at: string | null;
+        };
+        Endpoints: {
+            /** Format: uri */
+            issuer: string;
+            /** Format: uri */
+            authorization_endpoint: string;
+            /** Format: uri */
+            token_endpoint: string;
+            /** Format: uri */
+            revocation_endpoint?: string;
+            /** Format: uri */
+            introspection_endpoint?: string;
+            /** Format: uri */
+            end_session_endpoint?: string;
+            /** Format: uri */
+            jwks_uri?: string;
+        };
+        /** @description Unique, compared case-insensitively; cannot change once created. */
+        ScopeName: string;
+        /** @description A relative URL of a service this scope grants; `/*` at the end matches everything below. */
+        ServiceUrl: string;
+        Scope: {
+            name: components["schemas"]["ScopeName"];
+            description: string;
+            service_urls: components["schemas"]["ServiceUrl"][];
+            /** @description How many integrations are associated with it; it cannot be deleted while this is above 0. */
+            readonly integration_count: number;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        ScopeCreate: {
+            name: components["schemas"]["ScopeName"];
+            description?: string;
+            service_urls?: components["schemas"]["ServiceUrl"][];
+        };
+        ScopeUpdate: {
+            description?: string;
+            service_urls?: components["schemas"]["ServiceUrl"][];
+        };
+        ScopePage: {
+            items: components["schemas"]["Scope"][];
+            next_cursor: string | null;
+        };
+        /** @description What was issued to an integration for one user sign-in (an access token and, maybe, its refresh token). */
+        Token: {
+            /** @description A handle for revoking what was issued: neither the token nor a grant id, and no credential anywhere. The server may give new handles after a restart. */
+            id: string;
+            client_id: string;
+            /** @description The user the token acts for. */
+            subject: string;
+            scope: string;
+            /** Format: date-time */
+            issued_at: string;
+            /** @description When the access token expires; null when it never does ("Lifetime"). */
+            expires_at: string | null;
+            /** @description True once the access token has expired ("Expired"). */
+            expired: boolean;
+            has_refresh_token: boolean;
+            /** @description Refreshes left; null when unlimited ("Unlimited"). */
+            refresh_count_remaining: number | null;
+        };
+        TokenPage: {
+            items: components["schemas"]["Token"][];
+            next_cursor: string | null;
+        };
+        PersonalToken: {
+            id: string;
+            name: string;
+            /** @description Space-separated permissions it carries, e.g. `integrations:read`. */
+            scope: string;
+            roles: components["schemas"]["Role"][];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            expires_at: string;
+            last_used_at?: string | null;
+            last4: string;
+        };
+        PersonalTokenCreate: {
+            name: string;
+            /** @description Permissions to carry; default all of the creator's. Never more than the creator has. */
+            scope?: components["schemas"]["Permission"][];
+            /** @description Roles to carry; default the creator's. Never a role the creator lacks. */
+            roles?: components["schemas"]["Role"][];
+            /** @description Personal tokens always expire. */
+            expires_in_days: number;
+        };
+        PersonalTokenWithValue: components["schemas"]["PersonalToken"] & {
+            /** @description The token value. Shown this once. */
+            token: string;
+        };
+        PersonalTokenPage: {
+            items: components["schemas"]["PersonalToken"][];
+            next_cursor: string | null;
+        };
+        ConnectedApp: {
+            client_id: string;
+            client_name: string;
+            version: string;
+            description: string;
+            /** @description The scopes the caller allowed, space-separated. */
+            scope: string;
+            /** Format: date-time */
+            granted_at: string;
+            /** @description When the integration last got tokens for the caller. */
+            last_used_at: string | null;
+        };
+        ConnectedAppPage: {
+            items: components["schemas"]["ConnectedApp"][];
+            next_cursor: string | null;
+        };
+    };
+    responses: {
+        /** @description The request does not match this document; `errors` names each failing field. */
+        Invalid: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No valid bearer token. Sent with `WWW-Authenticate`. */
+        Unauthorized: {
+            headers: {
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The caller lacks the role this needs. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No such resource. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request conflicts with what exists (a duplicate name, a scope in use, no secret to rotate). */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: {
+        ClientId: string;
+        ScopeName: components["schemas"]["ScopeName"];
+        /** @description Case-insensitive text to find in names and descriptions. */
+        Search: string;
+        /** @description The `next_cursor` of the previous page. */
+        Cursor: string;
+        Limit: number;
+    };
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    listIntegrations: {
+        parameters: {
+            query?: {
+                /** @description Case-insensitive text to find in names and descriptions. */
+                q?: components["parameters"]["Search"];
+                status?: components["schemas"]["IntegrationStatus"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of integrations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationPage"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createIntegration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntegrationCreate"];
+            };
+        };
+        responses: {
+            /** @description The new integration, with its secret when confidential. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationWithSecret"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getIntegration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The integration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Integration"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteIntegration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateIntegration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntegrationUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated integration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Integration"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    activateIntegration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The integration, active. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Integration"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deactivateIntegration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The integration, inactive. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Integration"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    rotateIntegrationSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SecretRotation"];
+            };
+        };
+        responses: {
+            /** @description The new secret. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotatedSecret"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getIntegrationEndpoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoints. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Endpoints"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listIntegrationScopes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The scopes associated with the integration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Scope"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    associateScope: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: components["parameters"]["ClientId"];
+                scope_name: components["parameters"]["ScopeName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Associated (or already was). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    disassociateScope: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: components["parameters"]["ClientId"];
+                scope_name: components["parameters"]["ScopeName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Disassociated (or was not associated). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listScopes: {
+        parameters: {
+            query?: {
+                /** @description Case-insensitive text to find in names and descriptions. */
+                q?: components["parameters"]["Search"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of scopes, by name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScopePage"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createScope: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScopeCreate"];
+            };
+        };
+        responses: {
+            /** @description The new scope. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scope"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getScope: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                scope_name: components["parameters"]["ScopeName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The scope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteScope: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                scope_name: components["parameters"]["ScopeName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    updateScope: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                scope_name: components["parameters"]["ScopeName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScopeUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated scope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scope"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listTokens: {
+        parameters: {
+            query?: {
+                client_id?: string;
+                subject?: string;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of tokens. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPage"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    revokeToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `id` of a listed token (a handle, not the token). */
+                token_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listPersonalTokens: {
+        parameters: {
+            query?: {
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of personal access tokens. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalTokenPage"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createPersonalToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonalTokenCreate"];
+            };
+        };
+        responses: {
+            /** @description The new token, with its value. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalTokenWithValue"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    revokePersonalToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listConnectedApps: {
+        parameters: {
+            query?: {
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of connected apps, newest consent first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectedAppPage"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    revokeConnectedApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+}
