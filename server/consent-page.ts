@@ -1,4 +1,4 @@
-import { escapeHtml } from './login-page.js';
+import { escapeHtml, renderPage } from './page-frame.js';
 
 export interface ConsentScope {
   name: string;
@@ -26,19 +26,7 @@ export function renderConsentPage(model: ConsentPageModel): string {
     .map((s) => `<li><code>${escapeHtml(s.name)}</code>${s.description ? ` — <bdi>${escapeHtml(s.description)}</bdi>` : ''}</li>`)
     .join('');
   const action = `/interaction/${encodeURIComponent(model.uid)}/consent`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Allow access? — grantkit reference server</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="/login.css">
-</head>
-<body>
-<main class="card" aria-labelledby="consent-title">
-  <p class="brand">grantkit</p>
-  <h1 id="consent-title">Allow <bdi>${escapeHtml(model.clientName)}</bdi> <span class="version">${escapeHtml(model.clientVersion)}</span> to access your account?</h1>
+  return renderPage('Allow access?', `  <h1 id="consent-title">Allow <bdi>${escapeHtml(model.clientName)}</bdi> <span class="version">${escapeHtml(model.clientVersion)}</span> to access your account?</h1>
   ${model.clientDescription ? `<p class="lead"><bdi>${escapeHtml(model.clientDescription)}</bdi></p>` : ''}
   <p>Signed in as <strong><bdi>${escapeHtml(model.accountName)}</bdi></strong>. This integration asks for:</p>
   <ul class="scopes">${scopes}</ul>
@@ -46,8 +34,5 @@ export function renderConsentPage(model: ConsentPageModel): string {
   <form method="post" action="${action}">
     <button type="submit" name="decision" value="allow" class="primary">Allow access</button>
     <button type="submit" name="decision" value="deny" class="link">Deny</button>
-  </form>
-</main>
-</body>
-</html>`;
+  </form>`, ' aria-labelledby="consent-title"');
 }

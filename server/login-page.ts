@@ -1,7 +1,4 @@
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+import { escapeHtml, renderPage } from './page-frame.js';
 
 export interface LoginPageModel {
   uid: string;
@@ -16,19 +13,7 @@ export function renderLoginPage(model: LoginPageModel): string {
   const hints = model.accounts
     .map((a) => `<li><code>${escapeHtml(a.email)}</code> / <code>${escapeHtml(a.password)}</code> <span class="role">${escapeHtml(a.role)}</span></li>`)
     .join('');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Sign in — grantkit reference server</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="/login.css">
-</head>
-<body>
-<main class="card">
-  <p class="brand">grantkit</p>
-  <h1>Sign in</h1>
+  return renderPage('Sign in', `  <h1>Sign in</h1>
   <p class="lead">to continue to <strong>${escapeHtml(model.clientName)}</strong></p>
   ${model.error ? `<p class="error" role="alert" id="login-error">${escapeHtml(model.error)}</p>` : ''}
   <form method="post" action="/interaction/${encodeURIComponent(model.uid)}/login" autocomplete="on">
@@ -44,8 +29,5 @@ export function renderLoginPage(model: LoginPageModel): string {
   <section class="hint" aria-label="Demo accounts">
     <h2>Demo accounts</h2>
     <ul>${hints}</ul>
-  </section>
-</main>
-</body>
-</html>`;
+  </section>`);
 }

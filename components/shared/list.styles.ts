@@ -52,3 +52,29 @@ export const listStyles = css`
     margin: 0;
   }
 `;
+
+/** A plain list of rows that wrap on a narrow screen: name and details on the left, an action on the right. */
+export const rowListStyles = css`
+  ul[part='list'] {
+    height: auto;
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  [part='row'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem 1rem;
+    padding: 0.7rem 1rem;
+    border-bottom: 1px solid var(--_border);
+  }
+  .name {
+    font-weight: 600;
+  }
+  .meta {
+    color: var(--_muted);
+    font-size: 0.85em;
+  }
+`;
