@@ -14,12 +14,12 @@ export interface AuthorizedFetchDeps {
  * origin is passed to `fetch` exactly as given, token-free.
  */
 export async function authorizedFetch(deps: AuthorizedFetchDeps, input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-  // Read the URL without building a Request: that would take the body of a Request
-  // given as input, and the untouched pass-through below needs it.
-  const url = input instanceof Request ? input.url : new URL(String(input), document.baseURI).href;
-  if (!deps.allowedOrigins.has(new URL(url).origin)) return fetch(input, init);
-
-  const request = new Request(input, init);
+  // Build the Request once, then check and send that same object: reading the input's URL
+  // separately lets an input whose string form changes between reads, or a Request subclass
+  // with its own url getter, pass the check with one URL and be sent to another. The input
+  // is read once here, and what comes out is a plain Request whose url is the one it goes to.
+  const request = new Request(input instanceof Request ? input : new URL(String(input), document.baseURI), init);
+  if (!deps.allowedOrigins.has(new URL(request.url).origin)) return fetch(request);
 
   // Keep an unsent copy for the one retry after a refresh; a body can be read only once.
   const spare = deps.canRefresh ? request.clone() : undefined;

@@ -6,7 +6,7 @@ import { GrantkitError } from './errors.js';
  */
 export function sameOriginPath(returnTo: string | undefined): string {
   const here = new URL(location.href);
-  if (returnTo === undefined) return here.pathname + here.search + here.hash;
+  if (returnTo === undefined) return `/${here.pathname.replace(/^\/+/, '')}${here.search}${here.hash}`;
   let target: URL;
   try {
     target = new URL(returnTo, here);
@@ -16,5 +16,8 @@ export function sameOriginPath(returnTo: string | undefined): string {
   if (target.origin !== here.origin) {
     throw new GrantkitError('config_invalid', `returnTo must be on this site (${here.origin}), got ${target.origin}`);
   }
-  return target.pathname + target.search + target.hash;
+  // The origin check alone is not enough: `/.//evil.com` resolves on this origin to the path
+  // `//evil.com`, which read back as a URL is another site. A path with one leading slash
+  // can only name this origin, so that is what is handed back, by construction.
+  return `/${target.pathname.replace(/^\/+/, '')}${target.search}${target.hash}`;
 }

@@ -31,6 +31,23 @@ describe('sdk.fetch', () => {
     expect(fake.apiRequests[1]!.body).to.equal('payload');
   });
 
+  it('checks the very URL it sends to: an input that changes between reads, or a Request that lies about its url, gets no token', async () => {
+    // An object whose string form is the allowed origin when read first, and another site afterwards.
+    let reads = 0;
+    const shifty = { toString: () => (reads++ === 0 ? `${API}/items` : `${OTHER}/stolen-1`) };
+    await sdk.fetch(shifty as unknown as string).catch(() => undefined);
+    // A Request whose url getter names the allowed origin, while the request goes to another site.
+    class Lying extends Request {
+      override get url(): string {
+        return `${API}/items`;
+      }
+    }
+    await sdk.fetch(new Lying(`${OTHER}/stolen-2`)).catch(() => undefined);
+    const stolen = fake.apiRequests.filter((r) => r.url.startsWith(OTHER));
+    expect(stolen.map((r) => r.authorization)).to.deep.equal(stolen.map(() => null));
+    expect(fake.apiRequests.filter((r) => r.authorization !== null).map((r) => r.url).every((url) => url.startsWith(API))).to.equal(true);
+  });
+
   it('does not take a host that merely starts with an allowed origin', async () => {
     await sdk.fetch(`${API}.elsewhere.example.test/x`);
     await sdk.fetch(`${OTHER}/?next=${encodeURIComponent(API)}`);
