@@ -6,8 +6,17 @@ import { retryAt } from './retry-after.js';
 const isServerBusy = (status: number): boolean => status >= 500 || status === 429;
 
 /**
+ * The token endpoint's errors that say the grant itself is over (RFC 6749 §5.2): the refresh
+ * token is refused, or the client may no longer use it. Anything else (invalid_request,
+ * invalid_dpop_proof, use_dpop_nonce, invalid_scope…) is about this one request, and the
+ * session is kept.
+ */
+const GRANT_OVER = new Set(['invalid_grant', 'invalid_client', 'unauthorized_client', 'unsupported_grant_type']);
+
+/**
  * Translates what oauth4webapi and fetch throw into a GrantkitError.
- * `context` decides what a 4xx from the token endpoint means: on refresh the session is over.
+ * `context` decides what a 4xx from the token endpoint means: on refresh, a refused grant ends
+ * the session; a refused request does not.
  */
 export function fromOAuthError(error: unknown, context: 'token' | 'refresh' | 'other' = 'other'): GrantkitError {
   if (error instanceof GrantkitError) return error;
@@ -17,7 +26,7 @@ export function fromOAuthError(error: unknown, context: 'token' | 'refresh' | 'o
     if (isServerBusy(error.status)) {
       return new GrantkitError('network_error', `server error ${error.status}: ${error.error}`, { ...details, retryAt: retryAt(error.response) });
     }
-    if (context === 'refresh') return new GrantkitError('session_expired', `the server refused the refresh token: ${error.error}`, details);
+    if (context === 'refresh' && GRANT_OVER.has(error.error)) return new GrantkitError('session_expired', `the server refused the refresh token: ${error.error}`, details);
     return new GrantkitError('token_rejected', `the token endpoint refused the request: ${error.error}`, details);
   }
 

@@ -165,6 +165,30 @@ describe('token refresh', () => {
     expect(expired).to.equal(false);
   });
 
+  it('keeps the session when the token endpoint refuses the request rather than the grant (invalid_dpop_proof, invalid_request)', async () => {
+    // Seen with the reference server: a proof the token endpoint would not take ended the
+    // session, though the refresh token was good. Only invalid_grant, invalid_client and
+    // unauthorized_client say the grant is over (RFC 6749 §5.2).
+    for (const refused of ['invalid_dpop_proof', 'invalid_request', 'use_dpop_nonce']) {
+      fake.tokenOverride = undefined;
+      const sdk = await expiredSession(fake);
+      fake.tokenOverride = () => HttpResponse.json({ error: refused }, { status: 400 });
+      let expired = false;
+      sdk.addEventListener('sessionexpired', () => (expired = true));
+      const failure = (await sdk.getAccessToken().catch((e: GrantkitError) => e)) as GrantkitError;
+      expect(failure.code, refused).to.equal('token_rejected');
+      expect(failure.error, refused).to.equal(refused);
+      expect(sdk.isAuthenticated, refused).to.equal(true);
+      expect(expired, refused).to.equal(false);
+      sdk.close();
+    }
+    fake.tokenOverride = undefined;
+    const sdk = await expiredSession(fake);
+    fake.tokenOverride = () => HttpResponse.json({ error: 'invalid_grant' }, { status: 400 });
+    expect(((await sdk.getAccessToken().catch((e: GrantkitError) => e)) as GrantkitError).code).to.equal('session_expired');
+    expect(sdk.isAuthenticated).to.equal(false);
+  });
+
   it('goes on with a token that has not expired yet when the refresh fails', async () => {
     // Two seconds of life: fresh for 1.5 s, then refreshed early, within its last half second.
     fake.options.expiresIn = 2;
