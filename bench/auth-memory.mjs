@@ -31,7 +31,7 @@ async function serve(dataFile) {
   const origin = `http://127.0.0.1:${port}`;
   const { createApp } = await import(APP);
   // Options an older build does not know are ignored by it.
-  const app = await createApp({ origin, sweepIntervalMs: 500, ...(dataFile ? { dataFile } : {}) });
+  const app = await createApp({ origin, demo: true, sweepIntervalMs: 500, ...(dataFile ? { dataFile } : {}) });
   let served = 0;
   app.server.on('request', () => served++);
   await new Promise((resolve) => app.server.listen(port, '127.0.0.1', resolve));

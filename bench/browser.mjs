@@ -28,7 +28,7 @@ export async function browserBenches() {
   const { createApp } = await import(path.join(root, 'build/server/app.js'));
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const { server } = await createApp({ origin });
+  const { server } = await createApp({ origin, demo: true });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   const browser = await puppeteer.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',

@@ -3,15 +3,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { fileURLToPath } from 'node:url';
 import type Provider from 'oidc-provider';
 import { errors, type AdapterPayload, type ClientMetadata } from 'oidc-provider';
-import { authenticate, DEMO_ACCOUNTS, findAccount } from './accounts.js';
+import { DEMO_ACCOUNTS, NO_ACCOUNTS, type AccountDirectory } from './accounts.js';
 import { Consents } from './admin/consents.js';
 import { renderConsentPage } from './consent-page.js';
 import { ADMIN_BASE, createAdminApi } from './admin/api.js';
 import { createAuthenticator } from './admin/auth.js';
 import { seedData } from './admin/seed.js';
-import { secretMatches, Store, type Persist } from './admin/store.js';
+import { emptyData, secretMatches, Store, type Persist } from './admin/store.js';
 import { addressKey } from './client-address.js';
 import { renderLoginPage } from './login-page.js';
+import { withRequestSource } from './request-source.js';
 import { LoginThrottle, tooManyAttempts, type LoginThrottleSettings } from './login-throttle.js';
 import { TokenMemory } from './oidc/adapter.js';
 import { ADMIN_API_SCOPE, ADMIN_GRANT_CLAIM, announceScope, createProvider, dpopNonces, forgetScope } from './provider.js';
@@ -51,7 +52,16 @@ export interface AppOptions {
   /** The RSA key tokens are signed with, when the store holds none yet (tests pass their own to forge tokens). */
   signingKey?: KeyObject;
   adminTokenTtl?: number;
-  /** Issue the demo's example tokens on a fresh store. Default true. */
+  /**
+   * Demo mode: the demo's two accounts (their passwords on the login page), and a fresh store
+   * seeded with example integrations, scopes, consents and tokens. Off by default, so that a
+   * copy run as a service has no known password and nothing it did not create. `npm start`
+   * turns it on.
+   */
+  demo?: boolean;
+  /** Who can sign in. Default: the demo's accounts in demo mode, nobody otherwise. */
+  accounts?: AccountDirectory;
+  /** In demo mode, issue the example tokens on a fresh store. Default true. */
   seedTokens?: boolean;
   /** Other origins whose admin portals may call the admin API from a browser (CORS). Same-origin needs none. */
   adminCorsOrigins?: string[];
@@ -81,9 +91,10 @@ export interface App {
 
 export async function createApp(options: AppOptions): Promise<App> {
   let seeded = false;
+  const accounts = options.accounts ?? (options.demo ? DEMO_ACCOUNTS : NO_ACCOUNTS);
   const store = await Store.open(options.dataFile, () => {
     seeded = true;
-    return seedData();
+    return options.demo ? seedData() : emptyData();
   }, options.persist);
   // With a file store the keys are kept too: tokens signed before a restart stay valid after it.
   if (!store.data.keys) {
@@ -143,6 +154,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     signingKey,
     adminClients,
     consentedScopes: (accountId, clientId) => consents.scopesOf(accountId, clientId),
+    accounts,
     cookieKeys: [store.data.keys.cookie],
     dpopNonceSecret: Buffer.from(store.data.keys.dpopNonce, 'base64url'),
     ...(options.adminTokenTtl ? { adminTokenTtl: options.adminTokenTtl } : {}),
@@ -169,7 +181,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   allowClientRedirectsOnProviderPages(provider);
   for (const scope of store.data.scopes) announceScope(provider, scope.name);
-  if (seeded && options.seedTokens !== false) await seedTokens(provider, tokens);
+  if (seeded && options.demo && options.seedTokens !== false) await seedTokens(provider, tokens);
   const oidc = provider.callback();
 
   // Refresh count (webMethods): N refreshes per sign-in, then the refresh token is refused.
@@ -199,6 +211,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       adminClients,
       scope: ADMIN_API_SCOPE,
       grantClaim: ADMIN_GRANT_CLAIM,
+      accounts,
       dpopNonces: dpopNonces(provider),
       grantAlive: async (grantId, clientId, sub) => {
         const grant = await provider.Grant.find(grantId);
@@ -234,9 +247,9 @@ export async function createApp(options: AppOptions): Promise<App> {
 
     if (details.prompt.name === 'consent') return consentStep(req, res, details, clientId, clientName);
 
-    const accounts = DEMO_ACCOUNTS.map((a) => ({ email: a.email, password: a.password, role: a.roles.join(', ') }));
+    const hints = accounts.hints;
     if (req.method === 'GET' && action === undefined) {
-      return html(res, 200, renderLoginPage({ uid, clientName, accounts }));
+      return html(res, 200, renderLoginPage({ uid, clientName, accounts: hints }));
     }
     if (req.method === 'POST' && action === 'abort') {
       return provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'The user cancelled sign-in.' }, { mergeWithLastSubmission: false });
@@ -245,19 +258,21 @@ export async function createApp(options: AppOptions): Promise<App> {
       const form = new URLSearchParams(await readBody(req, 10_000));
       const login = form.get('login') ?? '';
       const address = addressKey(req.socket.remoteAddress);
-      const wait = loginThrottle.waitMs(login, address);
+      // Failures count per account, however it was named (e-mail or id); an unknown login by itself.
+      const who = accounts.lookup(login)?.id ?? login;
+      const wait = loginThrottle.waitMs(who, address);
       if (wait > 0) {
         // Refused before the password is looked at: the right one is answered like a wrong one, known login or not.
         const refusal = tooManyAttempts(wait);
         res.setHeader('Retry-After', String(refusal.seconds));
-        return html(res, 429, renderLoginPage({ uid, clientName, accounts, login, error: refusal.message }));
+        return html(res, 429, renderLoginPage({ uid, clientName, accounts: hints, login, error: refusal.message }));
       }
-      const account = authenticate(login, form.get('password') ?? '');
+      const account = accounts.authenticate(login, form.get('password') ?? '');
       if (!account) {
-        loginThrottle.failed(login, address);
-        return html(res, 401, renderLoginPage({ uid, clientName, accounts, login, error: 'That e-mail and password do not match a demo account.' }));
+        loginThrottle.failed(who, address);
+        return html(res, 401, renderLoginPage({ uid, clientName, accounts: hints, login, error: accounts.hints.length > 0 ? 'That e-mail and password do not match a demo account.' : 'That e-mail and password do not match.' }));
       }
-      loginThrottle.succeeded(login);
+      loginThrottle.succeeded(who);
       return provider.interactionFinished(req, res, { login: { accountId: account.id } }, { mergeWithLastSubmission: false });
     }
     res.writeHead(405).end();
@@ -278,7 +293,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         clientName: integration.client_name,
         clientVersion: integration.version,
         clientDescription: integration.description,
-        accountName: findAccount(accountId)?.name ?? accountId,
+        accountName: accounts.find(accountId)?.name ?? accountId,
         scopes: requested.map((name) => ({ name, description: STANDARD_SCOPE_DESCRIPTIONS[name] ?? described.get(name) ?? '' })),
       }));
     }
@@ -328,7 +343,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (req.method === 'GET' && path.startsWith('/build/') && (await serveFile(res, DEMO_BUILD_DIR, path.slice(7)))) return;
       oidc(req, res);
     };
-    handle().catch((error: unknown) => answerFailure(res, error));
+    // Everything this request makes the server store is counted against its client's address.
+    withRequestSource(addressKey(req.socket.remoteAddress), () => handle().catch((error: unknown) => answerFailure(res, error)));
   });
   server.on('close', stopSweeping);
   /** CORS for the admin API: only the configured portal origins; answers preflights itself (true when it did). */

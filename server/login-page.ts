@@ -26,8 +26,8 @@ export function renderLoginPage(model: LoginPageModel): string {
   <form method="post" action="/interaction/${encodeURIComponent(model.uid)}/abort">
     <button type="submit" class="link">Cancel</button>
   </form>
-  <section class="hint" aria-label="Demo accounts">
+  ${model.accounts.length === 0 ? '' : `<section class="hint" aria-label="Demo accounts">
     <h2>Demo accounts</h2>
     <ul>${hints}</ul>
-  </section>`);
+  </section>`}`);
 }

@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import Provider, { errors, type Adapter, type ClientMetadata, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 // oidc-provider keeps its configuration private; this is its own accessor to it.
 import providerInternals from 'oidc-provider/lib/helpers/weak_cache.js';
-import { findAccount } from './accounts.js';
+import type { AccountDirectory } from './accounts.js';
 import type { NonceSource } from './admin/dpop.js';
 
 export interface ProviderOptions {
@@ -37,6 +37,8 @@ export interface ProviderOptions {
    * clients are first-party and need none: they are granted what they ask for.
    */
   consentedScopes: (accountId: string, clientId: string) => ReadonlySet<string>;
+  /** Who can sign in, and what their ID tokens say about them. */
+  accounts: AccountDirectory;
   /** The API an integration's tokens are for when it names none: its audience, or the server's API. */
   defaultResourceFor: (clientId: string) => string | undefined;
   /** The resource server behind an indicator for this client, with the scopes the client may have there. */
@@ -120,7 +122,7 @@ export function createProvider(options: ProviderOptions): Provider {
     },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     findAccount: async (_ctx, sub) => {
-      const account = findAccount(sub);
+      const account = options.accounts.find(sub);
       if (!account) return undefined;
       return {
         accountId: account.id,
@@ -157,7 +159,16 @@ export function createProvider(options: ProviderOptions): Provider {
     // signing out or ending the client ends the grant, and with it every admin token.
     extraTokenClaims: async (_ctx, token) =>
       token.kind === 'AccessToken' && token.resourceServer?.audience === options.adminAudience && token.grantId ? { [ADMIN_GRANT_CLAIM]: token.grantId } : undefined,
-    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token') && options.issuesRefreshTokens(client.clientId),
+    // A third-party integration gets a refresh token only when the user allowed offline_access
+    // on its consent page (which names it "keep access while you are away"); the server's own
+    // clients get one as their grant types say.
+    issueRefreshToken: async (_ctx, client, code) =>
+      client.grantTypeAllowed('refresh_token') &&
+      options.issuesRefreshTokens(client.clientId) &&
+      (builtIn.has(client.clientId) || code.scopes.has('offline_access')),
+    // An admin portal's grant never outlives the sign-in session, offline_access or not: "Sign
+    // out everywhere" must end admin access. Other grants outlive it only with offline_access.
+    expiresWithSession: async (ctx, code) => options.adminClients.has(ctx.oidc.client?.clientId ?? '') || !code.scopes.has('offline_access'),
     rotateRefreshToken: () => true,
     clientBasedCORS: (_ctx, origin, client) => client.redirectUris?.some((uri) => new URL(uri).origin === origin) ?? false,
     ttl: {

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
-import { findAccount } from '../accounts.js';
+import type { AccountDirectory } from '../accounts.js';
 import { createDPoPVerifier, DPoPProofError, type NonceSource } from './dpop.js';
 import { PersonalTokenIndex } from './personal-token-index.js';
 import type { Schemas } from './operation-types.js';
@@ -44,6 +44,8 @@ export interface AuthenticatorOptions {
   grantAlive: (grantId: string, clientId: string, sub: string) => Promise<boolean>;
   /** The DPoP nonces of the authorization server on the same origin. */
   dpopNonces?: NonceSource;
+  /** Who the people named in tokens are. */
+  accounts: AccountDirectory;
 }
 
 /** What the admin API answers an authenticated DPoP request with, so clients keep a fresh nonce (RFC 9449 §9). */
@@ -76,7 +78,7 @@ export function createAuthenticator(options: AuthenticatorOptions): (req: Incomi
     const record = PersonalTokenIndex.of(options.store).find(presented);
     if (!record || !hashMatches(presented, record.secret)) throw challenge('unknown personal access token');
     if (record.expires_at <= now) throw challenge('the personal access token has expired');
-    const account = findAccount(record.owner);
+    const account = options.accounts.find(record.owner);
     if (!account) throw challenge('the owner of this token no longer exists');
     // Never more than the owner holds today, even if their roles shrank since.
     const roles = record.roles.filter((r) => account.roles.includes(r));
@@ -141,7 +143,7 @@ export function createAuthenticator(options: AuthenticatorOptions): (req: Incomi
   }
 
   function callerFor(sub: string): Caller {
-    const account = findAccount(sub);
+    const account = options.accounts.find(sub);
     if (!account) throw challenge('the access token names no known user');
     return { sub: account.id, name: account.name, email: account.email, roles: account.roles, permissions: permissionsOf(account.roles), auth: 'access_token' };
   }

@@ -141,6 +141,13 @@ export function loadOperations(file: string): Operation[] {
           const errors: FieldError[] = [];
           const params = { path: request.path, query: request.query };
           if (!validateParams(params)) errors.push(...describeAll(validateParams.errors, ''));
+          // Ajv coerces "Infinity" and "1e400" to Infinity and then lets it past `maximum`
+          // (strictNumbers does not cover coercion): no parameter of the document is infinite.
+          for (const where of ['path', 'query'] as const) {
+            for (const [name, value] of Object.entries(params[where])) {
+              if (typeof value === 'number' && !Number.isFinite(value)) errors.push({ path: `/${where}/${name}`, message: 'must be a finite number' });
+            }
+          }
           Object.assign(request.path, params.path);
           Object.assign(request.query, params.query);
           if (validateBody) {

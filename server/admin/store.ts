@@ -80,6 +80,11 @@ export interface StoreData {
   keys?: { signing: Record<string, unknown>; cookie: string; /** Absent in files written before DPoP nonces. */ dpopNonce?: string };
 }
 
+/** A store with nothing in it: what a server outside demo mode starts from. */
+export function emptyData(): StoreData {
+  return { version: 1, integrations: [], scopes: [], personalTokens: [], consents: [] };
+}
+
 export function hashSecret(secret: string): SecretHash {
   return { sha256: createHash('sha256').update(secret).digest('base64url'), last4: secret.slice(-4) };
 }

@@ -2,6 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import type { IssuedToken } from '../admin/tokens.js';
 import { isAnonymous, PendingQueue } from './pending.js';
+import { requestSource } from '../request-source.js';
 
 // oidc-provider's storage. Clients come from the admin store (integrations are real
 // clients); everything else lives in memory with its expiry, indexed by grant and by
@@ -276,7 +277,7 @@ export class TokenMemory {
   #admit(k: string, payload: AdapterPayload): void {
     const model = k.slice(0, k.indexOf(':'));
     if (!isAnonymous(model, payload)) return this.#anonymous.drop(k);
-    for (const oldest of this.#anonymous.admit(k)) this.#remove(oldest);
+    for (const oldest of this.#anonymous.admit(k, requestSource())) this.#remove(oldest);
   }
 
   /** Deletes an entry with its index references, which would otherwise outlive it. */

@@ -151,12 +151,13 @@ describe('consent for third-party integrations', () => {
 });
 
 describe('connected apps', () => {
+  // offline_access counts only with prompt=consent (OIDC Core 11), and an integration gets a refresh token only with it.
   const withRefresh = (id: string) => asks(id, 'openid offline_access reports:read');
 
   it("lists the integrations the caller allowed, with the scopes, since when and when last used, and only the caller's", async () => {
     const id = await thirdParty();
     const vic = await signIn(server, 'vic@example.com', 'vic-demo');
-    await signIn(server, 'vic@example.com', 'vic-demo', withRefresh(id));
+    await signIn(server, 'vic@example.com', 'vic-demo', withRefresh(id), { params: { prompt: 'consent' } });
     const listed = await api(server, vic.access_token)('GET', '/connected-apps');
     assert.equal(listed.status, 200);
     assert.deepEqual(schemaValidator(DOCUMENT)('ConnectedAppPage', listed.body), []);
@@ -164,8 +165,7 @@ describe('connected apps', () => {
     assert.ok(app);
     assert.match(app.client_name!, /^Third Party \d+$/);
     assert.equal(app.version, '1.0');
-    // offline_access is dropped without prompt=consent (OIDC Core 11); refresh tokens follow the integration's grant types.
-    assert.deepEqual(app.scope!.split(' ').sort(), ['openid', 'reports:read']);
+    assert.deepEqual(app.scope!.split(' ').sort(), ['offline_access', 'openid', 'reports:read']);
     assert.ok(Date.parse(app.granted_at!) <= Date.now());
     assert.ok(app.last_used_at, 'the code exchange counts as a use');
     const adas = (await api(server, adminToken)('GET', '/connected-apps')).body!.items as Array<Record<string, string>>;
@@ -175,7 +175,7 @@ describe('connected apps', () => {
   it('revoking ends every token of that grant and the next sign-in asks again', async () => {
     const id = await thirdParty();
     const vic = (await signIn(server, 'vic@example.com', 'vic-demo')).access_token;
-    const tokens = await signIn(server, 'vic@example.com', 'vic-demo', withRefresh(id));
+    const tokens = await signIn(server, 'vic@example.com', 'vic-demo', withRefresh(id), { params: { prompt: 'consent' } });
     assert.ok(tokens.refresh_token);
     assert.equal((await api(server, adminToken)('DELETE', `/connected-apps/${id}`)).status, 404, "ada cannot take back vic's consent");
     assert.equal((await api(server, vic)('DELETE', `/connected-apps/${id}`)).status, 204);

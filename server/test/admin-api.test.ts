@@ -448,7 +448,9 @@ describe('issued tokens', () => {
     });
     const id = created.body!.client_id as string;
     await admin('PUT', `/integrations/${id}/scopes/${name}:read`);
-    const tokens = await signIn(server, 'vic@example.com', 'vic-demo', { clientId: id, redirectUri: 'http://127.0.0.1:9/callback', scope: `openid offline_access ${name}:read` });
+    // A refresh count of 0 means the integration may not ask for offline_access at all.
+    const offline = settings.refresh_count === 0 ? '' : ' offline_access';
+    const tokens = await signIn(server, 'vic@example.com', 'vic-demo', { clientId: id, redirectUri: 'http://127.0.0.1:9/callback', scope: `openid${offline} ${name}:read` }, { params: { prompt: 'consent' } });
     return { id, tokens };
   }
 

@@ -135,7 +135,7 @@ async function signedInThrough(name: string) {
   });
   const clientId = String(created.body!.client_id);
   await admin('PUT', `/integrations/${clientId}/scopes/${name}:read`);
-  const tokens = await signIn(server, 'vic@example.com', 'vic-demo', { clientId, redirectUri: 'http://127.0.0.1:9/callback', scope: `openid offline_access ${name}:read` });
+  const tokens = await signIn(server, 'vic@example.com', 'vic-demo', { clientId, redirectUri: 'http://127.0.0.1:9/callback', scope: `openid offline_access ${name}:read` }, { params: { prompt: 'consent' } });
   return { client: { client_id: clientId }, tokens };
 }
 

@@ -188,7 +188,7 @@ describe('the server answers as its configured origin, never as the one a reques
 
 describe('behind a TLS-terminating proxy', () => {
   it('names the configured https origin although the connection it sees is plain http', async () => {
-    const app = await createApp({ origin: 'https://auth.test', signingKey: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey });
+    const app = await createApp({ origin: 'https://auth.test', demo: true, signingKey: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey });
     await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = app.server.address() as AddressInfo;

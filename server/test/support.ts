@@ -20,13 +20,13 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the reference server on a free loopback port. */
+/** Starts the reference server on a free loopback port, in demo mode unless told otherwise (the tests sign in as the demo's people). */
 export async function start(options: Omit<AppOptions, 'origin'> & { port?: number } = {}): Promise<Running> {
   const port = options.port ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;
   const signingKey = options.signingKey ?? generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
   const { port: _port, ...appOptions } = options;
-  const app = await createApp({ origin, signingKey, ...appOptions });
+  const app = await createApp({ origin, signingKey, demo: true, ...appOptions });
   await new Promise<void>((resolve) => app.server.listen(port, '127.0.0.1', resolve));
   return {
     ...app,

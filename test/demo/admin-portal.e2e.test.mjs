@@ -27,7 +27,7 @@ describe('admin portal demo against the reference server', { timeout: 120_000 },
   before(async () => {
     const port = await freePort();
     origin = `http://127.0.0.1:${port}`;
-    ({ server } = await createApp({ origin }));
+    ({ server } = await createApp({ origin, demo: true }));
     await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
     browser = await puppeteer.launch({
       executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
