@@ -49,7 +49,9 @@ export function parseWwwAuthenticate(header: string | null): Challenge[] {
       current.params[token.toLowerCase()] = value;
       continue;
     }
-    current = { scheme: token.toLowerCase(), params: {} };
+    // No prototype: a parameter named __proto__ (or constructor) is a parameter like any other,
+    // not a way to change the object (found by fast-check).
+    current = { scheme: token.toLowerCase(), params: Object.create(null) as Record<string, string> };
     challenges.push(current);
     rest = after;
     // token68 form (`Basic abc==`): skip it, it carries no parameters.

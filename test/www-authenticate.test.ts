@@ -22,4 +22,12 @@ describe('WWW-Authenticate parsing', () => {
     }
     expect(parseWwwAuthenticate(null)).to.deep.equal([]);
   });
+
+  it('reads a parameter named __proto__ or constructor as a parameter (found by the fuzz test)', () => {
+    const [challenge] = parseWwwAuthenticate('Bearer __proto__="", constructor=x, error="invalid_token"');
+    expect(challenge!.params.__proto__).to.equal('');
+    expect(challenge!.params.constructor).to.equal('x');
+    expect(challenge!.params.error).to.equal('invalid_token');
+    expect(Object.keys(challenge!.params)).to.deep.equal(['__proto__', 'constructor', 'error']);
+  });
 });
