@@ -3,12 +3,14 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { reactModulesPlugin } from './test/support/react-modules.mjs';
 import { startTestProvider } from './test/support/test-provider.mjs';
+import { freePort } from './test/support/free-port.mjs';
 import { fileURLToPath } from 'node:url';
 import { generateKeyPairSync } from 'node:crypto';
 
-const PORT = 8765;
-const PROVIDER_PORT = 8766;
-const REFERENCE_PORT = 8767;
+// Free ports, never fixed ones: several test runs (worktrees, CI beside a developer) share a machine.
+const PORT = await freePort();
+const PROVIDER_PORT = await freePort();
+const REFERENCE_PORT = await freePort();
 const APP_ORIGIN = `http://localhost:${PORT}`;
 const mswWorker = fileURLToPath(new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url));
 
