@@ -1,3 +1,4 @@
+import { GrantkitError } from './errors.js';
 import { isInvalidTokenChallenge } from './www-authenticate.js';
 
 export interface AuthorizedFetchDeps {
@@ -13,12 +14,12 @@ export interface AuthorizedFetchDeps {
  * `fetch` that adds the access token only for allowed origins. A request to any other
  * origin is passed to `fetch` exactly as given, token-free.
  */
-export async function authorizedFetch(deps: AuthorizedFetchDeps, input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+export async function authorizedFetch(deps: AuthorizedFetchDeps, input: Request | string | URL, init?: RequestInit): Promise<Response> {
   // Build the Request once, then check and send that same object: reading the input's URL
   // separately lets an input whose string form changes between reads, or a Request subclass
   // with its own url getter, pass the check with one URL and be sent to another. The input
   // is read once here, and what comes out is a plain Request whose url is the one it goes to.
-  const request = new Request(input instanceof Request ? input : new URL(String(input), document.baseURI), init);
+  const request = new Request(input instanceof Request ? input : resolveUrl(String(input)), init);
   if (!deps.allowedOrigins.has(new URL(request.url).origin)) return fetch(request);
 
   // Keep an unsent copy for the one retry after a refresh; a body can be read only once.
@@ -29,4 +30,14 @@ export async function authorizedFetch(deps: AuthorizedFetchDeps, input: RequestI
   const token = await deps.getAccessToken({ forceRefresh: true });
   await response.body?.cancel();
   return deps.send(spare, token);
+}
+
+/** The input as an absolute URL: against the page, or the worker's location; outside both it must be absolute. */
+function resolveUrl(input: string): URL {
+  const base = typeof document !== 'undefined' ? document.baseURI : globalThis.location?.href;
+  try {
+    return new URL(input, base);
+  } catch (cause) {
+    throw new GrantkitError('config_invalid', `sdk.fetch needs an absolute URL here (there is no page to resolve "${input}" against)`, { cause });
+  }
 }

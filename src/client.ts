@@ -241,7 +241,7 @@ export class GrantkitClient extends GrantkitEventTarget {
    * `invalid_token` challenge refreshes once and retries once. Bound, so it can be
    * passed around as a plain function.
    */
-  readonly fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> =>
+  readonly fetch = (input: Request | string | URL, init?: RequestInit): Promise<Response> =>
     authorizedFetch(
       {
         allowedOrigins: this.#config.allowedOrigins,
@@ -552,7 +552,9 @@ function clearResponseFromAddressBar(url: URL): void {
  * const sdk = await createClient({ issuer: 'https://id.example.com', clientId: 'spa', redirectUri: location.origin + '/callback' });
  */
 export async function createClient(options: ClientOptions): Promise<GrantkitClient> {
-  const config = resolveConfig(options, location.origin);
+  // Workers have a location but no document; Node, Deno and Bun have neither. Static tokens
+  // work everywhere; sign-in needs a page.
+  const config = resolveConfig(options, globalThis.location?.origin, typeof document !== 'undefined');
   if (config.kind === 'static') return new GrantkitClient(config, memoryStore(), undefined);
   const { store, tokens, fallbackCause } = await openTokenStore(config.storage, config.namespace);
   const client = new GrantkitClient(config, store, tokens);

@@ -125,8 +125,12 @@ function requireSecureTransport(url: URL, name: string): void {
   invalid(`${name} must use https (http is accepted for loopback hosts only): ${url.href}`);
 }
 
-function resolveOrigins(origins: unknown, fallback: string): Set<string> {
-  if (origins === undefined) return new Set([fallback]);
+function resolveOrigins(origins: unknown, fallback: string | undefined): Set<string> {
+  if (origins === undefined) {
+    // Outside a page (Node, Deno, Bun) there is no origin of one's own to default to.
+    if (fallback === undefined) invalid('allowedOrigins is required outside a page: name the origins sdk.fetch may send the token to');
+    return new Set([fallback]);
+  }
   if (!Array.isArray(origins)) invalid('allowedOrigins must be an array of origins');
   const result = new Set<string>();
   for (const origin of origins) {
@@ -145,8 +149,14 @@ function resolveTimeout(timeout: unknown): number {
   return timeout;
 }
 
-export function resolveConfig(options: ClientOptions, pageOrigin: string): ResolvedConfig {
+/**
+ * `pageOrigin`: the origin this code runs on (a page's or a worker's), undefined in Node and
+ * other runtimes without one. `inPage`: whether there is a document, which sign-in needs (the
+ * redirect, sessionStorage for the transaction); a static token needs neither.
+ */
+export function resolveConfig(options: ClientOptions, pageOrigin: string | undefined, inPage = pageOrigin !== undefined): ResolvedConfig {
   if (options === null || typeof options !== 'object') invalid('createClient needs an options object');
+  if (options.token === undefined && !inPage) invalid('sign-in needs a browser page: outside one, pass a static token (createClient({ token, allowedOrigins }))');
   const allowedOrigins = resolveOrigins(options.allowedOrigins, pageOrigin);
   const timeout = resolveTimeout(options.timeout);
 

@@ -37,7 +37,9 @@ export interface AdminClientOptions {
   /** Where the API lives, e.g. `https://id.example.com/admin/v1`. */
   baseUrl: string;
   /** The fetch to call it with: pass `sdk.fetch` so that requests carry the user's token. Default: global fetch. */
-  fetch?: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+  // Request | string | URL rather than the DOM's RequestInfo: the same, and it also compiles in a
+  // Node-only project (no DOM lib), where scripts use personal access tokens.
+  fetch?: (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
 }
 
 /**

@@ -1,0 +1,71 @@
+// grantkit where scripts run: Node, with no window, location, document, sessionStorage or
+// indexedDB. A personal access token drives sdk.fetch and the admin client; sign-in is
+// refused with a typed error. Runs the built package (dist/) by its public names, against
+// the real reference server (build/server).
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
+import { createClient } from 'grantkit';
+import { start, signIn, api } from '../../build/server/test/support.js';
+
+const run = promisify(execFile);
+const root = new URL('../../', import.meta.url);
+
+describe('grantkit in Node (scripts)', { timeout: 120_000 }, () => {
+  let server;
+  let token;
+
+  before(async () => {
+    server = await start();
+    const session = await signIn(server, 'ada@example.com', 'ada-demo');
+    token = (await api(server, session.access_token)('POST', '/personal-tokens', { name: 'node script', expires_in_days: 1 })).body.token;
+  });
+  after(() => server?.close());
+
+  it('runs the README example: lists integrations with a personal access token through grantkit/admin', async () => {
+    const { stdout } = await run(process.execPath, ['examples/list-integrations.mjs'], {
+      cwd: root,
+      env: { ...process.env, GRANTKIT_TOKEN: token, GRANTKIT_ADMIN_URL: `${server.origin}/admin/v1` },
+    });
+    const lines = stdout.trim().split('\n');
+    assert.ok(lines.some((l) => /\tERP Connector 1\.0\tactive$/.test(l)), stdout);
+    assert.equal(lines.length, server.store.data.integrations.length);
+  });
+
+  it('refuses sign-in outside a page, and a static token without allowedOrigins, with config_invalid', async () => {
+    const interactive = await createClient({ issuer: server.origin, clientId: 'grantkit-demo', redirectUri: `${server.origin}/` }).catch((e) => e);
+    assert.equal(interactive.name, 'GrantkitError');
+    assert.equal(interactive.code, 'config_invalid');
+    assert.match(interactive.message, /browser page/);
+    const unbounded = await createClient({ token }).catch((e) => e);
+    assert.equal(unbounded.code, 'config_invalid');
+    assert.match(unbounded.message, /allowedOrigins is required/);
+  });
+
+  it('sends the token only to the allowed origins, and a relative URL is a typed error', async () => {
+    const seen = [];
+    const other = createServer((req, res) => {
+      seen.push(req.headers.authorization ?? null);
+      res.end('ok');
+    });
+    await new Promise((resolve) => other.listen(0, '127.0.0.1', resolve));
+    try {
+      const sdk = await createClient({ token, allowedOrigins: [server.origin] });
+      assert.equal((await sdk.fetch(`${server.origin}/admin/v1/me`)).status, 200);
+      await sdk.fetch(`http://127.0.0.1:${other.address().port}/collect`);
+      assert.deepEqual(seen, [null]);
+      const relative = await sdk.fetch('/admin/v1/me').catch((e) => e);
+      assert.equal(relative.code, 'config_invalid');
+    } finally {
+      other.close();
+    }
+  });
+
+  it("compiles grantkit/admin's types in a Node-only project (no DOM lib)", async () => {
+    await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'test/node/tsconfig.json'], { cwd: root }).catch((error) => {
+      assert.fail(`tsc: ${error.stdout}${error.stderr}`);
+    });
+  });
+});
