@@ -38,6 +38,6 @@ function resolveUrl(input: string): URL {
   try {
     return new URL(input, base);
   } catch (cause) {
-    throw new GrantkitError('config_invalid', `sdk.fetch needs an absolute URL here (there is no page to resolve "${input}" against)`, { cause });
+    throw new GrantkitError('config_invalid', `not an absolute URL: ${input}`, { cause });
   }
 }

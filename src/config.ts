@@ -128,7 +128,7 @@ function requireSecureTransport(url: URL, name: string): void {
 function resolveOrigins(origins: unknown, fallback: string | undefined): Set<string> {
   if (origins === undefined) {
     // Outside a page (Node, Deno, Bun) there is no origin of one's own to default to.
-    if (fallback === undefined) invalid('allowedOrigins is required outside a page: name the origins sdk.fetch may send the token to');
+    if (fallback === undefined) invalid('allowedOrigins is required outside a page');
     return new Set([fallback]);
   }
   if (!Array.isArray(origins)) invalid('allowedOrigins must be an array of origins');
@@ -156,7 +156,7 @@ function resolveTimeout(timeout: unknown): number {
  */
 export function resolveConfig(options: ClientOptions, pageOrigin: string | undefined, inPage = pageOrigin !== undefined): ResolvedConfig {
   if (options === null || typeof options !== 'object') invalid('createClient needs an options object');
-  if (options.token === undefined && !inPage) invalid('sign-in needs a browser page: outside one, pass a static token (createClient({ token, allowedOrigins }))');
+  if (options.token === undefined && !inPage) invalid('sign-in needs a browser page; outside one, pass a token');
   const allowedOrigins = resolveOrigins(options.allowedOrigins, pageOrigin);
   const timeout = resolveTimeout(options.timeout);
 
