@@ -381,13 +381,15 @@ export class GrantkitClient extends GrantkitEventTarget {
     const config = this.#interactive('refresh');
     const seen = this.#tokens?.accessToken;
     try {
+      // Metadata first, outside the lock: a tab fetching discovery while holding the lock
+      // would keep every other tab waiting on it.
+      const server = await resolveServer(config);
       const tokens = await withRefreshLock(config.namespace, async () => {
         // Another tab may have refreshed, or signed out, while we waited for the lock.
         const stored = this.#store.kind === 'memory' ? this.#tokens : await this.#store.get();
         if (!stored) throw new GrantkitError('login_required', 'the session was ended in another tab');
         if (stored.accessToken !== seen && isFresh(stored)) return { tokens: stored, fromOtherTab: true };
         if (!stored.refreshToken) throw new GrantkitError('session_expired', 'no refresh token');
-        const server = await resolveServer(config);
         const client: oauth.Client = { client_id: config.clientId };
         try {
           const refreshToken = stored.refreshToken;

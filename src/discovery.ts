@@ -57,11 +57,22 @@ async function discover(issuer: URL, preferOidc: boolean, timeout: number): Prom
       return await oauth.processDiscoveryResponse(issuer, response);
     } catch (error) {
       lastError = error;
+      // Only "nothing here" is a reason to ask the other URL; an outage or a timeout would
+      // just happen twice, and then be reported as the second URL's failure.
+      if (!nothingHere(error)) break;
     }
   }
   const mapped = fromOAuthError(lastError);
   if (mapped.code === 'network_error') throw mapped;
   throw new GrantkitError('discovery_failed', `no usable metadata at ${issuer.href}`, { cause: lastError });
+}
+
+/** A 404, or an answer that is not metadata (HTML, JSON of another shape): the other well-known URL may serve it. */
+function nothingHere(error: unknown): boolean {
+  const cause = error instanceof oauth.OperationProcessingError ? error.cause : undefined;
+  const status = error instanceof oauth.ResponseBodyError ? error.status : cause instanceof Response ? cause.status : undefined;
+  if (status !== undefined) return status === 404 || status === 200;
+  return error instanceof oauth.OperationProcessingError;
 }
 
 function fromEndpoints(config: ResolvedInteractiveConfig): oauth.AuthorizationServer {
