@@ -9,9 +9,6 @@ export const styles = [
   rowListStyles,
   dialogStyles,
   css`
-    [part='row']:last-child {
-      border-bottom: 0;
-    }
     .about {
       display: grid;
       gap: 0.2rem;

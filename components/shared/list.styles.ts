@@ -70,6 +70,10 @@ export const rowListStyles = css`
     padding: 0.7rem 1rem;
     border-bottom: 1px solid var(--_border);
   }
+  /* The list has a border of its own. */
+  [part='row']:last-child {
+    border-bottom: 0;
+  }
   .name {
     font-weight: 600;
   }
