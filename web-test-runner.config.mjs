@@ -25,7 +25,8 @@ async function startReferenceServer() {
   const { createApp } = await import('./build/server/app.js');
   const origin = `http://localhost:${REFERENCE_PORT}`;
   const signingKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
-  const app = await createApp({ origin, signingKey, demo: true, adminCorsOrigins: [APP_ORIGIN] });
+  // Admin tokens live 600 s by default; a slow browser run outlasts that.
+  const app = await createApp({ origin, signingKey, demo: true, adminTokenTtl: 3600, adminCorsOrigins: [APP_ORIGIN] });
   await new Promise((resolve) => app.server.listen(REFERENCE_PORT, '127.0.0.1', resolve));
   // Real tokens from a real sign-in through the login page: the admin API takes nothing less
   // (typ at+jwt, an admin portal's client_id, the admin scope and a live grant).

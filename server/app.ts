@@ -116,7 +116,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const adminAudience = `${options.origin}${ADMIN_BASE}`;
   // Set once the provider exists: taking a consent back ends the grants it stood for.
   const consents = new Consents(store, async (accountId, clientId) => tokens.revokeGrantsOf(accountId, clientId));
-  const adminClients: ReadonlySet<string> = new Set(DEMO_CLIENT_IDS);
+  // Today the same clients: the demo pages are the server's own, and its admin portals.
+  const firstPartyClients: ReadonlySet<string> = new Set(DEMO_CLIENT_IDS);
+  const adminClients: ReadonlySet<string> = firstPartyClients;
   const integration = (clientId: string) => store.data.integrations.find((i) => i.client_id === clientId);
   // The provider insists on a secret in a confidential client's metadata; the real check
   // is verifyClientSecret below, so this stand-in never authenticates anyone.
@@ -153,6 +155,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
     signingKey,
     adminClients,
+    firstPartyClients,
     consentedScopes: (accountId, clientId) => consents.scopesOf(accountId, clientId),
     accounts,
     cookieKeys: [store.data.keys.cookie],
@@ -245,7 +248,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     const client = await provider.Client.find(clientId);
     const clientName = client?.clientName ?? clientId;
 
-    if (details.prompt.name === 'consent') return consentStep(req, res, details, clientId, clientName);
+    if (details.prompt.name === 'consent') return consentStep(req, res, details, clientId, clientName, action);
 
     const hints = accounts.hints;
     if (req.method === 'GET' && action === undefined) {
@@ -279,20 +282,20 @@ export async function createApp(options: AppOptions): Promise<App> {
   }
 
   /** The consent step of a third-party integration's sign-in: the page, then the user's decision. */
-  async function consentStep(req: IncomingMessage, res: ServerResponse, details: InteractionDetails, clientId: string, clientName: string): Promise<void> {
+  async function consentStep(req: IncomingMessage, res: ServerResponse, details: InteractionDetails, clientId: string, clientName: string, action: string | undefined): Promise<void> {
     const accountId = details.session?.accountId;
     if (!accountId) return void res.writeHead(400).end('This sign-in is no longer valid.');
     // A built-in client gets here only with prompt=consent: it is shown by its name alone.
-    const integration = store.data.integrations.find((i) => i.client_id === clientId) ?? { client_name: clientName, version: '', description: '' };
-    const route = /\/consent$/.test(new URL(req.url ?? '/', options.origin).pathname);
+    const shown = integration(clientId) ?? { client_name: clientName, version: '', description: '' };
+    const route = action === 'consent';
     if (req.method === 'GET' && !route) {
       const requested = String(details.params.scope ?? '').split(' ').filter(Boolean);
       const described = new Map(store.data.scopes.map((s) => [s.name, s.description]));
       return html(res, 200, renderConsentPage({
         uid: details.uid,
-        clientName: integration.client_name,
-        clientVersion: integration.version,
-        clientDescription: integration.description,
+        clientName: shown.client_name,
+        clientVersion: shown.version,
+        clientDescription: shown.description,
         accountName: accounts.find(accountId)?.name ?? accountId,
         scopes: requested.map((name) => ({ name, description: STANDARD_SCOPE_DESCRIPTIONS[name] ?? described.get(name) ?? '' })),
       }));
@@ -313,7 +316,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     }
     const grantId = await grant.save();
     // First-party clients need no record: they are granted what they ask for anyway.
-    if (!adminClients.has(clientId)) await consents.allow(accountId, clientId, allowed);
+    if (!firstPartyClients.has(clientId)) await consents.allow(accountId, clientId, allowed);
     return provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
   }
 

@@ -4,6 +4,7 @@ import Provider, { errors, type Adapter, type ClientMetadata, type Configuration
 import providerInternals from 'oidc-provider/lib/helpers/weak_cache.js';
 import type { AccountDirectory } from './accounts.js';
 import type { NonceSource } from './admin/dpop.js';
+import { renderPage } from './page-frame.js';
 
 export interface ProviderOptions {
   issuer: string;
@@ -37,6 +38,8 @@ export interface ProviderOptions {
    * clients are first-party and need none: they are granted what they ask for.
    */
   consentedScopes: (accountId: string, clientId: string) => ReadonlySet<string>;
+  /** The server's own clients: they skip consent, and their grant types alone decide on refresh tokens. */
+  firstPartyClients: ReadonlySet<string>;
   /** Who can sign in, and what their ID tokens say about them. */
   accounts: AccountDirectory;
   /** The API an integration's tokens are for when it names none: its audience, or the server's API. */
@@ -142,7 +145,7 @@ export function createProvider(options: ProviderOptions): Provider {
         found && found.accountId === session.accountId && found.clientId === client.clientId
           ? found
           : new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId });
-      const consented = builtIn.has(client.clientId) ? undefined : options.consentedScopes(session.accountId, client.clientId);
+      const consented = options.firstPartyClients.has(client.clientId) ? undefined : options.consentedScopes(session.accountId, client.clientId);
       const allowed = (scope: string) => consented === undefined || consented.has(scope);
       const requested = ctx.oidc.requestParamScopes;
       grant.addOIDCScope([...requested].filter(allowed).join(' '));
@@ -165,7 +168,7 @@ export function createProvider(options: ProviderOptions): Provider {
     issueRefreshToken: async (_ctx, client, code) =>
       client.grantTypeAllowed('refresh_token') &&
       options.issuesRefreshTokens(client.clientId) &&
-      (builtIn.has(client.clientId) || code.scopes.has('offline_access')),
+      (options.firstPartyClients.has(client.clientId) || code.scopes.has('offline_access')),
     // An admin portal's grant never outlives the sign-in session, offline_access or not: "Sign
     // out everywhere" must end admin access. Other grants outlive it only with offline_access.
     expiresWithSession: async (ctx, code) => options.adminClients.has(ctx.oidc.client?.clientId ?? '') || !code.scopes.has('offline_access'),
@@ -207,14 +210,10 @@ export function createProvider(options: ProviderOptions): Provider {
 async function logoutPage(ctx: KoaContextWithOIDC, form: string): Promise<void> {
   // The confirmation page that RP-initiated logout shows: one button, posting the provider's own form.
   ctx.type = 'html';
-  ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign out — grantkit reference server</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,"><link rel="stylesheet" href="/login.css"></head><body><main class="card">
-<p class="brand">grantkit</p><h1>Sign out</h1>
-<p class="lead">You have signed out of the app. Sign out of this sign-in server as well, so that the next sign-in asks for your password again?</p>
-${form}<button type="submit" form="op.logoutForm" name="logout" value="yes" class="primary">Sign out everywhere</button>
-<button type="submit" form="op.logoutForm" class="link">Stay signed in to the sign-in server</button>
-</main></body></html>`;
+  ctx.body = renderPage('Sign out', `  <h1>Sign out</h1>
+  <p class="lead">You have signed out of the app. Sign out of this sign-in server as well, so that the next sign-in asks for your password again?</p>
+  ${form}<button type="submit" form="op.logoutForm" name="logout" value="yes" class="primary">Sign out everywhere</button>
+  <button type="submit" form="op.logoutForm" class="link">Stay signed in to the sign-in server</button>`);
 }
 
 /**

@@ -154,7 +154,7 @@ function resolveTimeout(timeout: unknown): number {
  * other runtimes without one. `inPage`: whether there is a document, which sign-in needs (the
  * redirect, sessionStorage for the transaction); a static token needs neither.
  */
-export function resolveConfig(options: ClientOptions, pageOrigin: string | undefined, inPage = pageOrigin !== undefined): ResolvedConfig {
+export function resolveConfig(options: ClientOptions, pageOrigin: string | undefined, inPage: boolean): ResolvedConfig {
   if (options === null || typeof options !== 'object') invalid('createClient needs an options object');
   if (options.token === undefined && !inPage) invalid('sign-in needs a browser page; outside one, pass a token');
   const allowedOrigins = resolveOrigins(options.allowedOrigins, pageOrigin);

@@ -167,8 +167,8 @@ describe('token refresh', () => {
 
   it('keeps the session when the token endpoint refuses the request rather than the grant (invalid_dpop_proof, invalid_request)', async () => {
     // Seen with the reference server: a proof the token endpoint would not take ended the
-    // session, though the refresh token was good. Only invalid_grant, invalid_client and
-    // unauthorized_client say the grant is over (RFC 6749 §5.2).
+    // session, though the refresh token was good. Only invalid_grant, invalid_client,
+    // unauthorized_client and unsupported_grant_type say the grant is over (RFC 6749 §5.2).
     for (const refused of ['invalid_dpop_proof', 'invalid_request', 'use_dpop_nonce']) {
       fake.tokenOverride = undefined;
       const sdk = await expiredSession(fake);

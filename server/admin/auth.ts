@@ -5,7 +5,7 @@ import { createDPoPVerifier, DPoPProofError, type NonceSource } from './dpop.js'
 import { PersonalTokenIndex } from './personal-token-index.js';
 import type { Schemas } from './operation-types.js';
 import { ApiProblem } from './problem.js';
-import { hashMatches, hashSecret, type Role, type Store } from './store.js';
+import { hashSecret, type Role, type Store } from './store.js';
 
 /** What a caller may do, as the document names it. */
 export type Permission = Schemas['Permission'];
@@ -42,8 +42,8 @@ export interface AuthenticatorOptions {
   grantClaim: string;
   /** Whether the grant behind a token still stands for this user and client (not revoked, not signed out). */
   grantAlive: (grantId: string, clientId: string, sub: string) => Promise<boolean>;
-  /** The DPoP nonces of the authorization server on the same origin. */
-  dpopNonces?: NonceSource;
+  /** The DPoP nonces of the authorization server on the same origin: required, as clients keep one nonce per origin. */
+  dpopNonces: NonceSource;
   /** Who the people named in tokens are. */
   accounts: AccountDirectory;
 }
@@ -74,9 +74,9 @@ export function createAuthenticator(options: AuthenticatorOptions): (req: Incomi
   async function fromPersonalToken(token: string): Promise<Caller> {
     const now = new Date().toISOString();
     const presented = hashSecret(token).sha256;
-    // One look-up by hash, not a comparison with every stored token; the match is still checked timing-safe.
+    // One look-up by the hash of what was presented, not a comparison with every stored token.
     const record = PersonalTokenIndex.of(options.store).find(presented);
-    if (!record || !hashMatches(presented, record.secret)) throw challenge('unknown personal access token');
+    if (!record) throw challenge('unknown personal access token');
     if (record.expires_at <= now) throw challenge('the personal access token has expired');
     const account = options.accounts.find(record.owner);
     if (!account) throw challenge('the owner of this token no longer exists');
@@ -95,7 +95,7 @@ export function createAuthenticator(options: AuthenticatorOptions): (req: Incomi
   }
 
   // Server nonces (RFC 9449 §9): a proof cannot be made in advance of the nonce it carries.
-  const dpop = createDPoPVerifier({ requireNonce: true, ...(options.dpopNonces ? { nonces: options.dpopNonces } : {}) });
+  const dpop = createDPoPVerifier({ nonces: options.dpopNonces });
 
   async function fromAccessToken(token: string, req: IncomingMessage, scheme: 'bearer' | 'dpop'): Promise<Caller> {
     let payload: JWTPayload;

@@ -1,4 +1,4 @@
-import { page } from './paging.js';
+import { newestFirstKey, page } from './paging.js';
 import type { ListQuery, Schemas } from './operation-types.js';
 import { ApiProblem } from './problem.js';
 import type { Store, StoredConsent } from './store.js';
@@ -56,8 +56,7 @@ export class Consents {
     const integrations = new Map(this.store.data.integrations.map((i) => [i.client_id, i]));
     const mine = this.#all()
       .filter((c) => c.account_id === accountId && integrations.has(c.client_id))
-      .map((c) => ({ consent: c, key: `${(9_999_999_999_999 - Date.parse(c.granted_at)).toString().padStart(13, '0')}|${c.client_id}` }))
-      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      .map((c) => ({ consent: c, key: newestFirstKey(Date.parse(c.granted_at), c.client_id) }));
     const result = page(mine, (m) => m.key, query.cursor, query.limit);
     return {
       items: result.items.map(({ consent }) => {

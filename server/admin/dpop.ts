@@ -42,8 +42,6 @@ export interface NonceSource {
 }
 
 export interface DPoPVerifierOptions {
-  /** Whether proofs must carry the server's nonce (RFC 9449 §9); false keeps to iat freshness and jti replay checks only. */
-  requireNonce: boolean;
   /**
    * The nonces to hand out and accept. The reference server passes the authorization
    * server's own, because the token endpoint and the admin API share one origin and a client
@@ -57,7 +55,8 @@ export interface DPoPVerifierOptions {
  * process with the same secret hands out and accepts the same nonces, and nothing has to
  * be stored per client. A proof made in advance is good for two windows at most.
  */
-export function createDPoPVerifier(options: DPoPVerifierOptions): DPoPVerifier {
+/** Proofs must always carry the server's nonce (RFC 9449 §9): none can be made in advance of it. */
+export function createDPoPVerifier(options: DPoPVerifierOptions = {}): DPoPVerifier {
   let secret = randomBytes(32);
   const nonceFor = (window: number) => createHmac('sha256', secret).update(String(window)).digest('base64url');
   const window = () => Math.floor(Date.now() / 60_000);
@@ -106,7 +105,7 @@ export function createDPoPVerifier(options: DPoPVerifierOptions): DPoPVerifier {
       }
       const jti = String(payload.jti);
       if (seen.has(jti)) throw new DPoPProofError('invalid_dpop_proof', 'the proof was used before');
-      if (options.requireNonce && (typeof payload.nonce !== 'string' || !nonces.accepts(payload.nonce))) throw new DPoPProofError('use_dpop_nonce', 'use the server-provided DPoP nonce');
+      if (typeof payload.nonce !== 'string' || !nonces.accepts(payload.nonce)) throw new DPoPProofError('use_dpop_nonce', 'use the server-provided DPoP nonce');
       seen.set(jti, now + (MAX_AGE_SECONDS + 5) * 1000);
     },
   };

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { hasVisibleCharacter, MAX_NAME_LENGTH, normaliseName, skeleton } from './names.js';
 import type { ListQuery, Schemas } from './operation-types.js';
 import { ApiProblem } from './problem.js';
-import { page } from './paging.js';
-import { hashSecret, newSecret, type AuthMethod, type GrantType, type StoredIntegration, type Store } from './store.js';
+import { newestFirstKey, page } from './paging.js';
+import { hashSecret, newSecret, type StoredIntegration, type Store } from './store.js';
 
 /** What the admin API needs from the authorization server when integrations change. */
 export interface TokenAuthority {
@@ -211,8 +211,7 @@ const sortKeys = new WeakMap<StoredIntegration, string>();
 function sortKey(i: StoredIntegration): string {
   let key = sortKeys.get(i);
   if (key === undefined) {
-    const inverted = (9_999_999_999_999 - Date.parse(i.created_at)).toString().padStart(13, '0');
-    key = `${inverted}|${i.client_id}`;
+    key = newestFirstKey(Date.parse(i.created_at), i.client_id);
     sortKeys.set(i, key);
   }
   return key;

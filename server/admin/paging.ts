@@ -11,6 +11,14 @@ import { ApiProblem } from './problem.js';
  * units, the same comparison the cursor is matched with: a locale-aware order disagrees
  * with `<` on some keys, and the page after such a key would skip or repeat items.
  */
+/**
+ * A key that sorts newest first in `page`'s ascending order: the time (ms since the epoch)
+ * inverted and padded, then an id that breaks ties and keeps keys unique.
+ */
+export function newestFirstKey(ms: number, id: string): string {
+  return `${(9_999_999_999_999 - ms).toString().padStart(13, '0')}|${id}`;
+}
+
 export function page<T>(items: readonly T[], key: (item: T) => string, cursor: string | undefined, limit: number): { items: T[]; next_cursor: string | null } {
   const after = cursor === undefined ? undefined : decodeCursor(cursor);
   const best: Array<{ key: string; item: T }> = [];

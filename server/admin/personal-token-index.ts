@@ -5,8 +5,8 @@ import type { Store, StoredPersonalToken } from './store.js';
  * token is found with one map look-up instead of a comparison with every stored token
  * (up to 100 per user, and every request of every script pays it). The map's own string
  * hashing is not constant-time, but what it hashes is a SHA-256 of the caller's own guess,
- * which tells nothing about any stored token; the record found is still checked with a
- * timing-safe comparison.
+ * which tells nothing about any stored token (the key found is that very hash, so there is
+ * nothing left to compare).
  *
  * Tokens are added and removed through here, which keeps the map and the list together. A
  * list changed behind its back (another array, or another length) is indexed anew.

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { PERSONAL_TOKEN_PREFIX, permissionsOf, type Caller, type Permission } from './auth.js';
+import { PERSONAL_TOKEN_PREFIX, permissionsOf, type Caller } from './auth.js';
 import type { ListQuery, Schemas } from './operation-types.js';
 import { ApiProblem } from './problem.js';
-import { page } from './paging.js';
+import { newestFirstKey, page } from './paging.js';
 import { PersonalTokenIndex } from './personal-token-index.js';
-import { hashSecret, newSecret, type Role, type Store, type StoredPersonalToken } from './store.js';
+import { hashSecret, newSecret, type Store, type StoredPersonalToken } from './store.js';
 
 export type PersonalTokenInput = Schemas['PersonalTokenCreate'];
 
@@ -69,5 +69,5 @@ export class PersonalTokens {
 }
 
 function key(t: StoredPersonalToken): string {
-  return `${(9_999_999_999_999 - Date.parse(t.created_at)).toString().padStart(13, '0')}|${t.id}`;
+  return newestFirstKey(Date.parse(t.created_at), t.id);
 }

@@ -1,6 +1,6 @@
 import type { ListQuery, Schemas } from './operation-types.js';
 import { ApiProblem } from './problem.js';
-import { page } from './paging.js';
+import { newestFirstKey, page } from './paging.js';
 import type { Store } from './store.js';
 
 /** An issued token as the authorization server reports it (times in seconds since the epoch). */
@@ -36,7 +36,7 @@ export class Tokens {
       .filter((t) => !query.client_id || t.clientId === query.client_id)
       .filter((t) => !query.subject || t.subject === query.subject);
     // Newest first, ties broken by id. Only the page sent is dressed for the answer.
-    const key = (t: IssuedToken) => `${(9_999_999_999_999 - t.issuedAt * 1000).toString().padStart(13, '0')}|${t.id}`;
+    const key = (t: IssuedToken) => newestFirstKey(t.issuedAt * 1000, t.id);
     const result = page(issued, key, query.cursor, query.limit);
     const items = result.items.map((t) => {
       const integration = integrations.get(t.clientId)!;

@@ -127,7 +127,7 @@ export class TokenMemory {
       findByUserCode: async (code) => this.#read(this.#byUserCode.get(code)),
       consume: async (id) => {
         const entry = this.#entries.get(key(id));
-        if (entry) entry.payload.consumed = Math.floor(Date.now() / 1000);
+        if (entry) entry.payload.consumed = Math.floor(this.#now() / 1000);
         this.#onChange();
       },
       destroy: async (id) => {
@@ -135,8 +135,7 @@ export class TokenMemory {
         this.#onChange();
       },
       revokeByGrantId: async (grantId) => {
-        for (const k of this.#byGrant.get(grantId) ?? []) this.#entries.delete(k);
-        this.#byGrant.delete(grantId);
+        this.#removeAll(this.#byGrant.get(grantId));
         this.#onChange();
       },
     };
@@ -144,21 +143,14 @@ export class TokenMemory {
 
   /** Ends every artefact issued to a client: tokens, codes, grants. */
   revokeClient(clientId: string): number {
-    let removed = 0;
-    for (const k of this.#byClient.get(clientId) ?? []) {
-      if (this.#entries.delete(k)) removed++;
-    }
-    this.#byClient.delete(clientId);
+    const removed = this.#removeAll(this.#byClient.get(clientId));
     this.#onChange();
     return removed;
   }
 
   /** Ends every grant a user gave a client, with its codes and tokens (a connected app taken back). */
   revokeGrantsOf(accountId: string, clientId: string): void {
-    for (const k of this.#byClient.get(clientId) ?? []) {
-      const entry = this.#entries.get(k);
-      if (entry?.payload.accountId === accountId) this.#entries.delete(k);
-    }
+    this.#removeAll(this.#byClient.get(clientId), (k) => this.#entries.get(k)?.payload.accountId === accountId);
     this.#onChange();
   }
 
@@ -206,14 +198,13 @@ export class TokenMemory {
     const name = this.#named.get(handle);
     if (name === undefined) return false;
     if (name.startsWith('Grant:')) {
-      const grantId = name.slice('Grant:'.length);
-      for (const k of this.#byGrant.get(grantId) ?? []) this.#entries.delete(k);
-      this.#byGrant.delete(grantId);
-      this.#entries.delete(name);
+      this.#removeAll(this.#byGrant.get(name.slice('Grant:'.length)));
+      this.#remove(name);
       this.#onChange();
       return true;
     }
-    const removed = this.#entries.delete(name);
+    const removed = this.#entries.has(name);
+    this.#remove(name);
     this.#onChange();
     return removed;
   }
@@ -281,6 +272,18 @@ export class TokenMemory {
   }
 
   /** Deletes an entry with its index references, which would otherwise outlive it. */
+  /** Removes each key of a set (a copy is walked: removing unindexes), where `which` agrees; returns how many went. */
+  #removeAll(keys: ReadonlySet<string> | undefined, which: (k: string) => boolean = () => true): number {
+    let removed = 0;
+    for (const k of [...(keys ?? [])]) {
+      if (!which(k) || !this.#entries.has(k)) continue;
+      this.#remove(k);
+      removed++;
+    }
+    return removed;
+  }
+
+  /** Every deletion goes through here, so no index keeps a key whose entry is gone. */
   #remove(k: string): void {
     this.#anonymous.drop(k);
     const entry = this.#entries.get(k);

@@ -131,7 +131,15 @@ describe('admin API with DPoP-bound tokens (RFC 9449 §7)', () => {
     });
     const body = (await refreshed.json()) as { access_token?: string; error?: string; error_description?: string };
     assert.equal(refreshed.status, 200, JSON.stringify(body));
-    const fromTokenEndpoint = refreshed.headers.get('dpop-nonce') ?? nonce;
+    // And the other way: the nonce the token endpoint hands out (to a proof with a stale one) is good at the API.
+    const refused = await fetch(`${server.origin}/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', dpop: await dpopProof(keys, 'POST', `${server.origin}/token`, undefined, { nonce: 'stale' }) },
+      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: 'unused', client_id: 'grantkit-demo-dpop' }),
+    });
+    assert.equal(((await refused.json()) as { error: string }).error, 'use_dpop_nonce');
+    const fromTokenEndpoint = refused.headers.get('dpop-nonce');
+    assert.ok(fromTokenEndpoint, 'the token endpoint names its nonce');
     const res = await api(server, undefined)('GET', '/me', undefined, { authorization: `DPoP ${body.access_token}`, dpop: await dpopProof(keys, 'GET', me(), body.access_token!, { nonce: fromTokenEndpoint }) });
     assert.equal(res.status, 200);
   });

@@ -4,8 +4,8 @@ import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { api, authorize, CookieJar, exchange, refresh, signIn, start, type Running, type SignInClient } from './support.js';
 
-// Findings of the security review (branch review-attack). Each test states what should hold
-// and fails on main as it is now. Numbers match the review report.
+// Findings of the security review of 2026-12-01 (R1–R7). Each test states what should hold;
+// each failed before its fix. Numbers match the review report.
 
 interface Reply {
   status: number;

@@ -14,7 +14,7 @@ export async function startTestProvider({ port, appOrigin }) {
   const callback = `${appOrigin}/test/e2e/callback.html`;
   const log = { token: [], revocation: [], api: [], par: [], authorize: [] };
   // The API asks for its own nonces, which tests rotate mid-session.
-  const dpop = createDPoPVerifier({ requireNonce: true });
+  const dpop = createDPoPVerifier();
   const spa = (client_id) => ({
     client_id,
     token_endpoint_auth_method: 'none',
