@@ -32,7 +32,7 @@ export function fromOAuthError(error: unknown, context: 'token' | 'refresh' | 'o
 
   if (error instanceof oauth.WWWAuthenticateChallengeError) {
     const details = { cause: error, status: error.status, error: error.cause[0]?.parameters.error };
-    if (context === 'refresh') return new GrantkitError('session_expired', 'the server refused the refresh request', details);
+    if (context === 'refresh' && GRANT_OVER.has(details.error ?? '')) return new GrantkitError('session_expired', 'the server refused the refresh request', details);
     return new GrantkitError('token_rejected', 'the server refused the request', details);
   }
 
@@ -43,8 +43,9 @@ export function fromOAuthError(error: unknown, context: 'token' | 'refresh' | 'o
       if (isServerBusy(status)) {
         return new GrantkitError('network_error', `server answered HTTP ${status}`, { cause: error, status, retryAt: retryAt(cause) });
       }
+      // A 4xx that is not OAuth's JSON (a proxy's or a firewall's page) says nothing about the grant.
       if (context === 'refresh' && status >= 400) {
-        return new GrantkitError('session_expired', `the server refused the refresh token (HTTP ${status})`, { cause: error, status });
+        return new GrantkitError('token_rejected', `the token endpoint answered HTTP ${status}`, { cause: error, status });
       }
       return new GrantkitError('invalid_response', error.message, { cause: error, status });
     }

@@ -182,6 +182,13 @@ describe('token refresh', () => {
       expect(expired, refused).to.equal(false);
       sdk.close();
     }
+    // A proxy's or a firewall's own page is not an OAuth answer either.
+    fake.tokenOverride = undefined;
+    const behindProxy = await expiredSession(fake);
+    fake.tokenOverride = () => new HttpResponse('<html>Request blocked</html>', { status: 403, headers: { 'content-type': 'text/html' } });
+    expect(((await behindProxy.getAccessToken().catch((e: GrantkitError) => e)) as GrantkitError).code).to.equal('token_rejected');
+    expect(behindProxy.isAuthenticated).to.equal(true);
+    behindProxy.close();
     fake.tokenOverride = undefined;
     const sdk = await expiredSession(fake);
     fake.tokenOverride = () => HttpResponse.json({ error: 'invalid_grant' }, { status: 400 });
