@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -9,29 +8,10 @@ import { seedData } from '../admin/seed.js';
 import { Store, writeAtomically, type Persist } from '../admin/store.js';
 import { addressKey } from '../client-address.js';
 import { LoginThrottle } from '../login-throttle.js';
-import { signIn, start, type Running } from './support.js';
+import { requestFrom as request, type RawReply, signIn, start, type Running } from './support.js';
 
 // What an anonymous client can make the server do: keep memory, write files, guess passwords.
 
-interface Reply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-/** One HTTP request from a chosen loopback address (the whole of 127.0.0.0/8 reaches the server). */
-function request(url: string, options: { method?: string; headers?: Record<string, string>; body?: string; from?: string } = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: options.method ?? 'GET', headers: options.headers, localAddress: options.from ?? '127.0.0.1' }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
 
 /** An anonymous authorization request with valid parameters, as any browser (or script) can send. */
 async function beginSignIn(server: Running, from?: string): Promise<{ status: number; uid: string | undefined; cookie: string }> {
@@ -173,7 +153,7 @@ describe('anonymous sign-ins do not pile up in memory', () => {
 type Started = Awaited<ReturnType<typeof beginSignIn>>;
 
 /** One try at the login form of a started sign-in, from an address. */
-function attempt(server: Running, started: Started, login: string, password: string, from: string, headers: Record<string, string> = {}): Promise<Reply> {
+function attempt(server: Running, started: Started, login: string, password: string, from: string, headers: Record<string, string> = {}): Promise<RawReply> {
   return request(`${server.origin}/interaction/${started.uid}/login`, {
     method: 'POST', from,
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: started.cookie, ...headers },
@@ -182,7 +162,7 @@ function attempt(server: Running, started: Started, login: string, password: str
 }
 
 /** The alert on the login page. */
-const alertOf = (reply: Reply) => /<p class="error" role="alert" id="login-error">([^<]*)<\/p>/.exec(reply.body)?.[1];
+const alertOf = (reply: RawReply) => /<p class="error" role="alert" id="login-error">([^<]*)<\/p>/.exec(reply.body)?.[1];
 
 /** A clock the test moves: the throttle's waits pass without waiting. */
 function testClock() {
@@ -195,7 +175,7 @@ describe('password guessing at the login form is throttled', () => {
     const clock = testClock();
     const server = await start({ loginThrottle: { now: clock.now } });
     try {
-      const refused: Record<string, { reply: Reply; uid: string }> = {};
+      const refused: Record<string, { reply: RawReply; uid: string }> = {};
       for (const [login, from] of [['ada@example.com', '127.0.0.2'], ['nobody@example.com', '127.0.0.3']] as const) {
         const started = await beginSignIn(server, from);
         for (let i = 0; i < 5; i++) assert.equal((await attempt(server, started, login, `wrong-${i}`, from)).status, 401);
@@ -209,7 +189,7 @@ describe('password guessing at the login form is throttled', () => {
         assert.equal(alertOf(reply), 'Too many attempts. Try again in 1 second.');
       }
       // Nothing but the login typed and the sign-in's id tells the two pages apart.
-      const page = (r: { reply: Reply; uid: string }, login: string) => r.reply.body.replaceAll(r.uid, 'UID').replace(`value="${login}"`, 'value="LOGIN"');
+      const page = (r: { reply: RawReply; uid: string }, login: string) => r.reply.body.replaceAll(r.uid, 'UID').replace(`value="${login}"`, 'value="LOGIN"');
       assert.equal(page(known, 'ada@example.com'), page(unknown, 'nobody@example.com'));
     } finally {
       await server.close();

@@ -1,31 +1,10 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { api, authorize, CookieJar, exchange, refresh, signIn, start, type Running, type SignInClient } from './support.js';
+import { api, authorize, CookieJar, exchange, refresh, requestFrom as request, type RawReply, signIn, start, type Running, type SignInClient } from './support.js';
 
 // Findings of the security review of 2026-12-01 (R1–R7). Each test states what should hold;
 // each failed before its fix. Numbers match the review report.
-
-interface Reply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-/** One HTTP request from a chosen loopback address (all of 127.0.0.0/8 reaches the server). */
-function request(url: string, options: { method?: string; headers?: Record<string, string>; body?: string; from?: string } = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: options.method ?? 'GET', headers: options.headers, localAddress: options.from ?? '127.0.0.1' }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
 
 async function beginSignIn(server: Running, from = '127.0.0.1'): Promise<{ uid: string; cookie: string }> {
   const query = new URLSearchParams({
@@ -38,7 +17,7 @@ async function beginSignIn(server: Running, from = '127.0.0.1'): Promise<{ uid: 
   return { uid, cookie: (reply.headers['set-cookie'] ?? []).map((line) => line.split(';')[0]).join('; ') };
 }
 
-function tryPassword(server: Running, started: { uid: string; cookie: string }, login: string, password: string, from = '127.0.0.1'): Promise<Reply> {
+function tryPassword(server: Running, started: { uid: string; cookie: string }, login: string, password: string, from = '127.0.0.1'): Promise<RawReply> {
   return request(`${server.origin}/interaction/${started.uid}/login`, {
     method: 'POST', from,
     headers: { cookie: started.cookie, 'content-type': 'application/x-www-form-urlencoded' },
