@@ -315,7 +315,11 @@ export class GrantkitClient extends GrantkitEventTarget {
     } catch (error) {
       this.#emitError(fromOAuthError(error));
     }
-    if (server?.revocation_endpoint && tokens) {
+    // A server may say it will not revoke for a public client (no `none` among the methods):
+    // then it is not asked, and local sign-out is all there is.
+    const methods = server?.revocation_endpoint_auth_methods_supported;
+    const publicMayRevoke = !Array.isArray(methods) || methods.includes('none');
+    if (server?.revocation_endpoint && publicMayRevoke && tokens) {
       // The refresh token first: it is the one that outlives this page.
       for (const [token, hint] of [[tokens.refreshToken, 'refresh_token'], [tokens.accessToken, 'access_token']] as const) {
         if (!token) continue;

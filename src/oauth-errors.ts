@@ -43,10 +43,9 @@ export function fromOAuthError(error: unknown, context: 'token' | 'refresh' | 'o
       if (isServerBusy(status)) {
         return new GrantkitError('network_error', `server answered HTTP ${status}`, { cause: error, status, retryAt: retryAt(cause) });
       }
-      // A 4xx that is not OAuth's JSON (a proxy's or a firewall's page) says nothing about the grant.
-      if (context === 'refresh' && status >= 400) {
-        return new GrantkitError('token_rejected', `the token endpoint answered HTTP ${status}`, { cause: error, status });
-      }
+      // A 4xx without OAuth's JSON (a bare 401, a proxy's page) is a refusal, reported by its
+      // status; on refresh it says nothing about the grant.
+      if (status >= 400) return new GrantkitError('token_rejected', `the server answered HTTP ${status}`, { cause: error, status });
       return new GrantkitError('invalid_response', error.message, { cause: error, status });
     }
     if (error.code === oauth.JWT_CLAIM_COMPARISON && cause?.claim === 'nonce') {

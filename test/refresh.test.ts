@@ -288,6 +288,30 @@ describe('logout', () => {
     expect(errors).to.deep.equal([]);
   });
 
+  it('does not ask a server to revoke for a public client when its metadata says it will not', async () => {
+    fake = await setUpFake(new FakeAuthServer({ revocationAuthMethods: ['client_secret_basic', 'private_key_jwt'] }));
+    const sdk = await makeClient();
+    await signIn(fake, sdk);
+    const errors: string[] = [];
+    sdk.addEventListener('error', (e) => errors.push(e.detail.error.code));
+    await sdk.logout();
+    expect(fake.revocations).to.deep.equal([]);
+    expect(errors).to.deep.equal([]);
+    expect(sdk.isAuthenticated).to.equal(false);
+  });
+
+  it('reports a revocation the server refuses with a bare 401 by its status, and still signs out', async () => {
+    const sdk = await makeClient();
+    await signIn(fake, sdk);
+    worker.use(http.post(`${ISSUER}/revoke`, () => new HttpResponse(null, { status: 401 })));
+    const errors: GrantkitError[] = [];
+    sdk.addEventListener('error', (e) => errors.push(e.detail.error));
+    await sdk.logout();
+    expect(sdk.isAuthenticated).to.equal(false);
+    expect(errors.map((e) => [e.code, e.status])).to.deep.equal([['token_rejected', 401], ['token_rejected', 401]]);
+    expect(errors[0]!.message).to.match(/HTTP 401/);
+  });
+
   it('refuses a returnTo on another origin', async () => {
     const sdk = await makeClient();
     await signIn(fake, sdk);

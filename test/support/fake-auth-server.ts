@@ -33,6 +33,8 @@ export interface FakeOptions {
   par?: 'none' | 'offered' | 'required';
   /** Whether discovery names a revocation endpoint. */
   revocation?: boolean;
+  /** `revocation_endpoint_auth_methods_supported`; null publishes none. */
+  revocationAuthMethods?: string[] | null;
 }
 
 interface PendingCode {
@@ -62,7 +64,7 @@ export class FakeAuthServer {
   #serial = 0;
 
   constructor(options: FakeOptions = {}) {
-    this.options = { expiresIn: 3600, clockAheadSeconds: 0, issSupported: true, rotateRefreshTokens: true, pkceMethods: ['S256'], dpopAlgs: null, par: 'none', revocation: true, ...options };
+    this.options = { expiresIn: 3600, clockAheadSeconds: 0, issSupported: true, rotateRefreshTokens: true, pkceMethods: ['S256'], dpopAlgs: null, par: 'none', revocation: true, revocationAuthMethods: null, ...options };
   }
 
   get refreshRequests(): number {
@@ -101,6 +103,7 @@ export class FakeAuthServer {
       authorization_endpoint: `${ISSUER}/authorize`,
       token_endpoint: `${ISSUER}/token`,
       ...(this.options.revocation ? { revocation_endpoint: `${ISSUER}/revoke` } : {}),
+      ...(this.options.revocationAuthMethods ? { revocation_endpoint_auth_methods_supported: this.options.revocationAuthMethods } : {}),
       end_session_endpoint: `${ISSUER}/logout`,
       ...(this.options.pkceMethods === null ? {} : { code_challenge_methods_supported: this.options.pkceMethods }),
       response_types_supported: ['code'],
