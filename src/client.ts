@@ -1,19 +1,21 @@
-import * as oauth from 'oauth4webapi';
+import type * as oauth from 'oauth4webapi';
 import { startAuthorization, type LoginOptions } from './authorization-url.js';
 import { authorizedFetch } from './authorized-fetch.js';
-import { exchangeCode, isAuthorizationResponse, RESPONSE_PARAMS, resourceParameters } from './callback.js';
+import { exchangeCode, isAuthorizationResponse, RESPONSE_PARAMS } from './callback.js';
 import { resolveConfig, type ClientOptions, type ResolvedConfig, type ResolvedInteractiveConfig } from './config.js';
-import { requestOptions, resolveServer } from './discovery.js';
+import { resolveServer } from './discovery.js';
 import type { DPoPKey } from './dpop.js';
 import { GrantkitError, isGrantkitError } from './errors.js';
 import { GrantkitEventTarget } from './events.js';
 import { fromOAuthError } from './oauth-errors.js';
 import { handToOpener, openPopup, waitForPopupCallback, type PopupOptions } from './popup.js';
+import { refreshGrant } from './refresh-grant.js';
 import { withRefreshLock } from './refresh-lock.js';
+import { revokeTokens } from './revocation.js';
+import { endSessionUrl } from './end-session.js';
 import { sameOriginPath } from './return-to.js';
 import { SessionChannel, type SessionMessage } from './session-channel.js';
-import { alignClock, isFresh, refreshMargin, toTokenSet } from './token-response.js';
-import { postWithProof } from './post-with-proof.js';
+import { isFresh, refreshMargin } from './token-response.js';
 import { indexedDbStore, memoryStore, openTokenStore, type Store, type TokenSet, type TokenStore, type UserClaims } from './token-store.js';
 import { hasPendingTransaction, peekTransaction, removeStaleTransactions, takeTransaction } from './transaction.js';
 
@@ -315,48 +317,13 @@ export class GrantkitClient extends GrantkitEventTarget {
     } catch (error) {
       this.#emitError(fromOAuthError(error));
     }
-    // A server may say it will not revoke for a public client (no `none` among the methods):
-    // then it is not asked, and local sign-out is all there is.
-    const methods = server?.revocation_endpoint_auth_methods_supported;
-    const publicMayRevoke = !Array.isArray(methods) || methods.includes('none');
-    if (server?.revocation_endpoint && publicMayRevoke && tokens) {
-      // The refresh token first: it is the one that outlives this page.
-      for (const [token, hint] of [[tokens.refreshToken, 'refresh_token'], [tokens.accessToken, 'access_token']] as const) {
-        if (!token) continue;
-        try {
-          const endpoint = server.revocation_endpoint;
-          const send = (headers?: HeadersInit) =>
-            oauth.revocationRequest(server!, { client_id: config.clientId }, oauth.None(), token, {
-              ...requestOptions(endpoint, config.timeout),
-              additionalParameters: { token_type_hint: hint },
-              headers,
-            });
-          // A DPoP-bound token is revoked with a proof of its key, as any other use of it.
-          const response = await postWithProof(this.#keyFor(tokens), endpoint, tokens.clockSkew ?? 0, send);
-          await oauth.processRevocationResponse(response);
-        } catch (error) {
-          // RFC 7009 §2.2.1: a server may not revoke some token types (JWT access tokens,
-          // typically); they end at expiry, and revoking the refresh token ended the grant.
-          if (error instanceof oauth.ResponseBodyError && error.error === 'unsupported_token_type') continue;
-          this.#emitError(fromOAuthError(error));
-        }
-      }
-    }
+    if (server && tokens) await revokeTokens(server, config, tokens, this.#keyFor(tokens), (error) => this.#emitError(error));
 
     await this.#forgetKey(tokens?.tokenType === 'dpop');
 
-    if (options.endSession && server?.end_session_endpoint) {
-      const url = new URL(server.end_session_endpoint);
-      url.searchParams.set('client_id', config.clientId);
-      if (tokens?.idToken) url.searchParams.set('id_token_hint', tokens.idToken);
-      url.searchParams.set(
-        'post_logout_redirect_uri',
-        returnTo === undefined ? config.postLogoutRedirectUri : new URL(returnTo, location.href).href,
-      );
-      location.assign(url.href);
-    } else if (returnTo !== undefined) {
-      location.assign(returnTo);
-    }
+    const endSession = options.endSession && server ? endSessionUrl(server, config, tokens, returnTo) : undefined;
+    if (endSession) location.assign(endSession.href);
+    else if (returnTo !== undefined) location.assign(returnTo);
   }
 
   /** Stops timers and cross-tab messages. The stored session is kept. */
@@ -394,25 +361,9 @@ export class GrantkitClient extends GrantkitEventTarget {
         if (!stored) throw new GrantkitError('login_required', 'the session was ended in another tab');
         if (stored.accessToken !== seen && isFresh(stored)) return { tokens: stored, fromOtherTab: true };
         if (!stored.refreshToken) throw new GrantkitError('session_expired', 'no refresh token');
-        const client: oauth.Client = { client_id: config.clientId };
-        try {
-          const refreshToken = stored.refreshToken;
-          const send = (headers?: HeadersInit) =>
-            oauth.refreshTokenGrantRequest(server, client, oauth.None(), refreshToken, {
-              ...requestOptions(server.token_endpoint!, config.timeout),
-              additionalParameters: resourceParameters(config),
-              headers,
-            });
-          // A public client's refresh token is bound to the key as well (RFC 9449 §5).
-          const response = await postWithProof(this.#keyFor(stored), server.token_endpoint!, stored.clockSkew ?? 0, send);
-          const skew = await alignClock(client, response);
-          const result = await oauth.processRefreshTokenResponse(server, client, response);
-          const fresh = toTokenSet(result, stored, skew);
-          await this.#store.set(fresh);
-          return { tokens: fresh, fromOtherTab: false };
-        } catch (error) {
-          throw fromOAuthError(error, 'refresh');
-        }
+        const fresh = await refreshGrant(server, config, { ...stored, refreshToken: stored.refreshToken }, this.#keyFor(stored));
+        await this.#store.set(fresh);
+        return { tokens: fresh, fromOtherTab: false };
       });
       this.#clearFailures();
       this.#tokens = tokens.tokens;
