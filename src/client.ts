@@ -351,11 +351,15 @@ export class GrantkitClient extends GrantkitEventTarget {
   async #refreshAcrossTabs(): Promise<TokenSet> {
     const config = this.#interactive('refresh');
     const seen = this.#tokens?.accessToken;
-    try {
+    // The refresh request itself is never abandoned at `timeout`: if the server has rotated
+    // the refresh token, its answer is the only copy of the new one, and sending the old one
+    // again would trip reuse detection and sign the user out everywhere. Callers stop waiting
+    // at `timeout` (network_error); the answer is kept whenever it comes, still under the lock.
+    const outcome = (async () => {
       // Metadata first, outside the lock: a tab fetching discovery while holding the lock
       // would keep every other tab waiting on it.
       const server = await resolveServer(config);
-      const tokens = await withRefreshLock(config.namespace, async () => {
+      return withRefreshLock(config.namespace, async () => {
         // Another tab may have refreshed, or signed out, while we waited for the lock.
         const stored = this.#store.kind === 'memory' ? this.#tokens : await this.#store.get();
         if (!stored) throw new GrantkitError('login_required', 'the session was ended in another tab');
@@ -365,28 +369,52 @@ export class GrantkitClient extends GrantkitEventTarget {
         await this.#store.set(fresh);
         return { tokens: fresh, fromOtherTab: false };
       });
-      this.#clearFailures();
-      this.#tokens = tokens.tokens;
-      if (!tokens.fromOtherTab) this.#channel?.post({ type: 'tokens', tokens: tokens.tokens });
-      this.#schedule();
-      this.dispatchEvent(new CustomEvent('tokenrefresh', { detail: { expiresAt: tokens.tokens.expiresAt } }));
-      return tokens.tokens;
-    } catch (caught) {
-      const error = fromOAuthError(caught, 'refresh');
-      if (error.code === 'session_expired') {
-        await this.#endSession('expired', error);
-      } else if (error.code === 'login_required') {
-        this.#forget();
-      } else {
-        // Offline or a server fault: keep the session and try again later.
-        this.#failures++;
-        this.#busy = error.retryAt === undefined ? undefined : error;
-        this.#emitError(error);
+    })().then(
+      (tokens) => {
+        this.#clearFailures();
+        this.#tokens = tokens.tokens;
+        if (!tokens.fromOtherTab) this.#channel?.post({ type: 'tokens', tokens: tokens.tokens });
         this.#schedule();
-      }
+        this.dispatchEvent(new CustomEvent('tokenrefresh', { detail: { expiresAt: tokens.tokens.expiresAt } }));
+        return tokens.tokens;
+      },
+      (caught: unknown) => this.#refreshFailed(fromOAuthError(caught, 'refresh')),
+    );
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let timedOut = false;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        timedOut = true;
+        reject(new GrantkitError('network_error', 'the token endpoint did not answer in time; its answer is still awaited'));
+      }, config.timeout);
+    });
+    try {
+      return await Promise.race([outcome, late]);
+    } catch (error) {
+      // Only the caller's wait ended: the outcome reports itself (events, retries) when it comes.
+      if (timedOut) this.#emitError(error as GrantkitError);
       throw error;
+    } finally {
+      clearTimeout(timer);
     }
   }
+
+  /** A refresh that failed: the session ends, is forgotten, or is kept and retried, as the error says. */
+  async #refreshFailed(error: GrantkitError): Promise<never> {
+    if (error.code === 'session_expired') {
+      await this.#endSession('expired', error);
+    } else if (error.code === 'login_required') {
+      this.#forget();
+    } else {
+      // Offline or a server fault: keep the session and try again later.
+      this.#failures++;
+      this.#busy = error.retryAt === undefined ? undefined : error;
+      this.#emitError(error);
+      this.#schedule();
+    }
+    throw error;
+  }
+
 
   /** One timer: the next proactive refresh, or the next retry after a failure. */
   #schedule(): void {

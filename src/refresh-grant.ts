@@ -23,7 +23,9 @@ export async function refreshGrant(
   try {
     const send = (headers?: HeadersInit) =>
       oauth.refreshTokenGrantRequest(server, client, oauth.None(), stored.refreshToken, {
-        ...requestOptions(server.token_endpoint!, config.timeout),
+        // Not `timeout`: the answer may carry the only copy of a rotated refresh token, so the
+        // request is given much longer than callers wait (see #refreshAcrossTabs).
+        ...requestOptions(server.token_endpoint!, Math.max(config.timeout * 8, 120_000)),
         additionalParameters: resourceParameters(config),
         headers,
       });

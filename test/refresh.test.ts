@@ -220,8 +220,31 @@ describe('token refresh', () => {
     const error = (await sdk.getAccessToken().catch((e: GrantkitError) => e)) as GrantkitError;
     expect(error.code).to.equal('network_error');
     expect(sdk.isAuthenticated).to.equal(true);
+    // The slow answer is still awaited (it may carry a rotated token); once it has come (a 500
+    // here), the retry goes through.
+    await sleep(2100);
     expect(await sdk.getAccessToken()).to.match(/^at-/);
     expect(fake.refreshRequests).to.equal(1);
+  });
+
+  it('keeps the answer of a refresh that comes after the timeout: the rotated token is used, the old one never sent again', async () => {
+    const sdk = await expiredSession(fake, { timeout: 300 });
+    // The server rotates the refresh token, but its answer comes after the client's timeout.
+    fake.tokenOverride = async () => {
+      await sleep(1000);
+      return undefined;
+    };
+    const error = (await sdk.getAccessToken().catch((e: GrantkitError) => e)) as GrantkitError;
+    expect(error.code).to.equal('network_error');
+    expect(sdk.isAuthenticated).to.equal(true);
+    fake.tokenOverride = undefined;
+    await sleep(1000);
+    const refreshed = await sdk.getAccessToken();
+    expect(refreshed).to.match(/^at-/);
+    // One refresh, its answer kept: no second request with the old (now used) refresh token,
+    // which the server's reuse detection would have answered by ending the session.
+    expect(fake.refreshRequests).to.equal(1);
+    expect(sdk.isAuthenticated).to.equal(true);
   });
 
   it('keeps the session when the network is down during refresh', async () => {

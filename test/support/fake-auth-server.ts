@@ -55,7 +55,7 @@ export class FakeAuthServer {
   readonly apiRequests: Array<{ url: string; authorization: string | null; body: string }> = [];
   discoveryRequests = 0;
   /** Replaces the token endpoint's answer when set. */
-  tokenOverride: ((params: URLSearchParams) => Response | Promise<Response> | undefined) | undefined;
+  tokenOverride: ((params: URLSearchParams) => Response | Promise<Response | undefined> | undefined) | undefined;
   /** Replaces the nonce put in the next ID token. */
   nonceOverride: string | undefined;
   readonly options: Required<FakeOptions>;
