@@ -65,6 +65,8 @@ export class GrantkitClient extends GrantkitEventTarget {
   #tokens: TokenSet | undefined;
   #channel: SessionChannel | undefined;
   #refreshing: Promise<TokenSet> | undefined;
+  /** Refreshes whose late answer was already reported to the app. */
+  readonly #lateReported = new WeakSet<Promise<TokenSet>>();
   #timer: ReturnType<typeof setTimeout> | undefined;
   #failures = 0;
   /** The last refresh failure that named a time to come back (Retry-After); nothing is asked before it. */
@@ -342,11 +344,46 @@ export class GrantkitClient extends GrantkitEventTarget {
 
   #refresh(): Promise<TokenSet> {
     if (this.#busy && Date.now() < this.#busy.retryAt!) return Promise.reject(this.#busy);
-    this.#refreshing ??= this.#refreshAcrossTabs().finally(() => {
-      this.#refreshing = undefined;
-    });
-    return this.#refreshing;
+    // One refresh in flight per tab, kept until its answer comes, however late: callers that
+    // time out and call again join it rather than queueing another behind the lock.
+    if (!this.#refreshing) {
+      const outcome = this.#refreshAcrossTabs();
+      const done = () => {
+        if (this.#refreshing === outcome) this.#refreshing = undefined;
+      };
+      outcome.then(done, done);
+      this.#refreshing = outcome;
+    }
+    return this.#waitAtMostTimeout(this.#refreshing);
   }
+
+  /**
+   * A caller waits for the refresh at most `timeout`, then gets network_error; the refresh
+   * itself runs on (see #refreshAcrossTabs). The late answer is reported once per refresh,
+   * not once per waiting caller.
+   */
+  async #waitAtMostTimeout(outcome: Promise<TokenSet>): Promise<TokenSet> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let timedOut = false;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        timedOut = true;
+        reject(new GrantkitError('network_error', 'the token endpoint did not answer in time; its answer is still awaited'));
+      }, this.#interactive('refresh').timeout);
+    });
+    try {
+      return await Promise.race([outcome, late]);
+    } catch (error) {
+      if (timedOut && !this.#lateReported.has(outcome)) {
+        this.#lateReported.add(outcome);
+        this.#emitError(error as GrantkitError);
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
 
   async #refreshAcrossTabs(): Promise<TokenSet> {
     const config = this.#interactive('refresh');
@@ -354,8 +391,9 @@ export class GrantkitClient extends GrantkitEventTarget {
     // The refresh request itself is never abandoned at `timeout`: if the server has rotated
     // the refresh token, its answer is the only copy of the new one, and sending the old one
     // again would trip reuse detection and sign the user out everywhere. Callers stop waiting
-    // at `timeout` (network_error); the answer is kept whenever it comes, still under the lock.
-    const outcome = (async () => {
+    // at `timeout` (network_error, #waitAtMostTimeout); the answer is kept whenever it comes,
+    // still under the lock.
+    return (async () => {
       // Metadata first, outside the lock: a tab fetching discovery while holding the lock
       // would keep every other tab waiting on it.
       const server = await resolveServer(config);
@@ -380,23 +418,6 @@ export class GrantkitClient extends GrantkitEventTarget {
       },
       (caught: unknown) => this.#refreshFailed(fromOAuthError(caught, 'refresh')),
     );
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let timedOut = false;
-    const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        timedOut = true;
-        reject(new GrantkitError('network_error', 'the token endpoint did not answer in time; its answer is still awaited'));
-      }, config.timeout);
-    });
-    try {
-      return await Promise.race([outcome, late]);
-    } catch (error) {
-      // Only the caller's wait ended: the outcome reports itself (events, retries) when it comes.
-      if (timedOut) this.#emitError(error as GrantkitError);
-      throw error;
-    } finally {
-      clearTimeout(timer);
-    }
   }
 
   /** A refresh that failed: the session ends, is forgotten, or is kept and retried, as the error says. */

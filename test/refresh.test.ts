@@ -234,9 +234,14 @@ describe('token refresh', () => {
       await sleep(1000);
       return undefined;
     };
+    const events: string[] = [];
+    sdk.addEventListener('error', (e) => events.push(e.detail.error.code));
     const error = (await sdk.getAccessToken().catch((e: GrantkitError) => e)) as GrantkitError;
     expect(error.code).to.equal('network_error');
     expect(sdk.isAuthenticated).to.equal(true);
+    // Calling again while the answer is awaited joins that refresh: no second request queues.
+    expect(((await sdk.getAccessToken().catch((e: GrantkitError) => e)) as GrantkitError).code).to.equal('network_error');
+    expect(events, 'the late answer is reported once, not once per caller').to.deep.equal(['network_error']);
     fake.tokenOverride = undefined;
     await sleep(1000);
     const refreshed = await sdk.getAccessToken();
