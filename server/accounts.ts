@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 
-import type { Role } from './admin/store.js';
+import type { Role } from './admin/records.js';
 
 export type { Role };
 

@@ -1,21 +1,27 @@
-import { createPrivateKey, generateKeyPairSync, randomBytes, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type Provider from 'oidc-provider';
-import { errors, type AdapterPayload, type ClientMetadata } from 'oidc-provider';
+import { errors, type Adapter, type AdapterPayload, type ClientMetadata } from 'oidc-provider';
 import { DEMO_ACCOUNTS, NO_ACCOUNTS, type AccountDirectory } from './accounts.js';
 import { Consents } from './admin/consents.js';
+import { findIntegration } from './admin/integrations.js';
+import { Scopes } from './admin/scopes.js';
 import { renderConsentPage } from './consent-page.js';
 import { ADMIN_BASE, createAdminApi } from './admin/api.js';
 import { createAuthenticator } from './admin/auth.js';
-import { seedData } from './admin/seed.js';
-import { emptyData, secretMatches, Store, type Persist } from './admin/store.js';
+import type { ReplayGuard } from './admin/dpop.js';
+import { seedDatabase } from './admin/seed.js';
+import { secretMatches, type StoredIntegration } from './admin/records.js';
+import { openDatabase, type Database } from './db/database.js';
+import { claimOnce, sharedKey } from './db/keys.js';
+import { migrate } from './db/migrations.js';
 import { addressKey } from './client-address.js';
 import { renderLoginPage } from './login-page.js';
 import { withRequestSource } from './request-source.js';
 import { LoginThrottle, tooManyAttempts, type LoginThrottleSettings } from './login-throttle.js';
-import { TokenMemory } from './oidc/adapter.js';
-import { ADMIN_API_SCOPE, ADMIN_GRANT_CLAIM, announceScope, createProvider, dpopNonces, forgetScope } from './provider.js';
+import { OidcStorage } from './oidc/sql-adapter.js';
+import { ADMIN_API_SCOPE, ADMIN_GRANT_CLAIM, announceScope, createProvider, dpopNonces, forgetScope, SIGNING_KEY_ID } from './provider.js';
 import { seedTokens } from './oidc/seed-tokens.js';
 import { answerFailure } from './http/failures.js';
 import { readBody } from './http/read-body.js';
@@ -45,11 +51,14 @@ const NEVER_EXPIRES_SECONDS = 10 * 365 * 24 * 3600;
 export interface AppOptions {
   /** The origin users reach the server at, e.g. http://127.0.0.1:8080. */
   origin: string;
-  /** A JSON file to keep the admin state in across restarts; in memory when absent. */
-  dataFile?: string;
-  /** How that file is written; default atomically (tests wrap it to hold a write in flight). */
-  persist?: Persist;
-  /** The RSA key tokens are signed with, when the store holds none yet (tests pass their own to forge tokens). */
+  /**
+   * Where the state is kept. With `url` (postgres://…), a PostgreSQL server, which several
+   * server processes may share. Without it, the embedded PGlite: in `dataDir` when given (a
+   * restart signs nobody out), in memory otherwise. Or an open `database` (tests give two
+   * servers one).
+   */
+  database?: { url?: string; dataDir?: string } | Database;
+  /** The RSA key tokens are signed with, when the database holds none yet (tests pass their own to forge tokens). */
   signingKey?: KeyObject;
   adminTokenTtl?: number;
   /**
@@ -61,15 +70,15 @@ export interface AppOptions {
   demo?: boolean;
   /** Who can sign in. Default: the demo's accounts in demo mode, nobody otherwise. */
   accounts?: AccountDirectory;
-  /** In demo mode, issue the example tokens on a fresh store. Default true. */
+  /** In demo mode, issue the example tokens on a fresh database. Default true. */
   seedTokens?: boolean;
   /** Other origins whose admin portals may call the admin API from a browser (CORS). Same-origin needs none. */
   adminCorsOrigins?: string[];
-  /** The clock the token memory measures expiry by, in ms. Default Date.now (tests move it). */
+  /** The clock sign-ins, codes and tokens expire by, in ms. Default Date.now (tests move it). */
   clock?: () => number;
-  /** How often expired sign-ins, codes and tokens are swept from memory, in ms. Default 60 s. */
+  /** How often expired sign-ins, codes and tokens are swept from the database, in ms. Default 60 s. */
   sweepIntervalMs?: number;
-  /** Sign-ins not tied to an account yet (interactions, pushed requests, sessions without one) kept at once; the oldest goes first. Default 10,000. */
+  /** Sign-ins not tied to an account yet (interactions, pushed requests, sessions without one) this process keeps at once; the oldest goes first. Default 10,000. */
   maxPendingSignIns?: number;
   /** How failed passwords slow further tries (tests give it a clock); defaults in login-throttle.ts. */
   loginThrottle?: LoginThrottleSettings;
@@ -84,56 +93,62 @@ export const DEMO_CLIENT_IDS = ['grantkit-demo', 'grantkit-demo-dpop'] as const;
 export interface App {
   server: Server;
   provider: Provider;
-  store: Store;
-  tokens: TokenMemory;
+  db: Database;
+  storage: OidcStorage;
   adminAudience: string;
+  /** Stops sweeping and closes the database, if this app opened it (after the server has closed). */
+  shutdown(): Promise<void>;
+}
+
+function isDatabase(value: AppOptions['database']): value is Database {
+  return value !== undefined && 'query' in value;
 }
 
 export async function createApp(options: AppOptions): Promise<App> {
-  let seeded = false;
   const accounts = options.accounts ?? (options.demo ? DEMO_ACCOUNTS : NO_ACCOUNTS);
-  const store = await Store.open(options.dataFile, () => {
-    seeded = true;
-    return options.demo ? seedData() : emptyData();
-  }, options.persist);
-  // With a file store the keys are kept too: tokens signed before a restart stay valid after it.
-  if (!store.data.keys) {
-    const key = options.signingKey ?? generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
-    store.data.keys = { signing: key.export({ format: 'jwk' }) as Record<string, unknown>, cookie: randomBytes(32).toString('base64url') };
-    await store.save();
-  }
-  if (!store.data.keys.dpopNonce) {
-    store.data.keys.dpopNonce = randomBytes(32).toString('base64url');
-    await store.save();
-  }
-  const signingKey = createPrivateKey({ key: store.data.keys.signing as JsonWebKey, format: 'jwk' });
-  // A change asks for a write and is done; the snapshot is taken once per write, not per change.
-  const tokens: TokenMemory = new TokenMemory(store.data.oidc, () => {
-    store.save().catch((error: unknown) => console.error('cannot write the data file', error));
-  }, { now: options.clock, maxAnonymous: options.maxPendingSignIns });
-  store.beforeWrite(() => (store.data.oidc = tokens.snapshot()));
-  const stopSweeping = tokens.sweepEvery(options.sweepIntervalMs ?? 60_000);
+  const ownDatabase = !isDatabase(options.database);
+  const db = isDatabase(options.database) ? options.database : await openDatabase(options.database ?? {});
+  await migrate(db);
+  // Made by the first process on a fresh database and shared by all: a token signed by one
+  // is good at every other, and after a restart.
+  const signing = await sharedKey(db, 'signing', () => (options.signingKey ?? generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey).export({ format: 'jwk' }));
+  const cookieKey = await sharedKey(db, 'cookie', () => randomBytes(32).toString('base64url'));
+  const dpopNonce = await sharedKey(db, 'dpopNonce', () => randomBytes(32).toString('base64url'));
+  const handleKey = await sharedKey(db, 'tokenHandles', () => randomBytes(32).toString('base64url'));
+  const signingKey = createPrivateKey({ key: signing as JsonWebKey, format: 'jwk' });
+  // The demo's example data, written once per database, by whichever process gets there first.
+  const seeded = options.demo === true && (await db.transaction(async (tx) => {
+    if (!(await claimOnce(tx, 'seeded'))) return false;
+    await seedDatabase(tx);
+    return true;
+  }));
+
+  const storage = new OidcStorage(db, { handleKey: Buffer.from(handleKey, 'base64url'), now: options.clock, maxAnonymous: options.maxPendingSignIns });
+  const stopSweeping = storage.sweepEvery(options.sweepIntervalMs ?? 60_000);
   const adminAudience = `${options.origin}${ADMIN_BASE}`;
-  // Set once the provider exists: taking a consent back ends the grants it stood for.
-  const consents = new Consents(store, async (accountId, clientId) => tokens.revokeGrantsOf(accountId, clientId));
+  // Taking a consent back ends the grants it stood for.
+  const consents = new Consents(db, (accountId, clientId) => storage.revokeGrantsOf(accountId, clientId));
   // Today the same clients: the demo pages are the server's own, and its admin portals.
   const firstPartyClients: ReadonlySet<string> = new Set(DEMO_CLIENT_IDS);
   const adminClients: ReadonlySet<string> = firstPartyClients;
-  const integration = (clientId: string) => store.data.integrations.find((i) => i.client_id === clientId);
+  const integration = (clientId: string): Promise<StoredIntegration | undefined> => findIntegration(db, clientId);
   // The provider insists on a secret in a confidential client's metadata; the real check
   // is verifyClientSecret below, so this stand-in never authenticates anyone.
   const placeholderSecret = randomBytes(32).toString('base64url');
 
-  const clientFromStore = (clientId: string): AdapterPayload | undefined => {
-    const i = integration(clientId);
+  // Read on every request that names the client, so a change made through any instance holds at once.
+  const clientFromStore = async (clientId: string): Promise<AdapterPayload | undefined> => {
+    const i = await integration(clientId);
     if (!i || i.status !== 'active') return undefined;
+    // A refresh count of 0 means no refresh token at all.
+    const grantTypes = i.refresh_count === 0 ? i.grant_types.filter((g) => g !== 'refresh_token') : i.grant_types;
     return {
       client_id: i.client_id,
       client_name: `${i.client_name} ${i.version}`,
       token_endpoint_auth_method: i.token_endpoint_auth_method,
       ...(i.token_endpoint_auth_method === 'none' ? {} : { client_secret: placeholderSecret }),
       redirect_uris: i.redirect_uris,
-      grant_types: i.grant_types,
+      grant_types: grantTypes,
       response_types: i.grant_types.includes('authorization_code') ? ['code'] : [],
       scope: ['openid', 'profile', 'email', ...(i.refresh_count === 0 ? [] : ['offline_access']), ...i.scopes].join(' '),
     };
@@ -144,12 +159,12 @@ export async function createApp(options: AppOptions): Promise<App> {
   const provider = createProvider({
     issuer: options.origin,
     adminAudience,
-    defaultResourceFor: (clientId) => {
-      const i = integration(clientId);
+    defaultResourceFor: async (clientId) => {
+      const i = await integration(clientId);
       return i ? (i.audience ?? apiAudience) : undefined;
     },
-    resourceServerFor: (indicator, clientId) => {
-      const i = integration(clientId);
+    resourceServerFor: async (indicator, clientId) => {
+      const i = await integration(clientId);
       if (!i || indicator !== (i.audience ?? apiAudience)) return undefined;
       return { scope: i.scopes.join(' '), accessTokenTTL: i.access_token_lifetime ?? NEVER_EXPIRES_SECONDS };
     },
@@ -158,19 +173,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     firstPartyClients,
     consentedScopes: (accountId, clientId) => consents.scopesOf(accountId, clientId),
     accounts,
-    cookieKeys: [store.data.keys.cookie],
-    dpopNonceSecret: Buffer.from(store.data.keys.dpopNonce, 'base64url'),
+    cookieKeys: [cookieKey],
+    dpopNonceSecret: Buffer.from(dpopNonce, 'base64url'),
     ...(options.adminTokenTtl ? { adminTokenTtl: options.adminTokenTtl } : {}),
-    adapter: (name) => tokens.adapterFor(name, clientFromStore),
-    accessTokenTtl: (clientId) => {
-      const i = integration(clientId);
-      if (!i) return undefined;
-      return i.access_token_lifetime ?? NEVER_EXPIRES_SECONDS;
-    },
-    // A refresh count of 0 means no refresh token at all.
-    issuesRefreshTokens: (clientId) => integration(clientId)?.refresh_count !== 0,
-    verifyClientSecret: (clientId, secret) => {
-      const i = integration(clientId);
+    adapter: (name) => (name === 'Client' ? clientAdapter(clientFromStore) : storage.adapter(name)),
+    // Read from the database on every use: a secret rotated through one instance is refused by all of them at once.
+    verifyClientSecret: async (clientId, secret) => {
+      const i = await integration(clientId);
       if (!i?.secret) return false;
       if (secretMatches(secret, i.secret)) return true;
       const previous = i.previous_secret;
@@ -183,34 +192,32 @@ export async function createApp(options: AppOptions): Promise<App> {
     ],
   });
   allowClientRedirectsOnProviderPages(provider);
-  for (const scope of store.data.scopes) announceScope(provider, scope.name);
-  if (seeded && options.demo && options.seedTokens !== false) await seedTokens(provider, tokens);
+  const scopes = new Scopes(db, (name) => storage.scopeInUse(name), (name) => announceScope(provider, name), (name) => forgetScope(provider, name));
+  const knownScopes = new KnownScopes(db, provider);
+  await knownScopes.sync();
+  if (seeded && options.seedTokens !== false) await seedTokens(provider, db);
   const oidc = provider.callback();
 
-  // Refresh count (webMethods): N refreshes per sign-in, then the refresh token is refused.
-  tokens.limitRefreshes((clientId, used) => {
-    const limit = integration(clientId)?.refresh_count;
-    return limit === null || limit === undefined || used < limit;
-  });
   provider.on('grant.success', (ctx) => {
-    const grantId = ctx.oidc.entities.RefreshToken?.grantId;
-    if (ctx.oidc.params?.grant_type === 'refresh_token' && grantId) tokens.countRefresh(grantId);
     // "Last used" on a connected app: the last time the integration got tokens for the user.
     const accountId = ctx.oidc.entities.AccessToken?.accountId;
     const clientId = ctx.oidc.client?.clientId;
-    if (accountId && clientId) consents.touch(accountId, clientId);
+    if (accountId && clientId) consents.touch(accountId, clientId).catch((error: unknown) => console.error('cannot note when a connected app was last used', error));
   });
 
+  const publicKey = { ...createPublicKey(signingKey).export({ format: 'jwk' }), kid: SIGNING_KEY_ID, use: 'sig', alg: 'RS256' };
   const adminApi = createAdminApi({
     documentFile: ADMIN_DOCUMENT,
-    store,
+    db,
     consents,
-    tokens,
+    scopes,
+    tokens: storage,
     authenticate: createAuthenticator({
       issuer: options.origin,
       audience: adminAudience,
-      jwksUri: new URL(`${options.origin}/jwks`),
-      store,
+      jwks: { keys: [publicKey] },
+      db,
+      replays: dpopReplays(db),
       adminClients,
       scope: ADMIN_API_SCOPE,
       grantClaim: ADMIN_GRANT_CLAIM,
@@ -223,9 +230,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     }),
     authority: {
       revokeAllFor: async (clientId) => {
-        tokens.revokeClient(clientId);
+        await storage.revokeClient(clientId);
       },
-      scopeInUse: (name) => tokens.scopeInUse(name),
+      scopeInUse: (name) => storage.scopeInUse(name),
       scopeCreated: (name) => announceScope(provider, name),
       scopeDeleted: (name) => forgetScope(provider, name),
       endpoints: () => ({
@@ -286,11 +293,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     const accountId = details.session?.accountId;
     if (!accountId) return void res.writeHead(400).end('This sign-in is no longer valid.');
     // A built-in client gets here only with prompt=consent: it is shown by its name alone.
-    const shown = integration(clientId) ?? { client_name: clientName, version: '', description: '' };
+    const shown = (await integration(clientId)) ?? { client_name: clientName, version: '', description: '' };
     const route = action === 'consent';
     if (req.method === 'GET' && !route) {
       const requested = String(details.params.scope ?? '').split(' ').filter(Boolean);
-      const described = new Map(store.data.scopes.map((s) => [s.name, s.description]));
+      const described = await scopeDescriptions(db, requested);
       return html(res, 200, renderConsentPage({
         uid: details.uid,
         clientName: shown.client_name,
@@ -344,12 +351,18 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (req.method === 'GET' && path === '/login.css' && (await serveFile(res, SERVER_ASSETS, 'login.css'))) return;
       if (req.method === 'GET' && path.startsWith('/demo/') && (await serveFile(res, DEMO_DIR, path.slice(6)))) return;
       if (req.method === 'GET' && path.startsWith('/build/') && (await serveFile(res, DEMO_BUILD_DIR, path.slice(7)))) return;
+      // Scopes created or deleted through another instance are known here before a sign-in or token request uses them.
+      if (SCOPE_CHECKING_PATHS.has(path)) await knownScopes.sync();
       oidc(req, res);
     };
     // Everything this request makes the server store is counted against its client's address.
     withRequestSource(addressKey(req.socket.remoteAddress), () => handle().catch((error: unknown) => answerFailure(res, error)));
   });
   server.on('close', stopSweeping);
+  const shutdown = async () => {
+    stopSweeping();
+    if (ownDatabase) await db.close();
+  };
   /** CORS for the admin API: only the configured portal origins; answers preflights itself (true when it did). */
   function adminCors(req: IncomingMessage, res: ServerResponse): boolean {
     const origin = req.headers.origin;
@@ -367,7 +380,65 @@ export async function createApp(options: AppOptions): Promise<App> {
     return true;
   }
 
-  return { server, provider, store, tokens, adminAudience };
+  return { server, provider, db, storage, adminAudience, shutdown };
+}
+
+/** The provider's endpoints that check requested scopes against the scopes it knows. */
+const SCOPE_CHECKING_PATHS = new Set(['/auth', '/request', '/token']);
+
+/**
+ * Keeps the provider's set of known scopes the same as the database's. Scopes are created
+ * through the admin API of any instance; the provider refuses an unassociated scope only if
+ * it knows it. A cheap signature (count and newest change) is read per sign-in or token
+ * request, and the names only when it changed.
+ */
+class KnownScopes {
+  #signature = '';
+  #names = new Set<string>();
+  constructor(private readonly db: Database, private readonly provider: Provider) {}
+
+  async sync(): Promise<void> {
+    const [row] = await this.db.query<{ signature: string }>("select count(*)::text || ':' || coalesce(max(created_at)::text, '') as signature from scopes");
+    if (!row || row.signature === this.#signature) return;
+    const names = new Set((await this.db.query<{ name: string }>('select name from scopes')).map((r) => r.name));
+    for (const name of names) if (!this.#names.has(name)) announceScope(this.provider, name);
+    for (const name of this.#names) if (!names.has(name)) forgetScope(this.provider, name);
+    this.#names = names;
+    this.#signature = row.signature;
+  }
+}
+
+/** The descriptions of the registered scopes among `names`, for the consent page. */
+async function scopeDescriptions(db: Database, names: readonly string[]): Promise<Map<string, string>> {
+  const rows = await db.query<{ name: string; description: string }>('select name, description from scopes where name_key = any($1)', [names.map((n) => n.toLowerCase())]);
+  return new Map(rows.map((r) => [r.name, r.description]));
+}
+
+/** The Client model's storage: integrations are real clients, read from their table; the provider never writes clients. */
+function clientAdapter(find: (clientId: string) => Promise<AdapterPayload | undefined>): Adapter {
+  return {
+    find,
+    upsert: async () => undefined,
+    destroy: async () => undefined,
+    consume: async () => undefined,
+    findByUid: async () => undefined,
+    findByUserCode: async () => undefined,
+    revokeByGrantId: async () => undefined,
+  };
+}
+
+/** The admin API's DPoP replay guard, in the database: a proof taken by one instance is refused by every other. */
+function dpopReplays(db: Database): ReplayGuard {
+  return {
+    async firstUse(jti, expiresAt) {
+      const rows = await db.query(
+        `insert into dpop_proofs (jti_hash, expires_at) values ($1, $2)
+         on conflict (jti_hash) do update set expires_at = excluded.expires_at where dpop_proofs.expires_at <= now() returning 1`,
+        [createHash('sha256').update(jti).digest('base64url'), expiresAt],
+      );
+      return rows.length > 0;
+    },
+  };
 }
 
 /** What the OpenID Connect scopes mean to the person on the consent page. */

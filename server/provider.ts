@@ -11,12 +11,8 @@ export interface ProviderOptions {
   /** Built-in clients, such as the demo app. */
   clients: ClientMetadata[];
   adapter: (name: string) => Adapter;
-  /** Access-token lifetime in seconds, per client; undefined for the default. */
-  accessTokenTtl?: (clientId: string) => number | undefined;
-  /** Whether this client's sign-ins get refresh tokens (it must also allow the refresh_token grant). */
-  issuesRefreshTokens: (clientId: string) => boolean;
-  /** Checks a presented client secret: the store keeps only hashes, so the provider cannot. */
-  verifyClientSecret: (clientId: string, secret: string) => boolean;
+  /** Checks a presented client secret: the database keeps only hashes, so the provider cannot. */
+  verifyClientSecret: (clientId: string, secret: string) => Promise<boolean>;
   /** The admin API's resource identifier: access tokens for it are JWTs with this audience. */
   adminAudience: string;
   /** The RSA key tokens are signed with. */
@@ -37,19 +33,22 @@ export interface ProviderOptions {
    * The scopes a user has allowed a third-party client so far (their consent). The built-in
    * clients are first-party and need none: they are granted what they ask for.
    */
-  consentedScopes: (accountId: string, clientId: string) => ReadonlySet<string>;
+  consentedScopes: (accountId: string, clientId: string) => Promise<ReadonlySet<string>>;
   /** The server's own clients: they skip consent, and their grant types alone decide on refresh tokens. */
   firstPartyClients: ReadonlySet<string>;
   /** Who can sign in, and what their ID tokens say about them. */
   accounts: AccountDirectory;
   /** The API an integration's tokens are for when it names none: its audience, or the server's API. */
-  defaultResourceFor: (clientId: string) => string | undefined;
-  /** The resource server behind an indicator for this client, with the scopes the client may have there. */
-  resourceServerFor: (indicator: string, clientId: string) => { scope: string; accessTokenTTL?: number } | undefined;
+  defaultResourceFor: (clientId: string) => Promise<string | undefined>;
+  /** The resource server behind an indicator for this client, with the scopes the client may have there and its tokens' lifetime. */
+  resourceServerFor: (indicator: string, clientId: string) => Promise<{ scope: string; accessTokenTTL?: number } | undefined>;
 }
 
 /** The scope an access token for the admin API carries; what the caller may do comes from their roles. */
 export const ADMIN_API_SCOPE = 'grantkit:admin';
+
+/** The key id of the signing key in the JWKS. */
+export const SIGNING_KEY_ID = 'grantkit-signing-key';
 
 /** The claim of an admin API token that names its grant, so the API can check it is still alive. */
 export const ADMIN_GRANT_CLAIM = 'gid';
@@ -71,7 +70,7 @@ const CLAIMS = { openid: ['sub'], profile: ['name'], email: ['email'], roles: ['
  */
 export function createProvider(options: ProviderOptions): Provider {
   const builtIn = new Set(options.clients.map((c) => c.client_id));
-  const jwk = { ...options.signingKey.export({ format: 'jwk' }), kid: 'grantkit-signing-key', use: 'sig', alg: 'RS256' };
+  const jwk = { ...options.signingKey.export({ format: 'jwk' }), kid: SIGNING_KEY_ID, use: 'sig', alg: 'RS256' };
 
   const configuration: Configuration = {
     clients: options.clients,
@@ -102,14 +101,14 @@ export function createProvider(options: ProviderOptions): Provider {
         enabled: true,
         // An integration's API scopes live on its resource server (RFC 8707): without a
         // resource, the provider would drop every scope that is not an OpenID Connect one.
-        defaultResource: (_ctx, client, oneOf) => oneOf ?? (client ? options.defaultResourceFor(client.clientId) : undefined)!,
+        defaultResource: async (_ctx, client, oneOf) => oneOf ?? (client ? await options.defaultResourceFor(client.clientId) : undefined)!,
         useGrantedResource: () => true,
-        getResourceServerInfo: (_ctx, indicator, client) => {
+        getResourceServerInfo: async (_ctx, indicator, client) => {
           if (indicator === options.adminAudience && !(client && options.adminClients.has(client.clientId))) {
             throw new errors.InvalidTarget('the admin API is only for the admin portal clients of this server');
           }
           if (indicator !== options.adminAudience) {
-            const server = client ? options.resourceServerFor(indicator, client.clientId) : undefined;
+            const server = client ? await options.resourceServerFor(indicator, client.clientId) : undefined;
             if (!server) throw new errors.InvalidTarget();
             return { audience: indicator, accessTokenFormat: 'opaque', ...server };
           }
@@ -145,7 +144,7 @@ export function createProvider(options: ProviderOptions): Provider {
         found && found.accountId === session.accountId && found.clientId === client.clientId
           ? found
           : new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId });
-      const consented = options.firstPartyClients.has(client.clientId) ? undefined : options.consentedScopes(session.accountId, client.clientId);
+      const consented = options.firstPartyClients.has(client.clientId) ? undefined : await options.consentedScopes(session.accountId, client.clientId);
       const allowed = (scope: string) => consented === undefined || consented.has(scope);
       const requested = ctx.oidc.requestParamScopes;
       grant.addOIDCScope([...requested].filter(allowed).join(' '));
@@ -165,19 +164,18 @@ export function createProvider(options: ProviderOptions): Provider {
     // A third-party integration gets a refresh token only when the user allowed offline_access
     // on its consent page (which names it "keep access while you are away"); the server's own
     // clients get one as their grant types say.
+    // (An integration with a refresh count of 0 is a client without the refresh_token grant.)
     issueRefreshToken: async (_ctx, client, code) =>
-      client.grantTypeAllowed('refresh_token') &&
-      options.issuesRefreshTokens(client.clientId) &&
-      (options.firstPartyClients.has(client.clientId) || code.scopes.has('offline_access')),
+      client.grantTypeAllowed('refresh_token') && (options.firstPartyClients.has(client.clientId) || code.scopes.has('offline_access')),
     // An admin portal's grant never outlives the sign-in session, offline_access or not: "Sign
     // out everywhere" must end admin access. Other grants outlive it only with offline_access.
     expiresWithSession: async (ctx, code) => options.adminClients.has(ctx.oidc.client?.clientId ?? '') || !code.scopes.has('offline_access'),
     rotateRefreshToken: () => true,
     clientBasedCORS: (_ctx, origin, client) => client.redirectUris?.some((uri) => new URL(uri).origin === origin) ?? false,
     ttl: {
-      // The resource server's lifetime rules (the admin API's is fixed); then the client's.
-      AccessToken: (_ctx, token, client) => token.resourceServer?.accessTokenTTL ?? options.accessTokenTtl?.(client.clientId) ?? 600,
-      ClientCredentials: (_ctx, _token, client) => options.accessTokenTtl?.(client.clientId) ?? 600,
+      // The resource server's lifetime rules: the admin API's is fixed, an integration's API's is the integration's.
+      AccessToken: (_ctx, token) => token.resourceServer?.accessTokenTTL ?? 600,
+      ClientCredentials: (_ctx, token) => token.resourceServer?.accessTokenTTL ?? 600,
       IdToken: 3600,
       RefreshToken: 24 * 3600,
       Grant: 24 * 3600,

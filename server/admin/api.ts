@@ -3,12 +3,12 @@ import type { Caller } from './auth.js';
 import { Integrations, present, type TokenAuthority } from './integrations.js';
 import type { Handlers, OperationAnswer, OperationId, OperationRequest } from './operation-types.js';
 import { loadOperations, type Operation } from './openapi.js';
-import { Scopes } from './scopes.js';
+import type { Scopes } from './scopes.js';
 import { Tokens, type TokenSource } from './tokens.js';
 import { PersonalTokens } from './personal-tokens.js';
 import type { Consents } from './consents.js';
 import { ApiProblem } from './problem.js';
-import type { Store } from './store.js';
+import type { Database } from '../db/database.js';
 
 export const ADMIN_BASE = '/admin/v1';
 const MAX_BODY_BYTES = 100_000;
@@ -16,7 +16,8 @@ const MAX_BODY_BYTES = 100_000;
 
 export interface AdminApiOptions {
   documentFile: string;
-  store: Store;
+  db: Database;
+  scopes: Scopes;
   authority: TokenAuthority;
   tokens: TokenSource;
   authenticate: (req: IncomingMessage) => Promise<Caller>;
@@ -27,19 +28,19 @@ export interface AdminApiOptions {
 /** The admin API: routes, validates against the document, authenticates, checks permissions. */
 export function createAdminApi(options: AdminApiOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const operations = loadOperations(options.documentFile);
-  const integrations = new Integrations(options.store, options.authority);
-  const scopes = new Scopes(options.store, (name) => options.authority.scopeInUse(name), (name) => options.authority.scopeCreated(name), (name) => options.authority.scopeDeleted(name));
-  const tokens = new Tokens(options.store, options.tokens);
-  const personalTokens = new PersonalTokens(options.store);
+  const integrations = new Integrations(options.db, options.authority);
+  const scopes = options.scopes;
+  const tokens = new Tokens(options.db, options.tokens);
+  const personalTokens = new PersonalTokens(options.db);
   const done = { status: 204 } as const;
   const ok = <B>(body: B) => ({ status: 200 as const, body });
   const created = <B>(body: B) => ({ status: 201 as const, body });
 
   const handlers: Handlers = {
     getMe: async ({ caller }) => ok({ sub: caller.sub, name: caller.name, email: caller.email, roles: caller.roles, permissions: caller.permissions, auth: caller.auth }),
-    listIntegrations: async ({ query }) => ok(integrations.list(query)),
+    listIntegrations: async ({ query }) => ok(await integrations.list(query)),
     createIntegration: async ({ body }) => created(await integrations.create(body)),
-    getIntegration: async ({ path }) => ok(present(integrations.get(path.client_id))),
+    getIntegration: async ({ path }) => ok(present(await integrations.get(path.client_id))),
     updateIntegration: async ({ path, body }) => ok(await integrations.update(path.client_id, body)),
     deleteIntegration: async ({ path }) => {
       await integrations.remove(path.client_id);
@@ -48,8 +49,8 @@ export function createAdminApi(options: AdminApiOptions): (req: IncomingMessage,
     activateIntegration: async ({ path }) => ok(await integrations.setStatus(path.client_id, 'active')),
     deactivateIntegration: async ({ path }) => ok(await integrations.setStatus(path.client_id, 'inactive')),
     rotateIntegrationSecret: async ({ path, body }) => ok(await integrations.rotateSecret(path.client_id, body?.grace_period_seconds ?? 0)),
-    getIntegrationEndpoints: async ({ path }) => ok(integrations.endpoints(path.client_id)),
-    listIntegrationScopes: async ({ path }) => ok({ items: scopes.ofIntegration(path.client_id) }),
+    getIntegrationEndpoints: async ({ path }) => ok(await integrations.endpoints(path.client_id)),
+    listIntegrationScopes: async ({ path }) => ok({ items: await scopes.ofIntegration(path.client_id) }),
     associateScope: async ({ path }) => {
       await scopes.associate(path.client_id, path.scope_name, true);
       return done;
@@ -58,28 +59,28 @@ export function createAdminApi(options: AdminApiOptions): (req: IncomingMessage,
       await scopes.associate(path.client_id, path.scope_name, false);
       return done;
     },
-    listScopes: async ({ query }) => ok(scopes.list(query)),
+    listScopes: async ({ query }) => ok(await scopes.list(query)),
     createScope: async ({ body }) => created(await scopes.create(body)),
-    getScope: async ({ path }) => ok(scopes.present(scopes.get(path.scope_name))),
+    getScope: async ({ path }) => ok(await scopes.get(path.scope_name)),
     updateScope: async ({ path, body }) => ok(await scopes.update(path.scope_name, body)),
     deleteScope: async ({ path }) => {
       await scopes.remove(path.scope_name);
       return done;
     },
-    listPersonalTokens: async ({ caller, query }) => ok(personalTokens.list(caller, query)),
+    listPersonalTokens: async ({ caller, query }) => ok(await personalTokens.list(caller, query)),
     createPersonalToken: async ({ caller, body }) => created(await personalTokens.create(caller, body)),
     revokePersonalToken: async ({ caller, path }) => {
       await personalTokens.revoke(caller, path.token_id);
       return done;
     },
-    listConnectedApps: async ({ caller, query }) => ok(options.consents.list(caller.sub, query)),
+    listConnectedApps: async ({ caller, query }) => ok(await options.consents.list(caller.sub, query)),
     revokeConnectedApp: async ({ caller, path }) => {
       await options.consents.revoke(caller.sub, path.client_id);
       return done;
     },
-    listTokens: async ({ query }) => ok(tokens.list(query)),
+    listTokens: async ({ query }) => ok(await tokens.list(query)),
     revokeToken: async ({ path }) => {
-      tokens.revoke(path.token_id);
+      await tokens.revoke(path.token_id);
       return done;
     },
   };

@@ -1,11 +1,12 @@
 import type { IncomingMessage } from 'node:http';
-import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import { createLocalJWKSet, errors as joseErrors, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
 import type { AccountDirectory } from '../accounts.js';
-import { createDPoPVerifier, DPoPProofError, type NonceSource } from './dpop.js';
-import { PersonalTokenIndex } from './personal-token-index.js';
+import type { Database } from '../db/database.js';
+import { createDPoPVerifier, DPoPProofError, type NonceSource, type ReplayGuard } from './dpop.js';
 import type { Schemas } from './operation-types.js';
+import { usePersonalToken } from './personal-tokens.js';
 import { ApiProblem } from './problem.js';
-import { hashSecret, type Role, type Store } from './store.js';
+import { hashSecret, type Role } from './records.js';
 
 /** What a caller may do, as the document names it. */
 export type Permission = Schemas['Permission'];
@@ -32,8 +33,14 @@ export interface AuthenticatorOptions {
   issuer: string;
   /** The `aud` an access token must carry: the admin API's resource identifier. */
   audience: string;
-  jwksUri: URL;
-  store: Store;
+  /**
+   * The issuer's public keys. Every server process shares the signing key (it is kept in the
+   * database), so each checks tokens with the key set it publishes, without fetching it.
+   */
+  jwks: JSONWebKeySet;
+  db: Database;
+  /** The DPoP proofs taken so far, shared by every process. */
+  replays: ReplayGuard;
   /** The clients whose tokens the admin API takes: the first-party admin portals. */
   adminClients: ReadonlySet<string>;
   /** The scope an admin API token must carry. */
@@ -69,21 +76,19 @@ export function permissionsOf(roles: readonly Role[]): Permission[] {
  * unsigned tokens never pass. Personal access tokens are looked up by their hash.
  */
 export function createAuthenticator(options: AuthenticatorOptions): (req: IncomingMessage) => Promise<Caller> {
-  const jwks = createRemoteJWKSet(options.jwksUri, { cacheMaxAge: 10 * 60 * 1000, cooldownDuration: 30_000 });
+  const jwks = createLocalJWKSet(options.jwks);
 
   async function fromPersonalToken(token: string): Promise<Caller> {
-    const now = new Date().toISOString();
-    const presented = hashSecret(token).sha256;
+    const now = new Date();
     // One look-up by the hash of what was presented, not a comparison with every stored token.
-    const record = PersonalTokenIndex.of(options.store).find(presented);
+    const record = await usePersonalToken(options.db, hashSecret(token).sha256, now);
     if (!record) throw challenge('unknown personal access token');
-    if (record.expires_at <= now) throw challenge('the personal access token has expired');
+    if (record.expires_at <= now.toISOString()) throw challenge('the personal access token has expired');
     const account = options.accounts.find(record.owner);
     if (!account) throw challenge('the owner of this token no longer exists');
     // Never more than the owner holds today, even if their roles shrank since.
     const roles = record.roles.filter((r) => account.roles.includes(r));
     const allowed = permissionsOf(roles);
-    record.last_used_at = now;
     return {
       sub: account.id,
       name: account.name,
@@ -95,7 +100,7 @@ export function createAuthenticator(options: AuthenticatorOptions): (req: Incomi
   }
 
   // Server nonces (RFC 9449 §9): a proof cannot be made in advance of the nonce it carries.
-  const dpop = createDPoPVerifier({ nonces: options.dpopNonces });
+  const dpop = createDPoPVerifier({ nonces: options.dpopNonces, replays: options.replays });
 
   async function fromAccessToken(token: string, req: IncomingMessage, scheme: 'bearer' | 'dpop'): Promise<Caller> {
     let payload: JWTPayload;

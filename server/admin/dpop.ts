@@ -48,6 +48,36 @@ export interface DPoPVerifierOptions {
    * keeps one nonce per origin. Default: an HMAC of a 60 s window, the previous one still good.
    */
   nonces?: NonceSource;
+  /**
+   * Remembers the proofs taken, so each is good once. Default: this process's memory. Several
+   * processes behind one origin must share it (the reference server keeps it in the database),
+   * or a proof taken by one could be replayed at another.
+   */
+  replays?: ReplayGuard;
+}
+
+/** Proof ids seen, for as long as a proof with them could still be taken. */
+export interface ReplayGuard {
+  /** Records `jti` until `expiresAt`; true the first time, false for a replay. Must be atomic. */
+  firstUse(jti: string, expiresAt: Date): Promise<boolean>;
+}
+
+/** A replay guard in this process's memory. */
+export function replaysInMemory(): ReplayGuard {
+  // Entries go in with one fixed lifetime, so the map is in expiry order and only its head can be stale.
+  const seen = new Map<string, number>();
+  return {
+    async firstUse(jti, expiresAt) {
+      const now = Date.now();
+      for (const [old, expires] of seen) {
+        if (expires >= now) break;
+        seen.delete(old);
+      }
+      if (seen.has(jti)) return false;
+      seen.set(jti, expiresAt.getTime());
+      return true;
+    },
+  };
 }
 
 /**
@@ -64,9 +94,8 @@ export function createDPoPVerifier(options: DPoPVerifierOptions = {}): DPoPVerif
     current: () => nonceFor(window()),
     accepts: (nonce) => nonce === nonceFor(window()) || nonce === nonceFor(window() - 1),
   };
-  // jti values seen within the age window: a proof is good for one request. Entries go in
-  // with one fixed lifetime, so the map is in expiry order and only its head can be stale.
-  const seen = new Map<string, number>();
+  // jti values seen within the age window: a proof is good for one request.
+  const replays = options.replays ?? replaysInMemory();
 
   return {
     nonce: () => nonces.current(),
@@ -98,15 +127,13 @@ export function createDPoPVerifier(options: DPoPVerifierOptions = {}): DPoPVerif
       if ((await calculateJwkThumbprint(header.jwk!)) !== request.jkt) {
         throw new DPoPProofError('invalid_dpop_proof', 'the proof is signed by a key the token is not bound to');
       }
-      const now = Date.now();
-      for (const [jti, expires] of seen) {
-        if (expires >= now) break;
-        seen.delete(jti);
-      }
-      const jti = String(payload.jti);
-      if (seen.has(jti)) throw new DPoPProofError('invalid_dpop_proof', 'the proof was used before');
       if (typeof payload.nonce !== 'string' || !nonces.accepts(payload.nonce)) throw new DPoPProofError('use_dpop_nonce', 'use the server-provided DPoP nonce');
-      seen.set(jti, now + (MAX_AGE_SECONDS + 5) * 1000);
+      // Recorded only once everything else holds: a proof refused for its nonce can be sent again with one.
+      // Keyed by the signing key too: jti is the client's choice, and one client must not block another's.
+      const jti = `${request.jkt}.${String(payload.jti)}`;
+      if (!(await replays.firstUse(jti, new Date(Date.now() + (MAX_AGE_SECONDS + 5) * 1000)))) {
+        throw new DPoPProofError('invalid_dpop_proof', 'the proof was used before');
+      }
     },
   };
 }

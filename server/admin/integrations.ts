@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { hasVisibleCharacter, MAX_NAME_LENGTH, normaliseName, skeleton } from './names.js';
 import type { ListQuery, Schemas } from './operation-types.js';
 import { ApiProblem } from './problem.js';
-import { newestFirstKey, page } from './paging.js';
-import { hashSecret, newSecret, type StoredIntegration, type Store } from './store.js';
+import type { Database, Queryable } from '../db/database.js';
+import { isUniqueViolation } from '../db/errors.js';
+import { containing, newestFirstCursor, pageOf, readNewestFirstCursor } from './paging.js';
+import { hashSecret, type SecretHash, newSecret, type StoredIntegration } from './records.js';
 
 /** What the admin API needs from the authorization server when integrations change. */
 export interface TokenAuthority {
@@ -12,7 +14,7 @@ export interface TokenAuthority {
   /** The server's endpoints, for the integration's developers. */
   endpoints(): Schemas['Endpoints'];
   /** Whether a live token carries this scope. */
-  scopeInUse(name: string): boolean;
+  scopeInUse(name: string): Promise<boolean>;
   /** A scope was created: the authorization server must know it to enforce it. */
   scopeCreated(name: string): void;
   /** A scope was deleted: the authorization server must stop offering it. */
@@ -48,25 +50,127 @@ export function present(i: StoredIntegration): Schemas['Integration'] {
   };
 }
 
+/** An integration's row, with its scopes' names in the order they were associated. */
+interface IntegrationRow {
+  client_id: string;
+  client_name: string;
+  version: string;
+  description: string;
+  token_endpoint_auth_method: StoredIntegration['token_endpoint_auth_method'];
+  redirect_uris: string[];
+  grant_types: StoredIntegration['grant_types'];
+  access_token_lifetime: number | null;
+  refresh_count: number | null;
+  audience: string | null;
+  status: StoredIntegration['status'];
+  secret_sha256: string | null;
+  secret_last4: string | null;
+  previous_secret_sha256: string | null;
+  previous_secret_last4: string | null;
+  previous_secret_expires_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  scope_names: string[];
+}
+
+/** The columns every read of integrations selects (`i` is the integrations table). */
+export const INTEGRATION_COLUMNS = `i.client_id, i.client_name, i.version, i.description, i.token_endpoint_auth_method, i.redirect_uris, i.grant_types,
+  i.access_token_lifetime, i.refresh_count, i.audience, i.status, i.secret_sha256, i.secret_last4, i.previous_secret_sha256, i.previous_secret_last4,
+  i.previous_secret_expires_at, i.created_at, i.updated_at,
+  (select coalesce(json_agg(s.name order by x.position), '[]'::json) from integration_scopes x join scopes s on s.name_key = x.scope_key where x.client_id = i.client_id) as scope_names`;
+
+export function integrationFromRow(row: IntegrationRow): StoredIntegration {
+  const secret = (sha256: string | null, last4: string | null): SecretHash | undefined => (sha256 && last4 !== null ? { sha256, last4 } : undefined);
+  const current = secret(row.secret_sha256, row.secret_last4);
+  const previous = secret(row.previous_secret_sha256, row.previous_secret_last4);
+  return {
+    client_id: row.client_id,
+    client_name: row.client_name,
+    version: row.version,
+    description: row.description,
+    token_endpoint_auth_method: row.token_endpoint_auth_method,
+    redirect_uris: row.redirect_uris,
+    grant_types: row.grant_types,
+    access_token_lifetime: row.access_token_lifetime,
+    refresh_count: row.refresh_count,
+    ...(row.audience ? { audience: row.audience } : {}),
+    scopes: row.scope_names,
+    status: row.status,
+    ...(current ? { secret: current } : {}),
+    ...(previous && row.previous_secret_expires_at ? { previous_secret: { ...previous, expires_at: row.previous_secret_expires_at.toISOString() } } : {}),
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+  };
+}
+
+/** Reads one integration, or undefined. */
+export async function findIntegration(db: Queryable, clientId: string): Promise<StoredIntegration | undefined> {
+  const [row] = await db.query<IntegrationRow>(`select ${INTEGRATION_COLUMNS} from integrations i where i.client_id = $1`, [clientId]);
+  return row ? integrationFromRow(row) : undefined;
+}
+
+/** What the list's search looks in, as one lower-case string; the separator keeps a match inside one field. */
+function searchText(i: Pick<StoredIntegration, 'client_name' | 'description' | 'client_id' | 'version'>): string {
+  return [i.client_name, i.description, i.client_id, i.version].join('\u001f').toLowerCase();
+}
+
+/** Name and version as they look: compared as confusable skeletons (UTS #39), so case, look-alike letters and invisible characters make no new name. */
+function lookKey(name: string, version: string): string {
+  return `${skeleton(name)}\u0001${skeleton(version)}`;
+}
+
+/** Writes a whole integration (created or changed); its scopes are kept apart (integration_scopes). */
+export async function saveIntegration(db: Queryable, i: StoredIntegration): Promise<void> {
+  await db.query(
+    `insert into integrations (client_id, client_name, version, look_key, description, search_text, token_endpoint_auth_method, redirect_uris, grant_types,
+       access_token_lifetime, refresh_count, audience, status, secret_sha256, secret_last4, previous_secret_sha256, previous_secret_last4,
+       previous_secret_expires_at, created_at, updated_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+     on conflict (client_id) do update set client_name = excluded.client_name, version = excluded.version, look_key = excluded.look_key,
+       description = excluded.description, search_text = excluded.search_text, token_endpoint_auth_method = excluded.token_endpoint_auth_method,
+       redirect_uris = excluded.redirect_uris, grant_types = excluded.grant_types, access_token_lifetime = excluded.access_token_lifetime,
+       refresh_count = excluded.refresh_count, audience = excluded.audience, status = excluded.status, secret_sha256 = excluded.secret_sha256,
+       secret_last4 = excluded.secret_last4, previous_secret_sha256 = excluded.previous_secret_sha256, previous_secret_last4 = excluded.previous_secret_last4,
+       previous_secret_expires_at = excluded.previous_secret_expires_at, updated_at = excluded.updated_at`,
+    [
+      i.client_id, i.client_name, i.version, lookKey(i.client_name, i.version), i.description, searchText(i), i.token_endpoint_auth_method,
+      JSON.stringify(i.redirect_uris), JSON.stringify(i.grant_types), i.access_token_lifetime, i.refresh_count, i.audience ?? null, i.status,
+      i.secret?.sha256 ?? null, i.secret?.last4 ?? null, i.previous_secret?.sha256 ?? null, i.previous_secret?.last4 ?? null,
+      i.previous_secret ? new Date(i.previous_secret.expires_at) : null, new Date(i.created_at), new Date(i.updated_at),
+    ],
+  );
+}
+
 export class Integrations {
   constructor(
-    private readonly store: Store,
+    private readonly db: Database,
     private readonly authority: TokenAuthority,
   ) {}
 
-  get(clientId: string): StoredIntegration {
-    const found = this.store.data.integrations.find((i) => i.client_id === clientId);
+  async get(clientId: string, db: Queryable = this.db): Promise<StoredIntegration> {
+    const found = await findIntegration(db, clientId);
     if (!found) throw new ApiProblem('not_found', `no integration with client_id "${clientId}"`);
     return found;
   }
 
-  list(query: ListQuery<'listIntegrations'>): Schemas['IntegrationPage'] {
+  /** Newest first; the search looks in name, description, client_id and version, in any case. */
+  async list(query: ListQuery<'listIntegrations'>): Promise<Schemas['IntegrationPage']> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    if (query.status) where.push(`i.status = ${param(query.status)}`);
     const q = query.q?.trim().toLowerCase();
-    const matching = this.store.data.integrations
-      .filter((i) => !query.status || i.status === query.status)
-      .filter((i) => !q || [i.client_name, i.description, i.client_id, i.version].some((field) => field.toLowerCase().includes(q)));
-    // Newest first: page() orders by the key, which is unique.
-    const result = page(matching, sortKey, query.cursor, query.limit);
+    if (q) where.push(`i.search_text like ${param(containing(q))} escape '\\'`);
+    if (query.cursor !== undefined) {
+      const after = readNewestFirstCursor(query.cursor);
+      where.push(`(i.created_at, i.client_id) < (${param(after.at)}, ${param(after.id)})`);
+    }
+    const rows = await this.db.query<IntegrationRow>(
+      `select ${INTEGRATION_COLUMNS} from integrations i ${where.length ? `where ${where.join(' and ')}` : ''}
+       order by i.created_at desc, i.client_id desc limit ${param(query.limit + 1)}`,
+      params,
+    );
+    const result = pageOf(rows.map(integrationFromRow), query.limit, (i) => newestFirstCursor(new Date(i.created_at), i.client_id));
     return { items: result.items.map(present), next_cursor: result.next_cursor };
   }
 
@@ -82,7 +186,6 @@ export class Integrations {
         errors: [{ path: '/body/client_name', message: `is longer than ${MAX_NAME_LENGTH} characters in its normal form (NFKC)` }],
       });
     }
-    this.assertUniqueName(name, version);
     const now = new Date().toISOString();
     const confidential = input.token_endpoint_auth_method !== 'none';
     const secret = confidential ? newSecret(SECRET_PREFIX) : undefined;
@@ -103,116 +206,95 @@ export class Integrations {
       created_at: now,
       updated_at: now,
     };
-    this.store.data.integrations.push(integration);
-    await this.store.save();
+    try {
+      await saveIntegration(this.db, integration);
+    } catch (error) {
+      // The unique index decides, so two instances creating look-alikes at once cannot both win.
+      if (isUniqueViolation(error)) throw await this.duplicate(name, version);
+      throw error;
+    }
     return { ...present(integration), ...(secret ? { client_secret: secret } : {}) };
   }
 
   async update(clientId: string, patch: IntegrationPatch): Promise<Schemas['Integration']> {
-    const integration = this.get(clientId);
-    const next = { ...integration };
-    if (patch.description !== undefined) next.description = patch.description;
-    if (patch.redirect_uris !== undefined) next.redirect_uris = patch.redirect_uris;
-    if (patch.grant_types !== undefined) next.grant_types = patch.grant_types;
-    if (patch.access_token_lifetime !== undefined) next.access_token_lifetime = patch.access_token_lifetime;
-    if (patch.refresh_count !== undefined) next.refresh_count = patch.refresh_count;
-    if (patch.audience === null) delete next.audience;
-    else if (patch.audience !== undefined) next.audience = patch.audience;
-    // Rules that span fields, which the document states per request body but a patch
-    // can only break in combination with what is stored.
-    if (next.grant_types.includes('authorization_code') && next.redirect_uris.length === 0) {
-      throw new ApiProblem('validation_failed', 'the authorization code grant needs a redirect URI', {
-        errors: [{ path: '/body/redirect_uris', message: 'needs at least one URI while authorization_code is allowed' }],
-      });
-    }
-    if (next.token_endpoint_auth_method === 'none' && next.grant_types.includes('client_credentials')) {
-      throw new ApiProblem('validation_failed', 'a public client cannot use the client credentials grant', {
-        errors: [{ path: '/body/grant_types', message: 'client_credentials needs a confidential client' }],
-      });
-    }
-    next.updated_at = new Date().toISOString();
-    // Replace the record, so that a field set to null is really gone.
-    const list = this.store.data.integrations;
-    list[list.indexOf(integration)] = next;
-    await this.store.save();
-    return present(next);
+    return this.db.transaction(async (tx) => {
+      // Locked for the change: two admins patching at once each see the other's fields.
+      await tx.query('select 1 from integrations where client_id = $1 for update', [clientId]);
+      const integration = await this.get(clientId, tx);
+      const next = { ...integration };
+      if (patch.description !== undefined) next.description = patch.description;
+      if (patch.redirect_uris !== undefined) next.redirect_uris = patch.redirect_uris;
+      if (patch.grant_types !== undefined) next.grant_types = patch.grant_types;
+      if (patch.access_token_lifetime !== undefined) next.access_token_lifetime = patch.access_token_lifetime;
+      if (patch.refresh_count !== undefined) next.refresh_count = patch.refresh_count;
+      if (patch.audience === null) delete next.audience;
+      else if (patch.audience !== undefined) next.audience = patch.audience;
+      // Rules that span fields, which the document states per request body but a patch
+      // can only break in combination with what is stored.
+      if (next.grant_types.includes('authorization_code') && next.redirect_uris.length === 0) {
+        throw new ApiProblem('validation_failed', 'the authorization code grant needs a redirect URI', {
+          errors: [{ path: '/body/redirect_uris', message: 'needs at least one URI while authorization_code is allowed' }],
+        });
+      }
+      if (next.token_endpoint_auth_method === 'none' && next.grant_types.includes('client_credentials')) {
+        throw new ApiProblem('validation_failed', 'a public client cannot use the client credentials grant', {
+          errors: [{ path: '/body/grant_types', message: 'client_credentials needs a confidential client' }],
+        });
+      }
+      next.updated_at = new Date().toISOString();
+      await saveIntegration(tx, next);
+      return present(next);
+    });
   }
 
   async setStatus(clientId: string, status: Schemas['IntegrationStatus']): Promise<Schemas['Integration']> {
-    const integration = this.get(clientId);
-    if (integration.status !== status) {
-      integration.status = status;
-      integration.updated_at = new Date().toISOString();
-      await this.store.save();
-      if (status === 'inactive') await this.authority.revokeAllFor(clientId);
-    }
+    const [changed] = await this.db.query<{ client_id: string }>(
+      'update integrations set status = $2, updated_at = $3 where client_id = $1 and status <> $2 returning client_id',
+      [clientId, status, new Date()],
+    );
+    const integration = await this.get(clientId);
+    if (changed && status === 'inactive') await this.authority.revokeAllFor(clientId);
     return present(integration);
   }
 
   async remove(clientId: string): Promise<void> {
-    this.get(clientId);
-    this.store.data.integrations = this.store.data.integrations.filter((i) => i.client_id !== clientId);
-    await this.store.save();
+    const gone = await this.db.query('delete from integrations where client_id = $1 returning 1', [clientId]);
+    if (gone.length === 0) throw new ApiProblem('not_found', `no integration with client_id "${clientId}"`);
     await this.authority.revokeAllFor(clientId);
   }
 
+  /** One statement: a secret rotated through one instance is refused at every instance's token endpoint at once. */
   async rotateSecret(clientId: string, gracePeriodSeconds: number): Promise<Schemas['RotatedSecret']> {
-    const integration = this.get(clientId);
+    const integration = await this.get(clientId);
     if (!integration.secret) throw new ApiProblem('no_secret', 'a public integration has no secret to rotate');
     const secret = newSecret(SECRET_PREFIX);
-    const expiresAt = gracePeriodSeconds > 0 ? new Date(Date.now() + gracePeriodSeconds * 1000).toISOString() : undefined;
-    if (expiresAt) integration.previous_secret = { ...integration.secret, expires_at: expiresAt };
-    else delete integration.previous_secret;
-    integration.secret = hashSecret(secret);
-    integration.updated_at = new Date().toISOString();
-    await this.store.save();
-    return { client_id: clientId, client_secret: secret, client_secret_last4: integration.secret.last4, previous_secret_expires_at: expiresAt ?? null };
+    const hash = hashSecret(secret);
+    const expiresAt = gracePeriodSeconds > 0 ? new Date(Date.now() + gracePeriodSeconds * 1000) : null;
+    // The previous secret is the one current when the rotation lands, even if another rotation came first.
+    await this.db.query(
+      `update integrations set
+         previous_secret_sha256 = case when $4::timestamptz is null then null else secret_sha256 end,
+         previous_secret_last4 = case when $4::timestamptz is null then null else secret_last4 end,
+         previous_secret_expires_at = $4, secret_sha256 = $2, secret_last4 = $3, updated_at = now()
+       where client_id = $1`,
+      [clientId, hash.sha256, hash.last4, expiresAt],
+    );
+    return { client_id: clientId, client_secret: secret, client_secret_last4: hash.last4, previous_secret_expires_at: expiresAt?.toISOString() ?? null };
   }
 
-  endpoints(clientId: string): Schemas['Endpoints'] {
-    this.get(clientId);
+  async endpoints(clientId: string): Promise<Schemas['Endpoints']> {
+    await this.get(clientId);
     return this.authority.endpoints();
   }
 
-  /** Name and version are unique as they look: compared as confusable skeletons (UTS #39), so case, look-alike letters and invisible characters make no new name. */
-  private assertUniqueName(name: string, version: string): void {
-    const wanted = `${skeleton(name)}\u0000${skeleton(version)}`;
-    const existing = this.store.data.integrations.find((i) => lookKey(i) === wanted);
-    if (existing) {
-      const same = existing.client_name === name && existing.version === version;
-      throw new ApiProblem('duplicate_name', same
-        ? `an integration named "${name}" with version "${version}" already exists`
-        : `"${name}" ${version} looks the same as the existing integration "${existing.client_name}" ${existing.version}`, {
-        errors: [{ path: '/body/client_name', message: same ? 'is already used with this version' : 'looks the same as a name already used with this version' }],
-      });
-    }
+  /** The problem for a name and version that look like an existing pair. */
+  private async duplicate(name: string, version: string): Promise<ApiProblem> {
+    const [existing] = await this.db.query<{ client_name: string; version: string }>('select client_name, version from integrations where look_key = $1', [lookKey(name, version)]);
+    const same = !existing || (existing.client_name === name && existing.version === version);
+    return new ApiProblem('duplicate_name', same
+      ? `an integration named "${name}" with version "${version}" already exists`
+      : `"${name}" ${version} looks the same as the existing integration "${existing.client_name}" ${existing.version}`, {
+      errors: [{ path: '/body/client_name', message: same ? 'is already used with this version' : 'looks the same as a name already used with this version' }],
+    });
   }
-}
-
-/** Each record's name and version as they look, worked out once: a record's name and version never change. */
-const lookKeys = new WeakMap<StoredIntegration, string>();
-
-function lookKey(i: StoredIntegration): string {
-  let key = lookKeys.get(i);
-  if (key === undefined) {
-    key = `${skeleton(i.client_name)}\u0000${skeleton(i.version)}`;
-    lookKeys.set(i, key);
-  }
-  return key;
-}
-
-/**
- * Each record's key, worked out once: parsing a date is most of what a list of thousands
- * costs. A record's created_at and client_id never change (an update replaces the record).
- */
-const sortKeys = new WeakMap<StoredIntegration, string>();
-
-/** Sorts newest first: inverts the timestamp so that ascending key order is descending time. */
-function sortKey(i: StoredIntegration): string {
-  let key = sortKeys.get(i);
-  if (key === undefined) {
-    key = newestFirstKey(Date.parse(i.created_at), i.client_id);
-    sortKeys.set(i, key);
-  }
-  return key;
 }

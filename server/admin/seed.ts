@@ -1,12 +1,32 @@
-import { hashSecret, newSecret, type StoreData } from './store.js';
+import type { Queryable } from '../db/database.js';
+import { insertConsent } from './consents.js';
+import { saveIntegration } from './integrations.js';
+import { hashSecret, newSecret, type StoredConsent, type StoredIntegration, type StoredScope } from './records.js';
+import { associateScopes, insertScope } from './scopes.js';
+
+interface SeedData {
+  scopes: StoredScope[];
+  integrations: StoredIntegration[];
+  consents: StoredConsent[];
+}
+
+/** Writes the demo's example data into an empty database. */
+export async function seedDatabase(db: Queryable, now = Date.now()): Promise<void> {
+  const data = seedData(now);
+  for (const scope of data.scopes) await insertScope(db, scope);
+  for (const integration of data.integrations) {
+    await saveIntegration(db, integration);
+    await associateScopes(db, integration.client_id, integration.scopes);
+  }
+  for (const consent of data.consents) await insertConsent(db, consent);
+}
 
 /** A few realistic integrations and scopes, so a new demo has something to show. */
-export function seedData(now = Date.now()): StoreData {
+function seedData(now: number): SeedData {
   const at = (minutesAgo: number) => new Date(now - minutesAgo * 60_000).toISOString();
   // The seeded secrets are random and never shown: rotate to see one, as in the admin consoles.
   const secret = () => hashSecret(newSecret('gks_'));
   return {
-    version: 1,
     scopes: [
       { name: 'projects:read', description: 'Read projects and their parts', service_urls: ['/api/projects/*'], created_at: at(600), updated_at: at(600) },
       { name: 'projects:write', description: 'Create and change projects', service_urls: ['/api/projects/*'], created_at: at(590), updated_at: at(590) },
@@ -62,7 +82,6 @@ export function seedData(now = Date.now()): StoreData {
         updated_at: at(100),
       },
     ],
-    personalTokens: [],
     // The consents behind the seeded sign-ins (server/oidc/seed-tokens.ts), so Connected apps has something to show.
     consents: [
       { account_id: 'ada', client_id: 'gk_erp_connector', scopes: ['openid', 'projects:read', 'projects:write'], granted_at: at(290), updated_at: at(290), last_used_at: at(30) },

@@ -1,66 +1,100 @@
+import type { Database } from '../db/database.js';
 import type { ListQuery, Schemas } from './operation-types.js';
 import { ApiProblem } from './problem.js';
-import { newestFirstKey, page } from './paging.js';
-import type { Store } from './store.js';
+import { newestFirstCursor, pageOf, readNewestFirstCursor } from './paging.js';
 
-/** An issued token as the authorization server reports it (times in seconds since the epoch). */
-export interface IssuedToken {
-  id: string;
-  clientId: string;
-  subject: string;
-  scope: string;
-  issuedAt: number;
-  expiresAt: number;
-  hasRefreshToken: boolean;
-  refreshesUsed: number;
-}
-
+/** What the token list needs from the authorization server's storage. */
 export interface TokenSource {
-  issued(): IssuedToken[];
-  revoke(id: string): boolean;
+  /** Revokes what a handle names (a grant, or a client-credentials token); false when it names nothing live. */
+  revokeHandle(handle: string): Promise<boolean>;
+  /** The current time by the storage's clock. */
+  now(): Date;
 }
 
-/** Tokens of integrations, as the token management pages of the reference consoles show them. */
+interface ListedRow {
+  handle: string;
+  client_id: string;
+  subject: string;
+  scope: string | null;
+  issued_at: number;
+  expires_at: number | null;
+  has_refresh: boolean;
+  refreshes_used: number;
+  refresh_count: number | null;
+  access_token_lifetime: number | null;
+}
+
+/**
+ * Tokens of integrations, as the token management pages of the reference consoles show
+ * them: a sign-in's grant is one row (its newest access token, and whether it can still
+ * refresh), and each client-credentials token is one. Listed by handle, never by value.
+ */
 export class Tokens {
   constructor(
-    private readonly store: Store,
+    private readonly db: Database,
     private readonly source: TokenSource,
   ) {}
 
-  list(query: ListQuery<'listTokens'>): Schemas['TokenPage'] {
-    const integrations = new Map(this.store.data.integrations.map((i) => [i.client_id, i]));
-    const now = Date.now() / 1000;
-    const issued = this.source
-      .issued()
-      .filter((t) => integrations.has(t.clientId))
-      .filter((t) => !query.client_id || t.clientId === query.client_id)
-      .filter((t) => !query.subject || t.subject === query.subject);
-    // Newest first, ties broken by id. Only the page sent is dressed for the answer.
-    const key = (t: IssuedToken) => newestFirstKey(t.issuedAt * 1000, t.id);
-    const result = page(issued, key, query.cursor, query.limit);
+  async list(query: ListQuery<'listTokens'>): Promise<Schemas['TokenPage']> {
+    const params: unknown[] = [this.source.now()];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const filters: string[] = [];
+    if (query.client_id) filters.push(`e.client_id = ${param(query.client_id)}`);
+    const subject = query.subject ? param(query.subject) : undefined;
+    const and = filters.map((f) => ` and ${f}`).join('');
+    let after = '';
+    if (query.cursor !== undefined) {
+      const cursor = readNewestFirstCursor(query.cursor);
+      after = `where (l.issued_at, l.handle) < (${param(Math.floor(cursor.at.getTime() / 1000))}, ${param(cursor.id)})`;
+    }
+    const rows = await this.db.query<ListedRow>(
+      `with grants as (
+         select e.handle, e.grant_id, min(e.client_id) as client_id, min(e.account_id) as subject,
+           (array_agg(e.scope order by e.issued_at desc) filter (where e.model = 'AccessToken'))[1] as scope,
+           max(e.issued_at) filter (where e.model = 'AccessToken') as issued_at,
+           (array_agg(extract(epoch from e.expires_at) order by e.issued_at desc) filter (where e.model = 'AccessToken'))[1] as expires_at,
+           coalesce(bool_or(e.model = 'RefreshToken' and (e.expires_at is null or e.expires_at > $1) and e.consumed_at is null), false) as has_refresh
+         from oidc_entries e
+         where e.model in ('AccessToken', 'RefreshToken') and e.handle is not null${and}
+         group by e.handle, e.grant_id
+       ), listed as (
+         select handle, grant_id, client_id, subject, scope, issued_at, expires_at, has_refresh from grants
+         where issued_at is not null${subject ? ` and subject = ${subject}` : ''}
+         union all
+         select e.handle, null, e.client_id, e.client_id, e.scope, e.issued_at, extract(epoch from e.expires_at), false from oidc_entries e
+         where e.model = 'ClientCredentials' and (e.expires_at is null or e.expires_at > $1)${and}${subject ? ` and e.client_id = ${subject}` : ''}
+       )
+       select l.handle, l.client_id, l.subject, l.scope, l.issued_at::double precision as issued_at, l.expires_at::double precision as expires_at,
+         l.has_refresh, coalesce(r.used, 0)::integer as refreshes_used, i.refresh_count, i.access_token_lifetime
+       from listed l join integrations i on i.client_id = l.client_id left join refresh_counts r on r.grant_id = l.grant_id
+       ${after}
+       order by l.issued_at desc, l.handle desc limit ${param(query.limit + 1)}`,
+      params,
+    );
+    const now = this.source.now().getTime() / 1000;
+    const result = pageOf(rows, query.limit, (t) => newestFirstCursor(new Date(t.issued_at * 1000), t.handle));
     const items = result.items.map((t) => {
-      const integration = integrations.get(t.clientId)!;
-      const remaining = integration.refresh_count === null ? null : Math.max(0, integration.refresh_count - t.refreshesUsed);
+      const remaining = t.refresh_count === null ? null : Math.max(0, t.refresh_count - t.refreshes_used);
+      const expiresAt = t.expires_at ?? t.issued_at;
       return {
-        id: t.id,
-        client_id: t.clientId,
+        id: t.handle,
+        client_id: t.client_id,
         subject: t.subject,
-        scope: t.scope,
-        issued_at: new Date(t.issuedAt * 1000).toISOString(),
+        scope: t.scope ?? '',
+        issued_at: new Date(t.issued_at * 1000).toISOString(),
         // "Lifetime": the integration's tokens never expire.
-        expires_at: integration.access_token_lifetime === null ? null : new Date(t.expiresAt * 1000).toISOString(),
-        expired: integration.access_token_lifetime !== null && t.expiresAt <= now,
-        has_refresh_token: t.hasRefreshToken,
-        refresh_count_remaining: t.hasRefreshToken ? remaining : 0,
+        expires_at: t.access_token_lifetime === null ? null : new Date(expiresAt * 1000).toISOString(),
+        expired: t.access_token_lifetime !== null && expiresAt <= now,
+        has_refresh_token: t.has_refresh,
+        refresh_count_remaining: t.has_refresh ? remaining : 0,
       };
     });
     return { items, next_cursor: result.next_cursor };
   }
 
-  revoke(id: string): void {
-    const known = this.source.issued().find((t) => t.id === id);
-    if (!known || !this.store.data.integrations.some((i) => i.client_id === known.clientId) || !this.source.revoke(id)) {
-      throw new ApiProblem('not_found', `no token with id "${id}"`);
-    }
+  /** Revokes a listed token of an integration (the server's own clients' tokens are not listed, and not revoked here). */
+  async revoke(handle: string): Promise<void> {
+    const known = await this.db.query('select 1 from oidc_entries e join integrations i on i.client_id = e.client_id where e.handle = $1 limit 1', [handle]);
+    if (known.length === 0 || !(await this.source.revokeHandle(handle))) throw new ApiProblem('not_found', `no token with id "${handle}"`);
   }
 }

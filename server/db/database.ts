@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 
 // One way to reach PostgreSQL for the whole server: the embedded PGlite (PostgreSQL in
@@ -18,6 +19,8 @@ export interface Database extends Queryable {
   /** Runs a script of several statements without parameters (migrations). */
   exec(script: string): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: a copy of the whole data directory, to open another database from (`from`). */
+  dump?(): Promise<Blob | File>;
 }
 
 export interface DatabaseOptions {
@@ -27,14 +30,16 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** For PostgreSQL: the most connections to hold open. Default 10. */
   maxConnections?: number;
+  /** For PGlite: start from this copy of a data directory (`dumpDataDir`): tests clone a migrated one, which is 4× faster than a new one. */
+  from?: Blob | File;
 }
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
-  return options.url ? openPostgres(options.url, options.maxConnections ?? 10) : openPGlite(options.dataDir);
+  return options.url ? openPostgres(options.url, options.maxConnections ?? 10) : openPGlite(options.dataDir, options.from);
 }
 
-async function openPGlite(dataDir: string | undefined): Promise<Database> {
-  const db = await PGlite.create(dataDir);
+async function openPGlite(dataDir: string | undefined, from: Blob | File | undefined): Promise<Database> {
+  const db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(from ? { loadDataDir: from } : {}), extensions: { pg_trgm } });
   const run = (q: { query: PGlite['query'] }): Queryable => ({
     query: async <Row>(text: string, params: readonly unknown[] = []) => (await q.query<Row>(text, [...params])).rows,
   });
@@ -46,6 +51,7 @@ async function openPGlite(dataDir: string | undefined): Promise<Database> {
     transaction: (work) => db.transaction((tx) => work(run(tx))),
     exec: async (script) => void (await db.exec(script)),
     close: () => db.close(),
+    dump: () => db.dumpDataDir('none'),
   };
 }
 

@@ -52,6 +52,107 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'admin API data',
+    sql: `
+      -- Substring search over integrations stays an index look-up at 100,000 of them.
+      create extension if not exists pg_trgm;
+
+      create table integrations (
+        client_id text primary key,
+        client_name text not null,
+        version text not null,
+        -- Name and version as they look (confusable skeletons, server/admin/names.ts): unique,
+        -- so that two instances creating look-alike names at once cannot both succeed.
+        look_key text not null unique,
+        description text not null default '',
+        -- What the list's search matches: the fields above, lower-cased, in one string.
+        search_text text not null,
+        token_endpoint_auth_method text not null,
+        redirect_uris jsonb not null default '[]',
+        grant_types jsonb not null default '[]',
+        access_token_lifetime integer,
+        refresh_count integer,
+        audience text,
+        status text not null check (status in ('active', 'inactive')),
+        secret_sha256 text,
+        secret_last4 text,
+        previous_secret_sha256 text,
+        previous_secret_last4 text,
+        previous_secret_expires_at timestamptz,
+        created_at timestamptz not null,
+        updated_at timestamptz not null
+      );
+      create index integrations_newest on integrations (created_at desc, client_id desc);
+      create index integrations_status_newest on integrations (status, created_at desc, client_id desc);
+      create index integrations_search on integrations using gin (search_text gin_trgm_ops);
+
+      create table scopes (
+        -- Scope names are unique whatever their case: the lower-case name is the key.
+        name_key text primary key,
+        name text not null,
+        description text not null default '',
+        service_urls jsonb not null default '[]',
+        created_at timestamptz not null,
+        updated_at timestamptz not null
+      );
+
+      create table integration_scopes (
+        client_id text not null references integrations on delete cascade,
+        scope_key text not null references scopes on delete restrict,
+        -- The order scopes were associated in, which is the order they are shown in.
+        position bigint generated always as identity,
+        primary key (client_id, scope_key)
+      );
+      create index integration_scopes_scope on integration_scopes (scope_key);
+
+      create table personal_tokens (
+        id text primary key,
+        owner text not null,
+        name text not null,
+        name_key text not null,
+        scope jsonb not null,
+        roles jsonb not null,
+        secret_sha256 text not null unique,
+        last4 text not null,
+        created_at timestamptz not null,
+        expires_at timestamptz not null,
+        last_used_at timestamptz,
+        unique (owner, name_key)
+      );
+      create index personal_tokens_owner on personal_tokens (owner, created_at desc, id desc);
+
+      create table consents (
+        account_id text not null,
+        client_id text not null references integrations on delete cascade,
+        scopes jsonb not null,
+        granted_at timestamptz not null,
+        updated_at timestamptz not null,
+        last_used_at timestamptz,
+        primary key (account_id, client_id)
+      );
+      create index consents_account on consents (account_id, granted_at desc, client_id desc);
+
+      -- DPoP proofs the admin API has taken, until they are too old to be taken anyway.
+      create table dpop_proofs (
+        jti_hash text primary key,
+        expires_at timestamptz not null
+      );
+      create index dpop_proofs_expiry on dpop_proofs (expires_at);
+
+      -- The admin API lists and revokes tokens by a handle: an HMAC of what it names, which
+      -- cannot be turned back into a token or a grant id.
+      alter table oidc_entries add column handle text;
+      -- What the token list shows, out of the payload: the payload itself becomes text, because
+      -- jsonb refuses U+0000 inside strings, and an authorization request may carry one.
+      alter table oidc_entries add column scope text;
+      alter table oidc_entries add column issued_at bigint;
+      alter table oidc_entries alter column payload type text using payload::text;
+      create index oidc_entries_handle on oidc_entries (handle) where handle is not null;
+      create index oidc_entries_listed on oidc_entries (model, client_id) where model in ('AccessToken', 'RefreshToken', 'ClientCredentials');
+    `,
+  },
 ];
 
 /** Any 64-bit number the server owns; the same in every process. */

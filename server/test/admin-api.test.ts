@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { api, clientCredentials, dpopKeys, dpopProof, dpopProof as proofWith, forge, refresh, signIn, start, type DPoPKeys, type Running } from './support.js';
+import { api, clientCredentials, databaseText, dpopKeys, dpopProof, dpopProof as proofWith, forge, refresh, signIn, start, type DPoPKeys, type Running } from './support.js';
 
 let server: Running;
 let adminToken: string;
@@ -199,7 +199,7 @@ describe('integrations', () => {
     const read = await admin('GET', `/integrations/${created.body!.client_id}`);
     assert.equal(read.status, 200);
     assert.equal(read.body!.client_secret, undefined);
-    assert.ok(!JSON.stringify(server.store.data).includes(created.body!.client_secret));
+    assert.ok(!(await databaseText(server)).includes(created.body!.client_secret));
   });
 
   it('creates a public integration without a secret', async () => {
@@ -382,7 +382,7 @@ describe('integrations are real clients of the authorization server', () => {
     assert.equal((await admin('DELETE', `/integrations/${id}`)).status, 204);
     assert.equal((await admin('GET', `/integrations/${id}`)).status, 404);
     assert.equal((await clientCredentials(server, id, created.body!.client_secret)).status, 401);
-    assert.equal([...server.tokens.entries('ClientCredentials')].filter((t) => t.clientId === id).length, 0);
+    assert.equal((await server.db.query("select 1 from oidc_entries where model = 'ClientCredentials' and client_id = $1", [id])).length, 0);
   });
 });
 
@@ -523,7 +523,7 @@ describe('personal access tokens', () => {
     assert.equal(created.body!.last4, created.body!.token.slice(-4));
     const listed = await admin('GET', '/personal-tokens');
     assert.equal(listed.body!.items.find((t: { id: string }) => t.id === created.body!.id).token, undefined);
-    assert.ok(!JSON.stringify(server.store.data).includes(created.body!.token));
+    assert.ok(!(await databaseText(server)).includes(created.body!.token));
 
     const script = api(server, created.body!.token);
     const me = await script('GET', '/me');
@@ -555,7 +555,7 @@ describe('personal access tokens', () => {
 
   it('refuses an expired personal token', async () => {
     const created = await api(server, adminToken)('POST', '/personal-tokens', { name: 'short lived', expires_in_days: 1 });
-    server.store.data.personalTokens.find((t) => t.id === created.body!.id)!.expires_at = new Date(Date.now() - 1000).toISOString();
+    await server.db.query('update personal_tokens set expires_at = $2 where id = $1', [created.body!.id, new Date(Date.now() - 1000)]);
     const res = await api(server, created.body!.token)('GET', '/me');
     assert.equal(res.status, 401);
     assert.match(res.headers.get('www-authenticate')!, /invalid_token/);

@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { MAX_NAME_LENGTH } from '../admin/names.js';
-import type { StoredIntegration } from '../admin/store.js';
+import { saveIntegration } from '../admin/integrations.js';
+import type { StoredIntegration } from '../admin/records.js';
+import { insertScope } from '../admin/scopes.js';
 import { api, clientCredentials, refresh, signIn, start, type Running } from './support.js';
 
 // Holes found by an attack review of the reference server, each held shut by what a user
@@ -37,47 +39,55 @@ describe('lists of 10,000 and more page through every item exactly once, in orde
   let server: Running;
   let call: ReturnType<typeof api>;
   const now = Date.now();
+  const bulk: string[] = [];
+  const bulkScopes: string[] = [];
 
   before(async () => {
     server = await start();
-    call = api(server, (await signIn(server, 'ada@example.com', 'ada-demo')).access_token);
-    // Put straight into the store: ten integrations share each millisecond, as a bulk
+    // Put straight into the database: ten integrations share each millisecond, as a bulk
     // import or concurrent creates would, so the order of their client_ids decides.
-    for (let n = 0; n < 10_000; n++) {
-      const at = new Date(now - Math.floor(n / 10) * 1000).toISOString();
-      const integration: StoredIntegration = {
-        client_id: `gk_${randomBytes(12).toString('base64url')}`, client_name: `Bulk ${n}`, version: '1', description: '',
-        token_endpoint_auth_method: 'client_secret_basic', redirect_uris: [], grant_types: ['client_credentials'],
-        access_token_lifetime: 3600, refresh_count: null, scopes: [], status: 'active', created_at: at, updated_at: at,
-      };
-      server.store.data.integrations.push(integration);
-    }
-    // Names that differ only in punctuation and case, which a locale-aware sort orders otherwise than `<`.
-    for (let n = 0; n < 10_000; n++) {
-      const at = new Date(now).toISOString();
-      const name = `bulk${['-', '_', '.', ':', ''][n % 5]}${n % 2 === 0 ? 'A' : 'b'}${n}`;
-      server.store.data.scopes.push({ name, description: '', service_urls: [], created_at: at, updated_at: at });
-    }
+    await server.db.transaction(async (tx) => {
+      for (let n = 0; n < 10_000; n++) {
+        const at = new Date(now - Math.floor(n / 10) * 1000).toISOString();
+        const integration: StoredIntegration = {
+          client_id: `gk_${randomBytes(12).toString('base64url')}`, client_name: `Bulk ${n}`, version: '1', description: '',
+          token_endpoint_auth_method: 'client_secret_basic', redirect_uris: [], grant_types: ['client_credentials'],
+          access_token_lifetime: 3600, refresh_count: null, scopes: [], status: 'active', created_at: at, updated_at: at,
+        };
+        bulk.push(integration.client_id);
+        await saveIntegration(tx, integration);
+      }
+      // Names that differ only in punctuation and case, which a locale-aware sort orders otherwise than `<`.
+      for (let n = 0; n < 10_000; n++) {
+        const at = new Date(now).toISOString();
+        const name = `bulk${['-', '_', '.', ':', ''][n % 5]}${n % 2 === 0 ? 'A' : 'b'}${n}`;
+        bulkScopes.push(name);
+        await insertScope(tx, { name, description: '', service_urls: [], created_at: at, updated_at: at });
+      }
+    });
     // Client-credentials tokens issued in the same second, through the provider's storage.
-    const storage = server.tokens.adapterFor('ClientCredentials', () => undefined);
+    const storage = server.storage.adapter('ClientCredentials');
     const iat = Math.floor(now / 1000);
-    for (const [n, integration] of server.store.data.integrations.entries()) {
+    for (const [n, clientId] of bulk.entries()) {
       const jti = randomBytes(32).toString('base64url');
-      await storage.upsert(jti, { jti, kind: 'ClientCredentials', clientId: integration.client_id, scope: '', iat: iat - Math.floor(n / 100), exp: iat + 3600 }, 3600);
+      await storage.upsert(jti, { jti, kind: 'ClientCredentials', clientId, scope: '', iat: iat - Math.floor(n / 100), exp: iat + 3600 }, 3600);
     }
+    // Signed in after the bulk load: a connection kept alive across it may be closed under the first request.
+    call = api(server, (await signIn(server, 'ada@example.com', 'ada-demo')).access_token);
   });
   after(() => server.close());
 
   it('integrations: newest first', async () => {
     const seen = await pageAll(call, '/integrations');
-    assertEachOnce(seen.map((i) => i.client_id), server.store.data.integrations.map((i) => i.client_id), 'integrations');
+    const all = (await server.db.query<{ client_id: string }>('select client_id from integrations')).map((r) => r.client_id);
+    assertEachOnce(seen.map((i) => i.client_id), all, 'integrations');
     const times = seen.map((i) => Date.parse(String(i.created_at)));
     assert.ok(times.every((t, i) => i === 0 || t <= times[i - 1]!), 'newest first');
   });
 
   it('scopes: by name', async () => {
     const seen = (await pageAll(call, '/scopes')).map((s) => String(s.name));
-    assertEachOnce(seen, server.store.data.scopes.map((s) => s.name).filter((s) => s.startsWith('bulk')).concat(['projects:read', 'projects:write', 'reports:read']), 'scopes');
+    assertEachOnce(seen, bulkScopes.concat(['projects:read', 'projects:write', 'reports:read']), 'scopes');
     const keys = seen.map((s) => s.toLowerCase());
     assert.ok(keys.every((k, i) => i === 0 || k > keys[i - 1]!), 'by name');
   });
@@ -85,7 +95,6 @@ describe('lists of 10,000 and more page through every item exactly once, in orde
   it('tokens: newest first', async () => {
     const seen = await pageAll(call, '/tokens');
     assert.equal(new Set(seen.map((t) => t.id)).size, seen.length, 'no token listed twice');
-    const bulk = server.store.data.integrations.filter((i) => i.client_name.startsWith('Bulk ')).map((i) => i.client_id);
     const bulkIds = new Set(bulk);
     assertEachOnce(seen.map((t) => t.client_id).filter((id) => bulkIds.has(String(id))), bulk, 'tokens (one per bulk integration)');
     const times = seen.map((t) => Date.parse(String(t.issued_at)));
@@ -221,9 +230,9 @@ describe('personal access tokens are managed from a signed-in session only', () 
 describe('personal access tokens per user', () => {
   it('at most 100 unexpired ones (409 conflict), expired ones not counted; each found by its hash as it is created and revoked', async () => {
     const viewer = api(server, (await signIn(server, 'vic@example.com', 'vic-demo')).access_token);
-    const live = () => server.store.data.personalTokens.filter((t) => t.owner === 'vic' && t.expires_at > new Date().toISOString()).length;
+    const live = async () => (await server.db.query<{ n: number }>('select count(*)::integer as n from personal_tokens where owner = $1 and expires_at > now()', ['vic']))[0]!.n;
     const made: Item[] = [];
-    while (live() < 100) {
+    while ((await live()) < 100) {
       const res = await viewer('POST', '/personal-tokens', { name: `script ${made.length}`, scope: [], expires_in_days: 1 });
       assert.equal(res.status, 201, JSON.stringify(res.body));
       made.push(res.body!);
@@ -233,7 +242,7 @@ describe('personal access tokens per user', () => {
     assert.equal(refused.body!.code, 'conflict');
     assert.match(String(refused.body!.detail), /100 unexpired personal access tokens, the most one user may hold/);
 
-    server.store.data.personalTokens.find((t) => t.id === made[0]!.id)!.expires_at = new Date(Date.now() - 1000).toISOString();
+    await server.db.query('update personal_tokens set expires_at = $2 where id = $1', [made[0]!.id, new Date(Date.now() - 1000)]);
     const replacement = await viewer('POST', '/personal-tokens', { name: 'after one expired', scope: [], expires_in_days: 1 });
     assert.equal(replacement.status, 201, 'an expired token does not count');
 

@@ -2,10 +2,14 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { migrate } from '../db/migrations.js';
-import { idHash, sqlAdapter, sweepExpired } from '../oidc/sql-adapter.js';
+import { errors } from 'oidc-provider';
+import type { Database } from '../db/database.js';
+import { idHash, OidcStorage, sweepExpired } from '../oidc/sql-adapter.js';
 import { BACKENDS, type TestDatabase } from './databases.js';
 
 const id = () => randomBytes(24).toString('base64url');
+const handleKey = randomBytes(32);
+const sqlAdapter = (db: Database, model: string) => new OidcStorage(db, { handleKey }).adapter(model);
 
 for (const backend of BACKENDS) {
   describe(`oidc-provider's storage on ${backend.name}`, { skip: backend.skip }, () => {
@@ -41,15 +45,17 @@ for (const backend of BACKENDS) {
       assert.equal((await t.db.query('select 1 from oidc_entries where id_hash = $1', [idHash(value)])).length, 0);
     });
 
-    it('consumes once, and a consumed row reads as consumed', async () => {
+    it('consumes once, and a consumed row reads as consumed; a second use of a refresh token ends its grant', async () => {
       const refresh = sqlAdapter(t.db, 'RefreshToken');
-      const value = id();
+      const access = sqlAdapter(t.db, 'AccessToken');
+      const [value, accessToken] = [id(), id()];
       await refresh.upsert(value, { jti: value, kind: 'RefreshToken', clientId: 'c1', grantId: 'g2' }, 60);
+      await access.upsert(accessToken, { jti: accessToken, kind: 'AccessToken', clientId: 'c1', grantId: 'g2' }, 60);
       await refresh.consume(value);
       const consumed = (await refresh.find(value))?.consumed;
       assert.equal(typeof consumed, 'number');
-      await refresh.consume(value);
-      assert.equal((await refresh.find(value))?.consumed, consumed, 'the first consumption stands');
+      await assert.rejects(refresh.consume(value), errors.InvalidGrant);
+      assert.equal(await access.find(accessToken), undefined, 'the grant\'s other tokens are gone');
     });
 
     it('finds a session by its uid, and revokes a whole grant', async () => {
@@ -71,6 +77,46 @@ for (const backend of BACKENDS) {
       assert.ok(await access.find(other));
       await access.destroy(other);
       assert.equal(await access.find(other), undefined);
+    });
+
+    it('of two consumers racing for one refresh token, exactly one wins; the loser ends the grant (reuse detection)', { skip: backend.name === 'PGlite in a directory' ? 'one connection per directory' : undefined }, async () => {
+      const other = backend.name === 'PostgreSQL' ? await t.reopen() : t.db;
+      const value = id();
+      await sqlAdapter(t.db, 'RefreshToken').upsert(value, { jti: value, kind: 'RefreshToken', clientId: 'c1', grantId: 'g-race' }, 60);
+      const results = await Promise.allSettled([sqlAdapter(t.db, 'RefreshToken').consume(value), sqlAdapter(other, 'RefreshToken').consume(value)]);
+      assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1, JSON.stringify(results));
+      const lost = results.find((r) => r.status === 'rejected');
+      assert.ok(lost && lost.reason instanceof errors.InvalidGrant);
+      assert.equal(await sqlAdapter(t.db, 'RefreshToken').find(value), undefined, 'the grant ended');
+      const [count] = await t.db.query<{ used: number }>('select used from refresh_counts where grant_id = $1', ['g-race']);
+      assert.equal(count?.used, 1, 'one refresh counted');
+    });
+
+    it('a replay-detection record is taken once, even by two processes at once', { skip: backend.name === 'PGlite in a directory' ? 'one connection per directory' : undefined }, async () => {
+      const other = backend.name === 'PostgreSQL' ? await t.reopen() : t.db;
+      const proof = id();
+      const results = await Promise.allSettled([
+        sqlAdapter(t.db, 'ReplayDetection').upsert(proof, { jti: proof, kind: 'ReplayDetection', iss: 'c1' }, 60),
+        sqlAdapter(other, 'ReplayDetection').upsert(proof, { jti: proof, kind: 'ReplayDetection', iss: 'c1' }, 60),
+      ]);
+      assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+    });
+
+    it('a refresh token reads as gone once its integration\'s refresh count is used up', async () => {
+      const clientId = `gk_${id()}`;
+      const now = new Date();
+      await t.db.query(
+        `insert into integrations (client_id, client_name, version, look_key, search_text, token_endpoint_auth_method, status, refresh_count, created_at, updated_at)
+         values ($1, 'Counted', '1', $1, '', 'none', 'active', 1, $2, $2)`,
+        [clientId, now],
+      );
+      const refresh = sqlAdapter(t.db, 'RefreshToken');
+      const [first, second] = [id(), id()];
+      await refresh.upsert(first, { jti: first, kind: 'RefreshToken', clientId, grantId: `g-${clientId}` }, 60);
+      assert.ok(await refresh.find(first));
+      await refresh.consume(first);
+      await refresh.upsert(second, { jti: second, kind: 'RefreshToken', clientId, grantId: `g-${clientId}` }, 60);
+      assert.equal(await refresh.find(second), undefined, 'the one refresh allowed is used');
     });
   });
 }

@@ -3,9 +3,13 @@ import { createHash, generateKeyPairSync, randomBytes, type KeyObject } from 'no
 import { createServer } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
 import { createApp, type App, type AppOptions } from '../app.js';
+import { openDatabase, type Database } from '../db/database.js';
+import { migrate } from '../db/migrations.js';
 
 export interface Running extends App {
   origin: string;
+  /** The port it listens on (another server may answer for its origin: see the scale-out test). */
+  port: number;
   signingKey: KeyObject;
   close(): Promise<void>;
 }
@@ -21,23 +25,46 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the reference server on a free loopback port, in demo mode unless told otherwise (the tests sign in as the demo's people). */
-export async function start(options: Omit<AppOptions, 'origin'> & { port?: number } = {}): Promise<Running> {
+/** A migrated, empty PGlite data directory: a new database from it opens 4× faster than from nothing. */
+let template: Promise<Blob | File> | undefined;
+
+/** A new, empty, migrated in-memory PGlite database. */
+export async function freshDatabase(): Promise<Database> {
+  template ??= (async () => {
+    const db = await openDatabase();
+    await migrate(db);
+    const dump = await db.dump!();
+    await db.close();
+    return dump;
+  })();
+  return openDatabase({ from: await template });
+}
+
+/**
+ * Starts the reference server on a free loopback port, in demo mode unless told otherwise (the
+ * tests sign in as the demo's people), on a database of its own unless given one.
+ */
+export async function start(options: Omit<AppOptions, 'origin'> & { port?: number; origin?: string } = {}): Promise<Running> {
   const port = options.port ?? (await freePort());
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = options.origin ?? `http://127.0.0.1:${port}`;
   const signingKey = options.signingKey ?? generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
-  const { port: _port, ...appOptions } = options;
-  const app = await createApp({ origin, signingKey, demo: true, ...appOptions });
+  const { port: _port, origin: _origin, ...appOptions } = options;
+  const own = options.database === undefined ? await freshDatabase() : undefined;
+  const app = await createApp({ origin, signingKey, demo: true, ...appOptions, ...(own ? { database: own } : {}) });
   await new Promise<void>((resolve) => app.server.listen(port, '127.0.0.1', resolve));
   return {
     ...app,
     origin,
+    port,
     signingKey,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         app.server.closeAllConnections();
         app.server.close(() => resolve());
-      }),
+      });
+      await app.shutdown();
+      await own?.close();
+    },
   };
 }
 
@@ -242,4 +269,11 @@ export function requestFrom(url: string, options: { method?: string; headers?: R
     req.on('error', reject);
     req.end(options.body);
   });
+}
+
+/** Every row of every table, as text: to check that a secret or token value is nowhere in the database. */
+export async function databaseText(server: Running): Promise<string> {
+  const tables = await server.db.query<{ table_name: string }>("select table_name from information_schema.tables where table_schema = 'public'");
+  const rows = await Promise.all(tables.map(async (t) => server.db.query(`select * from ${t.table_name}`)));
+  return JSON.stringify(rows);
 }
