@@ -122,6 +122,9 @@ export function createAdminApi(options: AdminApiOptions): (req: IncomingMessage,
         throw new ApiProblem('forbidden', `this needs the "${operation.permission}" permission, which the admin role has`);
       }
       const request = { path: operation.match(path) ?? {}, query: queryOf(url), body: await readJson(req, operation), caller };
+      const nul = whereNul({ path: request.path, query: request.query, body: request.body });
+      // PostgreSQL's text cannot hold U+0000: refused here, by name, rather than failing in the database.
+      if (nul !== undefined) throw new ApiProblem('validation_failed', 'text may not contain the NUL character (U+0000)', { errors: [{ path: nul, message: 'contains U+0000' }] });
       const errors = operation.validate(request);
       if (errors.length > 0) throw new ApiProblem('validation_failed', 'see `errors` for each field that is not valid', { errors });
 
@@ -138,6 +141,19 @@ export function createAdminApi(options: AdminApiOptions): (req: IncomingMessage,
       new ApiProblem('internal_error').send(res, instance);
     }
   };
+}
+
+/** The JSON pointer of the first string (or key) in `value` that holds U+0000, if any. */
+function whereNul(value: unknown, pointer = ''): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? pointer || '/' : undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const at = `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+    if (key.includes('\u0000')) return at;
+    const found = whereNul(item, at);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 function queryOf(url: URL): Record<string, string> {

@@ -41,7 +41,10 @@ function encode(key: string): string {
 }
 
 function decode(cursor: string): string {
-  return Buffer.from(cursor, 'base64url').toString('utf8');
+  const key = Buffer.from(cursor, 'base64url').toString('utf8');
+  // Not one this API made, and not text the database can compare with.
+  if (key.includes('\u0000')) throw invalidCursor();
+  return key;
 }
 
 function invalidCursor(): ApiProblem {

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { createApp } from '../app.js';
 import { contentSecurityPolicy } from '../http/security-headers.js';
 import { serveFile } from '../static-files.js';
-import { dpopKeys, dpopProof, signIn, start, type Running } from './support.js';
+import { api, dpopKeys, dpopProof, signIn, start, type Running } from './support.js';
 
 // The edges of HTTP itself: request targets and Host fields an attacker chooses. fetch
 // cannot send an absolute-form target or a forged Host, so these requests go through
@@ -356,5 +356,37 @@ describe('one security policy on every page (BBA 6.1)', () => {
     const policy = directives(contentSecurityPolicy(['https://app.example/cb?x=1', 'http://127.0.0.1:5173/callback', "https://a.example/;script-src 'unsafe-inline'", 'javascript:alert(1)', 'not a URL']));
     assert.deepEqual(policy.get('form-action'), ["'self'", 'https://app.example', 'http://127.0.0.1:5173', 'https://a.example']);
     assert.deepEqual(policy.get('script-src'), ["'self'"]);
+  });
+});
+
+describe('text the database cannot hold', () => {
+  it('U+0000 in a body, a query or a path is a 400 naming where it is, never a 500, and nothing is stored', async () => {
+    const server = await start();
+    try {
+      const call = api(server, (await signIn(server, 'ada@example.com', 'ada-demo')).access_token);
+      const integration = { client_name: 'Nul', version: '1', token_endpoint_auth_method: 'none', grant_types: ['authorization_code'], redirect_uris: ['https://x.example/cb'] };
+      const cases: Array<[string, Promise<{ status: number; body: Record<string, any> | undefined }>, string]> = [
+        ['a description', call('POST', '/integrations', { ...integration, description: 'a\u0000b' }), '/body/description'],
+        ['a redirect URI', call('POST', '/integrations', { ...integration, redirect_uris: ['https://x.example/c\u0000b'] }), '/body/redirect_uris/0'],
+        ['a scope description', call('POST', '/scopes', { name: 'nul:read', description: 'x\u0000' }), '/body/description'],
+        ['a token name', call('POST', '/personal-tokens', { name: 'x\u0000', expires_in_days: 1 }), '/body/name'],
+        ['a search', call('GET', '/integrations?q=%00'), '/query/q'],
+        ['a path', call('GET', '/integrations/a%00b'), '/path/client_id'],
+        ['a filter', call('GET', '/tokens?subject=%00'), '/query/subject'],
+      ];
+      for (const [what, answer, where] of cases) {
+        const res = await answer;
+        assert.equal(res.status, 400, `${what}: ${JSON.stringify(res.body)}`);
+        assert.equal(res.body!.code, 'validation_failed');
+        assert.equal(res.body!.errors[0].path, where, what);
+      }
+      assert.equal((await call('GET', `/tokens?cursor=${Buffer.from('1|\u0000').toString('base64url')}`)).status, 400, 'a cursor that decodes to U+0000');
+      assert.equal((await server.db.query("select 1 from integrations where client_name = 'Nul'")).length, 0);
+      // The authorization server stores what a request carries as JSON text, where U+0000 is written escaped.
+      const auth = await fetch(`${server.origin}/auth?${new URLSearchParams({ client_id: 'grantkit-demo', redirect_uri: `${server.origin}/`, response_type: 'code', scope: 'openid', state: 'a\u0000b', nonce: '\u0000', code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256' })}`, { redirect: 'manual' });
+      assert.equal(auth.status, 303);
+    } finally {
+      await server.close();
+    }
   });
 });
