@@ -49,5 +49,6 @@ console.log('\nLarge lists: 10,000 rows');
 console.table(results.lists);
 
 results.authMemory = (await import('./auth-memory.mjs')).results;
+results.server = (await import('./server.mjs')).results;
 await writeFile(path.join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\n${results.machine}; written to bench/results.json`);

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { randomBytes } from 'node:crypto';
 import { currentVersion, migrate, MIGRATIONS, type Migration } from '../db/migrations.js';
+import { idHash, OidcStorage } from '../oidc/sql-adapter.js';
 import { BACKENDS } from './databases.js';
 
 const newest = MIGRATIONS.at(-1)!.version;
@@ -30,6 +32,25 @@ for (const backend of BACKENDS) {
         assert.deepEqual(await migrate(db, [...MIGRATIONS, next]), [next.version]);
         assert.equal((await db.query<{ id: number }>('select id from later_table'))[0]?.id, 1);
         assert.deepEqual((await db.query<{ value: unknown }>("select value from server_keys where name = 'kept'"))[0]?.value, { a: 1 });
+      } finally {
+        await drop();
+      }
+    });
+
+    it('moves a database of schema version 1 (payloads as jsonb) to the newest, and its sign-ins are still found', async () => {
+      const { db, drop } = await backend.fresh();
+      try {
+        assert.deepEqual(await migrate(db, MIGRATIONS, 1), [1]);
+        const token = randomBytes(24).toString('base64url');
+        // A refresh token as version 1 stored it.
+        await db.query(
+          `insert into oidc_entries (model, id_hash, payload, grant_id, client_id, account_id, expires_at) values ('RefreshToken', $1, $2, 'g-v1', 'grantkit-demo', 'ada', now() + interval '1 hour')`,
+          [idHash(token), { kind: 'RefreshToken', grantId: 'g-v1', clientId: 'grantkit-demo', accountId: 'ada', scope: 'openid' }],
+        );
+        assert.deepEqual(await migrate(db), MIGRATIONS.filter((m) => m.version > 1).map((m) => m.version));
+        const found = await new OidcStorage(db, { handleKey: randomBytes(32) }).adapter('RefreshToken').find(token);
+        assert.equal(found?.grantId, 'g-v1');
+        assert.equal(found?.jti, token);
       } finally {
         await drop();
       }

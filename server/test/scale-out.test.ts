@@ -125,6 +125,23 @@ for (const backend of backends) {
       assert.equal((await clientCredentials(viaBalancer, id, String(rotated.body!.client_secret))).status, 401);
     });
 
+    it('two rotations racing at both instances, with a grace period: both secrets they hand out work, and no third', async () => {
+      next = () => a;
+      const admin = api(viaBalancer, (await signIn(viaBalancer, 'ada@example.com', 'ada-demo', {
+        clientId: 'grantkit-demo', redirectUri: `${lb.origin}/`, scope: 'openid grantkit:admin', resource: a.adminAudience,
+      })).access_token);
+      const created = await admin('POST', '/integrations', { client_name: 'Raced rotation', version: '1', token_endpoint_auth_method: 'client_secret_basic', grant_types: ['client_credentials'] });
+      const id = String(created.body!.client_id);
+      let turn = 0;
+      next = () => (turn++ % 2 === 0 ? a : b);
+      const rotations = await Promise.all([1, 2].map(() => admin('POST', `/integrations/${id}/secret`, { grace_period_seconds: 600 })));
+      assert.deepEqual(rotations.map((r) => r.status), [200, 200]);
+      for (const [n, rotation] of rotations.entries()) {
+        assert.equal((await clientCredentials(viaBalancer, id, String(rotation.body!.client_secret))).status, 200, `the secret of rotation ${n + 1}`);
+      }
+      assert.equal((await clientCredentials(viaBalancer, id, String(created.body!.client_secret))).status, 401, 'the first secret is two rotations old');
+    });
+
     it('a DPoP proof the first instance took is refused when replayed at the second', async () => {
       next = () => a;
       const keys = await dpopKeys();
