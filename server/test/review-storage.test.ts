@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { Consents } from '../admin/consents.js';
 import { migrate } from '../db/migrations.js';
 import { BACKENDS } from './databases.js';
-import { api, authorize, databaseText, refresh, signIn, start, type Running } from './support.js';
+import { api, authorize, CookieJar, databaseText, refresh, signIn, start, type Running } from './support.js';
 
 // Review of the move to PostgreSQL (storage, paging, races). Each test states what should
 // hold and fails on the code as reviewed. S-numbers match the review report.
@@ -32,8 +33,10 @@ describe('storage review', () => {
       '/token/introspection': (await fetch(`${server.origin}/token/introspection`, form({ token: 'x', client_id: nul }))).status,
       '/token/revocation': (await fetch(`${server.origin}/token/revocation`, form({ token: 'x', client_id: nul }))).status,
       '/request': (await fetch(`${server.origin}/request`, form({ client_id: nul, response_type: 'code' }))).status,
+      '/session/end': (await fetch(`${server.origin}/session/end?client_id=${encodeURIComponent(nul)}`, { redirect: 'manual' })).status,
     };
-    for (const [endpoint, status] of Object.entries(answers)) assert.ok(status >= 400 && status < 500, `${endpoint} answered ${status}`);
+    const failed = Object.entries(answers).filter(([, status]) => status >= 500);
+    assert.deepEqual(failed, [], `answered with a 5xx: ${JSON.stringify(failed)}`);
   });
 
   it('S2: a redirect URI with a lone surrogate is a 400, not a 500 (jsonb refuses \\ud800)', async () => {
@@ -91,6 +94,43 @@ describe('storage review', () => {
     const session = /(?:^|; )_session=([^;]+)/.exec(signedIn.jar.header())?.[1];
     assert.ok(session, 'a session cookie was set');
     assert.ok(!(await databaseText(server)).includes(session), 'the _session cookie value is in oidc_entries (Session payload jti, Interaction payload session.cookie)');
+  });
+
+  it('S7: allowing on a consent page whose integration was deleted meanwhile is a 4xx page, not a 500 (consents_client_id_fkey)', async () => {
+    assert.equal((await admin('POST', '/scopes', { name: 'gone:read' })).status, 201);
+    const created = await admin('POST', '/integrations', {
+      client_name: 'Deleted mid sign-in', version: '1', token_endpoint_auth_method: 'none', grant_types: ['authorization_code'], redirect_uris: ['http://127.0.0.1:9/callback'],
+    });
+    const clientId = String(created.body!.client_id);
+    assert.equal((await admin('PUT', `/integrations/${clientId}/scopes/gone:read`)).status, 204);
+    const jar = new CookieJar();
+    const auth = new URL(`${server.origin}/auth`);
+    auth.search = new URLSearchParams({
+      client_id: clientId, redirect_uri: 'http://127.0.0.1:9/callback', response_type: 'code', scope: 'openid gone:read', state: 's',
+      code_challenge: createHash('sha256').update('v'.repeat(43)).digest('base64url'), code_challenge_method: 'S256',
+    }).toString();
+    const post = (url: string, body: string) => fetch(url, { method: 'POST', redirect: 'manual', headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' }, body });
+    let url = auth.href;
+    for (let hop = 0; hop < 10; hop++) {
+      const reply = await fetch(url, { redirect: 'manual', headers: { cookie: jar.header() } });
+      jar.store(reply);
+      if (reply.status !== 200) {
+        url = new URL(reply.headers.get('location')!, url).href;
+        continue;
+      }
+      const uid = /\/interaction\/([^/?]+)/.exec(url)![1];
+      if ((await reply.text()).includes(`/interaction/${uid}/consent`)) {
+        // The user reads the consent page; meanwhile an admin deletes the integration.
+        assert.equal((await admin('DELETE', `/integrations/${clientId}`)).status, 204);
+        const allowed = await post(`${server.origin}/interaction/${uid}/consent`, 'decision=allow');
+        assert.ok(allowed.status < 500, `the consent POST answered ${allowed.status}`);
+        return;
+      }
+      const login = await post(`${server.origin}/interaction/${uid}/login`, new URLSearchParams({ login: 'vic@example.com', password: 'vic-demo' }).toString());
+      jar.store(login);
+      url = new URL(login.headers.get('location')!, url).href;
+    }
+    assert.fail('no consent page');
   });
 });
 
