@@ -14,6 +14,7 @@ import type { ReplayGuard } from './admin/dpop.js';
 import { seedDatabase } from './admin/seed.js';
 import { secretMatches, type StoredIntegration } from './admin/records.js';
 import { openDatabase, type Database } from './db/database.js';
+import { isForeignKeyViolation } from './db/errors.js';
 import { claimOnce, sharedKey } from './db/keys.js';
 import { migrate } from './db/migrations.js';
 import { addressKey } from './client-address.js';
@@ -321,9 +322,16 @@ export async function createApp(options: AppOptions): Promise<App> {
       grant.addResourceScope(indicator, scopes.join(' '));
       allowed.push(...scopes);
     }
+    // Recorded before the grant is saved: if the integration was deleted while the page was open,
+    // the consent's foreign key refuses it and nothing is left behind. First-party clients need
+    // no record: they are granted what they ask for anyway.
+    try {
+      if (!firstPartyClients.has(clientId)) await consents.allow(accountId, clientId, allowed);
+    } catch (error) {
+      if (!isForeignKeyViolation(error)) throw error;
+      return html(res, 400, renderNoticePage('Sign-in expired', 'This app is no longer registered, so it cannot be allowed. Start again from the app.'));
+    }
     const grantId = await grant.save();
-    // First-party clients need no record: they are granted what they ask for anyway.
-    if (!firstPartyClients.has(clientId)) await consents.allow(accountId, clientId, allowed);
     return provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
   }
 

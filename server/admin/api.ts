@@ -122,9 +122,11 @@ export function createAdminApi(options: AdminApiOptions): (req: IncomingMessage,
         throw new ApiProblem('forbidden', `this needs the "${operation.permission}" permission, which the admin role has`);
       }
       const request = { path: operation.match(path) ?? {}, query: queryOf(url), body: await readJson(req, operation), caller };
-      const nul = whereNul({ path: request.path, query: request.query, body: request.body });
-      // PostgreSQL's text cannot hold U+0000: refused here, by name, rather than failing in the database.
-      if (nul !== undefined) throw new ApiProblem('validation_failed', 'text may not contain the NUL character (U+0000)', { errors: [{ path: nul, message: 'contains U+0000' }] });
+      const unstorable = whereUnstorable({ path: request.path, query: request.query, body: request.body });
+      // PostgreSQL's text cannot hold U+0000, nor jsonb a lone surrogate: refused here, by name, rather than failing in the database.
+      if (unstorable !== undefined) {
+        throw new ApiProblem('validation_failed', 'text may not contain U+0000 or an unpaired surrogate', { errors: [{ path: unstorable, message: 'contains U+0000 or an unpaired surrogate (not well-formed Unicode)' }] });
+      }
       const errors = operation.validate(request);
       if (errors.length > 0) throw new ApiProblem('validation_failed', 'see `errors` for each field that is not valid', { errors });
 
@@ -143,14 +145,18 @@ export function createAdminApi(options: AdminApiOptions): (req: IncomingMessage,
   };
 }
 
-/** The JSON pointer of the first string (or key) in `value` that holds U+0000, if any. */
-function whereNul(value: unknown, pointer = ''): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? pointer || '/' : undefined;
+/** Text the database can hold: no U+0000, and well-formed (no unpaired surrogate, which JSON can carry as an escape). */
+const storable = (text: string) => !text.includes('\u0000') && !UNPAIRED_SURROGATE.test(text);
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The JSON pointer of the first string (or key) in `value` that the database cannot hold, if any. */
+function whereUnstorable(value: unknown, pointer = ''): string | undefined {
+  if (typeof value === 'string') return storable(value) ? undefined : pointer || '/';
   if (typeof value !== 'object' || value === null) return undefined;
   for (const [key, item] of Object.entries(value)) {
     const at = `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
-    if (key.includes('\u0000')) return at;
-    const found = whereNul(item, at);
+    if (!storable(key)) return at;
+    const found = whereUnstorable(item, at);
     if (found !== undefined) return found;
   }
   return undefined;

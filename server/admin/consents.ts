@@ -34,14 +34,17 @@ export class Consents {
   /** Adds scopes to the user's consent, creating it on first use. */
   async allow(accountId: string, clientId: string, scopes: Iterable<string>): Promise<void> {
     const now = new Date();
+    const added = [...new Set(scopes)];
     await this.db.transaction(async (tx) => {
-      const [found] = await tx.query<{ scopes: string[] }>('select scopes from consents where account_id = $1 and client_id = $2 for update', [accountId, clientId]);
-      const merged = [...new Set([...(found?.scopes ?? []), ...scopes])];
+      // The row first, so that there is one to lock: two first consents at once would otherwise both
+      // find nothing, and the second write would drop the first one's scopes.
       await tx.query(
-        `insert into consents (account_id, client_id, scopes, granted_at, updated_at) values ($1, $2, $3, $4, $4)
-         on conflict (account_id, client_id) do update set scopes = excluded.scopes, updated_at = excluded.updated_at`,
-        [accountId, clientId, JSON.stringify(merged), now],
+        `insert into consents (account_id, client_id, scopes, granted_at, updated_at) values ($1, $2, '[]', $3, $3) on conflict (account_id, client_id) do nothing`,
+        [accountId, clientId, now],
       );
+      const [found] = await tx.query<{ scopes: string[] }>('select scopes from consents where account_id = $1 and client_id = $2 for update', [accountId, clientId]);
+      const merged = [...new Set([...(found?.scopes ?? []), ...added])];
+      await tx.query('update consents set scopes = $3, updated_at = $4 where account_id = $1 and client_id = $2', [accountId, clientId, JSON.stringify(merged), now]);
     });
   }
 

@@ -105,6 +105,8 @@ export function integrationFromRow(row: IntegrationRow): StoredIntegration {
 
 /** Reads one integration, or undefined. */
 export async function findIntegration(db: Queryable, clientId: string): Promise<StoredIntegration | undefined> {
+  // A client_id sent to the authorization server can hold anything; no integration's holds U+0000 (nor can PostgreSQL text).
+  if (clientId.includes('\u0000')) return undefined;
   const [row] = await db.query<IntegrationRow>(`select ${INTEGRATION_COLUMNS} from integrations i where i.client_id = $1`, [clientId]);
   return row ? integrationFromRow(row) : undefined;
 }
@@ -271,14 +273,16 @@ export class Integrations {
     const hash = hashSecret(secret);
     const expiresAt = gracePeriodSeconds > 0 ? new Date(Date.now() + gracePeriodSeconds * 1000) : null;
     // The previous secret is the one current when the rotation lands, even if another rotation came first.
-    await this.db.query(
+    const rotated = await this.db.query(
       `update integrations set
          previous_secret_sha256 = case when $4::timestamptz is null then null else secret_sha256 end,
          previous_secret_last4 = case when $4::timestamptz is null then null else secret_last4 end,
          previous_secret_expires_at = $4, secret_sha256 = $2, secret_last4 = $3, updated_at = now()
-       where client_id = $1`,
+       where client_id = $1 and secret_sha256 is not null returning 1`,
       [clientId, hash.sha256, hash.last4, expiresAt],
     );
+    // Deleted by another request since it was read: the secret handed out would name nothing.
+    if (rotated.length === 0) throw new ApiProblem('not_found', `no integration with client_id "${clientId}"`);
     return { client_id: clientId, client_secret: secret, client_secret_last4: hash.last4, previous_secret_expires_at: expiresAt?.toISOString() ?? null };
   }
 

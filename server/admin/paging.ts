@@ -12,6 +12,9 @@ export function pageOf<T>(rows: readonly T[], limit: number, cursorOf: (last: T)
   return { items, next_cursor: rows.length > limit && last !== undefined ? encode(cursorOf(last)) : null };
 }
 
+/** 9999-12-31T23:59:59.999Z. */
+const LAST_MS_OF_9999 = 253_402_300_799_999;
+
 /** The cursor of a list ordered newest first by a time, ties broken by an id (descending). */
 export function newestFirstCursor(at: Date, id: string): string {
   return `${at.getTime()}|${id}`;
@@ -20,7 +23,8 @@ export function newestFirstCursor(at: Date, id: string): string {
 /** The time and id a newest-first cursor names. */
 export function readNewestFirstCursor(cursor: string): { at: Date; id: string } {
   const match = /^(\d{1,15})\|(.+)$/s.exec(decode(cursor));
-  if (!match) throw invalidCursor();
+  // Within the years a timestamp holds (PostgreSQL's and JavaScript's both end in 9999 as ISO text).
+  if (!match || Number(match[1]) > LAST_MS_OF_9999) throw invalidCursor();
   return { at: new Date(Number(match[1])), id: match[2]! };
 }
 

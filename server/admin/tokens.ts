@@ -50,8 +50,11 @@ export class Tokens {
     const rows = await this.db.query<ListedRow>(
       `with grants as (
          select e.handle, e.grant_id, min(e.client_id) as client_id, min(e.account_id) as subject,
-           (array_agg(e.scope order by e.issued_at desc) filter (where e.model = 'AccessToken'))[1] as scope,
-           max(e.issued_at) filter (where e.model = 'AccessToken') as issued_at,
+           coalesce((array_agg(e.scope order by e.issued_at desc) filter (where e.model = 'AccessToken'))[1],
+             (array_agg(e.scope order by e.issued_at desc) filter (where e.model = 'RefreshToken'))[1]) as scope,
+           -- The newest access token's, or, once those are swept, the refresh token's: a grant that can still refresh stays listed.
+           coalesce(max(e.issued_at) filter (where e.model = 'AccessToken'), max(e.issued_at) filter (where e.model = 'RefreshToken')) as issued_at,
+           bool_or(e.model = 'AccessToken') as has_access,
            (array_agg(extract(epoch from e.expires_at) order by e.issued_at desc) filter (where e.model = 'AccessToken'))[1] as expires_at,
            coalesce(bool_or(e.model = 'RefreshToken' and (e.expires_at is null or e.expires_at > $1) and e.consumed_at is null), false) as has_refresh
          from oidc_entries e
@@ -59,7 +62,7 @@ export class Tokens {
          group by e.handle, e.grant_id
        ), listed as (
          select handle, grant_id, client_id, subject, scope, issued_at, expires_at, has_refresh from grants
-         where issued_at is not null${subject ? ` and subject = ${subject}` : ''}
+         where issued_at is not null and (has_access or has_refresh)${subject ? ` and subject = ${subject}` : ''}
          union all
          select e.handle, null, e.client_id, e.client_id, e.scope, e.issued_at, extract(epoch from e.expires_at), false from oidc_entries e
          where e.model = 'ClientCredentials' and (e.expires_at is null or e.expires_at > $1)${and}${subject ? ` and e.client_id = ${subject}` : ''}

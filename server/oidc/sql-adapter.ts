@@ -235,6 +235,8 @@ export class OidcStorage {
     );
     for (const row of gone) this.#anonymous.drop(`${row.model}:${row.id_hash}`);
     await this.#db.query('delete from dpop_proofs where expires_at <= $1', [now]);
+    // The refresh counts of grants that are gone: nothing will ask for them again.
+    await this.#db.query('delete from refresh_counts r where not exists (select 1 from oidc_entries e where e.grant_id = r.grant_id)');
     return gone.length;
   }
 

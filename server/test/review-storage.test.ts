@@ -89,13 +89,6 @@ describe('storage review', () => {
     }
   });
 
-  it('S5: the session cookie (a bearer credential) is not stored in the database as it is', async () => {
-    const signedIn = await authorize(server, 'vic@example.com', 'vic-demo');
-    const session = /(?:^|; )_session=([^;]+)/.exec(signedIn.jar.header())?.[1];
-    assert.ok(session, 'a session cookie was set');
-    assert.ok(!(await databaseText(server)).includes(session), 'the _session cookie value is in oidc_entries (Session payload jti, Interaction payload session.cookie)');
-  });
-
   it('S7: allowing on a consent page whose integration was deleted meanwhile is a 4xx page, not a 500 (consents_client_id_fkey)', async () => {
     assert.equal((await admin('POST', '/scopes', { name: 'gone:read' })).status, 201);
     const created = await admin('POST', '/integrations', {
