@@ -31,7 +31,7 @@ describe('grantkit in Node (scripts)', { timeout: 120_000 }, () => {
     });
     const lines = stdout.trim().split('\n');
     assert.ok(lines.some((l) => /\tERP Connector 1\.0\tactive$/.test(l)), stdout);
-    assert.equal(lines.length, server.store.data.integrations.length);
+    assert.equal(lines.length, (await server.db.query('select 1 from integrations')).length);
   });
 
   it('refuses sign-in outside a page, and a static token without allowedOrigins, with config_invalid', async () => {
