@@ -1,6 +1,8 @@
 // The `useAuth()` hook of `grantkit/react`: the core client as React state.
 import { useMemo, useSyncExternalStore } from 'react';
 import type { GrantkitClient, GrantkitError, InteractiveClientOptions, LoginOptions, LogoutOptions, UserClaims } from '../src/index.js';
+// The rule alone, not the core: useAuth loads the core only when it is first used.
+import { isAuthorizationResponse } from '../src/authorization-response.js';
 
 export type AuthStatus = 'loading' | 'signed-in' | 'signed-out' | 'error';
 
@@ -57,13 +59,11 @@ class Session {
   readonly snapshot = (): Snapshot => this.#snapshot;
 
   async #completeSignIn(client: GrantkitClient): Promise<void> {
-    const params = new URL(location.href).searchParams;
-    if (!params.has('state') && !params.has('code') && !params.has('error')) return;
+    if (!isAuthorizationResponse()) return;
     this.#set({ status: 'loading' });
     try {
-      const { returnTo, handledByOpener } = await client.handleRedirectCallback();
+      const { handledByOpener } = await client.handleRedirectCallback({ restoreReturnTo: true });
       if (handledByOpener) return;
-      if (returnTo !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', returnTo);
       this.#update(client);
     } catch (error) {
       this.#fail(error, client);

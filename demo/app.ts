@@ -2,7 +2,7 @@
 // protected API with sdk.fetch. DOM is built with textContent only: the page runs
 // with Trusted Types enforced, so no HTML strings.
 import '../components/oauth-login/define.js';
-import { createClient, isGrantkitError, type GrantkitClient } from '../src/index.js';
+import { createClient, isAuthorizationResponse, isGrantkitError, type GrantkitClient } from '../src/index.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -86,15 +86,13 @@ async function main(): Promise<void> {
   sdk.addEventListener('sessionexpired', () => logEvent('sessionexpired: please sign in again'));
   sdk.addEventListener('error', (e) => logEvent(`error: ${e.detail.error.code}`));
 
-  const url = new URL(location.href);
-  if (url.searchParams.has('state') || url.searchParams.has('error')) {
+  if (isAuthorizationResponse()) {
     try {
-      const { returnTo, handledByOpener } = await sdk.handleRedirectCallback();
+      const { handledByOpener } = await sdk.handleRedirectCallback({ restoreReturnTo: true });
       if (handledByOpener) {
         $('status').textContent = 'Signed in. You can close this window.';
         return;
       }
-      history.replaceState(null, '', returnTo);
       logEvent('signed in through the redirect');
     } catch (error) {
       showError(error);

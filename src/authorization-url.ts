@@ -1,6 +1,8 @@
 import * as oauth from 'oauth4webapi';
 import { checkAuthorizationParams, type ResolvedInteractiveConfig } from './config.js';
-import { assertPkceS256, requestOptions } from './discovery.js';
+import { assertPkceS256 } from './discovery.js';
+import { requestOptions } from './request-options.js';
+import { wantsOpenId } from './request-parameters.js';
 import type { DPoPKey } from './dpop.js';
 import { fromOAuthError } from './oauth-errors.js';
 import { postWithProof } from './post-with-proof.js';
@@ -16,10 +18,6 @@ export interface LoginOptions {
   loginHint?: string;
   /** Extra parameters for this request only. */
   authorizationParams?: Record<string, string>;
-}
-
-export function wantsOpenId(config: ResolvedInteractiveConfig): boolean {
-  return config.scope.split(' ').includes('openid');
 }
 
 /**

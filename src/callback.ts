@@ -1,6 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import type { ResolvedInteractiveConfig } from './config.js';
-import { requestOptions } from './discovery.js';
+import { requestOptions } from './request-options.js';
 import type { DPoPKey } from './dpop.js';
 import { postWithProof } from './post-with-proof.js';
 import { GrantkitError } from './errors.js';
@@ -8,21 +8,7 @@ import { fromOAuthError } from './oauth-errors.js';
 import { alignClock, toTokenSet } from './token-response.js';
 import type { TokenSet } from './token-store.js';
 import type { Transaction } from './transaction.js';
-import { wantsOpenId } from './authorization-url.js';
-
-/** Authorization-response parameters that are removed from the address bar once read. */
-export const RESPONSE_PARAMS = ['code', 'state', 'iss', 'error', 'error_description', 'error_uri', 'session_state'];
-
-export function isAuthorizationResponse(url: URL): boolean {
-  const p = url.searchParams;
-  return p.has('state') || p.has('code') || p.has('error');
-}
-
-export function resourceParameters(config: ResolvedInteractiveConfig): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const resource of config.resources) params.append('resource', resource);
-  return params;
-}
+import { resourceParameters, wantsOpenId } from './request-parameters.js';
 
 /** RFC 9207: the response must name the issuer we sent the user to, when the server says it does so. */
 function checkIssuer(server: oauth.AuthorizationServer, params: URLSearchParams, strict: boolean): void {

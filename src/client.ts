@@ -1,7 +1,8 @@
 import type * as oauth from 'oauth4webapi';
 import { startAuthorization, type LoginOptions } from './authorization-url.js';
 import { authorizedFetch } from './authorized-fetch.js';
-import { exchangeCode, isAuthorizationResponse, RESPONSE_PARAMS } from './callback.js';
+import { clearResponseFromAddressBar, isAuthorizationResponse } from './authorization-response.js';
+import { exchangeCode } from './callback.js';
 import { resolveConfig, type ClientOptions, type ResolvedConfig, type ResolvedInteractiveConfig } from './config.js';
 import { resolveServer } from './discovery.js';
 import type { DPoPKey } from './dpop.js';
@@ -27,6 +28,16 @@ export interface CallbackResult {
    * that opened the popup, which completes the sign-in, and this window closes.
    */
   handledByOpener?: boolean;
+}
+
+export interface HandleRedirectCallbackOptions {
+  /** The URL to read the response from. Default: the page's. */
+  url?: string;
+  /**
+   * Once signed in, put the address bar back to where sign-in began (`returnTo`), so the app
+   * need not. Default false: only the response's parameters are removed.
+   */
+  restoreReturnTo?: boolean;
 }
 
 export interface GetAccessTokenOptions {
@@ -161,13 +172,14 @@ export class GrantkitClient extends GrantkitEventTarget {
    * Completes a redirect sign-in: checks the response, exchanges the code, stores the
    * tokens and removes the response parameters from the address bar.
    */
-  async handleRedirectCallback(url: string = location.href): Promise<CallbackResult> {
+  async handleRedirectCallback(options: string | HandleRedirectCallbackOptions = {}): Promise<CallbackResult> {
+    const { url = location.href, restoreReturnTo = false } = typeof options === 'string' ? { url: options } : options;
     // Not URL.parse: Safari 17 lacks it.
     if (!URL.canParse(url, location.href)) throw new GrantkitError('no_transaction', 'this is not a URL, so it carries no authorization response');
-    return this.#completeOnce(new URL(url, location.href), 'redirect');
+    return this.#completeOnce(new URL(url, location.href), restoreReturnTo ? 'redirect-and-restore' : 'redirect');
   }
 
-  #completeOnce(url: URL, mode: 'redirect' | 'popup'): Promise<CallbackResult> {
+  #completeOnce(url: URL, mode: CompletionMode): Promise<CallbackResult> {
     const config = this.#interactive('handleRedirectCallback');
     const state = url.searchParams.get('state');
     const key = `${config.namespace} ${state}`;
@@ -178,14 +190,15 @@ export class GrantkitClient extends GrantkitEventTarget {
     return result;
   }
 
-  async #complete(config: ResolvedInteractiveConfig, url: URL, mode: 'redirect' | 'popup'): Promise<CallbackResult> {
+  async #complete(config: ResolvedInteractiveConfig, url: URL, mode: CompletionMode): Promise<CallbackResult> {
+    let restore: string | undefined;
     try {
       if (!isAuthorizationResponse(url)) {
         throw new GrantkitError('no_transaction', 'this URL carries no authorization response');
       }
       const state = url.searchParams.get('state');
       const pending = state === null ? undefined : peekTransaction(state);
-      if (mode === 'redirect' && state !== null && (pending === undefined || pending.mode === 'popup')) {
+      if (mode !== 'popup' && state !== null && (pending === undefined || pending.mode === 'popup')) {
         // Likely the callback page inside a sign-in popup: the window that opened it
         // holds the transaction and completes the sign-in.
         if (await handToOpener(url.href, state)) {
@@ -209,10 +222,11 @@ export class GrantkitClient extends GrantkitEventTarget {
       await this.#save(tokens);
       this.#channel?.post({ type: 'tokens', tokens });
       this.#emitState();
+      if (mode === 'redirect-and-restore') restore = tx.returnTo;
       return { returnTo: tx.returnTo };
     } finally {
       removeStaleTransactions();
-      if (mode === 'redirect') clearResponseFromAddressBar(url);
+      if (mode !== 'popup') clearResponseFromAddressBar(url, restore);
     }
   }
 
@@ -543,12 +557,8 @@ function withAuthorization(request: Request, authorization: string, proof?: stri
   return new Request(request, { headers });
 }
 
-function clearResponseFromAddressBar(url: URL): void {
-  if (url.href !== location.href) return;
-  const clean = new URL(url);
-  for (const name of RESPONSE_PARAMS) clean.searchParams.delete(name);
-  history.replaceState(history.state, '', clean.href);
-}
+/** How a response is completed: from the page's address (cleaned, or put back to `returnTo`), or from a popup's. */
+type CompletionMode = 'redirect' | 'redirect-and-restore' | 'popup';
 
 /**
  * Creates a client: checks the options, and reads a stored session so that

@@ -1,7 +1,8 @@
 import * as oauth from 'oauth4webapi';
-import { isLoopback, type ResolvedInteractiveConfig } from './config.js';
+import type { ResolvedInteractiveConfig } from './config.js';
 import { GrantkitError } from './errors.js';
 import { fromOAuthError } from './oauth-errors.js';
+import { requestOptions } from './request-options.js';
 
 // Metadata is public, so it may sit in sessionStorage: the page that handles the
 // redirect callback then makes one request (the token request), not three.
@@ -32,20 +33,6 @@ function writeCache(issuer: string, metadata: oauth.AuthorizationServer): void {
   } catch {
     // A full or disabled sessionStorage only costs a discovery request next time.
   }
-}
-
-/** Options oauth4webapi needs for every request to this server. */
-export interface BaseRequestOptions {
-  signal: () => AbortSignal;
-  [oauth.allowInsecureRequests]?: boolean;
-}
-
-export function requestOptions(server: URL | string, timeout: number): BaseRequestOptions {
-  const url = typeof server === 'string' ? new URL(server) : server;
-  return {
-    signal: () => AbortSignal.timeout(timeout),
-    ...(url.protocol === 'http:' && isLoopback(url) ? { [oauth.allowInsecureRequests]: true } : {}),
-  };
 }
 
 async function discover(issuer: URL, preferOidc: boolean, timeout: number): Promise<oauth.AuthorizationServer> {

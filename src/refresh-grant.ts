@@ -1,7 +1,7 @@
 import * as oauth from 'oauth4webapi';
-import { resourceParameters } from './callback.js';
+import { resourceParameters } from './request-parameters.js';
 import type { ResolvedInteractiveConfig } from './config.js';
-import { requestOptions } from './discovery.js';
+import { requestOptions } from './request-options.js';
 import type { DPoPKey } from './dpop.js';
 import { fromOAuthError } from './oauth-errors.js';
 import { postWithProof } from './post-with-proof.js';

@@ -1,6 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import type { ResolvedInteractiveConfig } from './config.js';
-import { requestOptions } from './discovery.js';
+import { requestOptions } from './request-options.js';
 import type { DPoPKey } from './dpop.js';
 import type { GrantkitError } from './errors.js';
 import { fromOAuthError } from './oauth-errors.js';

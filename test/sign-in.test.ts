@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse, delay } from 'msw';
-import { GrantkitError, type GrantkitClient } from '../src/index.js';
+import { GrantkitError, isAuthorizationResponse, type GrantkitClient } from '../src/index.js';
 import { FakeAuthServer, ISSUER } from './support/fake-auth-server.js';
 import { worker } from './support/msw.js';
 import { makeClient, resetBrowserState, setUpFake, signIn } from './support/session.js';
@@ -99,6 +99,36 @@ describe('sign-in with authorization code + PKCE', () => {
       await sdk.handleRedirectCallback();
       expect(location.search).to.equal('');
       expect(location.hash).to.equal('#keep');
+    } finally {
+      history.replaceState(null, '', start);
+    }
+  });
+
+  it('tells a return from sign-in by one rule: a code, a state or an error (a denied sign-in too)', () => {
+    expect(isAuthorizationResponse('https://app.example/?code=c&state=s')).to.equal(true);
+    expect(isAuthorizationResponse('https://app.example/?error=access_denied&state=s')).to.equal(true);
+    expect(isAuthorizationResponse(new URL('https://app.example/cb?error=login_required'))).to.equal(true);
+    expect(isAuthorizationResponse('/?state=s')).to.equal(true);
+    expect(isAuthorizationResponse('https://app.example/?tab=2#state=s')).to.equal(false);
+    expect(isAuthorizationResponse('http://[')).to.equal(false);
+    expect(isAuthorizationResponse()).to.equal(new URL(location.href).searchParams.has('state'));
+  });
+
+  it('with restoreReturnTo, puts the address bar back to where sign-in began; a failed return is only cleaned', async () => {
+    const start = location.href;
+    try {
+      const callback = new URL(await fake.authorize(await sdk.createAuthorizationUrl({ returnTo: '/projects?tab=2#list' })));
+      history.pushState(null, '', callback.pathname + callback.search);
+      expect(isAuthorizationResponse()).to.equal(true);
+      await sdk.handleRedirectCallback({ restoreReturnTo: true });
+      expect(location.pathname + location.search + location.hash).to.equal('/projects?tab=2#list');
+
+      const denied = new URL(await fake.authorize(await sdk.createAuthorizationUrl({ returnTo: '/elsewhere' }), { code: null, error: 'access_denied' }));
+      history.pushState(null, '', `/page${denied.search}`);
+      expect(isAuthorizationResponse(), 'a denied sign-in is a return too').to.equal(true);
+      const error = await failure(sdk.handleRedirectCallback({ restoreReturnTo: true }));
+      expect(error.code).to.equal('authorization_denied');
+      expect(location.pathname + location.search).to.equal('/page', 'the response is gone, and the page is not left for returnTo');
     } finally {
       history.replaceState(null, '', start);
     }

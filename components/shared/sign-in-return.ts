@@ -1,4 +1,6 @@
 import type { GrantkitClient, UserClaims } from '../../src/index.js';
+// The rule alone, not the core, which elements load only when they create a client.
+import { isAuthorizationResponse } from '../../src/authorization-response.js';
 
 /**
  * Completes the redirect back from sign-in when this page carries an authorization
@@ -6,10 +8,8 @@ import type { GrantkitClient, UserClaims } from '../../src/index.js';
  * a sign-in completed here, undefined otherwise; rejects with the client's typed error.
  */
 export async function completeSignInIfReturning(sdk: GrantkitClient): Promise<UserClaims | Record<string, never> | undefined> {
-  const params = new URL(location.href).searchParams;
-  if (!params.has('state') && !params.has('error')) return undefined;
-  const { returnTo, handledByOpener } = await sdk.handleRedirectCallback();
+  if (!isAuthorizationResponse()) return undefined;
+  const { handledByOpener } = await sdk.handleRedirectCallback({ restoreReturnTo: true });
   if (handledByOpener) return undefined;
-  history.replaceState(history.state, '', returnTo);
   return sdk.user ?? {};
 }

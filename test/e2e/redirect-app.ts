@@ -1,6 +1,6 @@
 // A minimal app using the redirect flow, driven in its own tab by the
 // `redirect-sign-in` test command: it writes what a user would see into #result.
-import { createClient } from '../../src/index.js';
+import { createClient, isAuthorizationResponse } from '../../src/index.js';
 
 const issuer = sessionStorage.getItem('test-issuer') ?? new URLSearchParams(location.search).get('issuer')!;
 sessionStorage.setItem('test-issuer', issuer);
@@ -12,7 +12,7 @@ const sdk = await createClient({
   allowedOrigins: [issuer],
 });
 const result: Record<string, unknown> = {};
-if (new URL(location.href).searchParams.has('state')) {
+if (isAuthorizationResponse()) {
   try {
     const { returnTo } = await sdk.handleRedirectCallback();
     result.returnTo = returnTo;
