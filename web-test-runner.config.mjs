@@ -127,6 +127,39 @@ function testProviderPlugin() {
             await page.close();
           }
         }
+        case 'redirect-sign-out': {
+          // Signs in by redirect, then out with the server's session too (RP-initiated logout),
+          // confirming on the provider's page; then follows a made-up return link.
+          const browser = session.browser.getPage(session.id).browser();
+          const page = await browser.newPage();
+          const endSessionRequests = [];
+          page.on('request', (request) => {
+            if (request.url().startsWith(`${provider.issuer}/session/end`) && request.method() === 'GET') endSessionRequests.push(request.url());
+          });
+          const result = () => page.waitForFunction(() => document.querySelector('#result')?.textContent, { timeout: 10_000 }).then(async () => JSON.parse(await page.$eval('#result', (e) => e.textContent)));
+          try {
+            await page.goto(`${APP_ORIGIN}/test/e2e/redirect-app.html?issuer=${encodeURIComponent(provider.issuer)}`);
+            await page.waitForSelector('#login:not([disabled])');
+            await Promise.all([page.waitForNavigation(), page.click('#login')]);
+            await page.waitForSelector('input[name=login]');
+            await page.type('input[name=login]', 'frank');
+            await page.type('input[name=password]', 'any password');
+            await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+            const signedIn = await result();
+            await page.waitForSelector('#logout:not([disabled])');
+            await Promise.all([page.waitForNavigation(), page.click('#logout')]);
+            await page.waitForSelector('button[name=logout][value=yes]');
+            await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('button[name=logout][value=yes]')]);
+            await page.waitForFunction(() => location.pathname === '/test/e2e/redirect-app.html');
+            const back = { ...(await result()), finalUrl: page.url() };
+            // A return link with a state this tab never sent.
+            await page.goto(`${APP_ORIGIN}/test/e2e/redirect-app.html?view=bye&state=made-up`);
+            const forged = await result();
+            return { signedIn, endSessionRequests, back, forged };
+          } finally {
+            await page.close();
+          }
+        }
         default:
           return undefined;
       }

@@ -45,6 +45,11 @@ for (const tag of readdirSync('dist/components').filter((f) => f.endsWith('.js')
 // DPoP's own chunk, which the core loads with import() when a client first needs a key.
 const dpopChunk = readdirSync('dist/chunks').find((f) => f.startsWith('dpop-') && f.endsWith('.js'));
 rows['DPoP (keys, proofs, nonces), loaded on first use'] = sizes(await bundle(`dist/chunks/${dpopChunk}`, dependencies));
+// The other parts the core loads with import() when first needed: each is its own chunk.
+for (const [prefix, what] of [['sign-out-', 'sign-out (revocation, end-session URL), loaded at logout'], ['popup-handshake-', 'popup sign-in handshake, loaded with a popup sign-in'], ['www-authenticate-', 'WWW-Authenticate parser, loaded with the first 401']]) {
+  const chunk = readdirSync('dist/chunks').find((f) => f.startsWith(prefix) && f.endsWith('.js'));
+  if (chunk) rows[what] = sizes(await bundle(`dist/chunks/${chunk}`, (id) => dependencies(id) || !id.includes(prefix)));
+}
 rows['all elements, with Lit and the admin client (the core loads only if an element makes the client)'] = sizes(await bundle('dist/components.js'));
 rows['German strings (grantkit/components/locales/de), on top'] = sizes(await bundle('dist/components/locales/de.js', (id) => !id.includes('locales/de')));
 // The React wrappers cost what they add to the elements they wrap (React itself is the app's).

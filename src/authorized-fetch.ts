@@ -1,5 +1,4 @@
 import { GrantkitError } from './errors.js';
-import { isInvalidTokenChallenge } from './www-authenticate.js';
 
 export interface AuthorizedFetchDeps {
   allowedOrigins: ReadonlySet<string>;
@@ -25,7 +24,10 @@ export async function authorizedFetch(deps: AuthorizedFetchDeps, input: Request 
   // Keep an unsent copy for the one retry after a refresh; a body can be read only once.
   const spare = deps.canRefresh ? request.clone() : undefined;
   const response = await deps.send(request, await deps.getAccessToken());
-  if (response.status !== 401 || !spare || !isInvalidTokenChallenge(response)) return response;
+  if (response.status !== 401 || !spare) return response;
+  // The challenge parser loads with the first 401, not with the page.
+  const { isInvalidTokenChallenge } = await import('./www-authenticate.js');
+  if (!isInvalidTokenChallenge(response)) return response;
 
   const token = await deps.getAccessToken({ forceRefresh: true });
   await response.body?.cancel();

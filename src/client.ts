@@ -1,19 +1,18 @@
 import type * as oauth from 'oauth4webapi';
 import { startAuthorization, type LoginOptions } from './authorization-url.js';
 import { authorizedFetch } from './authorized-fetch.js';
-import { clearResponseFromAddressBar, isAuthorizationResponse } from './authorization-response.js';
+import { clearResponseFromAddressBar } from './address-bar.js';
+import { isAuthorizationResponse } from './authorization-response.js';
 import { exchangeCode } from './callback.js';
-import { resolveConfig, type ClientOptions, type ResolvedConfig, type ResolvedInteractiveConfig } from './config.js';
+import { checkLogoutParams, resolveConfig, type ClientOptions, type ResolvedConfig, type ResolvedInteractiveConfig } from './config.js';
 import { resolveServer } from './discovery.js';
 import type { DPoPKey } from './dpop.js';
 import { GrantkitError, isGrantkitError } from './errors.js';
 import { GrantkitEventTarget } from './events.js';
 import { fromOAuthError } from './oauth-errors.js';
-import { handToOpener, openPopup, waitForPopupCallback, type PopupOptions } from './popup.js';
+import { openPopup, type PopupOptions } from './popup.js';
 import { refreshGrant } from './refresh-grant.js';
 import { withRefreshLock } from './refresh-lock.js';
-import { revokeTokens } from './revocation.js';
-import { endSessionUrl } from './end-session.js';
 import { sameOriginPath } from './return-to.js';
 import { SessionChannel, type SessionMessage } from './session-channel.js';
 import { isFresh, refreshMargin } from './token-response.js';
@@ -28,6 +27,8 @@ export interface CallbackResult {
    * that opened the popup, which completes the sign-in, and this window closes.
    */
   handledByOpener?: boolean;
+  /** True when this was the return from `logout({ endSession: true })`, with the state it sent: the user is signed out. */
+  signedOut?: boolean;
 }
 
 export interface HandleRedirectCallbackOptions {
@@ -50,6 +51,11 @@ export interface LogoutOptions {
   returnTo?: string;
   /** Also end the session at the authorization server (OpenID Connect RP-Initiated Logout). */
   endSession?: boolean;
+  /**
+   * Extra parameters for the end-session request, such as `ui_locales` or `logout_hint`.
+   * `client_id`, `id_token_hint`, `post_logout_redirect_uri` and `state` are grantkit's own.
+   */
+  logoutParams?: Record<string, string>;
 }
 
 export type LoginWithPopupOptions = LoginOptions & PopupOptions;
@@ -160,6 +166,7 @@ export class GrantkitClient extends GrantkitEventTarget {
     popup.location.href = url.href;
     let callbackUrl: string;
     try {
+      const { waitForPopupCallback } = await import('./popup-handshake.js');
       callbackUrl = await waitForPopupCallback(popup, config.redirectUri, state, options);
     } catch (error) {
       takeTransaction(state);
@@ -201,6 +208,7 @@ export class GrantkitClient extends GrantkitEventTarget {
       if (mode !== 'popup' && state !== null && (pending === undefined || pending.mode === 'popup')) {
         // Likely the callback page inside a sign-in popup: the window that opened it
         // holds the transaction and completes the sign-in.
+        const { handToOpener } = await import('./popup-handshake.js');
         if (await handToOpener(url.href, state)) {
           window.close();
           return { returnTo: sameOriginPath(undefined), handledByOpener: true };
@@ -216,6 +224,11 @@ export class GrantkitClient extends GrantkitEventTarget {
       }
       if (tx.expiresAt <= Date.now()) {
         throw new GrantkitError('no_transaction', 'the sign-in took too long and expired; please sign in again');
+      }
+      if (tx.mode === 'logout') {
+        // Back from the end-session endpoint with the state this tab sent: the logout completed.
+        if (mode === 'redirect-and-restore') restore = tx.returnTo;
+        return { returnTo: tx.returnTo, signedOut: true };
       }
       const server = await resolveServer(config);
       const tokens = await exchangeCode(config, server, url.searchParams, tx, this.#dpopKey);
@@ -324,20 +337,24 @@ export class GrantkitClient extends GrantkitEventTarget {
   async logout(options: LogoutOptions = {}): Promise<void> {
     const config = this.#interactive('logout');
     const returnTo = options.returnTo === undefined ? undefined : sameOriginPath(options.returnTo);
+    // Checked before anything ends: a mistake in the call is reported, not half carried out.
+    const logoutParams = checkLogoutParams(options.logoutParams ?? {});
     const tokens = this.#tokens ?? (await this.#store.get().catch(() => undefined));
     await this.#endSession('logout');
 
     let server: oauth.AuthorizationServer | undefined;
+    let signOut: typeof import('./sign-out.js') | undefined;
     try {
-      server = await resolveServer(config);
+      [server, signOut] = await Promise.all([resolveServer(config), import('./sign-out.js')]);
     } catch (error) {
+      // Signed out here and in every tab already; the server is told when it can be.
       this.#emitError(fromOAuthError(error));
     }
-    if (server && tokens) await revokeTokens(server, config, tokens, this.#keyFor(tokens), (error) => this.#emitError(error));
+    if (server && signOut && tokens) await signOut.revokeTokens(server, config, tokens, this.#keyFor(tokens), (error) => this.#emitError(error));
 
     await this.#forgetKey(tokens?.tokenType === 'dpop');
 
-    const endSession = options.endSession && server ? endSessionUrl(server, config, tokens, returnTo) : undefined;
+    const endSession = options.endSession && server && signOut ? signOut.endSessionUrl(server, config, tokens, returnTo, logoutParams) : undefined;
     if (endSession) location.assign(endSession.href);
     else if (returnTo !== undefined) location.assign(returnTo);
   }

@@ -226,11 +226,17 @@ export function resolveConfig(options: ClientOptions, pageOrigin: string | undef
   };
 }
 
-export function checkAuthorizationParams(params: Record<string, string>): Record<string, string> {
-  if (params === null || typeof params !== 'object') invalid('authorizationParams must be an object of strings');
+/** End-session parameters grantkit sets itself (OpenID Connect RP-Initiated Logout 1.0 §2). */
+const RESERVED_LOGOUT_PARAMS = new Set(['client_id', 'id_token_hint', 'post_logout_redirect_uri', 'state']);
+
+export function checkAuthorizationParams(params: Record<string, string>, option = 'authorizationParams', reserved = RESERVED_AUTHORIZATION_PARAMS): Record<string, string> {
+  if (params === null || typeof params !== 'object') invalid(`${option} must be an object of strings`);
   for (const [name, value] of Object.entries(params)) {
-    if (RESERVED_AUTHORIZATION_PARAMS.has(name)) invalid(`authorizationParams cannot set "${name}": grantkit sets it`);
-    if (typeof value !== 'string') invalid(`authorizationParams.${name} must be a string`);
+    if (reserved.has(name)) invalid(`${option} cannot set "${name}": grantkit sets it`);
+    if (typeof value !== 'string') invalid(`${option}.${name} must be a string`);
   }
   return params;
 }
+
+/** Extra end-session parameters (`ui_locales`, `logout_hint`, a vendor's own), checked as `authorizationParams` are. */
+export const checkLogoutParams = (params: Record<string, string>): Record<string, string> => checkAuthorizationParams(params, 'logoutParams', RESERVED_LOGOUT_PARAMS);

@@ -1,5 +1,5 @@
 // A sign-in transaction holds what the callback must check (state, nonce) and prove
-// (the PKCE verifier). It lives in sessionStorage: scoped to the tab that started the
+// (the PKCE verifier); a logout transaction, the state an end-session request carried. It lives in sessionStorage: scoped to the tab that started the
 // sign-in, it survives the redirect, and it holds no token.
 
 const PREFIX = 'grantkit:tx:';
@@ -14,7 +14,8 @@ export interface Transaction {
   redirectUri: string;
   /** Same-origin path to return to, already checked. */
   returnTo: string;
-  mode: 'redirect' | 'popup';
+  /** `logout`: an end-session request, whose return carries only `state` (no code, no verifier). */
+  mode: 'redirect' | 'popup' | 'logout';
   expiresAt: number;
   /** Whether the request carried `dpop_jkt`: the code must then be redeemed with a proof of that key. */
   dpop?: boolean;

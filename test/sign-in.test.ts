@@ -134,6 +134,18 @@ describe('sign-in with authorization code + PKCE', () => {
     }
   });
 
+  it('refuses logoutParams that grantkit sets itself (and ones that are not strings), before signing out', async () => {
+    await signIn(fake, sdk);
+    for (const name of ['state', 'client_id', 'id_token_hint', 'post_logout_redirect_uri']) {
+      const error = await failure(sdk.logout({ endSession: true, logoutParams: { [name]: 'x' } }));
+      expect(error.code).to.equal('config_invalid');
+      expect(error.message).to.contain(`"${name}"`);
+    }
+    const notText = await failure(sdk.logout({ endSession: true, logoutParams: { ui_locales: 1 as unknown as string } }));
+    expect(notText.code).to.equal('config_invalid');
+    expect(sdk.isAuthenticated, 'still signed in: nothing was half done').to.equal(true);
+  });
+
   it('answers a second call for the same URL with the first result, making one token request', async () => {
     const callback = await fake.authorize(await sdk.createAuthorizationUrl({ returnTo: '/a' }));
     const [first, second] = await Promise.all([sdk.handleRedirectCallback(callback), sdk.handleRedirectCallback(callback)]);

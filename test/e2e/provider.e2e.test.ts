@@ -117,6 +117,23 @@ describe('end to end against oidc-provider', () => {
     });
   });
 
+  it('signs out with the server session too: sends logoutParams and a state, and tells its own return from a made-up one', async () => {
+    type Outcome = { signedIn: Record<string, unknown>; endSessionRequests: string[]; back: Record<string, unknown>; forged: Record<string, unknown> };
+    const outcome = await executeServerCommand<Outcome, Record<string, never>>('redirect-sign-out', {});
+    expect(outcome.signedIn).to.deep.include({ isAuthenticated: true, user: 'frank' });
+    expect(outcome.endSessionRequests).to.have.length(1);
+    const endSession = new URL(outcome.endSessionRequests[0]!);
+    expect(endSession.searchParams.get('ui_locales')).to.equal('de');
+    expect(endSession.searchParams.get('client_id')).to.equal('spa');
+    expect(endSession.searchParams.get('post_logout_redirect_uri')).to.equal(`${location.origin}/test/e2e/redirect-app.html?view=bye`);
+    const state = endSession.searchParams.get('state');
+    expect(state).to.have.length.greaterThan(20);
+    // Back from the provider with that state: a completed logout, and the address is clean.
+    expect(outcome.back).to.deep.include({ signedOut: true, returnTo: '/test/e2e/redirect-app.html?view=bye', addressAfterCallback: '?view=bye', isAuthenticated: false });
+    // A link with a state this tab never sent is not taken for a logout.
+    expect(outcome.forged).to.deep.include({ error: 'no_transaction', isAuthenticated: false });
+  });
+
   it('completes a popup sign-in whose callback page has a Cross-Origin-Opener-Policy', async () => {
     const sdk = await client('spa', { redirectUri: `${location.origin}/test/e2e/coop-callback.html` });
     const closed = await signInWithPopup(sdk, 'dave');

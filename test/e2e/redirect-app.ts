@@ -14,11 +14,15 @@ const sdk = await createClient({
 const result: Record<string, unknown> = {};
 if (isAuthorizationResponse()) {
   try {
-    const { returnTo } = await sdk.handleRedirectCallback();
+    const { returnTo, signedOut } = await sdk.handleRedirectCallback();
     result.returnTo = returnTo;
     result.addressAfterCallback = location.search;
-    const response = await sdk.fetch(`${issuer}/api/whoami`);
-    result.api = { status: response.status, body: await response.json() };
+    if (signedOut) {
+      result.signedOut = true;
+    } else {
+      const response = await sdk.fetch(`${issuer}/api/whoami`);
+      result.api = { status: response.status, body: await response.json() };
+    }
   } catch (error) {
     result.error = (error as { code?: string }).code ?? String(error);
   }
@@ -29,3 +33,6 @@ document.getElementById('result')!.textContent = JSON.stringify(result);
 const button = document.getElementById('login') as HTMLButtonElement;
 button.addEventListener('click', () => void sdk.login({ returnTo: '/test/e2e/redirect-app.html?view=projects', prompt: 'login' }));
 button.disabled = false;
+const logout = document.getElementById('logout') as HTMLButtonElement;
+logout.addEventListener('click', () => void sdk.logout({ endSession: true, returnTo: '/test/e2e/redirect-app.html?view=bye', logoutParams: { ui_locales: 'de' } }));
+logout.disabled = false;

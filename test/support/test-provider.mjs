@@ -22,7 +22,7 @@ export async function startTestProvider({ port, appOrigin }) {
     grant_types: ['authorization_code', 'refresh_token'],
     response_types: ['code'],
     redirect_uris: [callback, `${appOrigin}/test/e2e/coop-callback.html`, `${appOrigin}/test/e2e/redirect-app.html`],
-    post_logout_redirect_uris: [`${appOrigin}/test/e2e/callback.html`],
+    post_logout_redirect_uris: [`${appOrigin}/test/e2e/callback.html`, `${appOrigin}/test/e2e/redirect-app.html?view=bye`],
   });
 
   const provider = new Provider(issuer, {

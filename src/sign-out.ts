@@ -1,0 +1,4 @@
+// What logout needs beyond forgetting the session here: revoking at the server and the
+// end-session URL. Loaded when the user signs out, not with the page.
+export { revokeTokens } from './revocation.js';
+export { endSessionUrl } from './end-session.js';
