@@ -112,10 +112,15 @@ function parseUrl(value: unknown, name: string): URL {
   }
 }
 
+/**
+ * The hosts plain http is accepted for: the same three the admin API document's RedirectUri
+ * allows, so a redirect URI the SDK takes is one the server registers. Not `*.localhost`:
+ * browsers resolve it to this machine, but not every resolver does (RFC 6761 §6.3 lets them).
+ */
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 export function isLoopback(url: URL): boolean {
-  return LOOPBACK_HOSTS.has(url.hostname) || url.hostname.endsWith('.localhost');
+  return LOOPBACK_HOSTS.has(url.hostname);
 }
 
 /** HTTPS, or plain HTTP to this machine only (RFC 9700 §2.6, RFC 8252 §7.3). */

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { createClient, GrantkitError, type ClientOptions } from '../src/index.js';
+import { STRING_FORMATS } from '../src/admin/operations.js';
 
 async function rejection(options: ClientOptions): Promise<GrantkitError> {
   try {
@@ -11,6 +12,19 @@ async function rejection(options: ClientOptions): Promise<GrantkitError> {
 }
 
 const base = { issuer: 'https://id.example.test', clientId: 'spa', redirectUri: 'https://app.example.test/callback' };
+
+describe('one rule for plain-http loopback, in the SDK and in the admin API document', () => {
+  it('takes an http redirect URI exactly when the document\'s RedirectUri does', async () => {
+    // (Host case is left out: the SDK reads URLs through the URL parser, which lower-cases hosts.)
+    const hosts = ['localhost', '127.0.0.1', '[::1]', 'app.localhost', 'localhost.example.test', '127.0.0.2', '0.0.0.0', 'localhost:8080', '127.0.0.1:5173', '[::1]:3000'];
+    for (const host of hosts) {
+      const uri = `http://${host}/callback`;
+      const byDocument = STRING_FORMATS.RedirectUri.pattern.test(uri);
+      const bySdk = await createClient({ ...base, redirectUri: uri, storage: 'memory' }).then(() => true, () => false);
+      expect(bySdk, `${uri}: the SDK ${bySdk ? 'takes' : 'refuses'} it, the document ${byDocument ? 'takes' : 'refuses'} it`).to.equal(byDocument);
+    }
+  });
+});
 
 describe('createClient options', () => {
   const cases: Array<[string, ClientOptions, RegExp]> = [
