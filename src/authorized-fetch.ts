@@ -1,3 +1,4 @@
+import type { DPoPKey } from './dpop.js';
 import { GrantkitError } from './errors.js';
 
 export interface AuthorizedFetchDeps {
@@ -42,4 +43,20 @@ function resolveUrl(input: string): URL {
   } catch (cause) {
     throw new GrantkitError('config_invalid', `not an absolute URL: ${input}`, { cause });
   }
+}
+
+/** Sends a request with the access token: as a bearer token, or DPoP-bound with a proof of the key. */
+export async function sendWithToken(request: Request, token: string, dpop?: { key: () => Promise<DPoPKey>; clockSkew: number }): Promise<Response> {
+  if (!dpop) return fetch(withAuthorization(request, `Bearer ${token}`));
+  const key = await dpop.key();
+  // A fresh copy for each try: a body can be sent once, and a nonce may ask for a second try.
+  return key.send(request.method, request.url, token, dpop.clockSkew, (proof) => fetch(withAuthorization(request.clone(), `DPoP ${token}`, proof)));
+}
+
+/** A copy of the request with the token (and a DPoP proof) in its headers. */
+function withAuthorization(request: Request, authorization: string, proof?: string): Request {
+  const headers = new Headers(request.headers);
+  headers.set('Authorization', authorization);
+  if (proof !== undefined) headers.set('DPoP', proof);
+  return new Request(request, { headers });
 }

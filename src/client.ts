@@ -1,72 +1,25 @@
 import type * as oauth from 'oauth4webapi';
 import { startAuthorization, type LoginOptions } from './authorization-url.js';
-import { authorizedFetch } from './authorized-fetch.js';
-import { clearResponseFromAddressBar } from './address-bar.js';
-import { isAuthorizationResponse } from './authorization-response.js';
+import { authorizedFetch, sendWithToken } from './authorized-fetch.js';
+import { completeOnce, type CompletionMode } from './authorization-return.js';
 import { exchangeCode } from './callback.js';
-import { checkLogoutParams, resolveConfig, type ClientOptions, type ResolvedConfig, type ResolvedInteractiveConfig } from './config.js';
+import { checkLogoutParams, type ResolvedConfig, type ResolvedInteractiveConfig } from './config.js';
 import { resolveServer } from './discovery.js';
 import type { DPoPKey } from './dpop.js';
-import { GrantkitError, isGrantkitError } from './errors.js';
+import { GrantkitError, isGrantkitError, storageUnavailable } from './errors.js';
 import { GrantkitEventTarget } from './events.js';
 import { fromOAuthError } from './oauth-errors.js';
-import { openPopup, type PopupOptions } from './popup.js';
-import { refreshGrant } from './refresh-grant.js';
-import { withRefreshLock } from './refresh-lock.js';
+import type { CallbackResult, GetAccessTokenOptions, HandleRedirectCallbackOptions, LoginWithPopupOptions, LogoutOptions } from './client-options.js';
+import { DPoPKeyHolder } from './dpop-key-holder.js';
+import { openPopup } from './popup.js';
+import { refreshAcrossTabs } from './refresh-across-tabs.js';
 import { sameOriginPath } from './return-to.js';
 import { SessionChannel, type SessionMessage } from './session-channel.js';
-import { isFresh, refreshMargin } from './token-response.js';
-import { indexedDbStore, memoryStore, openTokenStore, type Store, type TokenSet, type TokenStore, type UserClaims } from './token-store.js';
-import { hasPendingTransaction, peekTransaction, removeStaleTransactions, takeTransaction } from './transaction.js';
-
-export interface CallbackResult {
-  /** The same-origin path given to `login({ returnTo })`, or the page sign-in started on. */
-  returnTo: string;
-  /**
-   * True on the callback page inside a sign-in popup: the response went to the window
-   * that opened the popup, which completes the sign-in, and this window closes.
-   */
-  handledByOpener?: boolean;
-  /** True when this was the return from `logout({ endSession: true })`, with the state it sent: the user is signed out. */
-  signedOut?: boolean;
-}
-
-export interface HandleRedirectCallbackOptions {
-  /** The URL to read the response from. Default: the page's. */
-  url?: string;
-  /**
-   * Once signed in, put the address bar back to where sign-in began (`returnTo`), so the app
-   * need not. Default false: only the response's parameters are removed.
-   */
-  restoreReturnTo?: boolean;
-}
-
-export interface GetAccessTokenOptions {
-  /** Refresh even though the current token has not expired. */
-  forceRefresh?: boolean;
-}
-
-export interface LogoutOptions {
-  /** Same-origin page to go to afterwards. With `endSession`, sent as `post_logout_redirect_uri`. */
-  returnTo?: string;
-  /** Also end the session at the authorization server (OpenID Connect RP-Initiated Logout). */
-  endSession?: boolean;
-  /**
-   * Extra parameters for the end-session request, such as `ui_locales` or `logout_hint`.
-   * `client_id`, `id_token_hint`, `post_logout_redirect_uri` and `state` are grantkit's own.
-   */
-  logoutParams?: Record<string, string>;
-}
-
-export type LoginWithPopupOptions = LoginOptions & PopupOptions;
-
-// Callbacks in flight or done, by state: frameworks that run effects twice (React
-// StrictMode) call handleRedirectCallback twice with the same URL and must get the
-// same answer, not a "no transaction" error the second time.
-const callbacks = new Map<string, Promise<CallbackResult>>();
-
-const RETRY_BASE_MS = 1_000;
-const RETRY_MAX_MS = 60_000;
+import { nextRefreshIn } from './refresh-schedule.js';
+import { isFresh } from './token-response.js';
+import { waitAtMost } from './wait-at-most.js';
+import { memoryStore, type TokenSet, type TokenStore, type UserClaims } from './token-store.js';
+import { takeTransaction } from './transaction.js';
 
 /**
  * A browser OAuth 2.0 / OpenID Connect client. Create one with {@link createClient}.
@@ -88,8 +41,7 @@ export class GrantkitClient extends GrantkitEventTarget {
   #failures = 0;
   /** The last refresh failure that named a time to come back (Retry-After); nothing is asked before it. */
   #busy: GrantkitError | undefined;
-  #dpop: Promise<DPoPKey> | undefined;
-  #memoryKeys: Store<CryptoKeyPair> | undefined;
+  readonly #keys: DPoPKeyHolder | undefined;
 
   /** @internal Use {@link createClient}. */
   constructor(config: ResolvedConfig, store: TokenStore, tokens: TokenSet | undefined) {
@@ -97,6 +49,7 @@ export class GrantkitClient extends GrantkitEventTarget {
     this.#config = config;
     this.#store = store;
     this.#tokens = tokens;
+    if (config.kind === 'interactive') this.#keys = new DPoPKeyHolder(config.namespace, () => this.#store.kind === 'memory', (cause) => this.#fallBackToMemory(cause));
   }
 
   /** @internal Starts listening to other tabs and schedules the first refresh. */
@@ -188,59 +141,13 @@ export class GrantkitClient extends GrantkitEventTarget {
 
   #completeOnce(url: URL, mode: CompletionMode): Promise<CallbackResult> {
     const config = this.#interactive('handleRedirectCallback');
-    const state = url.searchParams.get('state');
-    const key = `${config.namespace} ${state}`;
-    const known = state === null ? undefined : callbacks.get(key);
-    if (known) return known;
-    const result = this.#complete(config, url, mode);
-    if (state !== null) callbacks.set(key, result);
-    return result;
-  }
-
-  async #complete(config: ResolvedInteractiveConfig, url: URL, mode: CompletionMode): Promise<CallbackResult> {
-    let restore: string | undefined;
-    try {
-      if (!isAuthorizationResponse(url)) {
-        throw new GrantkitError('no_transaction', 'this URL carries no authorization response');
-      }
-      const state = url.searchParams.get('state');
-      const pending = state === null ? undefined : peekTransaction(state);
-      if (mode !== 'popup' && state !== null && (pending === undefined || pending.mode === 'popup')) {
-        // Likely the callback page inside a sign-in popup: the window that opened it
-        // holds the transaction and completes the sign-in.
-        const { handToOpener } = await import('./popup-handshake.js');
-        if (await handToOpener(url.href, state)) {
-          window.close();
-          return { returnTo: sameOriginPath(undefined), handledByOpener: true };
-        }
-      }
-      const tx = state === null ? undefined : takeTransaction(state);
-      if (tx === undefined || tx.namespace !== config.namespace) {
-        // Either an old link, or a response this tab never asked for (CSRF, RFC 9700 §4.7).
-        if (hasPendingTransaction(config.namespace)) {
-          throw new GrantkitError('state_mismatch', 'the response does not match the sign-in this tab started');
-        }
-        throw new GrantkitError('no_transaction', 'no sign-in was started in this tab, or it was already completed');
-      }
-      if (tx.expiresAt <= Date.now()) {
-        throw new GrantkitError('no_transaction', 'the sign-in took too long and expired; please sign in again');
-      }
-      if (tx.mode === 'logout') {
-        // Back from the end-session endpoint with the state this tab sent: the logout completed.
-        if (mode === 'redirect-and-restore') restore = tx.returnTo;
-        return { returnTo: tx.returnTo, signedOut: true };
-      }
+    return completeOnce(config, url, mode, async (tx) => {
       const server = await resolveServer(config);
       const tokens = await exchangeCode(config, server, url.searchParams, tx, this.#dpopKey);
       await this.#save(tokens);
       this.#channel?.post({ type: 'tokens', tokens });
       this.#emitState();
-      if (mode === 'redirect-and-restore') restore = tx.returnTo;
-      return { returnTo: tx.returnTo };
-    } finally {
-      removeStaleTransactions();
-      if (mode !== 'popup') clearResponseFromAddressBar(url, restore);
-    }
+    });
   }
 
   /**
@@ -278,56 +185,24 @@ export class GrantkitClient extends GrantkitEventTarget {
         allowedOrigins: this.#config.allowedOrigins,
         getAccessToken: (o) => this.getAccessToken(o),
         canRefresh: this.#config.kind === 'interactive',
-        send: (request, token) => this.#send(request, token),
+        send: (request, token) => {
+          const tokens = this.#tokens;
+          return sendWithToken(request, token, tokens?.tokenType === 'dpop' ? { key: this.#dpopKey, clockSkew: tokens.clockSkew ?? 0 } : undefined);
+        },
       },
       input,
       init,
     );
 
-  /** Sends a request with the access token: as a bearer token, or DPoP-bound with a proof of the key. */
-  async #send(request: Request, token: string): Promise<Response> {
-    if (this.#tokens?.tokenType !== 'dpop') return fetch(withAuthorization(request, `Bearer ${token}`));
-    const key = await this.#dpopKey();
-    // A fresh copy for each try: a body can be sent once, and a nonce may ask for a second try.
-    return key.send(request.method, request.url, token, this.#tokens.clockSkew ?? 0, (proof) =>
-      fetch(withAuthorization(request.clone(), `DPoP ${token}`, proof)),
-    );
-  }
-
-  /** This client's DPoP key: made once, kept with the tokens, shared by every tab. */
+  /** This client's DPoP key (see DPoPKeyHolder). */
   readonly #dpopKey = (): Promise<DPoPKey> => {
-    const { namespace } = this.#interactive('dpop');
-    // Not a destructuring parameter: rollup 4.67 tree-shakes the whole chunk away with one.
-    this.#dpop ??= import('./dpop.js').then(async (dpop) => {
-      try {
-        return await dpop.loadOrCreateKey(namespace, this.#keyStore());
-      } catch (cause) {
-        this.#fallBackToMemory(cause);
-        return dpop.loadOrCreateKey(namespace, this.#keyStore());
-      }
-    });
-    return this.#dpop;
+    if (!this.#keys) throw new GrantkitError('config_invalid', 'dpop is not available for a client created with a static token');
+    return this.#keys.get();
   };
 
   /** The key for requests with these tokens: none unless they are DPoP-bound. */
   #keyFor(tokens: TokenSet): (() => Promise<DPoPKey>) | undefined {
     return tokens.tokenType === 'dpop' ? this.#dpopKey : undefined;
-  }
-
-  /** Where the key lives: beside the tokens, in IndexedDB or, after a fallback, in memory. */
-  #keyStore(): Store<CryptoKeyPair> {
-    if (this.#store.kind === 'memory') return (this.#memoryKeys ??= memoryStore());
-    return indexedDbStore(this.#interactive('dpop').namespace, 'grantkit-dpop');
-  }
-
-  /**
-   * Ends the key with the session: the next sign-in gets a new one. `bound` says the
-   * session's tokens were DPoP-bound, so a stored key exists even if this page never loaded it.
-   */
-  async #forgetKey(bound: boolean): Promise<void> {
-    if (this.#config.kind !== 'interactive' || (this.#dpop === undefined && !bound)) return;
-    this.#dpop = undefined;
-    await this.#keyStore().clear().catch(() => undefined);
   }
 
   /**
@@ -352,7 +227,7 @@ export class GrantkitClient extends GrantkitEventTarget {
     }
     if (server && signOut && tokens) await signOut.revokeTokens(server, config, tokens, this.#keyFor(tokens), (error) => this.#emitError(error));
 
-    await this.#forgetKey(tokens?.tokenType === 'dpop');
+    await this.#keys?.forget(tokens?.tokenType === 'dpop');
 
     const endSession = options.endSession && server && signOut ? signOut.endSessionUrl(server, config, tokens, returnTo, logoutParams) : undefined;
     if (endSession) location.assign(endSession.href);
@@ -385,60 +260,19 @@ export class GrantkitClient extends GrantkitEventTarget {
       outcome.then(done, done);
       this.#refreshing = outcome;
     }
-    return this.#waitAtMostTimeout(this.#refreshing);
-  }
-
-  /**
-   * A caller waits for the refresh at most `timeout`, then gets network_error; the refresh
-   * itself runs on (see #refreshAcrossTabs). The late answer is reported once per refresh,
-   * not once per waiting caller.
-   */
-  async #waitAtMostTimeout(outcome: Promise<TokenSet>): Promise<TokenSet> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let timedOut = false;
-    const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        timedOut = true;
-        reject(new GrantkitError('network_error', 'the token endpoint did not answer in time; its answer is still awaited'));
-      }, this.#interactive('refresh').timeout);
+    // A caller waits at most `timeout`; the late answer is reported once per refresh, not per caller.
+    const outcome = this.#refreshing;
+    return waitAtMost(outcome, this.#interactive('refresh').timeout, (late) => {
+      if (this.#lateReported.has(outcome)) return;
+      this.#lateReported.add(outcome);
+      this.#emitError(late);
     });
-    try {
-      return await Promise.race([outcome, late]);
-    } catch (error) {
-      if (timedOut && !this.#lateReported.has(outcome)) {
-        this.#lateReported.add(outcome);
-        this.#emitError(error as GrantkitError);
-      }
-      throw error;
-    } finally {
-      clearTimeout(timer);
-    }
   }
-
 
   async #refreshAcrossTabs(): Promise<TokenSet> {
     const config = this.#interactive('refresh');
     const seen = this.#tokens?.accessToken;
-    // The refresh request itself is never abandoned at `timeout`: if the server has rotated
-    // the refresh token, its answer is the only copy of the new one, and sending the old one
-    // again would trip reuse detection and sign the user out everywhere. Callers stop waiting
-    // at `timeout` (network_error, #waitAtMostTimeout); the answer is kept whenever it comes,
-    // still under the lock.
-    return (async () => {
-      // Metadata first, outside the lock: a tab fetching discovery while holding the lock
-      // would keep every other tab waiting on it.
-      const server = await resolveServer(config);
-      return withRefreshLock(config.namespace, async () => {
-        // Another tab may have refreshed, or signed out, while we waited for the lock.
-        const stored = this.#store.kind === 'memory' ? this.#tokens : await this.#store.get();
-        if (!stored) throw new GrantkitError('login_required', 'the session was ended in another tab');
-        if (stored.accessToken !== seen && isFresh(stored)) return { tokens: stored, fromOtherTab: true };
-        if (!stored.refreshToken) throw new GrantkitError('session_expired', 'no refresh token');
-        const fresh = await refreshGrant(server, config, { ...stored, refreshToken: stored.refreshToken }, this.#keyFor(stored));
-        await this.#store.set(fresh);
-        return { tokens: fresh, fromOtherTab: false };
-      });
-    })().then(
+    return refreshAcrossTabs(config, this.#store, this.#tokens, seen, (tokens) => this.#keyFor(tokens)).then(
       (tokens) => {
         this.#clearFailures();
         this.#tokens = tokens.tokens;
@@ -467,18 +301,13 @@ export class GrantkitClient extends GrantkitEventTarget {
     throw error;
   }
 
-
   /** One timer: the next proactive refresh, or the next retry after a failure. */
   #schedule(): void {
     clearTimeout(this.#timer);
     const config = this.#config;
     const tokens = this.#tokens;
     if (config.kind !== 'interactive' || !config.autoRefresh || !tokens?.refreshToken || tokens.expiresAt === undefined) return;
-    const backoff = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** (this.#failures - 1));
-    const delay =
-      this.#failures > 0
-        ? Math.max(backoff, (this.#busy?.retryAt ?? 0) - Date.now())
-        : Math.max(0, tokens.expiresAt - refreshMargin(tokens) - Date.now());
+    const delay = nextRefreshIn(tokens, tokens.expiresAt, this.#failures, this.#busy?.retryAt);
     this.#timer = setTimeout(() => {
       // Errors are reported through events; the timer has nobody to throw to.
       this.#refresh().catch(() => undefined);
@@ -517,7 +346,7 @@ export class GrantkitClient extends GrantkitEventTarget {
       // Nothing to clear in a store that cannot be opened.
     }
     this.#channel?.post({ type: 'ended', reason });
-    if (reason === 'expired') await this.#forgetKey(bound);
+    if (reason === 'expired') await this.#keys?.forget(bound);
     if (reason === 'expired' && wasSignedIn) {
       this.dispatchEvent(new CustomEvent('sessionexpired', { detail: { error: error! } }));
     }
@@ -546,7 +375,7 @@ export class GrantkitClient extends GrantkitEventTarget {
     const wasSignedIn = this.#tokens !== undefined;
     this.#forget();
     // The tab that ended the session removes the stored key; a new sign-in makes a new one.
-    this.#dpop = undefined;
+    this.#keys?.drop();
     if (this.#store.kind === 'memory') void this.#store.clear();
     if (message.reason === 'expired' && wasSignedIn) {
       const error = new GrantkitError('session_expired', 'the session expired (noticed in another tab)');
@@ -561,40 +390,4 @@ export class GrantkitClient extends GrantkitEventTarget {
   #emitError(error: GrantkitError): void {
     this.dispatchEvent(new CustomEvent('error', { detail: { error } }));
   }
-}
-
-function storageUnavailable(cause: unknown): GrantkitError {
-  return new GrantkitError('storage_unavailable', 'IndexedDB is unavailable; the session lasts only as long as this page', { cause });
-}
-
-function withAuthorization(request: Request, authorization: string, proof?: string): Request {
-  const headers = new Headers(request.headers);
-  headers.set('Authorization', authorization);
-  if (proof !== undefined) headers.set('DPoP', proof);
-  return new Request(request, { headers });
-}
-
-/** How a response is completed: from the page's address (cleaned, or put back to `returnTo`), or from a popup's. */
-type CompletionMode = 'redirect' | 'redirect-and-restore' | 'popup';
-
-/**
- * Creates a client: checks the options, and reads a stored session so that
- * `isAuthenticated` is right as soon as the promise resolves. It makes no network request.
- *
- * @example
- * const sdk = await createClient({ issuer: 'https://id.example.com', clientId: 'spa', redirectUri: location.origin + '/callback' });
- */
-export async function createClient(options: ClientOptions): Promise<GrantkitClient> {
-  // Workers have a location but no document; Node, Deno and Bun have neither. Static tokens
-  // work everywhere; sign-in needs a page.
-  const config = resolveConfig(options, globalThis.location?.origin, typeof document !== 'undefined');
-  if (config.kind === 'static') return new GrantkitClient(config, memoryStore(), undefined);
-  const { store, tokens, fallbackCause } = await openTokenStore(config.storage, config.namespace);
-  const client = new GrantkitClient(config, store, tokens);
-  client.start();
-  if (fallbackCause !== undefined) {
-    // A task, not a microtask: the caller's `await createClient()` resumes first and can listen.
-    setTimeout(() => client.dispatchEvent(new CustomEvent('error', { detail: { error: storageUnavailable(fallbackCause) } })));
-  }
-  return client;
 }

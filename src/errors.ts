@@ -56,3 +56,8 @@ export class GrantkitError extends Error {
 export function isGrantkitError(value: unknown, code?: GrantkitErrorCode): value is GrantkitError {
   return value instanceof GrantkitError && (code === undefined || value.code === code);
 }
+
+/** IndexedDB cannot be used: the client keeps the session in memory instead, and says so. */
+export function storageUnavailable(cause: unknown): GrantkitError {
+  return new GrantkitError('storage_unavailable', 'IndexedDB is unavailable; the session lasts only as long as this page', { cause });
+}

@@ -1,5 +1,6 @@
-export { createClient, GrantkitClient } from './client.js';
-export type { CallbackResult, GetAccessTokenOptions, HandleRedirectCallbackOptions, LoginWithPopupOptions, LogoutOptions } from './client.js';
+export { GrantkitClient } from './client.js';
+export { createClient } from './create-client.js';
+export type { CallbackResult, GetAccessTokenOptions, HandleRedirectCallbackOptions, LoginWithPopupOptions, LogoutOptions } from './client-options.js';
 export type { LoginOptions } from './authorization-url.js';
 export type { PopupOptions } from './popup.js';
 export type { ClientOptions, Endpoints, InteractiveClientOptions, StaticTokenClientOptions } from './config.js';
