@@ -88,12 +88,13 @@ async function main(): Promise<void> {
 
   if (isAuthorizationResponse()) {
     try {
-      const { handledByOpener } = await sdk.handleRedirectCallback({ restoreReturnTo: true });
+      const { handledByOpener, signedOut } = await sdk.handleRedirectCallback({ restoreReturnTo: true });
       if (handledByOpener) {
         $('status').textContent = 'Signed in. You can close this window.';
         return;
       }
-      logEvent('signed in through the redirect');
+      if (signedOut) logEvent('signed out at the sign-in server too');
+      else logEvent('signed in through the redirect');
     } catch (error) {
       showError(error);
     }

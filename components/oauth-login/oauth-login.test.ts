@@ -112,6 +112,26 @@ describe('<oauth-login>', () => {
     expect(event.bubbles && event.composed).to.equal(true);
   });
 
+  it('announces no sign-in when the page is the return from a logout at the server', async () => {
+    const start = location.href;
+    const client = Object.assign(new ScriptedClient(), {
+      handleRedirectCallback: async () => ({ returnTo: '/', signedOut: true }),
+    });
+    history.pushState(null, '', `${location.pathname}?state=logout-state`);
+    try {
+      const el = await fixture<OAuthLogin>(html`<oauth-login></oauth-login>`);
+      const events: Event[] = [];
+      el.addEventListener('grantkit-signin', (e) => events.push(e));
+      el.client = client as unknown as GrantkitClient;
+      await el.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(events, 'a logout return is not a sign-in').to.have.length(0);
+      expect(button(el).textContent!.trim()).to.equal('Sign in');
+    } finally {
+      history.replaceState(null, '', start);
+    }
+  });
+
   it('redirects by default', async () => {
     const client = new ScriptedClient();
     const el = await fixture<OAuthLogin>(html`<oauth-login .client=${client as unknown as GrantkitClient}></oauth-login>`);

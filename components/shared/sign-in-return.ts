@@ -9,7 +9,8 @@ import { isAuthorizationResponse } from '../../src/authorization-response.js';
  */
 export async function completeSignInIfReturning(sdk: GrantkitClient): Promise<UserClaims | Record<string, never> | undefined> {
   if (!isAuthorizationResponse()) return undefined;
-  const { handledByOpener } = await sdk.handleRedirectCallback({ restoreReturnTo: true });
-  if (handledByOpener) return undefined;
+  const { handledByOpener, signedOut } = await sdk.handleRedirectCallback({ restoreReturnTo: true });
+  // Back from logout (its state), or the popup's window: nobody signed in here.
+  if (handledByOpener || signedOut) return undefined;
   return sdk.user ?? {};
 }
