@@ -3,7 +3,10 @@ import { http, HttpResponse, delay } from 'msw';
 import { GrantkitError, isAuthorizationResponse, type GrantkitClient } from '../src/index.js';
 import { FakeAuthServer, ISSUER } from './support/fake-auth-server.js';
 import { worker } from './support/msw.js';
-import { makeClient, resetBrowserState, setUpFake, signIn } from './support/session.js';
+import { freshClientId, makeClient, resetBrowserState, setUpFake, signIn, sleep } from './support/session.js';
+import { resolveConfig, type ResolvedInteractiveConfig } from '../src/config.js';
+import { endSessionUrl } from '../src/end-session.js';
+import { completeSignInIfReturning } from '../components/shared/sign-in-return.js';
 
 async function failure(promise: Promise<unknown>): Promise<GrantkitError> {
   try {
@@ -286,5 +289,74 @@ describe('sign-in with authorization code + PKCE', () => {
     const reloaded = await makeClient(options);
     expect(reloaded.isAuthenticated).to.equal(true);
     expect(reloaded.user?.sub).to.equal('alice');
+  });
+});
+
+// Review of the logout-state / lazy-loading / client.ts split change (not run by the reviewer).
+describe('review: regressions of the return-handling and refresh refactor', () => {
+  let fake: FakeAuthServer;
+
+  beforeEach(async () => {
+    await resetBrowserState();
+    fake = await setUpFake();
+  });
+
+  it('the elements do not report a sign-in on the return from logout({ endSession: true })', async () => {
+    const clientId = freshClientId();
+    const sdk = await makeClient({ clientId });
+    // What logout({ endSession: true }) saves before it navigates (calling logout itself would leave the test page).
+    const config = resolveConfig({ issuer: ISSUER, clientId, redirectUri: `${location.origin}/callback` }, location.origin, true) as ResolvedInteractiveConfig;
+    const endSession = endSessionUrl({ issuer: ISSUER, end_session_endpoint: `${ISSUER}/logout` }, config, undefined, '/bye', {})!;
+    const start = location.href;
+    try {
+      history.pushState(null, '', `/bye?state=${endSession.searchParams.get('state')}`);
+      // <oauth-login> and <grantkit-provider> emit grantkit-signin whenever this is not undefined.
+      const user = await completeSignInIfReturning(sdk);
+      expect(sdk.isAuthenticated).to.equal(false);
+      expect(user, 'a completed logout is not a sign-in').to.equal(undefined);
+    } finally {
+      history.replaceState(null, '', start);
+    }
+  });
+
+  it('handleRedirectCallback(url) still reads a URL object it is given, not the page address', async () => {
+    const sdk = await makeClient();
+    const callback = new URL(await fake.authorize(await sdk.createAuthorizationUrl({ returnTo: '/from-url-object' })));
+    // Before the change `handleRedirectCallback(new URL(...))` worked (URL.canParse and new URL take
+    // a URL object); now the object is taken for options, `url` is missing, and location.href is read.
+    const result = await sdk.handleRedirectCallback(callback as unknown as string);
+    expect(result.returnTo).to.equal('/from-url-object');
+    expect(sdk.isAuthenticated).to.equal(true);
+  });
+
+  it('with memory storage, a refresh waiting for the lock when the user signs out does not sign them back in', async () => {
+    fake = await setUpFake(new FakeAuthServer({ revocation: false }));
+    const clientId = freshClientId();
+    const sdk = await makeClient({ clientId, storage: 'memory', autoRefresh: false });
+    await signIn(fake, sdk);
+    // Another tab holds the refresh lock (or discovery is slow): this tab's refresh waits.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let acquired!: () => void;
+    const got = new Promise<void>((resolve) => (acquired = resolve));
+    const holding = navigator.locks.request(`grantkit:refresh:${new URL(ISSUER).href} ${clientId}`, () => {
+      acquired();
+      return held;
+    });
+    await got;
+    const refreshing = sdk.getAccessToken({ forceRefresh: true }).then(
+      () => 'refreshed',
+      (error: GrantkitError) => error.code,
+    );
+    await sleep(100);
+    await sdk.logout();
+    expect(sdk.isAuthenticated).to.equal(false);
+    release();
+    await holding;
+    // Before the split the refresh read this.#tokens under the lock (gone: login_required);
+    // refreshAcrossTabs now gets a copy taken before the wait, and refreshes with it.
+    expect(await refreshing).to.equal('login_required');
+    expect(fake.refreshRequests).to.equal(0);
+    expect(sdk.isAuthenticated, 'still signed out after logout').to.equal(false);
   });
 });
