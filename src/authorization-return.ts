@@ -34,7 +34,8 @@ export function completeOnce(config: ResolvedInteractiveConfig, url: URL, mode: 
 async function complete(config: ResolvedInteractiveConfig, url: URL, mode: CompletionMode, signIn: SignIn): Promise<CallbackResult> {
   let restore: string | undefined;
   try {
-    if (!isAuthorizationResponse(url)) {
+    // Asked explicitly, a `code` without a state counts too: it is refused below as a state mismatch.
+    if (!isAuthorizationResponse(url) && !url.searchParams.has('code')) {
       throw new GrantkitError('no_transaction', 'this URL carries no authorization response');
     }
     const state = url.searchParams.get('state');
@@ -56,7 +57,8 @@ async function complete(config: ResolvedInteractiveConfig, url: URL, mode: Compl
       }
       throw new GrantkitError('no_transaction', 'no sign-in was started in this tab, or it was already completed');
     }
-    if (tx.expiresAt <= Date.now()) {
+    // A slow logout confirmation is still a logout: the session here ended before the user left.
+    if (tx.mode !== 'logout' && tx.expiresAt <= Date.now()) {
       throw new GrantkitError('no_transaction', 'the sign-in took too long and expired; please sign in again');
     }
     if (tx.mode === 'logout') {

@@ -27,8 +27,9 @@ export async function authorizedFetch(deps: AuthorizedFetchDeps, input: Request 
   const response = await deps.send(request, await deps.getAccessToken());
   if (response.status !== 401 || !spare) return response;
   // The challenge parser loads with the first 401, not with the page.
-  const { isInvalidTokenChallenge } = await import('./www-authenticate.js');
-  if (!isInvalidTokenChallenge(response)) return response;
+  // If it cannot load (a deploy removed the chunk under an open tab), the 401 goes to the caller as it came.
+  const parser = await import('./www-authenticate.js').catch(() => undefined);
+  if (!parser?.isInvalidTokenChallenge(response)) return response;
 
   const token = await deps.getAccessToken({ forceRefresh: true });
   await response.body?.cancel();

@@ -17,7 +17,7 @@ export interface CallbackResult {
 
 export interface HandleRedirectCallbackOptions {
   /** The URL to read the response from. Default: the page's. */
-  url?: string;
+  url?: string | URL;
   /**
    * Once signed in, put the address bar back to where sign-in began (`returnTo`), so the app
    * need not. Default false: only the response's parameters are removed.

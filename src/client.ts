@@ -108,6 +108,8 @@ export class GrantkitClient extends GrantkitEventTarget {
   async loginWithPopup(options: LoginWithPopupOptions = {}): Promise<CallbackResult> {
     const config = this.#interactive('loginWithPopup');
     const popup = openPopup(options.features);
+    // Loading at once: the popup may come back before the sign-in page has even shown (an SSO session).
+    const handshake = import('./popup-handshake.js');
     let url: URL;
     let state: string;
     try {
@@ -119,7 +121,10 @@ export class GrantkitClient extends GrantkitEventTarget {
     popup.location.href = url.href;
     let callbackUrl: string;
     try {
-      const { waitForPopupCallback } = await import('./popup-handshake.js');
+      const { waitForPopupCallback } = await handshake.catch((cause: unknown) => {
+        popup.close();
+        throw new GrantkitError('network_error', 'the popup sign-in could not load its code; reload the page', { cause });
+      });
       callbackUrl = await waitForPopupCallback(popup, config.redirectUri, state, options);
     } catch (error) {
       takeTransaction(state);
@@ -132,8 +137,9 @@ export class GrantkitClient extends GrantkitEventTarget {
    * Completes a redirect sign-in: checks the response, exchanges the code, stores the
    * tokens and removes the response parameters from the address bar.
    */
-  async handleRedirectCallback(options: string | HandleRedirectCallbackOptions = {}): Promise<CallbackResult> {
-    const { url = location.href, restoreReturnTo = false } = typeof options === 'string' ? { url: options } : options;
+  async handleRedirectCallback(options: string | URL | HandleRedirectCallbackOptions = {}): Promise<CallbackResult> {
+    const given = typeof options === 'string' || options instanceof URL ? { url: String(options) } : options;
+    const { url = location.href, restoreReturnTo = false } = given;
     // Not URL.parse: Safari 17 lacks it.
     if (!URL.canParse(url, location.href)) throw new GrantkitError('no_transaction', 'this is not a URL, so it carries no authorization response');
     return this.#completeOnce(new URL(url, location.href), restoreReturnTo ? 'redirect-and-restore' : 'redirect');
@@ -272,8 +278,14 @@ export class GrantkitClient extends GrantkitEventTarget {
   async #refreshAcrossTabs(): Promise<TokenSet> {
     const config = this.#interactive('refresh');
     const seen = this.#tokens?.accessToken;
-    return refreshAcrossTabs(config, this.#store, this.#tokens, seen, (tokens) => this.#keyFor(tokens)).then(
-      (tokens) => {
+    return refreshAcrossTabs(config, this.#store, () => this.#tokens, seen, (tokens) => this.#keyFor(tokens)).then(
+      async (tokens) => {
+        // Signed out while the answer was on its way: it must not sign the user back in, here
+        // or on the next page load (the answer was stored under the lock).
+        if (!this.#tokens) {
+          if (!tokens.fromOtherTab) await this.#store.clear().catch(() => undefined);
+          throw new GrantkitError('login_required', 'the session ended while it was being refreshed');
+        }
         this.#clearFailures();
         this.#tokens = tokens.tokens;
         if (!tokens.fromOtherTab) this.#channel?.post({ type: 'tokens', tokens: tokens.tokens });

@@ -23,9 +23,13 @@ export function endSessionUrl(
   const state = oauth.generateRandomState();
   url.searchParams.set('state', state);
   const path = new URL(back);
-  saveTransaction({
-    namespace: config.namespace, state, codeVerifier: '', redirectUri: back,
-    returnTo: `/${path.pathname.replace(/^\/+/, '')}${path.search}${path.hash}`, mode: 'logout', expiresAt: Date.now() + TRANSACTION_TTL_MS,
-  });
+  try {
+    saveTransaction({
+      namespace: config.namespace, state, codeVerifier: '', redirectUri: back,
+      returnTo: `/${path.pathname.replace(/^\/+/, '')}${path.search}${path.hash}`, mode: 'logout', expiresAt: Date.now() + TRANSACTION_TTL_MS,
+    });
+  } catch {
+    // sessionStorage is full or denied: the logout still goes ahead; its return will read as unknown (no_transaction).
+  }
   return url;
 }

@@ -20,7 +20,8 @@ import type { TokenSet, TokenStore } from './token-store.js';
 export async function refreshAcrossTabs(
   config: ResolvedInteractiveConfig,
   store: TokenStore,
-  inMemory: TokenSet | undefined,
+  /** The tokens this page holds now (read under the lock: a memory store has no other copy). */
+  inMemory: () => TokenSet | undefined,
   seen: string | undefined,
   keyFor: (tokens: TokenSet) => (() => Promise<DPoPKey>) | undefined,
 ): Promise<{ tokens: TokenSet; fromOtherTab: boolean }> {
@@ -29,7 +30,7 @@ export async function refreshAcrossTabs(
   const server = await resolveServer(config);
   return withRefreshLock(config.namespace, async () => {
     // Another tab may have refreshed, or signed out, while we waited for the lock.
-    const stored = store.kind === 'memory' ? inMemory : await store.get();
+    const stored = store.kind === 'memory' ? inMemory() : await store.get();
     if (!stored) throw new GrantkitError('login_required', 'the session was ended in another tab');
     if (stored.accessToken !== seen && isFresh(stored)) return { tokens: stored, fromOtherTab: true };
     if (!stored.refreshToken) throw new GrantkitError('session_expired', 'no refresh token');

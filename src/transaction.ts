@@ -63,6 +63,7 @@ export function peekTransaction(state: string): Transaction | undefined {
   return parse(sessionStorage.getItem(PREFIX + state));
 }
 
+/** Whether this tab has a sign-in under way (a logout on its way back does not count). */
 export function hasPendingTransaction(namespace: string, now = Date.now()): boolean {
-  return entries().some(([, tx]) => tx !== undefined && tx.namespace === namespace && tx.expiresAt > now);
+  return entries().some(([, tx]) => tx !== undefined && tx.namespace === namespace && tx.mode !== 'logout' && tx.expiresAt > now);
 }

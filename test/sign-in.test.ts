@@ -113,6 +113,7 @@ describe('sign-in with authorization code + PKCE', () => {
     expect(isAuthorizationResponse(new URL('https://app.example/cb?error=login_required'))).to.equal(true);
     expect(isAuthorizationResponse('/?state=s')).to.equal(true);
     expect(isAuthorizationResponse('https://app.example/?tab=2#state=s')).to.equal(false);
+    expect(isAuthorizationResponse('https://app.example/redeem?code=PROMO'), "an app's own code parameter").to.equal(false);
     expect(isAuthorizationResponse('http://[')).to.equal(false);
     expect(isAuthorizationResponse()).to.equal(new URL(location.href).searchParams.has('state'));
   });
@@ -317,6 +318,21 @@ describe('review: regressions of the return-handling and refresh refactor', () =
     } finally {
       history.replaceState(null, '', start);
     }
+  });
+
+  it('a logout confirmed after the transaction expired is still a logout; a pending logout makes no sign-in look started', async () => {
+    const clientId = freshClientId();
+    const sdk = await makeClient({ clientId });
+    const config = resolveConfig({ issuer: ISSUER, clientId, redirectUri: `${location.origin}/callback` }, location.origin, true) as ResolvedInteractiveConfig;
+    const slow = endSessionUrl({ issuer: ISSUER, end_session_endpoint: `${ISSUER}/logout` }, config, undefined, '/bye', {})!;
+    const state = slow.searchParams.get('state')!;
+    const key = `grantkit:tx:${state}`;
+    sessionStorage.setItem(key, JSON.stringify({ ...JSON.parse(sessionStorage.getItem(key)!), expiresAt: Date.now() - 1 }));
+    expect((await sdk.handleRedirectCallback(`${location.origin}/bye?state=${state}`)).signedOut).to.equal(true);
+
+    endSessionUrl({ issuer: ISSUER, end_session_endpoint: `${ISSUER}/logout` }, config, undefined, '/bye', {});
+    const forged = await sdk.handleRedirectCallback(`${location.origin}/callback?code=c&state=made-up`).catch((e: GrantkitError) => e);
+    expect((forged as GrantkitError).code, 'no sign-in was started, only a logout').to.equal('no_transaction');
   });
 
   it('handleRedirectCallback(url) still reads a URL object it is given, not the page address', async () => {

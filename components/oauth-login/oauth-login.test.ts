@@ -1,6 +1,9 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { GrantkitError, type GrantkitClient } from '../../src/index.js';
 import { makeClient, resetBrowserState, setUpFake, signIn } from '../../test/support/session.js';
+import { ISSUER } from '../../test/support/fake-auth-server.js';
+import { resolveConfig } from '../../src/config.js';
+import { saveTransaction } from '../../src/transaction.js';
 import '../shared/locales/de.js';
 import './define.js';
 import type { OAuthLogin } from './oauth-login.js';
@@ -113,20 +116,21 @@ describe('<oauth-login>', () => {
   });
 
   it('announces no sign-in when the page is the return from a logout at the server', async () => {
+    await setUpFake();
     const start = location.href;
-    const client = Object.assign(new ScriptedClient(), {
-      handleRedirectCallback: async () => ({ returnTo: '/', signedOut: true }),
-    });
+    const redirectUri = `${location.origin}${location.pathname}`;
+    // The transaction logout({ endSession: true }) leaves behind, for the state it sent.
+    const { namespace } = resolveConfig({ issuer: ISSUER, clientId: 'spa', redirectUri }, location.origin, true) as { namespace: string };
+    saveTransaction({ namespace, state: 'logout-state', codeVerifier: '', redirectUri, returnTo: location.pathname, mode: 'logout', expiresAt: Date.now() + 60_000 });
     history.pushState(null, '', `${location.pathname}?state=logout-state`);
     try {
-      const el = await fixture<OAuthLogin>(html`<oauth-login></oauth-login>`);
       const events: Event[] = [];
-      el.addEventListener('grantkit-signin', (e) => events.push(e));
-      el.client = client as unknown as GrantkitClient;
-      await el.updateComplete;
+      const el = await fixture<OAuthLogin>(html`<oauth-login issuer=${ISSUER} client-id="spa" @grantkit-signin=${(e: Event) => events.push(e)}></oauth-login>`);
+      await waitUntil(() => !button(el).disabled, 'the element made its client');
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(events, 'a logout return is not a sign-in').to.have.length(0);
       expect(button(el).textContent!.trim()).to.equal('Sign in');
+      expect(location.search, 'the state is taken out of the address').to.equal('');
     } finally {
       history.replaceState(null, '', start);
     }
