@@ -11,7 +11,7 @@ import { GrantkitEventTarget } from './events.js';
 import { fromOAuthError } from './oauth-errors.js';
 import type { CallbackResult, GetAccessTokenOptions, HandleRedirectCallbackOptions, LoginWithPopupOptions, LogoutOptions } from './client-options.js';
 import { DPoPKeyHolder } from './dpop-key-holder.js';
-import { openPopup } from './popup.js';
+import { openPopup, runPopup } from './popup.js';
 import { refreshAcrossTabs } from './refresh-across-tabs.js';
 import { sameOriginPath } from './return-to.js';
 import { SessionChannel, type SessionMessage } from './session-channel.js';
@@ -19,7 +19,6 @@ import { nextRefreshIn } from './refresh-schedule.js';
 import { isFresh } from './token-response.js';
 import { waitAtMost } from './wait-at-most.js';
 import { memoryStore, type TokenSet, type TokenStore, type UserClaims } from './token-store.js';
-import { takeTransaction } from './transaction.js';
 
 /**
  * A browser OAuth 2.0 / OpenID Connect client. Create one with {@link createClient}.
@@ -108,28 +107,8 @@ export class GrantkitClient extends GrantkitEventTarget {
   async loginWithPopup(options: LoginWithPopupOptions = {}): Promise<CallbackResult> {
     const config = this.#interactive('loginWithPopup');
     const popup = openPopup(options.features);
-    // Loading at once: the popup may come back before the sign-in page has even shown (an SSO session).
-    const handshake = import('./popup-handshake.js');
-    let url: URL;
-    let state: string;
-    try {
-      ({ url, state } = await startAuthorization(config, await resolveServer(config), options, 'popup', this.#dpopKey));
-    } catch (error) {
-      popup.close();
-      throw error;
-    }
-    popup.location.href = url.href;
-    let callbackUrl: string;
-    try {
-      const { waitForPopupCallback } = await handshake.catch((cause: unknown) => {
-        popup.close();
-        throw new GrantkitError('network_error', 'the popup sign-in could not load its code; reload the page', { cause });
-      });
-      callbackUrl = await waitForPopupCallback(popup, config.redirectUri, state, options);
-    } catch (error) {
-      takeTransaction(state);
-      throw error;
-    }
+    const start = async () => startAuthorization(config, await resolveServer(config), options, 'popup', this.#dpopKey);
+    const callbackUrl = await runPopup(popup, start, config.redirectUri, options);
     return this.#completeOnce(new URL(callbackUrl), 'popup');
   }
 
