@@ -1,4 +1,4 @@
-// grantkit where scripts run: Node, with no window, location, document, sessionStorage or
+// grantkit where scripts run: Node (and Deno and Bun), with no window, location, document, sessionStorage or
 // indexedDB. A personal access token drives sdk.fetch and the admin client; sign-in is
 // refused with a typed error. Runs the built package (dist/) by its public names, against
 // the real reference server (build/server).
@@ -33,6 +33,19 @@ describe('grantkit in Node (scripts)', { timeout: 120_000 }, () => {
     assert.ok(lines.some((l) => /\tERP Connector 1\.0\tactive$/.test(l)), stdout);
     assert.equal(lines.length, (await server.db.query('select 1 from integrations')).length);
   });
+
+  // The same script under Deno and Bun (devDependencies; their npm packages carry the binaries).
+  for (const [runtime, args] of [['deno', ['run', '--allow-net', '--allow-env', '--allow-read', 'examples/list-integrations.mjs']], ['bun', ['examples/list-integrations.mjs']]]) {
+    it(`runs the README example under ${runtime}`, async () => {
+      const { stdout } = await run(new URL(`node_modules/.bin/${runtime}`, root).pathname, args, {
+        cwd: root,
+        env: { ...process.env, GRANTKIT_TOKEN: token, GRANTKIT_ADMIN_URL: `${server.origin}/admin/v1`, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1' },
+      });
+      const lines = stdout.trim().split('\n');
+      assert.ok(lines.some((l) => /\tERP Connector 1\.0\tactive$/.test(l)), stdout);
+      assert.equal(lines.length, (await server.db.query('select 1 from integrations')).length);
+    });
+  }
 
   it('refuses sign-in outside a page, and a static token without allowedOrigins, with config_invalid', async () => {
     const interactive = await createClient({ issuer: server.origin, clientId: 'grantkit-demo', redirectUri: `${server.origin}/` }).catch((e) => e);

@@ -2,7 +2,12 @@
 // is refused. Static-token mode must work here; sign-in must be refused with a typed error.
 import { createClient, GrantkitError } from '../../src/index.js';
 
-declare const self: ServiceWorkerGlobalScope;
+// The Service Worker's own types are in TypeScript's "webworker" lib, which this project (DOM) does not load.
+interface WorkerMessageEvent {
+  ports: readonly MessagePort[];
+  waitUntil(work: Promise<unknown>): void;
+}
+declare const self: { addEventListener(type: 'message', listener: (event: WorkerMessageEvent) => void): void };
 
 const sent: Array<{ url: string; authorization: string | null }> = [];
 // The requests the SDK makes, recorded instead of sent.
