@@ -66,6 +66,9 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     try {
       response = await send(`${base}${path}${query.size ? `?${query}` : ''}`, {
         method,
+        // The API answers no-store anyway. Without this, Chromium serves concurrent GETs for one
+        // URL through one HTTP cache entry, one after another: a burst ran 5-7x slower.
+        cache: 'no-store',
         headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
       });

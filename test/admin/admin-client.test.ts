@@ -12,6 +12,7 @@ interface Seen {
   body: string;
   authorization: string | null;
   contentType: string | null;
+  cache?: RequestCache;
 }
 
 describe('admin client (wire behaviour)', () => {
@@ -23,7 +24,7 @@ describe('admin client (wire behaviour)', () => {
     worker.resetHandlers(
       http.all(`${BASE}/*`, async ({ request }) => {
         const url = new URL(request.url);
-        seen.push({ method: request.method, url, body: await request.text(), authorization: request.headers.get('authorization'), contentType: request.headers.get('content-type') });
+        seen.push({ method: request.method, url, body: await request.text(), authorization: request.headers.get('authorization'), contentType: request.headers.get('content-type'), cache: request.cache });
         if (url.pathname.endsWith('/secret')) return HttpResponse.json({ client_id: 'a b', client_secret: 's', client_secret_last4: '1234', previous_secret_expires_at: null });
         if (request.method === 'DELETE') return new HttpResponse(null, { status: 204 });
         return HttpResponse.json({ items: [], next_cursor: null });
@@ -49,6 +50,14 @@ describe('admin client (wire behaviour)', () => {
     expect(seen[1]!.contentType).to.equal('application/json');
     expect(seen[2]!.body).to.equal('');
     expect(seen.every((s) => s.authorization === 'Bearer pat_test')).to.equal(true);
+  });
+
+  it('asks the browser not to cache: concurrent GETs of one URL would otherwise wait for each other in the HTTP cache', async () => {
+    // Through sdk.fetch, as the elements call it: it builds one Request from the input and init, keeping the mode.
+    const sdk = await createClient({ token: 'pat_test', allowedOrigins: ['https://id.example.test'] });
+    const admin = createAdminClient({ baseUrl: BASE, fetch: sdk.fetch });
+    await Promise.all([admin.listIntegrations({}), admin.listIntegrations({}), admin.deleteIntegration({ client_id: 'x' })]);
+    expect(seen.map((s) => s.cache)).to.deep.equal(['no-store', 'no-store', 'no-store']);
   });
 
   it('resolves a 204 to undefined', async () => {
