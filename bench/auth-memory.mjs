@@ -14,6 +14,7 @@ import http from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freshPostgres, postgresUrl } from './postgres.mjs';
 
 const REQUESTS = Number(process.env.AUTH_MEMORY_REQUESTS ?? 20_000);
 const IN_FLIGHT = 50;
@@ -52,9 +53,7 @@ async function serve(database) {
 
 async function bench() {
   const rows = {};
-  // `npm run bench` runs under scripts/with-postgres.mjs, which sets TEST_DATABASE_URL.
-  const postgres = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  const modes = [['PGlite in memory', false], ['PGlite, --data DIR', true], ...(postgres ? [['PostgreSQL', await freshPostgres(postgres)]] : [])];
+  const modes = [['PGlite in memory', false], ['PGlite, --data DIR', true], ...(postgresUrl ? [['PostgreSQL', await freshPostgres()]] : [])];
   for (const [name, mode] of modes) {
     const dir = mode === true ? await mkdtemp(path.join(tmpdir(), 'grantkit-bench-')) : undefined;
     try {
@@ -171,19 +170,6 @@ async function flood(origin, result, stop) {
   };
   await Promise.all(Array.from({ length: IN_FLIGHT }, (_, index) => worker(index)));
   for (const agent of agents) agent.destroy();
-}
-
-/** A new, empty database on the PostgreSQL server the URL names; returns its URL. */
-async function freshPostgres(url) {
-  const { default: pg } = await import('pg');
-  const name = `gk_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const fresh = new URL(url);
-  fresh.pathname = `/${name}`;
-  return fresh.href;
 }
 
 function freePort() {

@@ -2,6 +2,7 @@
 // (build/server) on a free loopback port, Debian's Chromium, and bench/pages/ bundled into
 // the server's build directory so that they run on the demo app's own origin.
 import { build } from 'esbuild';
+import { freshPostgres, postgresUrl } from './postgres.mjs';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { freePort } from '../test/support/free-port.mjs';
@@ -28,8 +29,20 @@ export async function browserBenches() {
   const { createApp } = await import(path.join(root, 'build/server/app.js'));
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const { server } = await createApp({ origin, demo: true });
+  // On PostgreSQL when one is at hand: PGlite runs queries synchronously in this process, so the
+  // server takes one request at a time there and could not show how many the browser sends at once.
+  const { server, shutdown } = await createApp({ origin, demo: true, ...(postgresUrl ? { database: { url: await freshPostgres() } } : {}) });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  // Requests to /admin/v1/me in flight at the server, over time: the burst says how many it
+  // really had at once (the browser may send a "concurrent" burst one by one).
+  let inFlight = 0;
+  const flights = [];
+  server.on('request', (req, res) => {
+    if (!req.url?.startsWith('/admin/v1/me')) return;
+    flights.push([Date.now(), ++inFlight]);
+    res.on('close', () => flights.push([Date.now(), --inFlight]));
+  });
+  const mostInFlight = (from, to) => flights.filter(([at]) => at >= from && at <= to).reduce((most, [, n]) => Math.max(most, n), 0);
   const browser = await puppeteer.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -103,6 +116,16 @@ export async function browserBenches() {
       for (const tab of tabs.slice(1)) await tab.close();
       return { pages, calls: pages * 1000, tokenEndpointRefreshes: refreshes, succeeded: succeeded.reduce((a, b) => a + b, 0) };
     };
+    step('burst against the admin API');
+    // 4. A burst of identical GETs: the browser's HTTP cache serialises them unless no-store.
+    await load(page);
+    results.burst = await page.evaluate(() => import('/build/bench-client.js').then((m) => m.burst(1000, '/admin/v1/me')));
+    for (const run of Object.values(results.burst)) {
+      run['most in flight at the server'] = mostInFlight(run.startedAt, run.endedAt);
+      delete run.startedAt;
+      delete run.endedAt;
+    }
+
     step('refresh storm');
     results.refreshStorm = [await storm(1), await storm(5)];
 
@@ -117,6 +140,7 @@ export async function browserBenches() {
     await browser.close();
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
+    await shutdown();
   }
   return results;
 }

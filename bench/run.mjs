@@ -32,6 +32,7 @@ results.fetchOverhead = browser.fetchOverhead;
 results.dpopOverhead = browser.dpopOverhead;
 results.refreshStorm = browser.refreshStorm;
 results.signIn = browser.signIn;
+results.burst = browser.burst;
 const baseline = browser.lists['all rows mounted (baseline)'];
 results.lists = Object.fromEntries(
   Object.entries(browser.lists).map(([name, l]) => [name, { ...l, 'first rows ÷ baseline': ratio(l.firstRowsMs, baseline.firstRowsMs), 'longest frame ÷ baseline': ratio(l.longestFrameMs, baseline.longestFrameMs) }]),
@@ -41,6 +42,10 @@ console.log('\nsdk.fetch with a token at hand vs fetch with the same header (loo
 console.table({ 'sdk.fetch': { ms: results.fetchOverhead.sdkFetchMs }, fetch: { ms: results.fetchOverhead.plainFetchMs }, 'ratio (sdk.fetch ÷ fetch)': { ms: results.fetchOverhead.ratio } });
 console.log(`\nsdk.fetch with the demo's DPoP-bound token (${results.dpopOverhead.tokenType}; a new proof each call) vs fetch with the same Authorization header, no proof`);
 console.table({ 'sdk.fetch (DPoP)': { ms: results.dpopOverhead.sdkFetchMs }, fetch: { ms: results.dpopOverhead.plainFetchMs }, 'ratio (sdk.fetch ÷ fetch)': { ms: results.dpopOverhead.ratio } });
+console.log("\nBurst: 1,000 GET /admin/v1/me at once with a personal access token, sdk.fetch vs fetch with the same header (target: sdk.fetch >= 0.8x fetch)");
+console.table(results.burst);
+const burstRatio = (a, b) => ratio(results.burst[a]['req/s'], results.burst[b]['req/s']);
+console.log(`sdk.fetch ÷ fetch: default cache ${burstRatio('sdk.fetch, default cache', 'fetch, default cache')}, no-store ${burstRatio("sdk.fetch, cache: 'no-store'", "fetch, cache: 'no-store'")}; no-store ÷ default (sdk.fetch) ${burstRatio("sdk.fetch, cache: 'no-store'", 'sdk.fetch, default cache')}`);
 console.log('\nRefresh storm: an expired token, 1,000 sdk.fetch calls per page at once (target: 1 refresh)');
 console.table(results.refreshStorm);
 console.log('\nSign-in cost: requests to the authorization server while handleRedirectCallback completes (target with discovery cached: 1)');

@@ -16,7 +16,7 @@ import autocannon from 'autocannon';
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import pg from 'pg';
+import { freshPostgres, postgresUrl } from './postgres.mjs';
 
 const ROOT = new URL('../', import.meta.url);
 const CONNECTIONS = 10;
@@ -91,9 +91,7 @@ async function serve(database) {
 async function bench() {
   const { signIn, dpopKeys, dpopProof } = await import(new URL('build/server/test/support.js', ROOT).href);
   const backends = [['PGlite in memory', {}]];
-  // `npm run bench` runs under scripts/with-postgres.mjs, which sets TEST_DATABASE_URL.
-  const postgres = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (postgres) backends.push(['PostgreSQL', { url: await freshPostgres(postgres) }]);
+  if (postgresUrl) backends.push(['PostgreSQL', { url: await freshPostgres() }]);
   const all = {};
   for (const [name, database] of backends) {
     const child = await startChild(database);
@@ -244,18 +242,6 @@ async function startChild(database) {
     }),
     kill: () => child.kill(),
   };
-}
-
-/** A new, empty database on the PostgreSQL server the URL names; returns its URL. */
-async function freshPostgres(url) {
-  const name = `gk_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const fresh = new URL(url);
-  fresh.pathname = `/${name}`;
-  return fresh.href;
 }
 
 function freePort() {

@@ -70,3 +70,35 @@ export async function storm(count: number, startAt: number, url: string) {
   const responses = await Promise.all(Array.from({ length: count }, () => sdk.fetch(url).then((r) => r.status, () => 0)));
   return responses.filter((status) => status === 200).length;
 }
+
+/**
+ * A burst against the admin API: `count` GET `url` at once, through `sdk.fetch` with a
+ * personal access token and through plain `fetch` with the same Authorization header, with
+ * the browser's default cache mode and with `cache: 'no-store'` (what grantkit/admin sends).
+ * Each run counts its 200s, so a fast failure does not pass for speed.
+ */
+export async function burst(count: number, url: string) {
+  const session = await demoClient();
+  const made = await session.fetch('/admin/v1/personal-tokens', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: `bench burst ${Date.now()}`, expires_in_days: 1 }),
+    cache: 'no-store',
+  });
+  const { token } = (await made.json()) as { token: string };
+  const sdk = await createClient({ token, allowedOrigins: [location.origin] });
+  const headers = { authorization: `Bearer ${token}` };
+  const run = async (send: () => Promise<Response>) => {
+    const startedAt = Date.now();
+    const start = performance.now();
+    const statuses = await Promise.all(Array.from({ length: count }, () => send().then(async (r) => (await r.arrayBuffer(), r.status), () => 0)));
+    const ms = performance.now() - start;
+    return { ms: Math.round(ms), 'req/s': Math.round((count / ms) * 1000), ok: statuses.filter((s) => s === 200).length, startedAt, endedAt: Date.now() };
+  };
+  return {
+    'sdk.fetch, default cache': await run(() => sdk.fetch(url)),
+    'fetch, default cache': await run(() => fetch(url, { headers })),
+    "sdk.fetch, cache: 'no-store'": await run(() => sdk.fetch(url, { cache: 'no-store' })),
+    "fetch, cache: 'no-store'": await run(() => fetch(url, { headers, cache: 'no-store' })),
+  };
+}
