@@ -11,9 +11,9 @@ import { fork } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from '../test/support/free-port.mjs';
 import { freshPostgres, postgresUrl } from './postgres.mjs';
 
 const REQUESTS = Number(process.env.AUTH_MEMORY_REQUESTS ?? 20_000);
@@ -170,15 +170,4 @@ async function flood(origin, result, stop) {
   };
   await Promise.all(Array.from({ length: IN_FLIGHT }, (_, index) => worker(index)));
   for (const agent of agents) agent.destroy();
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 }

@@ -15,7 +15,7 @@
 import autocannon from 'autocannon';
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
+import { freePort } from '../test/support/free-port.mjs';
 import { freshPostgres, postgresUrl } from './postgres.mjs';
 
 const ROOT = new URL('../', import.meta.url);
@@ -242,15 +242,4 @@ async function startChild(database) {
     }),
     kill: () => child.kill(),
   };
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 }

@@ -19,7 +19,7 @@ import { claimOnce, sharedKey } from './db/keys.js';
 import { migrate } from './db/migrations.js';
 import { addressKey } from './client-address.js';
 import { renderLoginPage } from './login-page.js';
-import { withRequestSource } from './request-source.js';
+import { onceInRequest, withRequestSource } from './request-source.js';
 import { LoginThrottle, tooManyAttempts, type LoginThrottleSettings } from './login-throttle.js';
 import { OidcStorage } from './oidc/sql-adapter.js';
 import { ADMIN_API_SCOPE, ADMIN_GRANT_CLAIM, announceScope, createProvider, dpopNonces, forgetScope, SIGNING_KEY_ID } from './provider.js';
@@ -132,7 +132,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   // Today the same clients: the demo pages are the server's own, and its admin portals.
   const firstPartyClients: ReadonlySet<string> = new Set(DEMO_CLIENT_IDS);
   const adminClients: ReadonlySet<string> = firstPartyClients;
-  const integration = (clientId: string): Promise<StoredIntegration | undefined> => findIntegration(db, clientId);
+  // Read once per request (a token request asks for it up to four times), fresh in every request.
+  const integration = (clientId: string): Promise<StoredIntegration | undefined> => onceInRequest(`integration ${clientId}`, () => findIntegration(db, clientId));
   // The provider insists on a secret in a confidential client's metadata; the real check
   // is verifyClientSecret below, so this stand-in never authenticates anyone.
   const placeholderSecret = randomBytes(32).toString('base64url');

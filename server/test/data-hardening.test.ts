@@ -355,3 +355,27 @@ describe('integration names are unique as they look (UTS #39), and show what the
     assert.equal(MAX_NAME_LENGTH, document.components.schemas.IntegrationName?.maxLength, 'the limit is the document\'s');
   });
 });
+
+describe('work per request', () => {
+  it('a token request reads its integration once, and still sees a rotation made just before', async () => {
+    const server = await start({ seedTokens: false });
+    try {
+      const admin = api(server, (await signIn(server, 'ada@example.com', 'ada-demo')).access_token);
+      const created = (await admin('POST', '/integrations', { client_name: 'Counted reads', version: '1', token_endpoint_auth_method: 'client_secret_basic', grant_types: ['client_credentials'] })).body!;
+      const query = server.db.query.bind(server.db);
+      let reads = 0;
+      server.db.query = ((text: string, params?: readonly unknown[]) => {
+        if (/from integrations i where i\.client_id = \$1/.test(text)) reads++;
+        return query(text, params);
+      }) as typeof server.db.query;
+      assert.equal((await clientCredentials(server, String(created.client_id), String(created.client_secret))).status, 200);
+      assert.equal(reads, 1, 'oidc-provider asks for the client, its secret, its resource and its resource server: one read serves all four');
+      // The memo lives for one request: a rotation is seen by the very next one.
+      const rotated = await admin('POST', `/integrations/${String(created.client_id)}/secret`, {});
+      assert.equal((await clientCredentials(server, String(created.client_id), String(created.client_secret))).status, 401);
+      assert.equal((await clientCredentials(server, String(created.client_id), String(rotated.body!.client_secret))).status, 200);
+    } finally {
+      await server.close();
+    }
+  });
+});
