@@ -234,9 +234,6 @@ export async function createApp(options: AppOptions): Promise<App> {
       revokeAllFor: async (clientId) => {
         await storage.revokeClient(clientId);
       },
-      scopeInUse: (name) => storage.scopeInUse(name),
-      scopeCreated: (name) => announceScope(provider, name),
-      scopeDeleted: (name) => forgetScope(provider, name),
       endpoints: () => ({
         issuer: options.origin,
         authorization_endpoint: `${options.origin}/auth`,

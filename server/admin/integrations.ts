@@ -13,12 +13,6 @@ export interface TokenAuthority {
   revokeAllFor(clientId: string): Promise<void>;
   /** The server's endpoints, for the integration's developers. */
   endpoints(): Schemas['Endpoints'];
-  /** Whether a live token carries this scope. */
-  scopeInUse(name: string): Promise<boolean>;
-  /** A scope was created: the authorization server must know it to enforce it. */
-  scopeCreated(name: string): void;
-  /** A scope was deleted: the authorization server must stop offering it. */
-  scopeDeleted(name: string): void;
 }
 
 export type IntegrationInput = Schemas['IntegrationCreate'];
