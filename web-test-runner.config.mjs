@@ -84,6 +84,14 @@ function testProviderPlugin() {
           });
           return response.status;
         }
+        case 'wheel': {
+          // Real wheel input, through the browser's input pipeline (smooth scrolling and all):
+          // what a user's mouse sends, not a scrollTop written by script.
+          const page = session.browser.getPage(session.id);
+          await page.mouse.move(payload.x, payload.y);
+          await page.mouse.wheel({ deltaY: payload.deltaY });
+          return true;
+        }
         case 'provider-rotate-api-nonce':
           provider.rotateApiNonce();
           return true;
@@ -194,12 +202,15 @@ export default {
   port: PORT,
   hostname: 'localhost',
   concurrency: 1,
-  testsFinishTimeout: 60000,
+  // Per file: the scrolling tests wheel through whole lists with real input.
+  testsFinishTimeout: 180000,
   testFramework: { config: { timeout: 20000 } },
   browsers: [
     chromeLauncher({
       launchOptions: {
         executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        // Scrollbars as users have them: tests drag them (puppeteer hides them when headless).
+        ignoreDefaultArgs: ['--hide-scrollbars'],
         args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
       },
     }),

@@ -130,11 +130,27 @@ export async function browserBenches() {
     results.refreshStorm = [await storm(1), await storm(5)];
 
     step('large lists');
-    // 5. Large lists.
+    // 5. Large lists, scrolled end to end with real wheel input (what a mouse sends, through
+    // the browser's input pipeline), five screens per wheel event, as in a fast fling.
+    await page.setViewport({ width: 1280, height: 800 });
     await page.goto(`${origin}/`);
+    const lists = (f, ...args) => page.evaluate((name, a) => import('/build/bench-lists.js').then((m) => m[name](...a)), f, args);
     results.lists = {};
-    for (const [name, which] of [['integration-list', 'integration-list'], ['token-list', 'token-list'], ['all rows mounted (baseline)', 'baseline']]) {
-      results.lists[name] = await page.evaluate((w) => import('/build/bench-lists.js').then((m) => m.list(w, 10_000)), which);
+    for (const count of [10_000, 100_000]) {
+      for (const [name, which] of [['integration-list', 'integration-list'], ['token-list', 'token-list'], ['all rows mounted (baseline)', 'baseline']]) {
+        step(`${name}, ${count} rows`);
+        const shown = await lists('mount', which, count);
+        const { x, y, height } = await lists('target');
+        await page.mouse.move(x, y);
+        await lists('startFrames');
+        let wheelEvents = 0;
+        const startedAt = Date.now();
+        while (!(await lists('atEnd')) && wheelEvents < 20_000) {
+          for (let i = 0; i < 10; i++, wheelEvents++) await page.mouse.wheel({ deltaY: 5 * height });
+        }
+        const scrolled = await lists('stopFrames');
+        results.lists[`${name}, ${count.toLocaleString('en')} rows`] = { ...shown, wheelEvents, scrollSeconds: Math.round((Date.now() - startedAt) / 100) / 10, ...scrolled };
+      }
     }
   } finally {
     await browser.close();
