@@ -4,9 +4,10 @@
 // PostgreSQL server (`npm run bench` starts a throw-away one), on PostgreSQL, each in a new
 // database (TEST_DATABASE_URL works too). Every request is checked: a run counts its 2xx answers against what it sent.
 //
-// 1. The admin API with a bearer JWT and with a DPoP proof on every request (each proof made
-//    beforehand with the server's nonce, one per request, as a browser would): GET /me, a list
-//    page, one integration, and a create.
+// 1. The admin API with a bearer JWT, with a DPoP proof on every request (each proof made
+//    beforehand with the server's nonce, one per request, as a browser would), and with a
+//    personal access token: GET /me, a list page, one integration, and a create; requests/s,
+//    latency, and the server's CPU time per request from its own process.cpuUsage().
 // 2. Lists and searches at 1,000, 10,000 and 100,000 integrations: the first page of 50, a page
 //    from the middle (by its cursor), a search that finds one, and one that finds 10%.
 // 3. Token issue (client credentials) and refresh (each of 1,000 refresh tokens used once), with
@@ -82,6 +83,12 @@ async function serve(database) {
     async memory() {
       return { rss: process.memoryUsage().rss };
     },
+    // This process's own CPU time so far (user + system, µs): the server's cost per request,
+    // without autocannon's, which runs in the parent.
+    async cpu() {
+      const { user, system } = process.cpuUsage();
+      return { micros: user + system };
+    },
   };
   process.on('message', async ({ cmd, id, ...args }) => process.send({ id, ...(await handlers[cmd](args)) }));
   process.send({ origin });
@@ -116,6 +123,11 @@ async function measure(child, { signIn, dpopKeys, dpopProof }) {
 
   /** One request per proof, made now: a proof is good once, and for 5 minutes with this nonce. */
   const proofs = async (method, path, count) => Promise.all(Array.from({ length: count }, () => dpopProof(keys, method, `${origin}${path.split('?')[0]}`, bound, { nonce })));
+  // A personal access token: looked up by its hash, no signature to check.
+  const pat = (await (await fetch(`${origin}/admin/v1/personal-tokens`, {
+    method: 'POST', headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'bench', expires_in_days: 1 }),
+  })).json()).token;
   const create = (tag) => () => JSON.stringify({ client_name: `Bench ${tag} ${randomBytes(6).toString('hex')}`, version: '1', token_endpoint_auth_method: 'none', grant_types: ['authorization_code'], redirect_uris: ['https://bench.example/cb'] });
   const api = {};
   const operations = [
@@ -126,10 +138,11 @@ async function measure(child, { signIn, dpopKeys, dpopProof }) {
   ];
   for (const [label, method, path] of operations) {
     const body = method === 'POST' ? create(label) : undefined;
-    const withBearer = await load(origin, { method, path, amount: API_REQUESTS, headers: () => ({ authorization: `Bearer ${bearer}` }), body });
+    const withBearer = await load(origin, { method, path, amount: API_REQUESTS, headers: () => ({ authorization: `Bearer ${bearer}` }), body, child });
     const list = await proofs(method, path, API_REQUESTS);
-    const withDpop = await load(origin, { method, path, amount: API_REQUESTS, headers: (i) => ({ authorization: `DPoP ${bound}`, dpop: list[i] }), body });
-    api[label] = { bearer: withBearer, dpop: withDpop };
+    const withDpop = await load(origin, { method, path, amount: API_REQUESTS, headers: (i) => ({ authorization: `DPoP ${bound}`, dpop: list[i] }), body, child });
+    const withPat = await load(origin, { method, path, amount: API_REQUESTS, headers: () => ({ authorization: `Bearer ${pat}` }), body, child });
+    api[label] = { bearer: withBearer, dpop: withDpop, pat: withPat };
   }
 
   const lists = {};
@@ -169,8 +182,9 @@ async function measure(child, { signIn, dpopKeys, dpopProof }) {
  * so each can carry its own proof or refresh token. Reports requests/s, p50 and p99 latency,
  * and how many answers were 2xx (anything else is a failed run, not a fast one).
  */
-async function load(origin, { method, path, amount, headers, body, contentType = 'application/json' }) {
+async function load(origin, { method, path, amount, headers, body, contentType = 'application/json', child }) {
   let i = 0;
+  const cpuBefore = child && (await child.ask({ cmd: 'cpu' })).micros;
   const result = await autocannon({
     url: origin,
     connections: CONNECTIONS,
@@ -186,17 +200,20 @@ async function load(origin, { method, path, amount, headers, body, contentType =
     }],
   });
   const ok = result['2xx'];
+  const cpu = child ? { 'server CPU µs/req': Math.round(((await child.ask({ cmd: 'cpu' })).micros - cpuBefore) / result.requests.sent) } : {};
   // Over the whole run (autocannon's own average is of whole seconds, coarse for short runs).
-  return { 'req/s': Math.round(result.requests.sent / result.duration), 'p50 ms': result.latency.p50, 'p99 ms': result.latency.p99, sent: result.requests.sent, '2xx': ok, failed: result.requests.sent - ok };
+  return { 'req/s': Math.round(result.requests.sent / result.duration), 'p50 ms': result.latency.p50, 'p99 ms': result.latency.p99, sent: result.requests.sent, '2xx': ok, failed: result.requests.sent - ok, ...cpu };
 }
 
 function report(all) {
   const ratio = (a, b) => (b ? Math.round((a / b) * 100) / 100 : null);
   for (const [backend, r] of Object.entries(all)) {
     console.log(`\nAdmin API on ${backend}: ${API_REQUESTS} requests each, ${CONNECTIONS} connections (DPoP: a new proof per request)`);
-    console.table(Object.fromEntries(Object.entries(r.api).flatMap(([op, { bearer, dpop }]) => [
-      [`${op}, bearer`, bearer],
-      [`${op}, DPoP`, { ...dpop, 'req/s ÷ bearer': ratio(dpop['req/s'], bearer['req/s']) }],
+    const perRequest = (run, bearer) => ({ 'req/s ÷ bearer': ratio(run['req/s'], bearer['req/s']), 'CPU ÷ bearer': ratio(run['server CPU µs/req'], bearer['server CPU µs/req']) });
+    console.table(Object.fromEntries(Object.entries(r.api).flatMap(([op, { bearer, dpop, pat }]) => [
+      [`${op}, bearer JWT`, bearer],
+      [`${op}, DPoP`, { ...dpop, ...perRequest(dpop, bearer) }],
+      [`${op}, personal token`, { ...pat, ...perRequest(pat, bearer) }],
     ])));
     console.log(`Lists on ${backend}: p99 of a page of 50 (ms), and 100,000 ÷ 1,000`);
     const kinds = Object.keys(r.lists[SIZES[0]]);

@@ -61,11 +61,18 @@ export class DPoPKey {
 
   /**
    * Sends a request with a fresh proof; when the server answers that it wants a nonce,
-   * sends it once more with the nonce it gave.
+   * sends it once more with the nonce it gave. A proof is signed just before `fetch()` is
+   * called, which is as late as the Fetch API allows: the browser may still hold the request
+   * in its queue (six connections per origin over HTTP/1.1), and servers take a proof for a
+   * few minutes only (300 s at the reference server). A proof refused after waiting longer
+   * than `STALE_PROOF_MS` is signed again and sent once more.
    */
   async send(method: string, url: string, accessToken: string | undefined, clockSkew: number, send: (proof: string) => Promise<Response>): Promise<Response> {
+    const signedAt = Date.now();
     const first = await send(await this.proof(method, url, accessToken, clockSkew));
-    if (!(await this.takeNonce(url, first))) return first;
+    const askedForNonce = await this.takeNonce(url, first);
+    const aged = Date.now() - signedAt > STALE_PROOF_MS && refusesProof(first);
+    if (!askedForNonce && !aged) return first;
     await first.body?.cancel();
     const second = await send(await this.proof(method, url, accessToken, clockSkew));
     await this.takeNonce(url, second);
@@ -78,6 +85,14 @@ export class DPoPKey {
     if (nonce) this.#nonces.set(new URL(url).origin, nonce);
     return nonce !== null && (await asksForNonce(response));
   }
+}
+
+/** Longer than any request should take: a proof refused after this long may have aged out in a queue. */
+const STALE_PROOF_MS = 60_000;
+
+/** A 401 DPoP challenge saying the proof was not good (its age is one reason a server may not name). */
+function refusesProof(response: Response): boolean {
+  return response.status === 401 && parseWwwAuthenticate(response.headers.get('www-authenticate')).some((c) => c.scheme === 'dpop' && c.params.error === 'invalid_dpop_proof');
 }
 
 /** A 400 `use_dpop_nonce` from a token endpoint, or a 401 DPoP challenge from a resource server (RFC 9449 §8, §9). */

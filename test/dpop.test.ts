@@ -1,8 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { createStore, get } from 'idb-keyval';
-import { HttpResponse } from 'msw';
+import { http, HttpResponse } from 'msw';
 import type { GrantkitError } from '../src/index.js';
 import { FakeAuthServer, ISSUER } from './support/fake-auth-server.js';
+import { worker } from './support/msw.js';
 import { makeClient, resetBrowserState, setUpFake, signIn } from './support/session.js';
 
 // DPoP against the msw server: the choices made before any request. The proofs
@@ -78,6 +79,41 @@ describe('DPoP choices', () => {
     expect(payload.ath).to.match(/^[\w-]{43}$/);
     expect(seen[1]).to.equal(null);
     expect(fake.apiRequests.map((r) => r.authorization?.split(' ')[0] ?? null)).to.deep.equal(['DPoP', null]);
+  });
+
+  it('signs a proof again and sends once more when it was refused after waiting over a minute, as in a long browser queue; not otherwise', async () => {
+    const fake = await setUpFake(new FakeAuthServer({ dpopAlgs: ['ES256'] }));
+    const sdk = await makeClient({ dpop: true, allowedOrigins: [location.origin] });
+    await signIn(fake, sdk);
+    const proofs: string[] = [];
+    const realNow = Date.now;
+    const refused = () => new HttpResponse(null, { status: 401, headers: { 'WWW-Authenticate': 'DPoP error="invalid_dpop_proof", error_description="the proof is too old"' } });
+    worker.use(
+      http.get(`${location.origin}/api/queued`, ({ request }) => {
+        proofs.push(request.headers.get('dpop')!);
+        if (proofs.length > 1) return HttpResponse.json({ ok: true });
+        // The request sat in the browser's queue for two minutes before it reached the server.
+        Date.now = () => realNow() + 120_000;
+        return refused();
+      }),
+      http.get(`${location.origin}/api/refused`, ({ request }) => {
+        proofs.push(request.headers.get('dpop')!);
+        return refused();
+      }),
+    );
+    try {
+      const response = await sdk.fetch('/api/queued');
+      expect(response.status).to.equal(200);
+      expect(proofs.length).to.equal(2);
+      const [first, second] = proofs.map((p) => decode(p)[1]);
+      expect(second!.jti).to.not.equal(first!.jti);
+      expect((second!.iat as number) - (first!.iat as number)).to.be.at.least(119);
+    } finally {
+      Date.now = realNow;
+    }
+    proofs.length = 0;
+    expect((await sdk.fetch('/api/refused')).status, 'a proof refused at once is refused for another reason: no second try').to.equal(401);
+    expect(proofs.length).to.equal(1);
   });
 
   it('keeps one key per client across page loads, and removes it at sign-out even if this page never used it', async () => {

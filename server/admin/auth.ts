@@ -7,6 +7,7 @@ import type { Schemas } from './operation-types.js';
 import { usePersonalToken } from './personal-tokens.js';
 import { ApiProblem } from './problem.js';
 import { hashSecret, type Role } from './records.js';
+import { VerifiedTokens } from './verified-tokens.js';
 
 /** What a caller may do, as the document names it. */
 export type Permission = Schemas['Permission'];
@@ -102,22 +103,30 @@ export function createAuthenticator(options: AuthenticatorOptions): (req: Incomi
   // Server nonces (RFC 9449 §9): a proof cannot be made in advance of the nonce it carries.
   const dpop = createDPoPVerifier({ nonces: options.dpopNonces, replays: options.replays });
 
-  async function fromAccessToken(token: string, req: IncomingMessage, scheme: 'bearer' | 'dpop'): Promise<Caller> {
-    let payload: JWTPayload;
+  const verified = new VerifiedTokens();
+
+  /** Signature, `typ`, `iss`, `aud` and `exp`: what a token says and cannot change, checked once per token. */
+  async function verify(token: string): Promise<JWTPayload> {
     try {
       // RFC 9068 §4: the `typ` tells an access token from an ID token or any other JWT the issuer signs.
-      ({ payload } = await jwtVerify(token, jwks, {
+      const { payload } = await jwtVerify(token, jwks, {
         issuer: options.issuer,
         audience: options.audience,
         typ: 'at+jwt',
         algorithms: ['RS256', 'PS256', 'ES256', 'EdDSA'],
         requiredClaims: ['exp', 'sub', 'client_id'],
-      }));
+      });
+      verified.add(token, payload);
+      return payload;
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw challenge('the access token has expired');
       if (error instanceof joseErrors.JWTClaimValidationFailed) throw challenge(`the access token's "${error.claim}" claim is not accepted`);
       throw challenge('the access token is not a valid signed JWT access token from this issuer');
     }
+  }
+
+  async function fromAccessToken(token: string, req: IncomingMessage, scheme: 'bearer' | 'dpop'): Promise<Caller> {
+    const payload = verified.get(token) ?? (await verify(token));
     const { sub } = payload;
     const clientId = typeof payload.client_id === 'string' ? payload.client_id : '';
     const jkt = typeof payload.cnf === 'object' && payload.cnf !== null && 'jkt' in payload.cnf && typeof payload.cnf.jkt === 'string' ? payload.cnf.jkt : undefined;
