@@ -145,10 +145,13 @@ export async function browserBenches() {
         await lists('startFrames');
         let wheelEvents = 0;
         const startedAt = Date.now();
-        while (!(await lists('atEnd')) && wheelEvents < 20_000) {
+        // Never more events than rows, and never more than 90 s: a list that does not move is a
+        // failure, not a hang, and 100,000 rows all mounted take seconds a frame (its report says how far it got).
+        while (!(await lists('atEnd')) && wheelEvents < count && Date.now() - startedAt < 90_000) {
           for (let i = 0; i < 10; i++, wheelEvents++) await page.mouse.wheel({ deltaY: 5 * height });
         }
         const scrolled = await lists('stopFrames');
+        if (which !== 'baseline' && !scrolled.lastRowShown) throw new Error(`${name} with ${count} rows: the wheel did not reach the last row in ${wheelEvents} events`);
         results.lists[`${name}, ${count.toLocaleString('en')} rows`] = { ...shown, wheelEvents, scrollSeconds: Math.round((Date.now() - startedAt) / 100) / 10, ...scrolled };
       }
     }
