@@ -23,6 +23,31 @@ const compile = () =>
 // Whitespace inside Lit's html`` and css`` templates is left alone by terser.
 const minify = () => [minifyHtmlLiterals(), terser({ module: true, ecma: 2022, format: { comments: false } })];
 
+/**
+ * Marks the React entries as Client Components (`'use client'`), as Next.js and other React
+ * Server Components frameworks need: rendering `<GrantkitProvider>` from a Server Component
+ * would fail without it. Rollup drops module directives from the sources, so the directive is
+ * put back in front of the finished entry files (after terser, which drops unknown directives),
+ * with the source map shifted by the one added line.
+ */
+function useClient(entries) {
+  return {
+    name: 'use-client',
+    generateBundle(_options, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'chunk' || !file.isEntry || !entries.includes(file.name)) continue;
+        file.code = `'use client';\n${file.code}`;
+        const map = bundle[`${file.fileName}.map`];
+        if (map?.type === 'asset') {
+          const parsed = JSON.parse(String(map.source));
+          parsed.mappings = `;${parsed.mappings}`;
+          map.source = JSON.stringify(parsed);
+        }
+      }
+    },
+  };
+}
+
 export default [
   // The library: one minified ES module per entry point, dependencies left as imports so
   // the app's bundler dedupes them. Declarations come from `tsc -p tsconfig.types.json`.
@@ -34,10 +59,11 @@ export default [
       ...elementEntries,
       'components/locales/de': 'components/shared/locales/de.ts',
       react: 'components/react.ts',
+      'react/elements': 'components/react-elements.ts',
     },
     external: (id) => /^(oauth4webapi|idb-keyval|lit|@lit|@lit-labs|react)(\/|$)/.test(id),
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
-    plugins: [compile(), ...minify()],
+    plugins: [compile(), ...minify(), useClient(['react', 'react/elements'])],
   },
   // The demo app served by `npm start`, bundled with its dependencies.
   {

@@ -93,6 +93,21 @@ class Session {
 const sessions = new Map<string, Session>();
 
 /**
+ * What a server render shows, and what the browser's first render shows while it hydrates:
+ * one object, so React sees the same snapshot on both sides and reports no mismatch.
+ */
+const LOADING: Snapshot = Object.freeze({ status: 'loading', user: undefined, error: undefined, client: undefined });
+const serverSnapshot = (): Snapshot => LOADING;
+const noSubscription = (): (() => void) => () => undefined;
+/** A server render (no window): nothing to sign in to, no client made, nothing kept between requests. */
+const onServer = typeof window === 'undefined';
+/** login(), fetch() and the rest, called during a server render: a programming error, reported as the core reports one. */
+const notInBrowser = async (): Promise<never> => {
+  const { GrantkitError } = await import('../src/errors.js');
+  throw new GrantkitError('config_invalid', 'useAuth() has no client during a server render: call its methods from effects and event handlers');
+};
+
+/**
  * Signs users in and out from React: makes the client once for these options, completes a
  * returning sign-in once (even under StrictMode), and re-renders on sign-in, sign-out,
  * refresh and expiry in this tab or another.
@@ -104,16 +119,17 @@ const sessions = new Map<string, Session>();
 export function useAuth(options: InteractiveClientOptions): Auth {
   const key = JSON.stringify(options);
   const session = useMemo(() => {
+    if (onServer) return undefined;
     let known = sessions.get(key);
     if (!known) sessions.set(key, (known = new Session(options)));
     return known;
     // Keyed by the options' content: a new object literal on each render is the same session,
     // and the session outlives the component, as the signed-in user does.
   }, [key]);
-  const snapshot = useSyncExternalStore(session.subscribe, session.snapshot);
+  const snapshot = useSyncExternalStore(session?.subscribe ?? noSubscription, session?.snapshot ?? serverSnapshot, serverSnapshot);
 
   return useMemo<Auth>(() => {
-    const client = () => session.ready;
+    const client = () => session?.ready ?? notInBrowser();
     return {
       ...snapshot,
       isAuthenticated: snapshot.status === 'signed-in',

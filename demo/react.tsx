@@ -1,9 +1,9 @@
-// The admin portal again, as a React app: the same elements through grantkit/react's
+// The admin portal again, as a React app: the same elements through grantkit/react/elements'
 // wrappers. Selection is React state; events arrive as typed `on…` props.
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { GrantkitClient } from '../src/index.js';
-import { GrantkitProvider, IntegrationDetails, IntegrationList, OAuthLogin, ScopeManager, TokenList } from '../components/react.js';
+import { GrantkitProvider, IntegrationDetails, IntegrationList, OAuthLogin, ScopeManager, TokenList } from '../components/react-elements.js';
 
 function Portal() {
   const [sdk, setSdk] = useState<GrantkitClient>();
@@ -37,7 +37,7 @@ function Portal() {
       <main className="portal">
         {sdk && !signedIn && (
           <p className="card" id="signed-out-note">
-            This page is a React app built from <code>grantkit/react</code>. Sign in as Ada (<code>ada@example.com</code> / <code>ada-demo</code>) or Vic (
+            This page is a React app built from <code>grantkit/react/elements</code>. Sign in as Ada (<code>ada@example.com</code> / <code>ada-demo</code>) or Vic (
             <code>vic@example.com</code> / <code>vic-demo</code>).
           </p>
         )}

@@ -52,8 +52,15 @@ for (const [prefix, what] of [['sign-out-', 'sign-out (revocation, end-session U
 }
 rows['all elements, with Lit and the admin client (the core loads only if an element makes the client)'] = sizes(await bundle('dist/components.js'));
 rows['German strings (grantkit/components/locales/de), on top'] = sizes(await bundle('dist/components/locales/de.js', (id) => !id.includes('locales/de')));
-// The React wrappers cost what they add to the elements they wrap (React itself is the app's).
-const withReact = sizes(await bundle('dist/react.js', (id) => /^react(\/|$)/.test(id)));
+// grantkit/react is the hook alone: it loads the core with import() when first used.
+const react = (id) => /^react(\/|$)/.test(id);
+rows['grantkit/react (useAuth), up front (React is the app\'s)'] = sizes(await bundle('dist/react.js', react));
+// Once used, the hook loads the core's entry: the two together, less the core alone, is what the hook adds.
+const hookAndCore = sizes(await bundle('scripts/size-entries/use-auth-app.js', react));
+const core = rows['core bundled with oauth4webapi + idb-keyval'];
+rows['grantkit/react (useAuth), added to the core it loads'] = Object.fromEntries(Object.entries(hookAndCore).map(([k, v]) => [k, v - core[k]]));
+// The wrappers cost what they add to the elements they wrap.
+const withReact = sizes(await bundle('dist/react/elements.js', react));
 const elements = rows['all elements, with Lit and the admin client (the core loads only if an element makes the client)'];
-rows['grantkit/react (wrappers, useAuth, @lit/react), on top of all elements'] = Object.fromEntries(Object.entries(withReact).map(([k, v]) => [k, v - elements[k]]));
+rows['grantkit/react/elements (wrappers, @lit/react), on top of all elements'] = Object.fromEntries(Object.entries(withReact).map(([k, v]) => [k, v - elements[k]]));
 console.table(rows);

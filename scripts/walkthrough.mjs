@@ -297,7 +297,7 @@ try {
   await shot('16b-admin-viewer-scopes', '#scopes');
   console.log('viewer sees:', (await deepText('integration-details >>> .note')).slice(0, 80));
 
-  // The same portal as a React app (grantkit/react).
+  // The same portal as a React app (grantkit/react/elements).
   await Promise.all([page.waitForNavigation(), page.locator('oauth-login >>> [part=button]').click()]);
   await page.waitForSelector('button[form="op.logoutForm"][value=yes]');
   await Promise.all([page.waitForNavigation(), page.click('button[form="op.logoutForm"][value=yes]')]);

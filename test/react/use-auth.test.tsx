@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { StrictMode } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import { createRoot, hydrateRoot, type Root } from 'react-dom/client';
 import { useAuth, type Auth } from '../../components/react.js';
 import { createClient, type InteractiveClientOptions } from '../../src/index.js';
 import { ISSUER, type FakeAuthServer } from '../support/fake-auth-server.js';
@@ -50,6 +50,26 @@ describe('grantkit/react useAuth()', () => {
     root.unmount();
     host.remove();
     history.replaceState(null, '', testPage);
+  });
+
+  it("hydrates server-rendered HTML (loading) without a mismatch, then follows the client", async () => {
+    const o = options();
+    await returnFromServer(o);
+    root.unmount();
+    // What a server render of <App> sends: useAuth is 'loading' there (test/node/ssr.test.mjs).
+    host.innerHTML = '<p id="who">loading</p>';
+    const problems: unknown[] = [];
+    const realError = console.error;
+    console.error = (...args: unknown[]) => problems.push(args);
+    try {
+      root = hydrateRoot(host, <StrictMode><App options={o} /></StrictMode>, { onRecoverableError: (error) => problems.push(error) });
+      await waitUntil(() => renders.length > 0, 'hydrated');
+      expect(renders[0], 'the first render matches the server').to.equal('loading');
+      await waitUntil(() => text() === 'Hello alice', 'signed in after hydration');
+    } finally {
+      console.error = realError;
+    }
+    expect(problems, 'no hydration mismatch').to.deep.equal([]);
   });
 
   it('completes a returning sign-in once under StrictMode, cleans the address bar and goes back where sign-in began', async () => {

@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { StrictMode, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { IntegrationDetails, IntegrationList } from '../../components/react.js';
+import { IntegrationDetails, IntegrationList } from '../../components/react-elements.js';
 import { createAdminClient, type Integration } from '../../src/admin/index.js';
 import { startWorker, worker } from '../support/msw.js';
 
@@ -20,7 +20,7 @@ window.addEventListener('error', (e) => {
   if (e.message?.includes('ResizeObserver loop')) e.stopImmediatePropagation();
 }, true);
 
-describe('grantkit/react', () => {
+describe('grantkit/react/elements', () => {
   let root: Root;
   let host: HTMLDivElement;
   const admin = createAdminClient({ baseUrl: BASE });

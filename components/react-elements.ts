@@ -1,0 +1,102 @@
+// React wrappers of the grantkit elements (`grantkit/react/elements`), made with @lit/react:
+// props become element properties, and each `grantkit-*` event becomes a typed `on…` prop.
+// Importing this registers every element; `grantkit/react` (the `useAuth` hook) does not.
+import { createComponent, type EventName } from '@lit/react';
+import * as React from 'react';
+import { CreateIntegrationDialog as CreateIntegrationDialogElement } from './create-integration-dialog/define.js';
+import { GrantkitProvider as GrantkitProviderElement } from './grantkit-provider/define.js';
+import { IntegrationDetails as IntegrationDetailsElement } from './integration-details/define.js';
+import { IntegrationList as IntegrationListElement } from './integration-list/define.js';
+import { OAuthLogin as OAuthLoginElement } from './oauth-login/define.js';
+import { PersonalTokenList as PersonalTokenListElement } from './personal-token-list/define.js';
+import { ConnectedApps as ConnectedAppsElement } from './connected-apps/define.js';
+import { RotateSecretDialog as RotateSecretDialogElement } from './rotate-secret-dialog/define.js';
+import { ScopeManager as ScopeManagerElement } from './scope-manager/define.js';
+import type { GrantkitElementEvents } from './shared/events.js';
+import { TokenList as TokenListElement } from './token-list/define.js';
+
+/** The React event prop for a grantkit event, typed by its detail. */
+const on = <K extends keyof GrantkitElementEvents>(type: K) => type as EventName<CustomEvent<GrantkitElementEvents[K]>>;
+
+export const GrantkitProvider = createComponent({
+  react: React,
+  tagName: 'grantkit-provider',
+  elementClass: GrantkitProviderElement,
+  events: { onReady: on('grantkit-ready'), onSignIn: on('grantkit-signin'), onError: on('grantkit-error') },
+});
+
+export const OAuthLogin = createComponent({
+  react: React,
+  tagName: 'oauth-login',
+  elementClass: OAuthLoginElement,
+  events: { onSignIn: on('grantkit-signin'), onSignOut: on('grantkit-signout'), onError: on('grantkit-error') },
+});
+
+export const IntegrationList = createComponent({
+  react: React,
+  tagName: 'integration-list',
+  elementClass: IntegrationListElement,
+  events: { onSelect: on('grantkit-integration-select'), onError: on('grantkit-error') },
+});
+
+export const IntegrationDetails = createComponent({
+  react: React,
+  tagName: 'integration-details',
+  elementClass: IntegrationDetailsElement,
+  events: {
+    onUpdated: on('grantkit-integration-updated'),
+    onStatusChanged: on('grantkit-integration-status-changed'),
+    onDeleted: on('grantkit-integration-deleted'),
+    onSecretRotated: on('grantkit-secret-rotated'),
+    onError: on('grantkit-error'),
+  },
+});
+
+export const CreateIntegrationDialog = createComponent({
+  react: React,
+  tagName: 'create-integration-dialog',
+  elementClass: CreateIntegrationDialogElement,
+  events: { onCreated: on('grantkit-integration-created'), onError: on('grantkit-error') },
+});
+
+export const RotateSecretDialog = createComponent({
+  react: React,
+  tagName: 'rotate-secret-dialog',
+  elementClass: RotateSecretDialogElement,
+  events: { onRotateRequest: on('grantkit-rotate-request'), onSecretRotated: on('grantkit-secret-rotated'), onError: on('grantkit-error') },
+});
+
+export const ScopeManager = createComponent({
+  react: React,
+  tagName: 'scope-manager',
+  elementClass: ScopeManagerElement,
+  events: {
+    onSaved: on('grantkit-scope-saved'),
+    onDeleted: on('grantkit-scope-deleted'),
+    onAssociationChanged: on('grantkit-scope-association-changed'),
+    onError: on('grantkit-error'),
+  },
+});
+
+export const TokenList = createComponent({
+  react: React,
+  tagName: 'token-list',
+  elementClass: TokenListElement,
+  events: { onRevokeRequest: on('grantkit-token-revoke-request'), onRevoked: on('grantkit-token-revoked'), onError: on('grantkit-error') },
+});
+
+export const PersonalTokenList = createComponent({
+  react: React,
+  tagName: 'personal-token-list',
+  elementClass: PersonalTokenListElement,
+  events: { onCreated: on('grantkit-personal-token-created'), onRevoked: on('grantkit-personal-token-revoked'), onError: on('grantkit-error') },
+});
+
+export const ConnectedApps = createComponent({
+  react: React,
+  tagName: 'connected-apps',
+  elementClass: ConnectedAppsElement,
+  events: { onRevokeRequest: on('grantkit-connected-app-revoke-request'), onRevoked: on('grantkit-connected-app-revoked'), onError: on('grantkit-error') },
+});
+
+export type { GrantkitElementEvents } from './shared/events.js';
