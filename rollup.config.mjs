@@ -65,6 +65,19 @@ export default [
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
     plugins: [compile(), ...minify(), useClient(['react', 'react/elements'])],
   },
+  // For pages with no bundler (`<script type="module">` from a CDN or a static folder): the
+  // same entries with Lit, oauth4webapi and idb-keyval inside, so no import map is needed.
+  // Shared code (the core, Lit) sits in chunks next to them, loaded once by whichever needs it.
+  {
+    input: {
+      grantkit: 'src/index.ts',
+      admin: 'src/admin/index.ts',
+      components: 'components/index.ts',
+      'components/locales/de': 'components/shared/locales/de.ts',
+    },
+    output: { dir: 'dist/browser', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
+    plugins: [nodeResolve({ browser: true }), compile(), ...minify()],
+  },
   // The demo app served by `npm start`, bundled with its dependencies.
   {
     input: { app: 'demo/app.ts', admin: 'demo/admin.ts', react: 'demo/react.tsx', vue: 'demo/vue.ts' },
