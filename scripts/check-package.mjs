@@ -23,6 +23,27 @@ for (const [, target] of readme.matchAll(/\]\(([^)#\s]+)\)/g)) {
   const inPackage = /^https:\/\/unpkg\.com\/grantkit\/(.+)$/.exec(target)?.[1];
   if (inPackage && !files.has(inPackage)) fail(`the README links to ${target}, which the package does not hold`);
 }
+// Every subpath an app may import resolves to shipped JavaScript (a types-only subpath type-checks
+// and then fails at run time), and shipped types name only packages the app is sure to have.
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+for (const [subpath, target] of Object.entries(pkg.exports)) {
+  if (typeof target !== 'object') continue;
+  const pattern = (path) => new RegExp(`^${path.replace(/^\.\//, '').replace(/[.]/g, '\\.').replace('*', '(.+)')}$`);
+  const typed = [...files].map((f) => pattern(target.types).exec(f)?.[1] ?? (target.types.includes('*') ? undefined : pattern(target.types).test(f) ? '' : undefined)).filter((m) => m !== undefined);
+  if (typed.length === 0) fail(`${subpath}: no types shipped for it`);
+  for (const name of typed) {
+    const js = target.default.replace('./', '').replace('*', name);
+    if (!files.has(js)) fail(`${subpath.replace('*', name)} has types but no JavaScript (${js} is not in the package)`);
+  }
+}
+const declared = new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})]);
+for (const file of [...files].filter((f) => f.endsWith('.d.ts'))) {
+  const text = readFileSync(file, 'utf8');
+  for (const [, specifier] of text.matchAll(/(?:from\s*|import\()\s*["']([^"'.][^"']*)["']/g)) {
+    const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
+    if (!declared.has(name)) fail(`${file} imports "${specifier}", which is not a dependency: strict installs (pnpm) cannot resolve it`);
+  }
+}
 try {
   run('publint', ['--strict']);
   run('attw', ['--pack', '.', '--profile', 'esm-only']);

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { AdminClient, ConnectedApp } from '../../src/admin/index.js';
 import { AdminConnection } from '../shared/admin-connection.js';
@@ -103,7 +103,7 @@ export class ConnectedApps extends LitElement {
     }
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     const t = stringsFor(this);
     return html`
       ${this.#renderList(t)}

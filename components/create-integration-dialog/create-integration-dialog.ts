@@ -1,4 +1,4 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AdminApiError, type AdminClient, type IntegrationCreate } from '../../src/admin/index.js';
 import { AdminConnection } from '../shared/admin-connection.js';
@@ -168,7 +168,7 @@ export class CreateIntegrationDialog extends LitElement {
     }
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     const t = stringsFor(this);
     return html`
       <dialog part="dialog" aria-labelledby="title" @close=${this.#modal.onClose} @cancel=${this.#onCancel}>

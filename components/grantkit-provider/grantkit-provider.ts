@@ -1,5 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { html, LitElement, type PropertyValues } from 'lit';
+import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { createAdminClient, type AdminClient, type Me } from '../../src/admin/index.js';
 import type { GrantkitClient } from '../../src/index.js';
@@ -123,7 +123,7 @@ export class GrantkitProvider extends LitElement {
     this.#observed = undefined;
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     return html`<slot></slot>`;
   }
 }

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AdminApiError, type AdminClient, type Endpoints, type Integration, type IntegrationUpdate } from '../../src/admin/index.js';
 import '../rotate-secret-dialog/define.js';
@@ -315,7 +315,7 @@ export class IntegrationDetails extends LitElement {
     }
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     const t = stringsFor(this);
     return html`${this.#renderBody(t)} ${this.#renderDialog(t)}`;
   }

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { AdminClient, Integration } from '../../src/admin/index.js';
 import { AdminConnection } from '../shared/admin-connection.js';
@@ -78,7 +78,7 @@ export class IntegrationList extends LitElement {
     clearTimeout(this.#searchTimer);
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     const t = stringsFor(this);
     return html`
       <div part="toolbar">

@@ -1,5 +1,5 @@
 import { ContextConsumer } from '@lit/context';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { GrantkitClient } from '../../src/index.js';
 import { grantkitContext } from '../shared/context.js';
@@ -148,7 +148,7 @@ export class OAuthLogin extends LitElement {
     }
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     const t = stringsFor(this);
     const sdk = this.#ui.sdk;
     const error = this.#ui.error ? html`<p part="error" class="error" role="alert">${errorMessage(t, this.#ui.error)}</p>` : nothing;

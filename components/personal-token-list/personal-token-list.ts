@@ -1,4 +1,4 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { AdminClient, PersonalToken } from '../../src/admin/index.js';
 import { AdminConnection } from '../shared/admin-connection.js';
@@ -152,7 +152,7 @@ export class PersonalTokenList extends LitElement {
     }
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     const t = stringsFor(this);
     return html`
       <div part="toolbar"><button part="create" type="button" class="primary" @click=${() => void this.#open('create')}>${t.personal.create}</button></div>

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { AdminClient } from '../../src/admin/index.js';
 import { AdminConnection } from '../shared/admin-connection.js';
@@ -117,7 +117,7 @@ export class RotateSecretDialog extends LitElement {
     }
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     const t = stringsFor(this);
     const name = this.integrationName || this.clientId;
     return html`

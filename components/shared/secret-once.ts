@@ -1,4 +1,4 @@
-import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { copyFromField } from './copy.js';
 import type { Strings } from './localize.js';
 
@@ -34,7 +34,7 @@ export class SecretHolder implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  render(t: Strings, onStored: () => void, note?: string, words?: SecretOnceView['words']) {
+  render(t: Strings, onStored: () => void, note?: string, words?: SecretOnceView['words']): TemplateResult {
     return renderSecretOnce(t, {
       secret: this.#secret ?? '',
       ...(words ? { words } : {}),
@@ -68,7 +68,7 @@ export interface SecretOnceView {
  * live "Copied" status, and the only way on, "I have stored it". Shared by the dialogs
  * that create secrets, so they behave the same.
  */
-export function renderSecretOnce(t: Strings, view: SecretOnceView) {
+export function renderSecretOnce(t: Strings, view: SecretOnceView): TemplateResult {
   const words = view.words ?? { title: t.rotate.doneTitle, explanation: t.rotate.doneExplanation, label: t.rotate.secretLabel };
   return html`
     <h2 id="title" part="title">${words.title}</h2>

@@ -1,4 +1,4 @@
-import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { RowHeights } from './row-heights.js';
 
 export interface VirtualListOptions<T> {
@@ -75,7 +75,7 @@ export class VirtualList implements ReactiveController {
     return [Math.max(0, start - OVERSCAN), Math.min(count, end + OVERSCAN)];
   }
 
-  render<T>(options: VirtualListOptions<T>) {
+  render<T>(options: VirtualListOptions<T>): TemplateResult {
     const { label, items, renderItem } = options;
     // Another list (a new search) starts measuring afresh; a page appended keeps what was measured.
     if (items[0] !== this.#first) {

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { AdminClient, Token } from '../../src/admin/index.js';
 import { AdminConnection } from '../shared/admin-connection.js';
@@ -117,7 +117,7 @@ export class TokenList extends LitElement {
     }
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     const t = stringsFor(this);
     return html`${this.#renderBody(t)} ${this.#renderDialog(t)}`;
   }
