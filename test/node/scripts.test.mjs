@@ -82,3 +82,31 @@ describe('grantkit in Node (scripts)', { timeout: 120_000 }, () => {
     });
   });
 });
+
+describe('npm start builds only what changed', () => {
+  it('builds when there is no stamp or output, skips when nothing changed, and builds again after an edit', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, utimesSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { needsBuild } = await import('../../scripts/build-if-changed.mjs');
+    const dir = mkdtempSync(path.join(tmpdir(), 'grantkit-start-'));
+    mkdirSync(path.join(dir, 'src'));
+    mkdirSync(path.join(dir, 'build'));
+    writeFileSync(path.join(dir, 'src/a.ts'), 'a');
+    const options = { stamp: 'build/stamp', outputs: ['build/out.js'], inputs: ['src'] };
+    assert.equal(needsBuild(dir, options), true, 'a fresh clone builds');
+    writeFileSync(path.join(dir, 'build/out.js'), '');
+    writeFileSync(path.join(dir, 'build/stamp'), '');
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(path.join(dir, 'src/a.ts'), past, past);
+    assert.equal(needsBuild(dir, options), false, 'nothing changed: no build');
+    writeFileSync(path.join(dir, 'src/a.ts'), 'changed');
+    const future = new Date(Date.now() + 60_000);
+    utimesSync(path.join(dir, 'src/a.ts'), future, future);
+    assert.equal(needsBuild(dir, options), true, 'an edited source builds again');
+    utimesSync(path.join(dir, 'src/a.ts'), past, past);
+    const { rmSync } = await import('node:fs');
+    rmSync(path.join(dir, 'build/out.js'));
+    assert.equal(needsBuild(dir, options), true, 'a deleted output builds again');
+  });
+});
