@@ -52,7 +52,12 @@ provider.addEventListener('grantkit-ready', ({ detail: { sdk } }) => {
 });
 
 $('create').addEventListener('click', () => void document.querySelector('create-integration-dialog')!.show());
-document.addEventListener('grantkit-integration-select', (e) => select(e.detail.clientId));
+// Unsaved changes in the details are not dropped silently: the selection waits for the answer.
+document.addEventListener('grantkit-integration-select', (e) => {
+  if (!details.hasUnsavedChanges) return select(e.detail.clientId);
+  e.preventDefault();
+  void details.confirmDiscard().then((discard) => discard && select(e.detail.clientId));
+});
 document.addEventListener('grantkit-integration-created', (e) => {
   void list.reload();
   select(e.detail.clientId);

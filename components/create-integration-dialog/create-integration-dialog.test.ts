@@ -99,7 +99,7 @@ describe('<create-integration-dialog>', () => {
     await waitUntil(() => !$<HTMLDialogElement>(el, 'dialog').open, 'no secret to show: the dialog closes');
   });
 
-  it('shows a duplicate name on the name field and keeps everything typed', async () => {
+  it('says the name and version pair is taken, focuses the name, marks the version, and keeps everything typed', async () => {
     serve(() =>
       HttpResponse.json(
         { type: 'urn:grantkit:problem:duplicate_name', title: 'Taken', status: 409, code: 'duplicate_name', errors: [{ path: '/body/client_name', message: 'is already used with this version' }] },
@@ -113,12 +113,37 @@ describe('<create-integration-dialog>', () => {
     const failed = oneEvent(el, 'grantkit-error');
     submit(el);
     expect((await failed).detail.code).to.equal('duplicate_name');
-    await el.updateComplete;
-    expect($(el, '#name-error').textContent).to.equal('That name is already taken.');
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'name', 'focus moves to the name, where the error is');
+    expect($(el, '#name-error').textContent).to.equal('An integration named “ERP Connector” with version 1.0 already exists. Change the name or the version.');
+    expect($<HTMLInputElement>(el, '#name').getAttribute('aria-describedby')).to.equal('name-error');
+    expect($<HTMLInputElement>(el, '#version').getAttribute('aria-invalid')).to.equal('true');
+    expect($(el, '#version-error').textContent).to.equal('Or choose another version.');
     expect($<HTMLInputElement>(el, '#name').value).to.equal('ERP Connector');
     expect($<HTMLTextAreaElement>(el, '#description').value).to.equal('typed with care');
     expect($<HTMLTextAreaElement>(el, '#redirects').value).to.equal('https://erp.example.com/cb');
     await expect(el).to.be.accessible();
+  });
+
+  it('asks before Escape throws away what was typed; an untouched form closes at once', async () => {
+    serve();
+    const el = await open();
+    const dialog = $<HTMLDialogElement>(el, 'dialog');
+    const escape = () => dialog.dispatchEvent(new Event('cancel', { cancelable: true }));
+    expect(escape(), 'nothing typed: Escape closes').to.equal(true);
+    await el.show();
+    type(el, 'name', 'Half typed');
+    expect(escape(), 'something typed: Escape asks').to.equal(false);
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'keep-editing', 'focus on "Keep editing"');
+    expect($(el, '[part=discard]').textContent).to.contain('Discard this new integration?');
+    await expect(el).to.be.accessible();
+    $<HTMLButtonElement>(el, '#keep-editing').click();
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'name');
+    expect($<HTMLInputElement>(el, '#name').value).to.equal('Half typed');
+    expect(dialog.open).to.equal(true);
+    expect(escape()).to.equal(false);
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '[part=discard] button.danger').click();
+    await waitUntil(() => !dialog.open, 'discarding closes');
   });
 
   it('explains a failure that is not about one field, keeping the form', async () => {

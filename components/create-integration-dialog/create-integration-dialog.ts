@@ -34,9 +34,11 @@ interface View {
   fieldErrors: Partial<Record<FieldKey, string>>;
   error: unknown;
   busy: boolean;
+  /** Escape was pressed after something was typed: asking whether to throw it away. */
+  askingDiscard: boolean;
 }
 
-const INITIAL: View = { draft: { ...EMPTY }, fieldErrors: {}, error: undefined, busy: false };
+const INITIAL: View = { draft: { ...EMPTY }, fieldErrors: {}, error: undefined, busy: false, askingDiscard: false };
 
 /**
  * @summary Registers a new integration; a confidential one's secret is shown once at the end.
@@ -58,6 +60,7 @@ const INITIAL: View = { draft: { ...EMPTY }, fieldErrors: {}, error: undefined, 
  * @csspart copy - the copy button
  * @csspart actions - the row of buttons
  * @csspart error - the message when the request failed as a whole
+ * @csspart discard - the question, after Escape, whether to throw away what was typed
  *
  * @cssprop --grantkit-color-accent - the create button, focus rings
  * @cssprop --grantkit-color-danger - field errors
@@ -83,7 +86,7 @@ export class CreateIntegrationDialog extends LitElement {
 
   /** Opens an empty form; focus returns to what had it when the dialog closes. */
   async show(): Promise<void> {
-    this.#set({ draft: { ...EMPTY }, fieldErrors: {}, error: undefined });
+    this.#set({ draft: { ...EMPTY }, fieldErrors: {}, error: undefined, askingDiscard: false });
     this.#secret.forget();
     await this.#modal.open();
   }
@@ -96,8 +99,18 @@ export class CreateIntegrationDialog extends LitElement {
 
   readonly #onCancel = (event: Event): void => {
     // While a new secret is shown, only "I have stored it" closes the dialog.
-    if (this.#secret.shown) event.preventDefault();
+    if (this.#secret.shown) return event.preventDefault();
+    // Escape after typing asks first; a second Escape while asking closes.
+    if (this.#ui.askingDiscard || JSON.stringify(this.#ui.draft) === JSON.stringify(EMPTY)) return;
+    event.preventDefault();
+    this.#set({ askingDiscard: true });
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#keep-editing')?.focus());
   };
+
+  #keepEditing(): void {
+    this.#set({ askingDiscard: false });
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#name')?.focus());
+  }
 
   #setField<K extends keyof Draft>(key: K, value: Draft[K]): void {
     this.#set({ draft: { ...this.#ui.draft, [key]: value } });
@@ -159,8 +172,12 @@ export class CreateIntegrationDialog extends LitElement {
           // The server's words are English; the element speaks the page's language.
           if (field) byField[field] = t.create.invalid;
         }
-        if (error.code === 'duplicate_name') byField.name = errorMessage(t, error);
+        // It is the pair that is taken: say so beside the name, and mark the version too.
+        if (error.code === 'duplicate_name') Object.assign(byField, { name: t.create.nameVersionTaken(body.client_name, body.version), version: t.create.versionTaken });
         this.#set({ fieldErrors: byField });
+        // Where the user can see and fix it, as with the checks made before sending.
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
       }
       emit(this, 'grantkit-error', { error, code: (error as { code?: string }).code ?? 'unknown' });
     } finally {
@@ -191,6 +208,16 @@ export class CreateIntegrationDialog extends LitElement {
     return html`
       <form part="form" novalidate @submit=${this.#submit}>
         <h2 id="title" part="title">${t.create.title}</h2>
+        ${this.#ui.askingDiscard
+          ? html`<div part="discard" role="alertdialog" aria-labelledby="discard-title" aria-describedby="discard-text">
+              <p id="discard-title"><strong>${t.create.discardTitle}</strong></p>
+              <p id="discard-text">${t.create.discardExplanation}</p>
+              <div part="actions">
+                <button type="button" id="keep-editing" @click=${() => this.#keepEditing()}>${t.details.keepEditing}</button>
+                <button type="button" class="danger" @click=${() => this.close()}>${t.details.discardConfirm}</button>
+              </div>
+            </div>`
+          : nothing}
         ${general ? html`<p part="error" class="error" role="alert">${errorMessage(t, this.#ui.error)}</p>` : nothing}
         <div class="pair">
           <div>

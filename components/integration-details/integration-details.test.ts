@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { createAdminClient, type Integration } from '../../src/admin/index.js';
-import { startWorker, worker } from '../../test/support/msw.js';
+import { restartWorker, startWorker, worker } from '../../test/support/msw.js';
 import '../shared/locales/de.js';
 import './define.js';
 import type { IntegrationDetails } from './integration-details.js';
@@ -238,6 +238,59 @@ describe('<integration-details>', () => {
     dialog.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
     await waitUntil(() => $(el, '.masked')!.textContent === '•••• WxYz', 'the new last four');
     expect($<HTMLTextAreaElement>(el, '#description')!.value).to.equal('Unsaved words');
+  });
+
+  it('does not drop unsaved changes silently: asks before discarding them, and before the page is left', async () => {
+    serve();
+    const el = await show();
+    await canEdit(el);
+    const unload = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    try {
+      expect(el.hasUnsavedChanges).to.equal(false);
+      expect(await el.confirmDiscard(), 'nothing to lose: no question').to.equal(true);
+      expect(unload(), 'a clean form lets the page go').to.equal(false);
+
+      const description = $<HTMLTextAreaElement>(el, '#description')!;
+      type(description, 'Books invoices nightly');
+      await el.updateComplete;
+      expect(el.hasUnsavedChanges).to.equal(true);
+      expect(unload(), 'leaving the page asks first').to.equal(true);
+
+      // Keep editing: the answer is no, and the text stays.
+      let answer = el.confirmDiscard();
+      await waitUntil(() => $<HTMLDialogElement>(el, 'dialog[part=dialog]')!.open, 'asks');
+      expect($(el, '#confirm-title')!.textContent).to.equal('Discard unsaved changes?');
+      expect($(el, '#confirm-description')!.textContent).to.contain('ERP <b>Connector</b> 1.0');
+      await expect(el).to.be.accessible();
+      $$<HTMLButtonElement>(el, 'dialog button')[0]!.click();
+      expect(await answer).to.equal(false);
+      await el.updateComplete;
+      expect($<HTMLTextAreaElement>(el, '#description')!.value).to.equal('Books invoices nightly');
+
+      // Escape is "keep editing" too.
+      answer = el.confirmDiscard();
+      await waitUntil(() => $<HTMLDialogElement>(el, 'dialog[part=dialog]')!.open);
+      $<HTMLDialogElement>(el, 'dialog[part=dialog]')!.dispatchEvent(new Event('cancel', { cancelable: true }));
+      $<HTMLDialogElement>(el, 'dialog[part=dialog]')!.close();
+      expect(await answer).to.equal(false);
+      expect(el.hasUnsavedChanges).to.equal(true);
+
+      // Discard: the answer is yes, and the form is back to what the server has.
+      answer = el.confirmDiscard();
+      await waitUntil(() => $<HTMLDialogElement>(el, 'dialog[part=dialog]')!.open);
+      $<HTMLButtonElement>(el, 'dialog button.danger')!.click();
+      expect(await answer).to.equal(true);
+      await el.updateComplete;
+      expect(el.hasUnsavedChanges).to.equal(false);
+      expect($<HTMLTextAreaElement>(el, '#description')!.value).to.equal('Books invoices');
+      expect(unload()).to.equal(false);
+    } finally {
+      await restartWorker();
+    }
   });
 
   it('loads when client-id is set after it connected, as frameworks do', async () => {

@@ -37,7 +37,7 @@ interface View {
   copied: string;
   statusBusy: boolean;
   statusError?: unknown;
-  confirm?: 'deactivate' | 'delete' | undefined;
+  confirm?: 'deactivate' | 'delete' | 'discard' | undefined;
   typedName: string;
   confirmBusy: boolean;
   confirmError?: unknown;
@@ -135,6 +135,9 @@ export class IntegrationDetails extends LitElement {
   readonly #connection = new AdminConnection(this, () => void this.#load(), () => this.clientId);
   readonly #modal = new ModalDialog(this, {
     onClosed: () => {
+      // Closed without an answer (Escape, Cancel): the changes are kept.
+      this.#discardAnswer?.(false);
+      this.#discardAnswer = undefined;
       this.#set({ confirm: undefined, typedName: '', confirmError: undefined });
     },
     fallbackFocus: () => this.renderRoot.querySelector<HTMLElement>('[part~=header] h2'),
@@ -143,6 +146,45 @@ export class IntegrationDetails extends LitElement {
   /** Loads the integration again, dropping unsaved changes. */
   reload(): Promise<void> {
     return this.#load();
+  }
+
+  /** Whether the settings form holds changes not saved yet. */
+  get hasUnsavedChanges(): boolean {
+    const { integration, draft } = this.#ui;
+    return integration !== undefined && draft !== undefined && Object.keys(changes(integration, draft)).length > 0;
+  }
+
+  #discardAnswer: ((discard: boolean) => void) | undefined;
+
+  /**
+   * Before the page shows another integration (or leaves): resolves true at once when nothing
+   * is unsaved; otherwise asks whether to discard the changes, and resolves with the answer.
+   * Call it from a cancelable `grantkit-integration-select` handler, as the README shows.
+   */
+  confirmDiscard(): Promise<boolean> {
+    if (!this.hasUnsavedChanges) return Promise.resolve(true);
+    this.#discardAnswer?.(false);
+    this.#set({ confirm: 'discard', confirmError: undefined });
+    void this.#modal.open();
+    return new Promise((resolve) => (this.#discardAnswer = resolve));
+  }
+
+  // Leaving the page (reload, another URL, closing the tab) with unsaved changes asks first.
+  readonly #beforeUnload = (event: BeforeUnloadEvent): void => {
+    if (!this.hasUnsavedChanges) return;
+    event.preventDefault();
+    // Older browsers ask only when returnValue is set.
+    event.returnValue = '';
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('beforeunload', this.#beforeUnload);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('beforeunload', this.#beforeUnload);
   }
 
   async #load(): Promise<void> {
@@ -290,6 +332,15 @@ export class IntegrationDetails extends LitElement {
 
   async #confirmed(event: Event): Promise<void> {
     event.preventDefault();
+    if (this.#ui.confirm === 'discard') {
+      const answer = this.#discardAnswer;
+      this.#discardAnswer = undefined;
+      // Back to what the server has, so the next integration does not inherit the old draft's state.
+      if (this.#ui.integration) this.#show(this.#ui.integration, { errors: {}, saveError: undefined });
+      this.#modal.close();
+      answer?.(true);
+      return;
+    }
     const admin = this.#connection.client;
     const integration = this.#ui.integration;
     if (!admin || !integration || !this.#ui.confirm) return;
@@ -487,14 +538,15 @@ export class IntegrationDetails extends LitElement {
     const integration = this.#ui.integration;
     const what = this.#ui.confirm;
     const deleting = what === 'delete';
+    const discarding = what === 'discard';
     const matches = integration !== undefined && this.#ui.typedName === integration.client_name;
     return html`
       <dialog part="dialog" aria-labelledby="confirm-title" aria-describedby="confirm-description" @close=${this.#modal.onClose}>
         ${integration && what
           ? html`
               <form @submit=${this.#confirmed}>
-                <h2 id="confirm-title">${deleting ? t.details.deleteTitle : t.details.deactivateTitle}</h2>
-                <p id="confirm-description">${deleting ? t.details.deleteExplanation(this.#name) : t.details.deactivateExplanation(this.#name)}</p>
+                <h2 id="confirm-title">${discarding ? t.details.discardTitle : deleting ? t.details.deleteTitle : t.details.deactivateTitle}</h2>
+                <p id="confirm-description">${discarding ? t.details.discardExplanation(this.#name) : deleting ? t.details.deleteExplanation(this.#name) : t.details.deactivateExplanation(this.#name)}</p>
                 ${deleting
                   ? html`
                       <label for="typed-name">${t.details.deleteTypeName(integration.client_name)}</label>
@@ -504,9 +556,9 @@ export class IntegrationDetails extends LitElement {
                   : nothing}
                 ${this.#ui.confirmError ? html`<p class="error" role="alert">${errorMessage(t, this.#ui.confirmError)}</p>` : nothing}
                 <div part="actions">
-                  <button type="button" ?disabled=${this.#ui.confirmBusy} @click=${() => this.#modal.close()}>${t.common.cancel}</button>
+                  <button type="button" ?disabled=${this.#ui.confirmBusy} @click=${() => this.#modal.close()}>${discarding ? t.details.keepEditing : t.common.cancel}</button>
                   <button type="submit" class="danger" ?disabled=${this.#ui.confirmBusy || (deleting && !matches)} aria-busy=${this.#ui.confirmBusy ? 'true' : 'false'}>
-                    ${deleting ? (this.#ui.confirmBusy ? t.details.deleting : t.details.deleteConfirm) : this.#ui.confirmBusy ? t.details.deactivating : t.details.deactivateConfirm}
+                    ${discarding ? t.details.discardConfirm : deleting ? (this.#ui.confirmBusy ? t.details.deleting : t.details.deleteConfirm) : this.#ui.confirmBusy ? t.details.deactivating : t.details.deactivateConfirm}
                   </button>
                 </div>
               </form>

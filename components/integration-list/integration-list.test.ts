@@ -79,6 +79,21 @@ describe('<integration-list>', () => {
     await waitUntil(() => rows(el)[1]!.getAttribute('aria-current') === 'true');
   });
 
+  it('keeps the current selection when the select event is canceled (unsaved changes elsewhere)', async () => {
+    serve(3);
+    const el = await fixture<IntegrationList>(html`<integration-list .admin=${admin()} selected="gk_00000"></integration-list>`);
+    await waitUntil(() => rows(el).length === 3);
+    const chosen = oneEvent(el, 'grantkit-integration-select');
+    el.addEventListener('grantkit-integration-select', (e) => e.preventDefault(), { once: true });
+    rows(el)[2]!.click();
+    const event = await chosen;
+    expect(event.cancelable).to.equal(true);
+    await el.updateComplete;
+    expect(el.selected).to.equal('gk_00000');
+    expect(rows(el)[0]!.getAttribute('aria-current')).to.equal('true');
+    expect(rows(el)[2]!.getAttribute('aria-current')).to.equal('false');
+  });
+
   it('searches on the server as the user types, and says when nothing matches', async () => {
     const requests = serve(40);
     const el = await fixture<IntegrationList>(html`<integration-list .admin=${admin()}></integration-list>`);

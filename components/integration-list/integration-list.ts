@@ -18,7 +18,7 @@ const SEARCH_DELAY_MS = 250;
  * Only the rows in view are in the DOM, so ten thousand integrations scroll as smoothly as
  * ten. Pages are fetched with the admin API's cursor as the user nears the end.
  *
- * @fires grantkit-integration-select - a row was chosen; `detail.clientId` names it
+ * @fires grantkit-integration-select - a row was chosen; `detail.clientId` names it. Cancelable: `preventDefault()` keeps the current selection
  * @fires grantkit-error - loading failed; `detail.code` is the error's code
  *
  * @csspart toolbar - the search field and the count
@@ -69,8 +69,9 @@ export class IntegrationList extends LitElement {
   }
 
   #select(integration: Integration): void {
-    this.selected = integration.client_id;
-    emit(this, 'grantkit-integration-select', { clientId: integration.client_id });
+    // Cancelable: a page with unsaved changes in the details can keep the selection where it is
+    // (and set `selected` itself once the user has chosen to discard them).
+    if (emit(this, 'grantkit-integration-select', { clientId: integration.client_id }, { cancelable: true })) this.selected = integration.client_id;
   }
 
   override disconnectedCallback(): void {

@@ -12,3 +12,14 @@ export function startWorker(): Promise<unknown> {
   });
   return started;
 }
+
+/**
+ * After a test dispatched `beforeunload` (an element's unsaved-changes guard): msw takes that
+ * event for the page going away and stops answering, so start it again.
+ */
+export async function restartWorker(): Promise<void> {
+  await started;
+  worker.stop();
+  started = undefined;
+  await startWorker();
+}
