@@ -116,7 +116,6 @@ export function createAuthenticator(options: AuthenticatorOptions): (req: Incomi
         algorithms: ['RS256', 'PS256', 'ES256', 'EdDSA'],
         requiredClaims: ['exp', 'sub', 'client_id'],
       });
-      verified.add(token, payload);
       return payload;
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw challenge('the access token has expired');
@@ -126,7 +125,8 @@ export function createAuthenticator(options: AuthenticatorOptions): (req: Incomi
   }
 
   async function fromAccessToken(token: string, req: IncomingMessage, scheme: 'bearer' | 'dpop'): Promise<Caller> {
-    const payload = verified.get(token) ?? (await verify(token));
+    const known = verified.get(token);
+    const payload = known ?? (await verify(token));
     const { sub } = payload;
     const clientId = typeof payload.client_id === 'string' ? payload.client_id : '';
     const jkt = typeof payload.cnf === 'object' && payload.cnf !== null && 'jkt' in payload.cnf && typeof payload.cnf.jkt === 'string' ? payload.cnf.jkt : undefined;
@@ -134,6 +134,9 @@ export function createAuthenticator(options: AuthenticatorOptions): (req: Incomi
     if (!options.adminClients.has(clientId)) throw challenge('the access token was issued to a client that may not use the admin API');
     const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ') : [];
     if (!scopes.includes(options.scope)) throw challenge(`the access token lacks the "${options.scope}" scope`, 'Bearer', 'insufficient_scope');
+    // Kept only once it is an admin portal's token for the admin scope: other tokens for this
+    // audience, however many, cannot push the portals' tokens out.
+    if (!known) verified.add(token, payload);
     const grantId = payload[options.grantClaim];
     if (typeof grantId !== 'string' || sub === undefined || !(await options.grantAlive(grantId, clientId, sub))) {
       throw challenge('the sign-in this access token belongs to has ended');

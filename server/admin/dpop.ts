@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { verifyEmbeddedKeyJws } from './embedded-key-jws.js';
+import { MismatchedKeyError, verifyEmbeddedKeyJws } from './embedded-key-jws.js';
 
 // Checks DPoP proofs at a resource server (RFC 9449 §7): the proof is signed by the key
 // the token is bound to, for this very request, recently, once, and with our nonce.
@@ -32,6 +32,11 @@ export function checkProofClaims(payload: Record<string, unknown>): void {
   const now = Math.floor(Date.now() / 1000);
   for (const claim of ['iat', 'jti', 'htm', 'htu']) {
     if (!(claim in payload)) throw new Error(`missing required "${claim}" claim`);
+  }
+  // RFC 9449 §4.2 makes these strings; anything else (an object with its own toString, an
+  // array that stringifies to a URL, a number equal to another proof's id) is refused.
+  for (const claim of ['jti', 'htm', 'htu']) {
+    if (typeof payload[claim] !== 'string' || payload[claim] === '') throw new Error(`"${claim}" claim must be a non-empty string`);
   }
   for (const claim of ['iat', 'exp', 'nbf']) {
     if (claim in payload && (typeof payload[claim] !== 'number' || !Number.isFinite(payload[claim]))) throw new Error(`"${claim}" claim must be a number`);
@@ -126,14 +131,15 @@ export function createDPoPVerifier(options: DPoPVerifierOptions = {}): DPoPVerif
       let payload: Record<string, unknown>;
       let thumbprint: string;
       try {
-        ({ payload, thumbprint } = verifyEmbeddedKeyJws(proof, { typ: 'dpop+jwt', algorithms: ALGORITHMS }));
+        ({ payload, thumbprint } = verifyEmbeddedKeyJws(proof, { typ: 'dpop+jwt', algorithms: ALGORITHMS, thumbprint: request.jkt }));
         checkProofClaims(payload);
       } catch (error) {
+        if (error instanceof MismatchedKeyError) throw new DPoPProofError('invalid_dpop_proof', error.message);
         if (!(error instanceof Error)) throw error;
         throw new DPoPProofError('invalid_dpop_proof', `the DPoP proof is not valid: ${error.message}`);
       }
       if (payload.htm !== request.method) throw new DPoPProofError('invalid_dpop_proof', 'the proof was made for another method');
-      const htu = URL.canParse(String(payload.htu)) ? new URL(String(payload.htu)) : undefined;
+      const htu = URL.canParse(payload.htu as string) ? new URL(payload.htu as string) : undefined;
       if (!htu || htu.origin + htu.pathname !== request.url.origin + request.url.pathname) {
         throw new DPoPProofError('invalid_dpop_proof', 'the proof was made for another URL');
       }
@@ -145,8 +151,11 @@ export function createDPoPVerifier(options: DPoPVerifierOptions = {}): DPoPVerif
       if (typeof payload.nonce !== 'string' || !nonces.accepts(payload.nonce)) throw new DPoPProofError('use_dpop_nonce', 'use the server-provided DPoP nonce');
       // Recorded only once everything else holds: a proof refused for its nonce can be sent again with one.
       // Keyed by the signing key too: jti is the client's choice, and one client must not block another's.
-      const jti = `${request.jkt}.${String(payload.jti)}`;
-      if (!(await replays.firstUse(jti, new Date(Date.now() + (MAX_AGE_SECONDS + 5) * 1000)))) {
+      const jti = `${request.jkt}.${payload.jti as string}`;
+      // Remembered as long as the proof could be taken: a proof dated up to the tolerance ahead
+      // stays good that much longer.
+      const takenUntil = (Math.max(payload.iat as number, Math.floor(Date.now() / 1000)) + MAX_AGE_SECONDS + 2 * CLOCK_TOLERANCE_SECONDS) * 1000;
+      if (!(await replays.firstUse(jti, new Date(takenUntil)))) {
         throw new DPoPProofError('invalid_dpop_proof', 'the proof was used before');
       }
     },

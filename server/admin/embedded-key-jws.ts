@@ -8,6 +8,8 @@ import { constants, createHash, createPublicKey, verify, type KeyObject } from '
 // verdicts (server/test/embedded-key-jws.test.ts).
 
 export class SignatureError extends Error {}
+/** The JWS is signed by another key than the one expected. */
+export class MismatchedKeyError extends SignatureError {}
 
 type Algorithm = 'ES256' | 'ES384' | 'EdDSA' | 'Ed25519' | 'PS256' | 'RS256';
 
@@ -34,6 +36,14 @@ const RULES: Record<Algorithm, Rule> = {
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
 /** A JWS part: base64url, no padding. Buffer's own decoder would skip anything else silently. */
 const PART = /^[A-Za-z0-9_-]*$/;
+/** A length of 1 mod 4 is no base64url at all: Buffer would drop the dangling character, jose refuses it. */
+const wholeBase64url = (part: string) => PART.test(part) && part.length % 4 !== 1;
+/**
+ * RSA keys beyond these cost an attacker nothing to send and the server milliseconds to check:
+ * a 4,096-bit modulus is 683 base64url characters; an exponent of 6 bytes (65537 is 3) is 8.
+ */
+const MAX_RSA_MODULUS_CHARS = 683;
+const MAX_RSA_EXPONENT_CHARS = 8;
 /** Far above any real proof (a few hundred bytes; 1.5 kB with an RSA-4096 key). */
 const MAX_LENGTH = 16_384;
 /** Imported keys by thumbprint; a client signs every proof with the same key. */
@@ -66,10 +76,18 @@ const text = (jwk: Record<string, unknown>, member: string): string => {
 };
 
 /** The members RFC 7638 hashes, in its order; the same members are all that is imported. */
-function requiredMembers(jwk: Record<string, unknown>, rule: Rule): Record<string, string> {
+function requiredMembers(jwk: Record<string, unknown>, rule: Rule, alg: string): Record<string, string> {
   if (jwk.kty !== rule.kty) throw new SignatureError('the embedded key is of another type than the algorithm needs');
   if (PRIVATE_MEMBERS.some((member) => member in jwk)) throw new SignatureError('the embedded key is a private key');
-  if (rule.kty === 'RSA') return { e: text(jwk, 'e'), kty: 'RSA', n: text(jwk, 'n') };
+  // What the key says it is for must allow verifying signatures with this algorithm (as jose checks).
+  if ('use' in jwk && jwk.use !== 'sig') throw new SignatureError('the embedded key is not for signatures ("use")');
+  if ('key_ops' in jwk && !(Array.isArray(jwk.key_ops) && jwk.key_ops.includes('verify'))) throw new SignatureError('the embedded key is not for verifying ("key_ops")');
+  if ('alg' in jwk && jwk.alg !== alg) throw new SignatureError('the embedded key is for another algorithm ("alg")');
+  if (rule.kty === 'RSA') {
+    const members = { e: text(jwk, 'e'), kty: 'RSA', n: text(jwk, 'n') };
+    if (members.n.length > MAX_RSA_MODULUS_CHARS || members.e.length > MAX_RSA_EXPONENT_CHARS) throw new SignatureError('the embedded RSA key is larger than 4096 bits or has an exponent over 6 bytes');
+    return members;
+  }
   if (jwk.crv !== rule.crv) throw new SignatureError('the embedded key is on another curve than the algorithm needs');
   if (rule.kty === 'OKP') return { crv: rule.crv!, kty: 'OKP', x: text(jwk, 'x') };
   return { crv: rule.crv!, kty: 'EC', x: text(jwk, 'x'), y: text(jwk, 'y') };
@@ -97,13 +115,13 @@ function keyFor(thumbprint: string, members: Record<string, string>): KeyObject 
 
 /**
  * Verifies `compact` against the public JWK in its protected header. Checks the header's
- * `typ`, an algorithm from `algorithms`, a public key of the algorithm's type, and the
- * signature; the claims are the caller's to check.
+ * `typ`, an algorithm from `algorithms`, a public key of the algorithm's type (and, given
+ * `thumbprint`, that very key), and the signature; the claims are the caller's to check.
  */
-export function verifyEmbeddedKeyJws(compact: string, options: { typ: string; algorithms: readonly Algorithm[] }): VerifiedJws {
+export function verifyEmbeddedKeyJws(compact: string, options: { typ: string; algorithms: readonly Algorithm[]; thumbprint?: string }): VerifiedJws {
   if (compact.length > MAX_LENGTH) throw new SignatureError('the JWS is too long');
   const parts = compact.split('.');
-  if (parts.length !== 3 || !parts.every((part) => PART.test(part))) throw new SignatureError('not a compact JWS');
+  if (parts.length !== 3 || !parts.every(wholeBase64url)) throw new SignatureError('not a compact JWS');
   const [encodedHeader, encodedPayload, encodedSignature] = parts as [string, string, string];
   const header = decodeObject(encodedHeader, 'JWS header');
   // Extensions this verifier does not implement must not be ignored (RFC 7515 §4.1.11);
@@ -115,8 +133,11 @@ export function verifyEmbeddedKeyJws(compact: string, options: { typ: string; al
   const rule = RULES[alg as Algorithm];
   const jwk = header.jwk;
   if (typeof jwk !== 'object' || jwk === null || Array.isArray(jwk)) throw new SignatureError('the JWS header carries no public key ("jwk")');
-  const members = requiredMembers(jwk as Record<string, unknown>, rule);
+  const members = requiredMembers(jwk as Record<string, unknown>, rule, alg);
   const thumbprint = createHash('sha256').update(JSON.stringify(members)).digest('base64url');
+  // Before any import or signature check: a key that is not the expected one costs nothing and
+  // takes no cache slot, so only the keys tokens are bound to are ever imported.
+  if (options.thumbprint !== undefined && thumbprint !== options.thumbprint) throw new MismatchedKeyError('the proof is signed by a key the token is not bound to');
   const key = keyFor(thumbprint, members);
   const signature = Buffer.from(encodedSignature, 'base64url');
   if (rule.signatureLength !== undefined && signature.length !== rule.signatureLength) throw new SignatureError('the signature has the wrong length');

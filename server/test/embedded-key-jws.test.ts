@@ -57,17 +57,25 @@ const proof = fc
     // The algorithm named in the header: usually the signer's own.
     alg: fc.oneof({ weight: 6, arbitrary: fc.constant(undefined) }, fc.constantFrom('ES256', 'ES384', 'RS256', 'PS256', 'EdDSA', 'HS256', 'none', 'RS384', '')),
     typ: fc.oneof({ weight: 6, arbitrary: fc.constant('dpop+jwt') }, fc.constantFrom('DPoP+JWT', 'jwt', 'at+jwt', undefined, 42)),
-    jwk: fc.oneof({ weight: 6, arbitrary: fc.constant('public' as const) }, fc.constantFrom('private' as const, 'missing' as const, 'other' as const, 'string' as const, 'no-y' as const, 'bad-crv' as const)),
+    jwk: fc.oneof(
+      { weight: 6, arbitrary: fc.constant('public' as const) },
+      fc.constantFrom('private' as const, 'missing' as const, 'other' as const, 'string' as const, 'no-y' as const, 'bad-crv' as const),
+      fc.constantFrom('use-sig' as const, 'use-enc' as const, 'ops-verify' as const, 'ops-encrypt' as const, 'alg-same' as const, 'alg-other' as const),
+    ),
     extra: fc.oneof({ weight: 6, arbitrary: fc.constant({}) }, fc.constantFrom({ crit: ['exp'] }, { b64: false }, { kid: 'x' }, { jku: 'https://evil.example/jwks' })),
     iat: fc.oneof({ weight: 6, arbitrary: fc.integer({ min: -200, max: 2 }) }, fc.integer({ min: -400, max: -280 }), fc.integer({ min: 3, max: 30 }), fc.constantFrom('now', null)),
     claims: fc.oneof({ weight: 6, arbitrary: fc.constant('all' as const) }, fc.constantFrom('no-jti' as const, 'no-htu' as const, 'array' as const, 'exp-past' as const, 'nbf-future' as const)),
-    tamper: fc.oneof({ weight: 6, arbitrary: fc.constant('none' as const) }, fc.constantFrom('flip' as const, 'truncate' as const, 'empty' as const, 'payload' as const, 'padding' as const, 'parts' as const)),
+    tamper: fc.oneof({ weight: 6, arbitrary: fc.constant('none' as const) }, fc.constantFrom('flip' as const, 'truncate' as const, 'empty' as const, 'payload' as const, 'padding' as const, 'parts' as const, 'dangling' as const)),
   })
   .map((p) => {
     const key = SIGNERS[p.signer]!;
     const alg = p.alg ?? key.alg;
     const other = SIGNERS[(p.signer + 1) % SIGNERS.length]!;
-    const jwk = { public: key.publicJwk, private: key.privateJwk, missing: undefined, other: other.publicJwk, string: 'key', 'no-y': { ...key.publicJwk, y: undefined }, 'bad-crv': { ...key.publicJwk, crv: 'P-521' } }[p.jwk];
+    const jwk = {
+      public: key.publicJwk, private: key.privateJwk, missing: undefined, other: other.publicJwk, string: 'key', 'no-y': { ...key.publicJwk, y: undefined }, 'bad-crv': { ...key.publicJwk, crv: 'P-521' },
+      'use-sig': { ...key.publicJwk, use: 'sig' }, 'use-enc': { ...key.publicJwk, use: 'enc' }, 'ops-verify': { ...key.publicJwk, key_ops: ['verify'] }, 'ops-encrypt': { ...key.publicJwk, key_ops: ['encrypt'] },
+      'alg-same': { ...key.publicJwk, alg }, 'alg-other': { ...key.publicJwk, alg: alg === 'RS256' ? 'PS256' : 'RS256' },
+    }[p.jwk];
     const header = { ...(p.typ === undefined ? {} : { typ: p.typ }), alg, ...(jwk === undefined ? {} : { jwk }), ...p.extra };
     const iat = p.iat === 'now' ? now() : p.iat === null ? null : now() + p.iat;
     const claims: Record<string, unknown> = { iat, jti: 'j1', htm: 'GET', htu: 'https://id.example/admin/v1/me' };
@@ -84,6 +92,7 @@ const proof = fc
     if (p.tamper === 'empty') signature = '';
     if (p.tamper === 'payload') input = `${b64(header)}.${b64({ ...claims, htm: 'POST' })}`;
     if (p.tamper === 'padding') signature += '==';
+    if (p.tamper === 'dangling') input = `${b64(header)}A.${input.split('.')[1]}`;
     const compact = `${input}.${signature}`;
     // Where we are stricter than jose, on purpose: base64url padding (RFC 7515 §2 has none), and
     // a b64 header without crit (jose ignores it; no DPoP client sends one).
