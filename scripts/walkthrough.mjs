@@ -164,6 +164,16 @@ try {
   await page.locator('integration-details >>> button[type=submit]').click();
   await page.waitForFunction(() => document.querySelector('integration-details').shadowRoot.querySelector('[part~=actions] [role=status]')?.textContent === 'Changes saved.', { polling: 100 });
   await shot('12b-details-saved', 'integration-details');
+  // Unsaved changes, then another integration chosen: the portal asks before dropping them.
+  await page.locator('integration-details >>> #description').fill('Edited, not saved yet');
+  await clickRow('ERP Connector');
+  await waitDeep('integration-details >>> dialog[open]');
+  await shot('12c-discard-asked');
+  await page.locator('integration-details >>> dialog[open] [part~=actions] button:not(.danger)').click();
+  await page.waitForFunction(() => !document.querySelector('integration-details').shadowRoot.querySelector('dialog[open]'), { polling: 100 });
+  const kept = await page.evaluate(() => document.querySelector('integration-details').shadowRoot.querySelector('#description').value);
+  if (kept !== 'Edited, not saved yet') problems.push(`"Keep editing" lost the text: ${kept}`);
+  await page.locator('integration-details >>> [part~=form] [part~=actions] button[type=button]').click();
   // Rotate from the details.
   await page.locator('integration-details >>> [part~=rotate]').click();
   await waitDeep('integration-details >>> rotate-secret-dialog >>> dialog[open]');
