@@ -74,6 +74,7 @@ describe('<create-integration-dialog>', () => {
     }]);
     await el.updateComplete;
     expect($<HTMLInputElement>(el, '[part=secret]').value).to.equal(SECRET);
+    await waitUntil(() => el.shadowRoot!.activeElement?.getAttribute('part') === 'secret', 'focus moves to the new secret, not to <body>');
     await expect(el).to.be.accessible();
     $<HTMLButtonElement>(el, 'button.primary').click();
     await el.updateComplete;

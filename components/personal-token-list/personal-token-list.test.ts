@@ -43,6 +43,7 @@ describe('<personal-token-list> against the reference server', () => {
     await el.updateComplete;
     const value = $<HTMLInputElement>(el, '[part=secret]').value;
     expect(value).to.match(/^gkpat_/);
+    await waitUntil(() => el.shadowRoot!.activeElement?.getAttribute('part') === 'secret', 'focus moves to the new token, not to <body>');
     expect(JSON.stringify(detail)).not.to.contain(value);
 
     // The token works, with only what it was given.

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { delay, http, HttpResponse } from 'msw';
 import { createAdminClient } from '../../src/admin/index.js';
@@ -74,6 +74,7 @@ describe('<rotate-secret-dialog>', () => {
     await el.updateComplete;
     expect($<HTMLInputElement>(el, '[part=secret]').value).to.equal(SECRET);
     expect($<HTMLInputElement>(el, '[part=secret]').readOnly).to.equal(true);
+    await waitUntil(() => el.shadowRoot!.activeElement?.getAttribute('part') === 'secret', 'focus moves to the new secret, not to <body>');
     await expect(el).to.be.accessible();
 
     const closed = oneEvent(dialog(el), 'close');

@@ -10,7 +10,7 @@ export class SecretHolder implements ReactiveController {
   #secret: string | undefined;
   #copied = false;
 
-  constructor(private readonly host: ReactiveControllerHost & { renderRoot: ParentNode }) {
+  constructor(private readonly host: ReactiveControllerHost & { renderRoot: ParentNode; updateComplete: Promise<boolean> }) {
     host.addController(this);
   }
 
@@ -24,6 +24,13 @@ export class SecretHolder implements ReactiveController {
     this.#secret = secret;
     this.#copied = false;
     this.host.requestUpdate();
+    // The form that had focus is gone: put it on the secret, which a screen reader then reads
+    // with its label, and which Ctrl+C copies as it stands selected.
+    void this.host.updateComplete.then(() => {
+      const field = this.host.renderRoot.querySelector<HTMLInputElement>('[part=secret]');
+      field?.focus();
+      field?.select();
+    });
   }
 
   forget(): void {
