@@ -204,6 +204,8 @@ describe('<integration-details>', () => {
     const served = serve();
     const el = await show();
     await canEdit(el);
+    // As a user does it: focus on the button, then press it.
+    $<HTMLButtonElement>(el, '[part~=delete]')!.focus();
     $<HTMLButtonElement>(el, '[part~=delete]')!.click();
     await waitUntil(() => $<HTMLDialogElement>(el, 'dialog[part=dialog]')!.open);
     const confirm = $<HTMLButtonElement>(el, 'dialog button.danger')!;
@@ -220,6 +222,32 @@ describe('<integration-details>', () => {
     expect((await deleted).detail.clientId).to.equal('gk_erp');
     expect(served.calls).to.deep.equal(['DELETE']);
     await waitUntil(() => $(el, '[role=status]')?.textContent?.includes('was deleted'));
+    await waitUntil(() => el.shadowRoot!.activeElement?.classList.contains('deleted'), 'focus on the note that says so, not on <body>');
+  });
+
+  it('puts focus on the next callback URL when one is removed, then on the one before, then on "Add"', async () => {
+    serve();
+    const el = await show();
+    await canEdit(el);
+    const inputs = () => $$<HTMLInputElement>(el, '[part~=redirect] input');
+    const removeButtons = () => $$<HTMLButtonElement>(el, '[part~=redirect] button');
+    $<HTMLButtonElement>(el, 'button.add')!.click();
+    await waitUntil(() => inputs().length === 2);
+    type(inputs()[1]!, 'https://erp.example.com/second');
+    $<HTMLButtonElement>(el, 'button.add')!.click();
+    await waitUntil(() => inputs().length === 3);
+    type(inputs()[2]!, 'https://erp.example.com/third');
+    await el.updateComplete;
+    removeButtons()[1]!.click();
+    await waitUntil(() => inputs().length === 2);
+    await waitUntil(() => el.shadowRoot!.activeElement === inputs()[1], 'the URL now in its place');
+    expect(inputs()[1]!.value).to.equal('https://erp.example.com/third');
+    removeButtons()[1]!.click();
+    await waitUntil(() => inputs().length === 1);
+    await waitUntil(() => el.shadowRoot!.activeElement === inputs()[0], 'the one before, when the last was removed');
+    removeButtons()[0]!.click();
+    await waitUntil(() => inputs().length === 0);
+    await waitUntil(() => el.shadowRoot!.activeElement === $(el, 'button.add'), '"Add" when none is left');
   });
 
   it('opens the rotate dialog and afterwards shows the new last four characters, keeping unsaved edits', async () => {

@@ -140,7 +140,7 @@ export class IntegrationDetails extends LitElement {
       this.#discardAnswer = undefined;
       this.#set({ confirm: undefined, typedName: '', confirmError: undefined });
     },
-    fallbackFocus: () => this.renderRoot.querySelector<HTMLElement>('[part~=header] h2'),
+    fallbackFocus: () => this.renderRoot.querySelector<HTMLElement>('[part~=header] h2') ?? this.renderRoot.querySelector<HTMLElement>('.deleted'),
   });
 
   /** Loads the integration again, dropping unsaved changes. */
@@ -236,6 +236,14 @@ export class IntegrationDetails extends LitElement {
     if (value === undefined) redirects.splice(index, 1);
     else redirects[index] = value;
     this.#edit({ redirects }, ['redirects', 'redirectRows']);
+  }
+
+  /** Removes a callback URL; focus goes to the URL now in its place, the one before, or "Add". */
+  async #removeRedirect(index: number): Promise<void> {
+    this.#editRedirect(index, undefined);
+    await this.updateComplete;
+    const inputs = [...this.renderRoot.querySelectorAll<HTMLInputElement>('[part~=redirect] input')];
+    (inputs[index] ?? inputs[index - 1] ?? this.renderRoot.querySelector<HTMLElement>('button.add'))?.focus();
   }
 
   async #addRedirect(): Promise<void> {
@@ -372,7 +380,8 @@ export class IntegrationDetails extends LitElement {
   }
 
   #renderBody(t: Strings) {
-    if (this.#ui.deletedName) return html`<p class="note" role="status">${t.details.deleted(this.#ui.deletedName)}</p>`;
+    // Focusable, so that focus has somewhere to go once the dialog that deleted it closes.
+    if (this.#ui.deletedName) return html`<p class="note deleted" role="status" tabindex="-1">${t.details.deleted(this.#ui.deletedName)}</p>`;
     if (!this.clientId) return html`<p class="note">${t.details.none}</p>`;
     if (this.#ui.loadError) return renderLoadError(t, this.#ui.loadError, () => void this.#load());
     const integration = this.#ui.integration;
@@ -474,7 +483,7 @@ export class IntegrationDetails extends LitElement {
               <div part="redirect">
                 <input type="url" spellcheck="false" aria-label=${t.details.redirect(i + 1)} .value=${uri} aria-invalid=${rowErrors[i] ? 'true' : 'false'}
                   aria-describedby=${rowErrors[i] ? `redirect-${i}-error` : nothing} @input=${(e: Event) => this.#editRedirect(i, (e.target as HTMLInputElement).value)} />
-                ${readOnly ? nothing : html`<button type="button" aria-label=${t.details.removeRedirect(i + 1)} @click=${() => this.#editRedirect(i, undefined)}>×</button>`}
+                ${readOnly ? nothing : html`<button type="button" aria-label=${t.details.removeRedirect(i + 1)} @click=${() => void this.#removeRedirect(i)}>×</button>`}
                 ${rowErrors[i] ? html`<p class="field-error" id="redirect-${i}-error">${rowErrors[i]}</p>` : nothing}
               </div>`)}
             ${errors.redirects ? html`<p class="field-error" id="redirects-error">${errors.redirects}</p>` : nothing}
