@@ -141,6 +141,7 @@ describe('<scope-manager>', () => {
     await waitUntil(() => $(el, 'dialog [role=alert]') !== null, 'the refusal is explained');
     expect($(el, 'dialog [role=alert]')!.textContent).to.contain('It is still allowed for 2 integrations. Remove it from them first.');
     expect($(el, 'dialog button.danger')).to.equal(null, 'no second try that must fail');
+    await waitUntil(() => el.shadowRoot!.activeElement?.textContent?.trim() === 'Close', 'focus on Close, not on <body>');
     expect(served.requests).to.deep.equal(['DELETE projects:read']);
     expect($$(el, '[part=row]').length).to.equal(2);
     await expect(el).to.be.accessible();

@@ -207,8 +207,11 @@ export class ScopeManager extends LitElement {
       this.#modal.close();
       emit(this, 'grantkit-scope-deleted', { name: scope.name });
     } catch (error) {
-      this.#set({ dialogError: error });
+      this.#set({ dialogError: error, busy: false });
       this.#report(error);
+      // A scope in use takes the Delete button away, and focus with it: put it on Close.
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('dialog [part=actions] button')?.focus();
     } finally {
       this.#set({ busy: false });
     }
