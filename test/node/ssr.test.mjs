@@ -14,7 +14,8 @@ const pkg = JSON.parse(await readFile(new URL('package.json', root), 'utf8'));
 async function entryPoints() {
   const names = [];
   for (const [subpath, target] of Object.entries(pkg.exports)) {
-    if (subpath === './package.json') continue;
+    // Data, not modules: package.json and custom-elements.json (test/node/manifest.test.mjs).
+    if (typeof target === 'string') continue;
     if (!subpath.includes('*')) {
       names.push(subpath);
       continue;
