@@ -286,7 +286,7 @@ try {
   await waitDeep('integration-details >>> [part~=delete]');
   await page.locator('integration-details >>> [part~=delete]').click();
   await waitDeep('integration-details >>> #typed-name');
-  await page.locator('integration-details >>> #typed-name').fill('Walkthrough Robot');
+  await page.locator('integration-details >>> #typed-name').fill('Walkthrough Robot 1.0');
   await shot('15g-delete-confirm');
   await page.locator('integration-details >>> dialog[aria-labelledby=confirm-title] button.danger').click();
   await page.waitForFunction(() => document.querySelector('integration-details').shadowRoot.textContent.includes('was deleted'), { polling: 100 });

@@ -200,7 +200,7 @@ describe('<integration-details>', () => {
     expect(served.calls).to.deep.equal(['POST deactivate', 'POST activate']);
   });
 
-  it('deletes only once the name is typed exactly', async () => {
+  it('deletes only once the name is typed exactly as displayed, with its version', async () => {
     const served = serve();
     const el = await show();
     await canEdit(el);
@@ -215,7 +215,11 @@ describe('<integration-details>', () => {
     await el.updateComplete;
     expect(confirm.disabled, 'case matters').to.equal(true);
     await expect(el).to.be.accessible();
+    expect($(el, 'label[for=typed-name]')!.textContent).to.equal('Type “ERP <b>Connector</b> 1.0” to confirm');
     type(typed, 'ERP <b>Connector</b>');
+    await el.updateComplete;
+    expect(confirm.disabled, 'the name without its version could be another integration').to.equal(true);
+    type(typed, 'ERP <b>Connector</b> 1.0');
     await el.updateComplete;
     const deleted = oneEvent(el, 'grantkit-integration-deleted');
     confirm.click();

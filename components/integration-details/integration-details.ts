@@ -352,7 +352,7 @@ export class IntegrationDetails extends LitElement {
     const admin = this.#connection.client;
     const integration = this.#ui.integration;
     if (!admin || !integration || !this.#ui.confirm) return;
-    if (this.#ui.confirm === 'delete' && this.#ui.typedName !== integration.client_name) return;
+    if (this.#ui.confirm === 'delete' && this.#ui.typedName.trim() !== this.#name) return;
     this.#set({ confirmBusy: true, confirmError: undefined });
     try {
       if (this.#ui.confirm === 'deactivate') {
@@ -548,7 +548,8 @@ export class IntegrationDetails extends LitElement {
     const what = this.#ui.confirm;
     const deleting = what === 'delete';
     const discarding = what === 'discard';
-    const matches = integration !== undefined && this.#ui.typedName === integration.client_name;
+    // The name as displayed, with its version: "X 1.0" and "X 2.0" are different integrations.
+    const matches = integration !== undefined && this.#ui.typedName.trim() === this.#name;
     return html`
       <dialog part="dialog" aria-labelledby="confirm-title" aria-describedby="confirm-description" @close=${this.#modal.onClose}>
         ${integration && what
@@ -558,7 +559,7 @@ export class IntegrationDetails extends LitElement {
                 <p id="confirm-description">${discarding ? t.details.discardExplanation(this.#name) : deleting ? t.details.deleteExplanation(this.#name) : t.details.deactivateExplanation(this.#name)}</p>
                 ${deleting
                   ? html`
-                      <label for="typed-name">${t.details.deleteTypeName(integration.client_name)}</label>
+                      <label for="typed-name">${t.details.deleteTypeName(this.#name)}</label>
                       <input id="typed-name" type="text" autocomplete="off" spellcheck="false" .value=${this.#ui.typedName} ?disabled=${this.#ui.confirmBusy}
                         @input=${(e: Event) => this.#set({ typedName: (e.target as HTMLInputElement).value })} />
                     `
