@@ -26,10 +26,15 @@ for (const [, target] of readme.matchAll(/\]\(([^)#\s]+)\)/g)) {
 // Every subpath an app may import resolves to shipped JavaScript (a types-only subpath type-checks
 // and then fails at run time), and shipped types name only packages the app is sure to have.
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+/** The packed files `pattern` (a path with at most one `*`) names, each with what the `*` stood for. */
+const matching = (pattern) => {
+  const [head, tail = ''] = pattern.replace(/^\.\//, '').split('*');
+  const wildcard = pattern.includes('*');
+  return [...files].filter((f) => (wildcard ? f.startsWith(head) && f.endsWith(tail) && f.length > head.length + tail.length : f === head)).map((f) => f.slice(head.length, f.length - tail.length));
+};
 for (const [subpath, target] of Object.entries(pkg.exports)) {
   if (typeof target !== 'object') continue;
-  const pattern = (path) => new RegExp(`^${path.replace(/^\.\//, '').replace(/[.]/g, '\\.').replace('*', '(.+)')}$`);
-  const typed = [...files].map((f) => pattern(target.types).exec(f)?.[1] ?? (target.types.includes('*') ? undefined : pattern(target.types).test(f) ? '' : undefined)).filter((m) => m !== undefined);
+  const typed = matching(target.types);
   if (typed.length === 0) fail(`${subpath}: no types shipped for it`);
   for (const name of typed) {
     const js = target.default.replace('./', '').replace('*', name);

@@ -203,17 +203,16 @@ export class ScopeManager extends LitElement {
     this.#set({ busy: true, dialogError: undefined });
     try {
       await admin.deleteScope({ scope_name: scope.name });
-      this.#set({ scopes: (this.#ui.scopes ?? []).filter((s) => s !== scope) });
+      this.#set({ scopes: (this.#ui.scopes ?? []).filter((s) => s !== scope), busy: false });
       this.#modal.close();
       emit(this, 'grantkit-scope-deleted', { name: scope.name });
     } catch (error) {
       this.#set({ dialogError: error, busy: false });
       this.#report(error);
-      // A scope in use takes the Delete button away, and focus with it: put it on Close.
+      // A scope in use takes the Delete button away, and focus with it: put it on Close
+      // (enabled again above: a disabled button cannot take focus).
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('dialog [part=actions] button')?.focus();
-    } finally {
-      this.#set({ busy: false });
     }
   }
 

@@ -129,9 +129,8 @@ export function createDPoPVerifier(options: DPoPVerifierOptions = {}): DPoPVerif
     async verify(proof, request) {
       if (!proof) throw new DPoPProofError('invalid_dpop_proof', 'a DPoP-bound token needs a DPoP proof');
       let payload: Record<string, unknown>;
-      let thumbprint: string;
       try {
-        ({ payload, thumbprint } = verifyEmbeddedKeyJws(proof, { typ: 'dpop+jwt', algorithms: ALGORITHMS, thumbprint: request.jkt }));
+        ({ payload } = verifyEmbeddedKeyJws(proof, { typ: 'dpop+jwt', algorithms: ALGORITHMS, thumbprint: request.jkt }));
         checkProofClaims(payload);
       } catch (error) {
         if (error instanceof MismatchedKeyError) throw new DPoPProofError('invalid_dpop_proof', error.message);
@@ -145,9 +144,6 @@ export function createDPoPVerifier(options: DPoPVerifierOptions = {}): DPoPVerif
       }
       const ath = createHash('sha256').update(request.accessToken).digest('base64url');
       if (payload.ath !== ath) throw new DPoPProofError('invalid_dpop_proof', 'the proof was made for another access token');
-      if (thumbprint !== request.jkt) {
-        throw new DPoPProofError('invalid_dpop_proof', 'the proof is signed by a key the token is not bound to');
-      }
       if (typeof payload.nonce !== 'string' || !nonces.accepts(payload.nonce)) throw new DPoPProofError('use_dpop_nonce', 'use the server-provided DPoP nonce');
       // Recorded only once everything else holds: a proof refused for its nonce can be sent again with one.
       // Keyed by the signing key too: jti is the client's choice, and one client must not block another's.

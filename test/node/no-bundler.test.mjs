@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { api, signIn, start } from '../../build/server/test/support.js';
 import { freePort } from '../support/free-port.mjs';
+import { dynamicImports, staticImports } from '../support/module-imports.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -82,10 +83,7 @@ describe('grantkit with no bundler', { timeout: 120_000 }, () => {
     assert.ok(files.length > 4);
     for (const file of files) {
       const code = await readFile(path.join(dir, file), 'utf8');
-      const specifiers = [
-        ...code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]+from\s*)?["']([^"']+)["']/g),
-        ...code.matchAll(/(?:^|[^\w$.])import\(\s*["']([^"']+)["']\s*\)/g),
-      ].map((m) => m[1]);
+      const specifiers = [...staticImports(code), ...dynamicImports(code)];
       assert.ok(file.includes('/') || specifiers.length > 0, `${file} imports its chunks`);
       const bare = specifiers.filter((s) => !s.startsWith('.') && !s.startsWith('/'));
       assert.deepEqual(bare, [], file);

@@ -6,6 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
+import { staticImports } from '../support/module-imports.mjs';
 
 const root = new URL('../../', import.meta.url);
 const pkg = JSON.parse(await readFile(new URL('package.json', root), 'utf8'));
@@ -31,7 +32,7 @@ async function staticGraph(file, seen = new Map()) {
   if (seen.has(file.href)) return seen;
   const code = await readFile(file, 'utf8');
   seen.set(file.href, code);
-  for (const [, specifier] of code.matchAll(/(?:^|[;}\s])import\s*(?:[\w$*{}\s,]+from\s*)?["']([^"']+)["']/g)) {
+  for (const specifier of staticImports(code)) {
     if (specifier.startsWith('.')) await staticGraph(new URL(specifier, file), seen);
     else seen.set(specifier, '');
   }
