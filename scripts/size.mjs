@@ -46,8 +46,15 @@ for (const tag of readdirSync('dist/components').filter((f) => f.endsWith('.js')
 const dpopChunk = readdirSync('dist/chunks').find((f) => f.startsWith('dpop-') && f.endsWith('.js'));
 rows['DPoP (keys, proofs, nonces), loaded on first use'] = sizes(await bundle(`dist/chunks/${dpopChunk}`, dependencies));
 // The other parts the core loads with import() when first needed: each is its own chunk.
-for (const [prefix, what] of [['sign-out-', 'sign-out (revocation, end-session URL), loaded at logout'], ['popup-handshake-', 'popup sign-in handshake, loaded with a popup sign-in'], ['www-authenticate-', 'WWW-Authenticate parser, loaded with the first 401']]) {
-  const chunk = readdirSync('dist/chunks').find((f) => f.startsWith(prefix) && f.endsWith('.js'));
+// A chunk is its name and rollup's 8-character hash (sign-in-return-… is the elements').
+for (const [prefix, what] of [
+  ['sign-in-', 'sign-in (authorization request, PAR, the return, the code exchange), loaded when a sign-in starts or returns'],
+  ['refresh-', 'refresh (discovery, cross-tab lock, refresh grant), loaded when a token first needs renewing'],
+  ['sign-out-', 'sign-out (revocation, end-session URL), loaded at logout'],
+  ['popup-handshake-', 'popup sign-in handshake, loaded with a popup sign-in'],
+  ['www-authenticate-', 'WWW-Authenticate parser, loaded with the first 401'],
+]) {
+  const chunk = readdirSync('dist/chunks').find((f) => f.startsWith(prefix) && /^[\w-]{8}\.js$/.test(f.slice(prefix.length)));
   if (chunk) rows[what] = sizes(await bundle(`dist/chunks/${chunk}`, (id) => dependencies(id) || !id.includes(prefix)));
 }
 rows['all elements, with Lit and the admin client (the core loads only if an element makes the client)'] = sizes(await bundle('dist/components.js'));

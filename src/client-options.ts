@@ -1,5 +1,5 @@
 import type { LoginOptions } from './authorization-url.js';
-import type { PopupOptions } from './popup.js';
+import type { PopupOptions } from './popup-window.js';
 
 // What the client's methods take and give back, apart from the client itself.
 

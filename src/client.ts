@@ -1,24 +1,28 @@
-import type * as oauth from 'oauth4webapi';
-import { startAuthorization, type LoginOptions } from './authorization-url.js';
+import type { LoginOptions } from './authorization-url.js';
 import { authorizedFetch, sendWithToken } from './authorized-fetch.js';
-import { completeOnce, type CompletionMode } from './authorization-return.js';
-import { exchangeCode } from './callback.js';
+import type { CompletionMode } from './authorization-return.js';
 import { checkLogoutParams, type ResolvedConfig, type ResolvedInteractiveConfig } from './config.js';
-import { resolveServer } from './discovery.js';
 import type { DPoPKey } from './dpop.js';
-import { GrantkitError, isGrantkitError, storageUnavailable } from './errors.js';
+import { GrantkitError, asGrantkitError, isGrantkitError, storageUnavailable } from './errors.js';
 import { GrantkitEventTarget } from './events.js';
-import { fromOAuthError } from './oauth-errors.js';
+import { loadPart } from './load-part.js';
 import type { CallbackResult, GetAccessTokenOptions, HandleRedirectCallbackOptions, LoginWithPopupOptions, LogoutOptions } from './client-options.js';
 import { DPoPKeyHolder } from './dpop-key-holder.js';
-import { openPopup, runPopup } from './popup.js';
-import { refreshAcrossTabs } from './refresh-across-tabs.js';
+import { openPopup } from './popup-window.js';
 import { sameOriginPath } from './return-to.js';
 import { SessionChannel, type SessionMessage } from './session-channel.js';
 import { nextRefreshIn } from './refresh-schedule.js';
-import { isFresh } from './token-response.js';
+import { isFresh } from './token-freshness.js';
 import { waitAtMost } from './wait-at-most.js';
 import { memoryStore, type TokenSet, type TokenStore, type UserClaims } from './token-store.js';
+
+type SignInModule = typeof import('./sign-in.js');
+
+// The parts most page loads never run, each loaded with import() when first needed.
+const loadSignIn = (): Promise<SignInModule> => loadPart(() => import('./sign-in.js'), 'sign-in');
+const loadRefresh = (): Promise<typeof import('./refresh.js')> => loadPart(() => import('./refresh.js'), 'refresh');
+type SignOutModule = typeof import('./sign-out.js');
+const loadSignOut = (): Promise<SignOutModule> => loadPart(() => import('./sign-out.js'), 'sign-out');
 
 /**
  * A browser OAuth 2.0 / OpenID Connect client. Create one with {@link createClient}.
@@ -91,6 +95,7 @@ export class GrantkitClient extends GrantkitEventTarget {
   /** Builds the authorization URL and starts the sign-in transaction, without navigating. */
   async createAuthorizationUrl(options: LoginOptions = {}): Promise<URL> {
     const config = this.#interactive('createAuthorizationUrl');
+    const { startAuthorization, resolveServer } = await loadSignIn();
     return (await startAuthorization(config, await resolveServer(config), options, 'redirect', this.#dpopKey)).url;
   }
 
@@ -107,8 +112,15 @@ export class GrantkitClient extends GrantkitEventTarget {
   async loginWithPopup(options: LoginWithPopupOptions = {}): Promise<CallbackResult> {
     const config = this.#interactive('loginWithPopup');
     const popup = openPopup(options.features);
-    const start = async () => startAuthorization(config, await resolveServer(config), options, 'popup', this.#dpopKey);
-    const callbackUrl = await runPopup(popup, start, config.redirectUri, options);
+    let signIn: SignInModule;
+    try {
+      signIn = await loadSignIn();
+    } catch (error) {
+      popup.close();
+      throw error;
+    }
+    const start = async () => signIn.startAuthorization(config, await signIn.resolveServer(config), options, 'popup', this.#dpopKey);
+    const callbackUrl = await signIn.runPopup(popup, start, config.redirectUri, options);
     return this.#completeOnce(new URL(callbackUrl), 'popup');
   }
 
@@ -124,8 +136,9 @@ export class GrantkitClient extends GrantkitEventTarget {
     return this.#completeOnce(new URL(url, location.href), restoreReturnTo ? 'redirect-and-restore' : 'redirect');
   }
 
-  #completeOnce(url: URL, mode: CompletionMode): Promise<CallbackResult> {
+  async #completeOnce(url: URL, mode: CompletionMode): Promise<CallbackResult> {
     const config = this.#interactive('handleRedirectCallback');
+    const { completeOnce, exchangeCode, resolveServer } = await loadSignIn();
     return completeOnce(config, url, mode, async (tx) => {
       const server = await resolveServer(config);
       const tokens = await exchangeCode(config, server, url.searchParams, tx, this.#dpopKey);
@@ -202,13 +215,14 @@ export class GrantkitClient extends GrantkitEventTarget {
     const tokens = this.#tokens ?? (await this.#store.get().catch(() => undefined));
     await this.#endSession('logout');
 
-    let server: oauth.AuthorizationServer | undefined;
-    let signOut: typeof import('./sign-out.js') | undefined;
+    let server: Awaited<ReturnType<SignOutModule['resolveServer']>> | undefined;
+    let signOut: SignOutModule | undefined;
     try {
-      [server, signOut] = await Promise.all([resolveServer(config), import('./sign-out.js')]);
+      signOut = await loadSignOut();
+      server = await signOut.resolveServer(config);
     } catch (error) {
       // Signed out here and in every tab already; the server is told when it can be.
-      this.#emitError(fromOAuthError(error));
+      this.#emitError(asGrantkitError(error));
     }
     if (server && signOut && tokens) await signOut.revokeTokens(server, config, tokens, this.#keyFor(tokens), (error) => this.#emitError(error));
 
@@ -257,7 +271,8 @@ export class GrantkitClient extends GrantkitEventTarget {
   async #refreshAcrossTabs(): Promise<TokenSet> {
     const config = this.#interactive('refresh');
     const seen = this.#tokens?.accessToken;
-    return refreshAcrossTabs(config, this.#store, () => this.#tokens, seen, (tokens) => this.#keyFor(tokens)).then(
+    const refreshing = loadRefresh().then(({ refresh }) => refresh(config, this.#store, () => this.#tokens, seen, (tokens) => this.#keyFor(tokens)));
+    return refreshing.then(
       async (tokens) => {
         // Signed out while the answer was on its way: it must not sign the user back in, here
         // or on the next page load (the answer was stored under the lock).
@@ -272,7 +287,7 @@ export class GrantkitClient extends GrantkitEventTarget {
         this.dispatchEvent(new CustomEvent('tokenrefresh', { detail: { expiresAt: tokens.tokens.expiresAt } }));
         return tokens.tokens;
       },
-      (caught: unknown) => this.#refreshFailed(fromOAuthError(caught, 'refresh')),
+      (caught: unknown) => this.#refreshFailed(asGrantkitError(caught)),
     );
   }
 

@@ -61,3 +61,12 @@ export function isGrantkitError(value: unknown, code?: GrantkitErrorCode): value
 export function storageUnavailable(cause: unknown): GrantkitError {
   return new GrantkitError('storage_unavailable', 'IndexedDB is unavailable; the session lasts only as long as this page', { cause });
 }
+
+/**
+ * What the lazily loaded parts reject with is a GrantkitError already (they translate
+ * oauth4webapi's errors themselves, and a failed load is one too); anything else is a bug,
+ * reported rather than thrown away.
+ */
+export function asGrantkitError(value: unknown): GrantkitError {
+  return value instanceof GrantkitError ? value : new GrantkitError('invalid_response', value instanceof Error ? value.message : 'unexpected failure', { cause: value });
+}

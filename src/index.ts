@@ -2,7 +2,7 @@ export { GrantkitClient } from './client.js';
 export { createClient } from './create-client.js';
 export type { CallbackResult, GetAccessTokenOptions, HandleRedirectCallbackOptions, LoginWithPopupOptions, LogoutOptions } from './client-options.js';
 export type { LoginOptions } from './authorization-url.js';
-export type { PopupOptions } from './popup.js';
+export type { PopupOptions } from './popup-window.js';
 export type { ClientOptions, Endpoints, InteractiveClientOptions, StaticTokenClientOptions } from './config.js';
 export { GrantkitError, isGrantkitError } from './errors.js';
 export type { GrantkitErrorCode, GrantkitErrorOptions } from './errors.js';

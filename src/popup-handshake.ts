@@ -1,5 +1,5 @@
 import { GrantkitError } from './errors.js';
-import type { PopupOptions } from './popup.js';
+import type { PopupOptions } from './popup-window.js';
 
 // The popup sign-in's exchange between the two windows, loaded when a popup sign-in starts
 // or a callback page may be inside one: an app that never uses a popup never loads it.

@@ -4,7 +4,7 @@ import type { DPoPKey } from './dpop.js';
 import { GrantkitError } from './errors.js';
 import { refreshGrant } from './refresh-grant.js';
 import { withRefreshLock } from './refresh-lock.js';
-import { isFresh } from './token-response.js';
+import { isFresh } from './token-freshness.js';
 import type { TokenSet, TokenStore } from './token-store.js';
 
 /**

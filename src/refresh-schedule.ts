@@ -1,4 +1,4 @@
-import { refreshMargin } from './token-response.js';
+import { refreshMargin } from './token-freshness.js';
 import type { TokenSet } from './token-store.js';
 
 const RETRY_BASE_MS = 1_000;

@@ -44,13 +44,3 @@ export function toTokenSet(result: oauth.TokenEndpointResponse, previous?: Token
     clockSkew: clockSkew ?? previous?.clockSkew,
   };
 }
-
-/** Milliseconds before expiry at which the token counts as expired: a quarter of its life, at most 30 s. */
-export function refreshMargin(tokens: TokenSet): number {
-  if (tokens.expiresAt === undefined) return 0;
-  return Math.min(30_000, (tokens.expiresAt - tokens.receivedAt) / 4);
-}
-
-export function isFresh(tokens: TokenSet, now = Date.now()): boolean {
-  return tokens.expiresAt === undefined || now < tokens.expiresAt - refreshMargin(tokens);
-}

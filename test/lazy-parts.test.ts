@@ -1,0 +1,68 @@
+import { expect } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import { isGrantkitError } from '../src/index.js';
+import { FakeAuthServer } from './support/fake-auth-server.js';
+import { worker } from './support/msw.js';
+import { makeClient, resetBrowserState, setUpFake, signIn } from './support/session.js';
+
+// Sign-in, refresh and sign-out load with import() when first needed (src/load-part.ts).
+// A load that fails (offline, or a deploy that removed the old chunk) must be a typed
+// network_error that loses nothing, and a later attempt must load again. The failures come
+// first in this file: once a part has loaded, the page keeps it.
+
+/** Makes the browser's requests for one of the core's lazily loaded modules fail, as offline. */
+function failModule(name: string): void {
+  worker.use(http.get(new RegExp(`/src/${name}\\.(js|ts)(\\?|$)`), () => HttpResponse.error()));
+}
+
+const transactions = () => Object.keys(sessionStorage).filter((key) => key.startsWith('grantkit:tx:'));
+
+describe('parts of the core loaded when first needed', () => {
+  let fake: FakeAuthServer;
+
+  beforeEach(async () => {
+    await resetBrowserState();
+    fake = await setUpFake();
+  });
+
+  it('a sign-in whose code cannot load is a network_error, starts nothing, and works once it loads', async () => {
+    failModule('sign-in');
+    const sdk = await makeClient();
+    const error: unknown = await sdk.createAuthorizationUrl().catch((e: unknown) => e);
+    expect(isGrantkitError(error, 'network_error'), String(error)).to.equal(true);
+    expect(transactions()).to.deep.equal([]);
+    expect(fake.discoveryRequests).to.equal(0);
+
+    worker.resetHandlers(...fake.handlers());
+    await signIn(fake, sdk);
+    expect(sdk.isAuthenticated).to.equal(true);
+  });
+
+  it('a refresh whose code cannot load keeps the session, and the next refresh works', async () => {
+    fake.options.expiresIn = 0;
+    const sdk = await makeClient({ autoRefresh: false });
+    await signIn(fake, sdk);
+    fake.options.expiresIn = 3600;
+    failModule('refresh');
+    const error: unknown = await sdk.getAccessToken().catch((e: unknown) => e);
+    expect(isGrantkitError(error, 'network_error'), String(error)).to.equal(true);
+    expect(sdk.isAuthenticated).to.equal(true);
+    expect(fake.refreshRequests).to.equal(0);
+
+    worker.resetHandlers(...fake.handlers());
+    expect(await sdk.getAccessToken()).to.equal(fake.issuedAccessTokens.at(-1));
+    expect(fake.refreshRequests).to.equal(1);
+  });
+
+  it('a logout whose code cannot load still signs out here, and says the server was not told', async () => {
+    const sdk = await makeClient();
+    await signIn(fake, sdk);
+    failModule('sign-out');
+    const errors: unknown[] = [];
+    sdk.addEventListener('error', (event) => errors.push(event.detail.error));
+    await sdk.logout();
+    expect(sdk.isAuthenticated).to.equal(false);
+    expect(fake.revocations).to.have.length(0);
+    expect(errors.some((e) => isGrantkitError(e, 'network_error')), String(errors)).to.equal(true);
+  });
+});
