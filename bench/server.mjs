@@ -12,7 +12,7 @@
 //    from the middle (by its cursor), a search that finds one, and one that finds 10%.
 // 3. Token issue (client credentials) and refresh (each of 1,000 refresh tokens used once), with
 //    no other tokens and with 100,000 live tokens in the table.
-// Usage: npm run build:server && node bench/server.mjs
+// Usage: npm run build:server && node bench/server.mjs (BENCH_SERVER_ONLY=api: the admin API part alone)
 import autocannon from 'autocannon';
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -144,6 +144,10 @@ async function measure(child, { signIn, dpopKeys, dpopProof }) {
     const withPat = await load(origin, { method, path, amount: API_REQUESTS, headers: () => ({ authorization: `Bearer ${pat}` }), body, child });
     api[label] = { bearer: withBearer, dpop: withDpop, pat: withPat };
   }
+  // The floor under every authenticated request: the HTTP stack, routing and a problem+json
+  // answer, with no credentials to check (a 401).
+  const floor = await load(origin, { method: 'GET', path: '/admin/v1/me', amount: API_REQUESTS, headers: () => ({}), child, expect: '4xx' });
+  if (process.env.BENCH_SERVER_ONLY === 'api') return { api, floor, rss: (await child.ask({ cmd: 'memory' })).rss };
 
   const lists = {};
   for (const total of SIZES) {
@@ -174,7 +178,7 @@ async function measure(child, { signIn, dpopKeys, dpopProof }) {
     });
     tokenRuns[live] = { 'client credentials': issue, refresh };
   }
-  return { api, lists, tokens: tokenRuns, rss: (await child.ask({ cmd: 'memory' })).rss };
+  return { api, floor, lists, tokens: tokenRuns, rss: (await child.ask({ cmd: 'memory' })).rss };
 }
 
 /**
@@ -182,7 +186,7 @@ async function measure(child, { signIn, dpopKeys, dpopProof }) {
  * so each can carry its own proof or refresh token. Reports requests/s, p50 and p99 latency,
  * and how many answers were 2xx (anything else is a failed run, not a fast one).
  */
-async function load(origin, { method, path, amount, headers, body, contentType = 'application/json', child }) {
+async function load(origin, { method, path, amount, headers, body, contentType = 'application/json', child, expect = '2xx' }) {
   let i = 0;
   const cpuBefore = child && (await child.ask({ cmd: 'cpu' })).micros;
   const result = await autocannon({
@@ -199,10 +203,10 @@ async function load(origin, { method, path, amount, headers, body, contentType =
       },
     }],
   });
-  const ok = result['2xx'];
+  const ok = result[expect];
   const cpu = child ? { 'server CPU µs/req': Math.round(((await child.ask({ cmd: 'cpu' })).micros - cpuBefore) / result.requests.sent) } : {};
   // Over the whole run (autocannon's own average is of whole seconds, coarse for short runs).
-  return { 'req/s': Math.round(result.requests.sent / result.duration), 'p50 ms': result.latency.p50, 'p99 ms': result.latency.p99, sent: result.requests.sent, '2xx': ok, failed: result.requests.sent - ok, ...cpu };
+  return { 'req/s': Math.round(result.requests.sent / result.duration), 'p50 ms': result.latency.p50, 'p99 ms': result.latency.p99, sent: result.requests.sent, [expect]: ok, failed: result.requests.sent - ok, ...cpu };
 }
 
 function report(all) {
@@ -214,7 +218,8 @@ function report(all) {
       [`${op}, bearer JWT`, bearer],
       [`${op}, DPoP`, { ...dpop, ...perRequest(dpop, bearer) }],
       [`${op}, personal token`, { ...pat, ...perRequest(pat, bearer) }],
-    ])));
+    ]).concat([['GET /me, no credentials (401: the HTTP floor)', { ...r.floor, ...perRequest(r.floor, r.api['GET /me'].bearer) }]])));
+    if (!r.lists) continue;
     console.log(`Lists on ${backend}: p99 of a page of 50 (ms), and 100,000 ÷ 1,000`);
     const kinds = Object.keys(r.lists[SIZES[0]]);
     console.table(Object.fromEntries(kinds.map((kind) => [kind, {
@@ -229,7 +234,7 @@ function report(all) {
       [`${kind}, ${LIVE_TOKENS.toLocaleString('en')} live`, { ...r.tokens[LIVE_TOKENS][kind], 'req/s ÷ 0 live': ratio(r.tokens[LIVE_TOKENS][kind]['req/s'], r.tokens[0][kind]['req/s']) }],
     ])));
   }
-  if (all.PostgreSQL) {
+  if (all.PostgreSQL?.lists) {
     console.log('\nPostgreSQL ÷ PGlite, requests/s');
     console.table(Object.fromEntries(Object.keys(all.PostgreSQL.api).map((op) => [op, {
       bearer: ratio(all.PostgreSQL.api[op].bearer['req/s'], all['PGlite in memory'].api[op].bearer['req/s']),

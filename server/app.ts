@@ -225,10 +225,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       grantClaim: ADMIN_GRANT_CLAIM,
       accounts,
       dpopNonces: dpopNonces(provider),
-      grantAlive: async (grantId, clientId, sub) => {
-        const grant = await provider.Grant.find(grantId);
-        return grant !== undefined && grant.clientId === clientId && grant.accountId === sub && grant.getResourceScope(adminAudience).split(' ').includes(ADMIN_API_SCOPE);
-      },
+      grantAlive: (grantId, clientId, sub) => storage.grantAllows(grantId, clientId, sub, adminAudience, ADMIN_API_SCOPE),
     }),
     authority: {
       revokeAllFor: async (clientId) => {

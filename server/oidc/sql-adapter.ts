@@ -189,6 +189,20 @@ export class OidcStorage {
     return revokeGrant(this.#db, grantId);
   }
 
+  /**
+   * Whether a grant is live, was given by `accountId` to `clientId`, and holds `scope` for
+   * `resource`. The admin API asks this on every request, so it is one indexed read that
+   * builds no model: oidc-provider's Grant.find did the same read at twice the CPU.
+   */
+  async grantAllows(grantId: string, clientId: string, accountId: string, resource: string, scope: string): Promise<boolean> {
+    const rows = await this.#db.query(
+      `select 1 from oidc_entries where model = 'Grant' and id_hash = $1 and client_id = $2 and account_id = $3 and ${live(4)}
+         and $6 = any(string_to_array(payload::jsonb -> 'resources' ->> $5, ' '))`,
+      [idHash(grantId), clientId, accountId, this.#time(), resource, scope],
+    );
+    return rows.length > 0;
+  }
+
   /** Ends every artefact issued to a client: tokens, codes, grants. Returns how many rows went. */
   async revokeClient(clientId: string): Promise<number> {
     const gone = await this.#db.query('delete from oidc_entries where client_id = $1 returning 1', [clientId]);

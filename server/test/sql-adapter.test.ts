@@ -58,6 +58,28 @@ for (const backend of BACKENDS) {
       assert.equal(await access.find(accessToken), undefined, 'the grant\'s other tokens are gone');
     });
 
+    it('says a grant allows a scope only while it lives, for its own client and user, and for that resource', async () => {
+      const storage = new OidcStorage(t.db, { handleKey });
+      const grants = storage.adapter('Grant');
+      const [live, short] = [id(), id()];
+      const resources = { 'https://api.example/admin': 'grantkit:admin other', 'https://api.example/reports': 'reports:read' };
+      await grants.upsert(live, { jti: live, kind: 'Grant', clientId: 'portal', accountId: 'ada', resources }, 60);
+      await grants.upsert(short, { jti: short, kind: 'Grant', clientId: 'portal', accountId: 'ada', resources }, 1);
+      const allows = (grant: string, clientId = 'portal', accountId = 'ada', resource = 'https://api.example/admin', scope = 'grantkit:admin') =>
+        storage.grantAllows(grant, clientId, accountId, resource, scope);
+      assert.equal(await allows(live), true);
+      assert.equal(await allows(live, 'other-client'), false, 'another client');
+      assert.equal(await allows(live, 'portal', 'vic'), false, 'another user');
+      assert.equal(await allows(live, 'portal', 'ada', 'https://api.example/reports'), false, 'the scope on another resource');
+      assert.equal(await allows(live, 'portal', 'ada', 'https://api.example/admin', 'grantkit:adm'), false, 'a prefix of a scope is not the scope');
+      assert.equal(await allows(id()), false, 'an unknown grant');
+      assert.equal(await allows(short), true);
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      assert.equal(await allows(short), false, 'expired, before any sweep');
+      await storage.revokeGrant(live);
+      assert.equal(await allows(live), false, 'revoked');
+    });
+
     it('finds a session by its uid, and revokes a whole grant', async () => {
       const sessions = sqlAdapter(t.db, 'Session');
       const sid = id();
