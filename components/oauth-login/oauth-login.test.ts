@@ -102,6 +102,21 @@ describe('<oauth-login>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says in words, in English and German, that a server without DPoP cannot sign in to an app that requires it', async () => {
+    for (const [lang, expected] of [
+      ['en', 'The sign-in service cannot bind tokens to this browser (DPoP), which this app requires.'],
+      ['de', 'Der Anmeldedienst kann Tokens nicht an diesen Browser binden (DPoP), was diese App verlangt.'],
+    ]) {
+      const client = new ScriptedClient();
+      const el = await fixture<OAuthLogin>(html`<oauth-login lang=${lang} .client=${client as unknown as GrantkitClient}></oauth-login>`);
+      button(el).click();
+      await el.updateComplete;
+      client.next!.reject(new GrantkitError('dpop_unsupported', 'the server offers no DPoP'));
+      await waitUntil(() => shadow(el).querySelector('[part=error]'));
+      expect(shadow(el).querySelector('[part=error]')!.textContent).to.equal(expected);
+    }
+  });
+
   it('announces a popup sign-in', async () => {
     const client = new ScriptedClient();
     const el = await fixture<OAuthLogin>(html`<oauth-login popup .client=${client as unknown as GrantkitClient}></oauth-login>`);

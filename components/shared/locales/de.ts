@@ -18,6 +18,7 @@ export const de: Strings = {
     popup_blocked: 'Das Anmeldefenster wurde blockiert. Erlauben Sie Pop-ups für diese Seite und versuchen Sie es erneut.',
     popup_closed: 'Das Anmeldefenster wurde vor dem Ende der Anmeldung geschlossen.',
     popup_timeout: 'Die Anmeldung hat zu lange gedauert. Bitte versuchen Sie es erneut.',
+    dpop_unsupported: 'Der Anmeldedienst kann Tokens nicht an diesen Browser binden (DPoP), was diese App verlangt.',
     storage_unavailable: 'Ihr Browser erlaubt hier keine Speicherung; beim Verlassen der Seite werden Sie abgemeldet.',
     validation_failed: 'Einige Felder müssen korrigiert werden.',
     unauthorized: 'Bitte melden Sie sich erneut an.',
@@ -102,7 +103,8 @@ export const de: Strings = {
   },
   details: {
     loading: 'Integration wird geladen…',
-    none: 'Wählen Sie eine Integration, um ihre Details zu sehen.',
+    noneTitle: 'Keine Integration ausgewählt',
+    none: 'Wählen Sie eine Integration in der Liste, um ihre Zugangsdaten, Einstellungen und Tokens zu sehen.',
     deleted: (name: string) => `${name} wurde gelöscht.`,
     active: 'Aktiv',
     inactive: 'Inaktiv',

@@ -1,3 +1,12 @@
+import type { GrantkitErrorCode } from '../../../src/errors.js';
+import type { AdminApiErrorCode } from '../../../src/admin/errors.js';
+
+/**
+ * A message for every code the core client and the admin client can report, and `unknown`:
+ * a code added to either union without a message here fails to compile.
+ */
+type ErrorMessages = Record<GrantkitErrorCode | AdminApiErrorCode | 'unknown', string>;
+
 /** English, the default: every other table has this shape. Plurals are functions. */
 export const en = {
   errors: {
@@ -16,6 +25,7 @@ export const en = {
     popup_blocked: 'The sign-in window was blocked. Allow pop-ups for this site and try again.',
     popup_closed: 'The sign-in window was closed before sign-in finished.',
     popup_timeout: 'Sign-in took too long. Please try again.',
+    dpop_unsupported: 'The sign-in service cannot bind tokens to this browser (DPoP), which this app requires.',
     storage_unavailable: 'Your browser does not allow storage here; you will be signed out when you leave the page.',
     validation_failed: 'Some fields need your attention.',
     unauthorized: 'Please sign in again.',
@@ -27,7 +37,7 @@ export const en = {
     no_secret: 'A public integration has no secret.',
     internal_error: 'Something went wrong on the server. Please try again.',
     unknown: 'Something went wrong. Please try again.',
-  },
+  } satisfies ErrorMessages,
   access: {
     forbiddenTitle: 'Admin role needed',
     forbidden: 'You need the admin role to see this. Ask an administrator of your organisation for access.',
@@ -100,7 +110,8 @@ export const en = {
   },
   details: {
     loading: 'Loading integration…',
-    none: 'Choose an integration to see its details.',
+    noneTitle: 'No integration selected',
+    none: 'Choose an integration in the list to see its credentials, settings and tokens.',
     deleted: (name: string) => `${name} was deleted.`,
     active: 'Active',
     inactive: 'Inactive',
