@@ -56,6 +56,9 @@ export const styles = [
     [part~='field'] {
       flex: 1;
       min-width: 0;
+      /* An input's intrinsic width (its 20 characters) would set the row's narrowest size and
+         push a phone-sized page sideways; at 0 it takes what the row has left. */
+      width: 0;
       font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
       font-size: 0.9em;
       background: var(--_raised);
@@ -69,6 +72,26 @@ export const styles = [
     }
     .note {
       color: var(--_muted);
+    }
+    .placeholder {
+      display: grid;
+      justify-items: center;
+      gap: 0.5rem;
+      padding: 2.5rem 1rem;
+      text-align: center;
+      border: 1px dashed var(--_border);
+      border-radius: var(--grantkit-radius, 6px);
+    }
+    .placeholder p {
+      margin: 0;
+    }
+    .placeholder-title {
+      font-weight: 600;
+      font-size: 1.1em;
+    }
+    .placeholder:focus-visible {
+      outline: 2px solid var(--_accent);
+      outline-offset: 2px;
     }
     fieldset.plain {
       margin: 0;

@@ -334,7 +334,38 @@ describe('<integration-details>', () => {
     el.clientId = 'gk_erp';
     await waitUntil(() => $(el, '[part~=form]') !== null, 'the integration is shown');
     el.clientId = '';
-    await waitUntil(() => $(el, '.note')?.textContent === 'Choose an integration to see its details.');
+    await waitUntil(() => $(el, '[part~=placeholder]') !== null, 'back to the placeholder');
+    el.remove();
+  });
+
+  it("shows a placeholder with the app's call to action while nothing is chosen", async () => {
+    const el = await fixture<IntegrationDetails>(html`<integration-details .admin=${createAdminClient({ baseUrl: BASE })}><button slot="placeholder-action">New integration…</button></integration-details>`);
+    const placeholder = $(el, '[part~=placeholder]')!;
+    expect(placeholder.textContent).to.contain('No integration selected');
+    expect(placeholder.textContent).to.contain('Choose an integration in the list to see its credentials, settings and tokens.');
+    const slot = $<HTMLSlotElement>(el, 'slot[name=placeholder-action]')!;
+    expect(slot.assignedElements().map((e) => e.textContent)).to.deep.equal(['New integration…']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('fits a phone: its narrowest layout is under 300 px, so a 390 px page does not scroll sideways', async () => {
+    serve();
+    const el = await show();
+    el.style.display = 'block';
+    el.style.width = 'min-content';
+    const narrowest = el.getBoundingClientRect().width;
+    expect(narrowest).to.be.below(300);
+  });
+
+  it('focus(), called while the integration loads, focuses its heading once it shows', async () => {
+    serve();
+    const el = document.createElement('integration-details');
+    el.admin = createAdminClient({ baseUrl: BASE });
+    document.body.append(el);
+    el.clientId = 'gk_erp';
+    el.focus();
+    await waitUntil(() => el.shadowRoot!.activeElement?.matches('[part~=header] h2'), 'the heading took focus');
+    expect(el.shadowRoot!.activeElement!.textContent).to.contain('ERP');
     el.remove();
   });
 

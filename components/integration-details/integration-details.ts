@@ -98,7 +98,10 @@ const FIELD_OF: Record<string, keyof FieldErrors> = {
  * @fires grantkit-secret-rotated - from the rotate dialog inside; `detail` has the last four characters only
  * @fires grantkit-error - loading or a change failed; `detail.code` is the error's code
  *
+ * @slot placeholder-action - a call to action in the placeholder shown while nothing is chosen, such as a "New integration" button
+ *
  * @csspart header - name, version and badges
+ * @csspart placeholder - shown while no integration is chosen (no `client-id`)
  * @csspart badge - a status or type badge; also `badge-active`, `badge-inactive`, `badge-type`
  * @csspart section - each titled section
  * @csspart field - a copyable read-only value
@@ -142,6 +145,38 @@ export class IntegrationDetails extends LitElement {
     },
     fallbackFocus: () => this.renderRoot.querySelector<HTMLElement>('[part~=header] h2') ?? this.renderRoot.querySelector<HTMLElement>('.deleted'),
   });
+
+  /** Set by focus() while there is nothing to focus yet: the heading takes focus once it shows. */
+  #focusPending = false;
+
+  /**
+   * Moves focus to what the element shows: the integration's heading, or the placeholder, a
+   * failed load's message or the note that it was deleted. Called while the integration still
+   * loads, it focuses the heading once it has loaded, so an app can call it straight after a
+   * selection (as a phone layout that replaces the list with the details should).
+   */
+  override focus(options?: FocusOptions): void {
+    const target = this.#focusTarget();
+    this.#focusPending = target === null;
+    target?.focus(options);
+  }
+
+  /** What focus() focuses, once what is on screen is what `client-id` says (not the previous one, nor the skeleton). */
+  #focusTarget(): HTMLElement | null {
+    if (this.isUpdatePending) return null;
+    const { integration, loadError, deletedName } = this.#ui;
+    const current = !this.clientId || deletedName !== '' || loadError !== undefined || integration?.client_id === this.clientId;
+    if (!current) return null;
+    return this.renderRoot.querySelector<HTMLElement>('[part~=header] h2, [part~=placeholder], .deleted, [part~=error] button');
+  }
+
+  protected override updated(): void {
+    if (!this.#focusPending) return;
+    const target = this.#focusTarget();
+    if (!target) return;
+    this.#focusPending = false;
+    target.focus();
+  }
 
   /** Loads the integration again, dropping unsaved changes. */
   reload(): Promise<void> {
@@ -382,7 +417,13 @@ export class IntegrationDetails extends LitElement {
   #renderBody(t: Strings) {
     // Focusable, so that focus has somewhere to go once the dialog that deleted it closes.
     if (this.#ui.deletedName) return html`<p class="note deleted" role="status" tabindex="-1">${t.details.deleted(this.#ui.deletedName)}</p>`;
-    if (!this.clientId) return html`<p class="note">${t.details.none}</p>`;
+    if (!this.clientId) {
+      return html`<div part="placeholder" class="placeholder" tabindex="-1">
+        <p class="placeholder-title">${t.details.noneTitle}</p>
+        <p class="note">${t.details.none}</p>
+        <slot name="placeholder-action"></slot>
+      </div>`;
+    }
     if (this.#ui.loadError) return renderLoadError(t, this.#ui.loadError, () => void this.#load());
     const integration = this.#ui.integration;
     if (!integration || !this.#ui.draft) return html`<div class="skeleton" aria-busy="true"><span role="status">${t.details.loading}</span></div>`;

@@ -25,9 +25,13 @@ export const styles = [
       color: var(--_muted);
       font-size: 0.9em;
     }
+    :host {
+      /* The rows lay out by the list's own width, not the window's: a list in a narrow column is narrow too. */
+      container-type: inline-size;
+    }
     [part='row'] {
       display: grid;
-      grid-template-columns: 1fr auto;
+      grid-template-columns: minmax(0, 1fr) auto;
       gap: 0.25rem 1rem;
       align-items: center;
       width: 100%;
@@ -48,7 +52,8 @@ export const styles = [
     }
     .name {
       font-weight: 600;
-      overflow-wrap: anywhere;
+      /* Whole words move to the next line; only a word longer than the line is broken. */
+      overflow-wrap: break-word;
     }
     .meta {
       grid-column: 1;
@@ -61,6 +66,17 @@ export const styles = [
       grid-row: 1 / span 2;
       display: flex;
       gap: 0.35rem;
+    }
+    /* Narrow (a phone): the badges go under the name instead of squeezing it to a word a line. */
+    @container (max-width: 28rem) {
+      [part='row'] {
+        grid-template-columns: minmax(0, 1fr);
+      }
+      .badges {
+        grid-column: 1;
+        grid-row: auto;
+        flex-wrap: wrap;
+      }
     }
     .skeleton {
       padding: 0.85rem 1rem;

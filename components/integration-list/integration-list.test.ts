@@ -66,6 +66,24 @@ describe('<integration-list>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('in a phone-wide column, puts the badges under the name and breaks no word of it', async () => {
+    serve(3);
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 320px"><integration-list .admin=${admin()}></integration-list></div>`);
+    const el = wrapper.querySelector('integration-list')!;
+    await waitUntil(() => rows(el).length === 3, 'rows appear');
+    const layout = () => {
+      const name = rows(el)[0]!.querySelector('.name')!;
+      const badges = rows(el)[0]!.querySelector('.badges')!.getBoundingClientRect();
+      return { below: badges.top >= name.getBoundingClientRect().bottom - 1, nameWidth: name.getBoundingClientRect().width };
+    };
+    const narrow = layout();
+    expect(narrow.below, 'badges under the name').to.equal(true);
+    // "ERP Connector 0 1.0" fits a 320 px row on one line once the badges are out of its way.
+    expect(narrow.nameWidth).to.be.above(200);
+    wrapper.style.width = '800px';
+    await waitUntil(() => !layout().below, 'the badges go back beside the name');
+  });
+
   it('fires an event when a row is chosen, and marks it', async () => {
     serve(3);
     const el = await fixture<IntegrationList>(html`<integration-list .admin=${admin()}></integration-list>`);
