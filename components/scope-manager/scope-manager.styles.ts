@@ -41,6 +41,16 @@ export const styles = [
     [part='row']:last-child {
       border-bottom: 0;
     }
+    :host {
+      /* Rows lay out by the element's own width: in a phone-wide column the actions go under the scope. */
+      container-type: inline-size;
+    }
+    @container (max-width: 26rem) {
+      [part='row'] {
+        flex-direction: column;
+        gap: 0.5rem;
+      }
+    }
     .main {
       min-width: 0;
     }

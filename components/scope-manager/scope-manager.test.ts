@@ -83,6 +83,20 @@ describe('<scope-manager>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('in a phone-wide column, puts the actions under the scope, so its name keeps one line', async () => {
+    serve();
+    const el = await show();
+    el.style.display = 'block';
+    el.style.width = '300px';
+    await waitUntil(() => $(el, '.row-actions button') !== null, 'an admin sees the actions');
+    const row = $$(el, '[part=row]')[0]!;
+    const name = row.querySelector('[part=name]')!.getBoundingClientRect();
+    const actions = row.querySelector('.row-actions')!.getBoundingClientRect();
+    expect(actions.top).to.be.at.least(name.bottom - 1);
+    const fontSize = parseFloat(getComputedStyle(row.querySelector('[part=name]')!).fontSize);
+    expect(name.height).to.be.below(fontSize * 2, '"projects:read" on one line');
+  });
+
   it('creates a scope, checking the name and service URLs first, and shows a taken name on the field', async () => {
     const served = serve({ create: () => problem(409, 'duplicate_name', [{ path: '/body/name', message: 'is already used' }]) });
     const el = await show();
