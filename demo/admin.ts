@@ -1,5 +1,5 @@
 // The admin portal demo: only grantkit elements against the reference server, and the few
-// lines that tell one element what another chose.
+// lines that tell one element what another chose, and put the choice in the address.
 import '../components/index.js';
 import '../components/shared/locales/de.js';
 import type { GrantkitClient } from '../src/index.js';
@@ -8,41 +8,72 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 const provider = document.querySelector('grantkit-provider')!;
 provider.issuer = location.origin;
 provider.resource = `${location.origin}/admin/v1`;
+// One registered callback for every address of the portal; the sign-in brings the user back
+// to the address they signed in from (a deep link included).
+provider.redirectUri = `${location.origin}/admin`;
 
+const portal = document.querySelector<HTMLElement>('main.portal')!;
 const list = document.querySelector('integration-list')!;
 const details = document.querySelector('integration-details')!;
 const tokens = document.querySelector('token-list')!;
 const scopes = document.querySelector('scope-manager')!;
+/** The layout in which the details replace the list (demo/admin.css says the same width). */
+const phone = matchMedia('(max-width: 37.5rem)');
 
-function select(clientId: string): void {
+// Deep links: /admin/integrations/<client_id> is that integration. Choosing one adds a
+// history entry, back and forward move between choices, and a reload shows the one in the
+// address. Any router can do the same with the list's `selected` property and its
+// cancelable grantkit-integration-select event.
+const INTEGRATION_PATH = /^\/admin\/integrations\/([^/]+)\/?$/;
+
+function clientIdInAddress(): string {
+  const match = INTEGRATION_PATH.exec(location.pathname);
+  if (!match) return '';
+  try {
+    return decodeURIComponent(match[1]!);
+  } catch {
+    return ''; // not percent-encoding that decodes: no integration has that id
+  }
+}
+
+const addressOf = (clientId: string) => (clientId ? `/admin/integrations/${encodeURIComponent(clientId)}` : '/admin');
+
+/**
+ * Shows one integration, or none (the placeholder; on a phone, the list). `moveFocus`: the
+ * user asked for it, so on a phone, where the list went away (or came back), focus follows.
+ */
+function show(clientId: string, address: 'push' | 'keep', moveFocus = address === 'push'): void {
   list.selected = clientId;
   details.clientId = clientId;
   tokens.clientId = clientId;
   scopes.clientId = clientId;
-  $('selected').hidden = false;
-  $('tokens-card').hidden = false;
-  $('scopes-title').textContent = 'Scopes this integration may ask for';
+  $('tokens-card').hidden = !clientId;
+  $('scopes-title').textContent = clientId ? 'Scopes this integration may ask for' : 'Scopes';
+  portal.dataset.view = clientId ? 'detail' : 'list';
+  if (address === 'push' && location.pathname !== addressOf(clientId)) history.pushState(null, '', addressOf(clientId));
+  if (moveFocus && phone.matches) {
+    if (clientId) details.focus();
+    else $('integrations-title').focus();
+  }
 }
 
-function deselect(): void {
-  tokens.clientId = '';
-  scopes.clientId = '';
-  $('tokens-card').hidden = true;
-  $('scopes-title').textContent = 'Scopes';
+/** Shows another integration (or none) unless the details hold unsaved changes the user keeps. */
+async function choose(clientId: string, address: 'push' | 'keep'): Promise<boolean> {
+  if (!(await details.confirmDiscard())) return false;
+  show(clientId, address, true);
+  return true;
 }
 
 async function showSession(sdk: GrantkitClient): Promise<void> {
   const signedIn = sdk.isAuthenticated;
   $('signed-out-note').hidden = signedIn;
-  for (const id of ['left', 'personal', 'connected']) $(id).hidden = !signedIn;
-  if (!signedIn) {
-    $('selected').hidden = true;
-    return;
-  }
+  for (const id of ['left', 'selected', 'personal', 'connected']) $(id).hidden = !signedIn;
+  if (!signedIn) return;
+  show(clientIdInAddress(), 'keep');
   // The provider's /me, the one its elements use: no second request.
   const me = await provider.me?.catch(() => undefined);
   const canCreate = me?.permissions.includes('integrations:write') ?? false;
-  $<HTMLButtonElement>('create').disabled = !canCreate;
+  for (const id of ['create', 'create-from-placeholder']) $<HTMLButtonElement>(id).disabled = !canCreate;
   $('create-note').hidden = canCreate;
 }
 
@@ -51,21 +82,43 @@ provider.addEventListener('grantkit-ready', ({ detail: { sdk } }) => {
   void showSession(sdk);
 });
 
-$('create').addEventListener('click', () => void document.querySelector('create-integration-dialog')!.show());
+const openCreate = () => void document.querySelector('create-integration-dialog')!.show();
+$('create').addEventListener('click', openCreate);
+$('create-from-placeholder').addEventListener('click', openCreate);
+
 // Unsaved changes in the details are not dropped silently: the selection waits for the answer.
 document.addEventListener('grantkit-integration-select', (e) => {
-  if (!details.hasUnsavedChanges) return select(e.detail.clientId);
   e.preventDefault();
-  void details.confirmDiscard().then((discard) => discard && select(e.detail.clientId));
+  void choose(e.detail.clientId, 'push');
 });
+$('back').addEventListener('click', (e) => {
+  e.preventDefault();
+  void choose('', 'push');
+});
+window.addEventListener('popstate', () => {
+  const wanted = clientIdInAddress();
+  if (wanted === details.clientId) return;
+  const current = details.clientId;
+  void choose(wanted, 'keep').then((shown) => {
+    // Kept editing: the address goes back to the integration still on screen.
+    if (!shown) history.pushState(null, '', addressOf(current));
+  });
+});
+
 document.addEventListener('grantkit-integration-created', (e) => {
   void list.reload();
-  select(e.detail.clientId);
+  show(e.detail.clientId, 'push');
 });
 document.addEventListener('grantkit-integration-updated', () => void list.reload());
 document.addEventListener('grantkit-integration-status-changed', () => void list.reload());
 document.addEventListener('grantkit-integration-deleted', () => {
   void list.reload();
-  deselect();
+  // The details say it was deleted; the address no longer names it, and nothing else shows it.
+  history.replaceState(null, '', '/admin');
+  tokens.clientId = '';
+  scopes.clientId = '';
+  list.selected = '';
+  $('tokens-card').hidden = true;
+  $('scopes-title').textContent = 'Scopes';
 });
 document.addEventListener('grantkit-scope-association-changed', () => void details.refresh());

@@ -246,6 +246,23 @@ try {
   await page.$eval('#connected', (card) => card.removeAttribute('lang'));
   await page.$eval('connected-apps', (el) => el.reload());
   await page.setViewport({ width: 390, height: 844 });
+  // The portal on a phone: the list, then an integration's details in its place, focused, with a way back.
+  await page.goto(`${base}/admin`);
+  await waitDeep('integration-list >>> [part=row]');
+  await shot('16a-phone-list');
+  await clickRow('ERP Connector');
+  await page.waitForFunction(() => document.querySelector('integration-details').shadowRoot.activeElement?.textContent.includes('ERP Connector'), { polling: 100, timeout: 15_000 });
+  console.log('phone: details focused; page width', await page.evaluate(() => document.documentElement.scrollWidth), 'at 390; address', new URL(page.url()).pathname);
+  await shot('16b-phone-details');
+  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+  await page.$eval('main', (main) => main.setAttribute('lang', 'de'));
+  await page.$eval('integration-details', (el) => el.reload());
+  await page.waitForFunction(() => document.querySelector('integration-details').shadowRoot.querySelector('[part~=header] h2'), { polling: 100 });
+  await shot('16c-phone-details-dark-de');
+  await page.$eval('main', (main) => main.removeAttribute('lang'));
+  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+  await page.click('#back');
+  await waitDeep('integration-list >>> [part=row]');
   await waitDeep('connected-apps >>> [part=row]');
   await shot('15n-connected-apps-phone', '#connected');
   await page.setViewport({ width: 1280, height: 800 });

@@ -349,7 +349,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (req.method === 'GET' && (path === '/' || path === '/index.html')) {
         if (await serveFile(res, DEMO_DIR, 'index.html', APP_PAGE_HEADERS)) return;
       }
-      const page = { '/admin': 'admin.html', '/react': 'react.html', '/vue': 'vue.html' }[path];
+      // The portal's deep links (/admin/integrations/<client_id>) are the portal page too; it reads the address.
+      const page = /^\/admin\/integrations\/[^/]+\/?$/.test(path) ? 'admin.html' : { '/admin': 'admin.html', '/react': 'react.html', '/vue': 'vue.html' }[path];
       if (req.method === 'GET' && page && (await serveFile(res, DEMO_DIR, page, APP_PAGE_HEADERS))) return;
       if (req.method === 'GET' && path === '/login.css' && (await serveFile(res, SERVER_ASSETS, 'login.css'))) return;
       if (req.method === 'GET' && path.startsWith('/demo/') && (await serveFile(res, DEMO_DIR, path.slice(6)))) return;

@@ -3,6 +3,8 @@
 // own login page, creates an integration, rotates its secret, and then asks the real token
 // endpoint: the old secret must fail and the new one work. Then looks as the viewer.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { freePort } from '../support/free-port.mjs';
@@ -192,5 +194,108 @@ describe('admin portal demo against the reference server', { timeout: 120_000 },
     assert.equal(await absent('integration-details >>> [part~=rotate]'), true, 'Vic still sees it read-only');
     assert.deepEqual(pageErrors, []);
     assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+  });
+
+  const clickRow = (name) =>
+    page.evaluate((n) => [...window.deep('integration-list').shadowRoot.querySelectorAll('[part=row]')].find((r) => r.textContent.includes(n)).click(), name);
+  const heading = () => page.evaluate(() => window.deep('integration-details >>> [part~=header] h2')?.textContent.trim() ?? null);
+  const waitHeading = (name) => waitText('integration-details >>> [part~=header] h2', name);
+  const placeholderShown = () => page.evaluate(() => window.deep('integration-details >>> [part~=placeholder]') !== null);
+
+  it('gives each integration an address: a reload, back and forward keep what is shown, and a sign-in from one comes back to it', async () => {
+    await page.goto(`${origin}/admin`);
+    await waitDeep('integration-details >>> [part~=placeholder]');
+    assert.equal(await page.$eval('#create-from-placeholder', (b) => b.disabled), true, "the placeholder's call to action follows the permission (Vic is a viewer)");
+    await waitDeep('integration-list >>> [part=row]');
+    await clickRow('ERP Connector');
+    await waitHeading('ERP Connector');
+    assert.equal(new URL(page.url()).pathname, '/admin/integrations/gk_erp_connector');
+    await clickRow('Nightly Sync');
+    await waitHeading('Nightly Sync');
+    assert.equal(new URL(page.url()).pathname, '/admin/integrations/gk_nightly_sync');
+
+    await page.reload();
+    await waitHeading('Nightly Sync');
+    assert.equal(await page.evaluate(() => window.deep('integration-list').selected), 'gk_nightly_sync', 'the list marks it too');
+    await page.goBack();
+    await waitHeading('ERP Connector');
+    await page.goBack();
+    await page.waitForFunction(() => window.deep('integration-details >>> [part~=placeholder]'), { polling: 100, timeout: 15_000 });
+    assert.equal(new URL(page.url()).pathname, '/admin');
+    await page.goForward();
+    await waitHeading('ERP Connector');
+
+    // Signed out, a deep link asks for a sign-in and then shows what it names.
+    await signOut();
+    await page.goto(`${origin}/admin/integrations/gk_reporting_dashboard`);
+    await waitDeep('oauth-login >>> [part=button]');
+    await Promise.all([page.waitForNavigation(), page.locator('oauth-login >>> [part=button]').click()]);
+    await page.waitForSelector('input[name=login]');
+    await page.type('input[name=login]', 'ada@example.com');
+    await page.type('input[name=password]', 'ada-demo');
+    await Promise.all([page.waitForNavigation(), page.click('button.primary')]);
+    await waitHeading('Reporting Dashboard');
+    assert.equal(new URL(page.url()).pathname, '/admin/integrations/gk_reporting_dashboard');
+    assert.equal(new URL(page.url()).search, '', 'the sign-in response is gone from the address');
+    assert.deepEqual(pageErrors, []);
+  });
+
+  it("passes axe in dark mode, the page's own buttons and headings included, with an integration open", async () => {
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    try {
+      await page.goto(`${origin}/admin/integrations/gk_erp_connector`);
+      await waitHeading('ERP Connector');
+      // Through the DevTools protocol, as the page's Trusted Types policy would refuse a script tag.
+      await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+      const violations = await page.evaluate(async () => {
+        const result = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa'] });
+        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      assert.deepEqual(violations, []);
+    } finally {
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+    }
+  });
+
+  it('on a phone, shows the details in place of the list, focused, within the screen, with a way back', async () => {
+    await page.setViewport({ width: 390, height: 844 });
+    try {
+      await page.goto(`${origin}/admin`);
+      await page.waitForFunction(() => document.querySelector('#signed-out-note:not([hidden])') || window.deep('integration-list >>> [part=row]'), { polling: 100, timeout: 15_000 });
+      if (await page.$eval('#signed-out-note', (note) => !note.hidden)) await signIn('ada@example.com', 'ada-demo');
+      await waitDeep('integration-list >>> [part=row]');
+      const visible = (id) => page.$eval(id, (el) => el.getClientRects().length > 0);
+      assert.equal(await visible('#left'), true);
+      assert.equal(await visible('#selected'), false, 'no placeholder under the list on a phone');
+      await clickRow('ERP Connector');
+      await waitHeading('ERP Connector');
+      await page.waitForFunction(() => window.deep('integration-details')?.shadowRoot.activeElement?.matches('[part~=header] h2'), { polling: 100, timeout: 5000 });
+      assert.equal(await visible('#left'), false, 'the list gave way to the details');
+      assert.equal(await visible('#back'), true);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 390, `the page is ${width} px wide in a 390 px screen`);
+
+      // A dialog sits in the middle of the screen.
+      await page.locator('integration-details >>> [part~=delete]').click();
+      await waitDeep('integration-details >>> dialog[open]');
+      const box = await page.evaluate(() => {
+        const r = window.deep('integration-details >>> dialog[open]').getBoundingClientRect();
+        return { left: r.left, right: r.right };
+      });
+      assert.ok(box.left >= 0 && box.right <= 390, `dialog at ${box.left}–${box.right}`);
+      assert.ok(Math.abs(box.left - (390 - box.right)) <= 1, `dialog centred: ${box.left} px left, ${390 - box.right} px right`);
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => !window.deep('integration-details >>> dialog[open]'), { polling: 100, timeout: 5000 });
+
+      await page.click('#back');
+      await page.waitForFunction(() => document.activeElement?.id === 'integrations-title', { polling: 100, timeout: 5000 });
+      assert.equal(await visible('#left'), true);
+      assert.equal(new URL(page.url()).pathname, '/admin');
+      assert.equal(await heading(), null);
+      assert.equal(await placeholderShown(), true, 'nothing chosen any more');
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await page.setViewport({ width: 1280, height: 900 });
+    }
   });
 });
