@@ -102,6 +102,30 @@ describe('<integration-details>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says "Copied" for a moment, then "Copy" again, without the field beside it moving', async () => {
+    serve();
+    const el = await show();
+    const original = Object.getOwnPropertyDescriptor(navigator, 'clipboard');
+    const written: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => void written.push(text) } });
+    try {
+      const button = $<HTMLButtonElement>(el, '[part~=copy]')!;
+      const field = $<HTMLInputElement>(el, '[part~=field]')!;
+      const shown = () => [...button.querySelectorAll('span')].filter((s) => getComputedStyle(s).visibility !== 'hidden').map((s) => s.textContent);
+      const before = { button: button.getBoundingClientRect().width, field: field.getBoundingClientRect().width };
+      expect(shown()).to.deep.equal(['Copy']);
+      button.click();
+      await waitUntil(() => shown()[0] === 'Copied', 'the button says it copied');
+      expect(written).to.deep.equal(['gk_erp']);
+      expect(button.getBoundingClientRect().width).to.equal(before.button);
+      expect(field.getBoundingClientRect().width).to.equal(before.field);
+      await waitUntil(() => shown()[0] === 'Copy', 'and then "Copy" again', { timeout: 5000 });
+    } finally {
+      if (original) Object.defineProperty(navigator, 'clipboard', original);
+      else delete (navigator as { clipboard?: unknown }).clipboard;
+    }
+  });
+
   it('checks callback URLs before saving, and saves only what changed', async () => {
     const served = serve();
     const el = await show();

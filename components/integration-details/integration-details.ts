@@ -12,6 +12,9 @@ import { ModalDialog } from '../shared/modal-dialog.js';
 import { isAllowedRedirectUri } from '../shared/formats.js';
 import { styles } from './integration-details.styles.js';
 
+/** How long a copy button says "Copied" before it says "Copy" again. */
+const COPIED_FOR_MS = 2500;
+
 /** What the settings form holds while the user edits it. */
 interface Draft {
   description: string;
@@ -219,6 +222,7 @@ export class IntegrationDetails extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    clearTimeout(this.#copiedTimer);
     window.removeEventListener('beforeunload', this.#beforeUnload);
   }
 
@@ -346,9 +350,14 @@ export class IntegrationDetails extends LitElement {
     return errors;
   }
 
+  #copiedTimer: ReturnType<typeof setTimeout> | undefined;
+
   async #copy(id: string, value: string): Promise<void> {
     const copied = await copyFromField(this.renderRoot.querySelector<HTMLInputElement>(`#${id}`), value);
     this.#set({ copied: copied ? id : '' });
+    // "Copied" says what just happened, not what is true for good: the button says "Copy" again.
+    clearTimeout(this.#copiedTimer);
+    if (copied) this.#copiedTimer = setTimeout(() => this.#set({ copied: '' }), COPIED_FOR_MS);
   }
 
   async #activate(): Promise<void> {
@@ -467,7 +476,9 @@ export class IntegrationDetails extends LitElement {
         <label for=${id}>${label}</label>
         <div class="value">
           <input id=${id} part="field" type="text" readonly spellcheck="false" .value=${value} />
-          <button type="button" part="copy" aria-label=${t.details.copy(label)} @click=${() => void this.#copy(id, value)}>${this.#ui.copied === id ? t.common.copied : t.common.copy}</button>
+          <button type="button" part="copy" aria-label=${t.details.copy(label)} @click=${() => void this.#copy(id, value)}>
+            <span class=${this.#ui.copied === id ? 'unshown' : ''}>${t.common.copy}</span><span class=${this.#ui.copied === id ? '' : 'unshown'}>${t.common.copied}</span>
+          </button>
         </div>
       </div>
     `;
