@@ -47,6 +47,8 @@ describe('<connected-apps> against the reference server', () => {
     await waitUntil(() => !rows(el).some((r) => r.textContent!.includes(name)), 'the row is gone');
     await waitUntil(() => !$<HTMLDialogElement>(el, 'dialog')!.open, 'the dialog closes');
     await waitUntil(() => el.shadowRoot!.activeElement !== null, 'focus lands in the element (the next row or the empty state), not on <body>');
+    expect(el.shadowRoot!.querySelector('[part=notice]')!.textContent, 'the change is confirmed').to.equal(`${name} can no longer act for you.`);
+    expect(el.shadowRoot!.querySelector('[part=notice]')!.getAttribute('role')).to.equal('status');
 
     const status = await executeServerCommand<number, { clientId: string; refreshToken: string }>('reference-refresh', connected);
     expect(status, "the integration's refresh token is refused").to.equal(400);

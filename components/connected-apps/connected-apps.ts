@@ -7,6 +7,7 @@ import { renderLoadError } from '../shared/load-error.js';
 import { dateFormat, errorMessage, stringsFor, type Strings } from '../shared/localize.js';
 import { ModalDialog } from '../shared/modal-dialog.js';
 import { PagedLoader } from '../shared/paged-loader.js';
+import { DoneNotice } from '../shared/done-notice.js';
 import { styles } from './connected-apps.styles.js';
 
 interface View {
@@ -28,6 +29,7 @@ const INITIAL: View = { pending: undefined, busy: false, error: undefined };
  * @fires grantkit-connected-app-revoked - a consent was taken back and the integration's tokens ended
  * @fires grantkit-error - loading or revoking failed; `detail.code` is the error's code
  *
+ * @csspart notice - confirms a completed change, as a polite status line
  * @csspart list - the list of connected apps
  * @csspart row - one connected app
  * @csspart scopes - the scopes a row's integration was allowed
@@ -48,6 +50,8 @@ export class ConnectedApps extends LitElement {
   @property({ attribute: false }) admin: AdminClient | undefined;
 
   // What the element shows, in one object that is replaced, never changed, on each update.
+  /** Confirms each change this element made (one pattern in every element). */
+  readonly #notice = new DoneNotice(this);
   #ui: View = INITIAL;
 
   #set(changes: Partial<View>): void {
@@ -90,6 +94,7 @@ export class ConnectedApps extends LitElement {
     try {
       await admin.revokeConnectedApp({ client_id: app.client_id });
       this.#loader.remove((a) => a.client_id === app.client_id);
+      this.#notice.say(stringsFor(this).notices.appRevoked(app.client_name));
       emit(this, 'grantkit-connected-app-revoked', detail);
       // The row that opened the dialog is gone: once it is out of the DOM, focus goes to the
       // next row's button or to the empty state (true), never to <body>.
@@ -106,6 +111,7 @@ export class ConnectedApps extends LitElement {
   protected override render(): TemplateResult {
     const t = stringsFor(this);
     return html`
+      ${this.#notice.render()}
       ${this.#renderList(t)}
       <dialog part="dialog" aria-labelledby="title" @close=${this.#modal.onClose}>${this.#renderDialog(t)}</dialog>
     `;

@@ -98,6 +98,22 @@ describe('<create-integration-dialog>', () => {
     expect([body.token_endpoint_auth_method, body.access_token_lifetime, body.refresh_count]).to.deep.equal(['none', null, 0]);
     expect(body.grant_types).to.deep.equal(['authorization_code', 'refresh_token']);
     await waitUntil(() => !$<HTMLDialogElement>(el, 'dialog').open, 'no secret to show: the dialog closes');
+    expect(el.shadowRoot!.querySelector('[part=notice]')!.textContent, 'but the creation is confirmed').to.equal('Field App 1.0 created.');
+  });
+
+  it('asks first with a cancelable grantkit-integration-create-request, and creates nothing when it is cancelled', async () => {
+    const bodies = serve();
+    const el = await open();
+    type(el, 'name', 'Field App');
+    type(el, 'redirects', 'https://field.example.com/cb');
+    el.addEventListener('grantkit-integration-create-request', (e) => e.preventDefault(), { once: true });
+    const asked = oneEvent(el, 'grantkit-integration-create-request');
+    submit(el);
+    expect((await asked).detail).to.deep.equal({ name: 'Field App', version: '1.0', confidential: true });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(bodies).to.deep.equal([]);
+    expect($<HTMLDialogElement>(el, 'dialog').open, 'the form stays, as typed').to.equal(true);
+    expect($<HTMLInputElement>(el, '#name').value).to.equal('Field App');
   });
 
   it('says the name and version pair is taken, focuses the name, marks the version, and keeps everything typed', async () => {

@@ -8,6 +8,7 @@ import { errorMessage, stringsFor, type Strings } from '../shared/localize.js';
 import { checkSettings, DEFAULT_SETTINGS, renderTokenSettings, settingsBody, type TokenSettings } from '../shared/integration-settings.js';
 import { isAllowedRedirectUri } from '../shared/formats.js';
 import { SecretHolder } from '../shared/secret-once.js';
+import { DoneNotice } from '../shared/done-notice.js';
 import { styles } from './create-integration-dialog.styles.js';
 
 interface Draft {
@@ -49,9 +50,11 @@ const INITIAL: View = { draft: { ...EMPTY }, fieldErrors: {}, error: undefined, 
  * request fails. The secret view is the same as `<rotate-secret-dialog>`'s: shown once,
  * never stored.
  *
+ * @fires grantkit-integration-create-request - before the integration is created; cancelable
  * @fires grantkit-integration-created - the integration exists; `detail.clientId` names it
  * @fires grantkit-error - creating failed; `detail.code` is the error's code
  *
+ * @csspart notice - confirms a completed change, as a polite status line
  * @csspart dialog - the native dialog
  * @csspart title - the heading
  * @csspart form - the form
@@ -73,6 +76,8 @@ export class CreateIntegrationDialog extends LitElement {
   @property({ attribute: false }) admin: AdminClient | undefined;
 
   // What the element shows, in one object that is replaced, never changed, on each update.
+  /** Confirms each change this element made (one pattern in every element). */
+  readonly #notice = new DoneNotice(this);
   #ui: View = INITIAL;
 
   #set(changes: Partial<View>): void {
@@ -156,10 +161,12 @@ export class CreateIntegrationDialog extends LitElement {
       redirect_uris: redirects,
       ...settingsBody(draft.settings, draft.confidential),
     };
+    if (!emit(this, 'grantkit-integration-create-request', { name: body.client_name, version: body.version, confidential: draft.confidential }, { cancelable: true })) return;
     this.#set({ busy: true });
     try {
       const created = await admin.createIntegration(body);
       emit(this, 'grantkit-integration-created', { clientId: created.client_id, confidential: draft.confidential });
+      this.#notice.say(t.notices.integrationCreated(`${body.client_name} ${body.version}`));
       if (created.client_secret) this.#secret.show(created.client_secret);
       else this.close();
     } catch (error) {
@@ -188,6 +195,7 @@ export class CreateIntegrationDialog extends LitElement {
   protected override render(): TemplateResult {
     const t = stringsFor(this);
     return html`
+      ${this.#notice.render()}
       <dialog part="dialog" aria-labelledby="title" @close=${this.#modal.onClose} @cancel=${this.#onCancel}>
         ${this.#secret.shown ? this.#secret.render(t, () => this.close()) : this.#renderForm(t)}
       </dialog>

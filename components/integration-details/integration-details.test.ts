@@ -219,9 +219,40 @@ describe('<integration-details>', () => {
     $<HTMLButtonElement>(el, 'dialog button.danger')!.click();
     expect((await changed).detail).to.deep.equal({ clientId: 'gk_erp', status: 'inactive' });
     await waitUntil(() => $(el, '[part~=badge-inactive]') !== null);
+    expect($(el, '[part=notice]')!.textContent).to.match(/^ERP .* deactivated: it gets no tokens, and its earlier ones were revoked\.$/);
     $<HTMLButtonElement>(el, '[part~=status-action]')!.click();
     await waitUntil(() => $(el, '[part~=badge-active]') !== null);
+    await waitUntil(() => /is active again\.$/.test($(el, '[part=notice]')!.textContent!), 'activation is confirmed');
+    el.clientId = '';
+    await el.updateComplete;
+    expect($(el, '[part=notice]')!.textContent, 'the confirmation goes with the integration it was about').to.equal('');
     expect(served.calls).to.deep.equal(['POST deactivate', 'POST activate']);
+  });
+
+  it('asks first with cancelable request events: nothing is saved, deactivated or deleted when they are cancelled', async () => {
+    const served = serve();
+    const el = await show();
+    await canEdit(el);
+    const cancel = (e: Event) => e.preventDefault();
+    for (const type of ['grantkit-integration-update-request', 'grantkit-integration-status-request', 'grantkit-integration-delete-request'] as const) el.addEventListener(type, cancel);
+    const seen: string[] = [];
+    for (const type of ['grantkit-integration-update-request', 'grantkit-integration-status-request', 'grantkit-integration-delete-request'] as const) {
+      el.addEventListener(type, (e) => seen.push(`${type} ${JSON.stringify(e.detail)}`));
+    }
+    type($<HTMLTextAreaElement>(el, '#description')!, 'Changed');
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, 'button[type=submit]')!.click();
+    $<HTMLButtonElement>(el, '[part~=status-action]')!.click();
+    await waitUntil(() => $<HTMLDialogElement>(el, 'dialog[part=dialog]')!.open);
+    $<HTMLButtonElement>(el, 'dialog button.danger')!.click();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(seen).to.deep.equal([
+      'grantkit-integration-update-request {"clientId":"gk_erp","changes":{"description":"Changed"}}',
+      'grantkit-integration-status-request {"clientId":"gk_erp","status":"inactive"}',
+    ]);
+    expect(served.patches).to.deep.equal([]);
+    expect(served.calls).to.deep.equal([]);
+    expect(el.hasUnsavedChanges, 'what was typed stays').to.equal(true);
   });
 
   it('deletes only once the name is typed exactly as displayed, with its version', async () => {
@@ -249,7 +280,7 @@ describe('<integration-details>', () => {
     confirm.click();
     expect((await deleted).detail.clientId).to.equal('gk_erp');
     expect(served.calls).to.deep.equal(['DELETE']);
-    await waitUntil(() => $(el, '[role=status]')?.textContent?.includes('was deleted'));
+    await waitUntil(() => $(el, '.deleted[role=status]')?.textContent?.includes('was deleted'));
     await waitUntil(() => el.shadowRoot!.activeElement?.classList.contains('deleted'), 'focus on the note that says so, not on <body>');
   });
 

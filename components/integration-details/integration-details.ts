@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AdminApiError, type AdminClient, type Endpoints, type Integration, type IntegrationUpdate } from '../../src/admin/index.js';
 import '../rotate-secret-dialog/define.js';
@@ -10,6 +10,7 @@ import { renderLoadError } from '../shared/load-error.js';
 import { dateFormat, errorMessage, stringsFor, type Strings } from '../shared/localize.js';
 import { ModalDialog } from '../shared/modal-dialog.js';
 import { isAllowedRedirectUri } from '../shared/formats.js';
+import { DoneNotice } from '../shared/done-notice.js';
 import { styles } from './integration-details.styles.js';
 
 /** How long a copy button says "Copied" before it says "Copy" again. */
@@ -95,7 +96,10 @@ const FIELD_OF: Record<string, keyof FieldErrors> = {
  * name. Saving sends only what changed; when it fails, what was typed stays and refusals
  * appear beside their fields. Users without `integrations:write` see it all read-only.
  *
+ * @fires grantkit-integration-update-request - before saving; cancelable; `detail.changes` is what would be sent
  * @fires grantkit-integration-updated - settings were saved; `detail.integration` is the new state
+ * @fires grantkit-integration-status-request - before activating or deactivating; cancelable
+ * @fires grantkit-integration-delete-request - before deleting; cancelable
  * @fires grantkit-integration-status-changed - it was activated or deactivated
  * @fires grantkit-integration-deleted - it was deleted
  * @fires grantkit-secret-rotated - from the rotate dialog inside; `detail` has the last four characters only
@@ -103,6 +107,7 @@ const FIELD_OF: Record<string, keyof FieldErrors> = {
  *
  * @slot placeholder-action - a call to action in the placeholder shown while nothing is chosen, such as a "New integration" button
  *
+ * @csspart notice - confirms a completed change, as a polite status line
  * @csspart header - name, version and badges
  * @csspart placeholder - shown while no integration is chosen (no `client-id`)
  * @csspart badge - a status or type badge; also `badge-active`, `badge-inactive`, `badge-type`
@@ -135,6 +140,8 @@ export class IntegrationDetails extends LitElement {
   @property({ attribute: false }) admin: AdminClient | undefined;
 
   // Everything the element shows, in one object that is replaced, never changed, on each update.
+  /** Confirms each change this element made (one pattern in every element). */
+  readonly #notice = new DoneNotice(this);
   #ui: View = INITIAL;
 
   #loadCount = 0;
@@ -171,6 +178,11 @@ export class IntegrationDetails extends LitElement {
     const current = !this.clientId || deletedName !== '' || loadError !== undefined || integration?.client_id === this.clientId;
     if (!current) return null;
     return this.renderRoot.querySelector<HTMLElement>('[part~=header] h2, [part~=placeholder], .deleted, [part~=error] button');
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // A confirmation about the integration shown before is not about the next one.
+    if (changed.has('clientId')) this.#notice.clear();
   }
 
   protected override updated(): void {
@@ -325,6 +337,7 @@ export class IntegrationDetails extends LitElement {
     }
     const patch = changes(integration, draft);
     if (Object.keys(patch).length === 0) return;
+    if (!emit(this, 'grantkit-integration-update-request', { clientId: integration.client_id, changes: patch }, { cancelable: true })) return;
     this.#set({ saving: true });
     try {
       const updated = await admin.updateIntegration({ client_id: integration.client_id }, patch);
@@ -364,10 +377,12 @@ export class IntegrationDetails extends LitElement {
     const admin = this.#connection.client;
     const integration = this.#ui.integration;
     if (!admin || !integration) return;
+    if (!emit(this, 'grantkit-integration-status-request', { clientId: integration.client_id, status: 'active' }, { cancelable: true })) return;
     this.#set({ statusBusy: true, statusError: undefined });
     try {
       const updated = await admin.activateIntegration({ client_id: integration.client_id });
       this.#set({ integration: updated });
+      this.#notice.say(stringsFor(this).notices.integrationActivated(this.#name));
       emit(this, 'grantkit-integration-status-changed', { clientId: updated.client_id, status: updated.status });
     } catch (error) {
       this.#set({ statusError: error });
@@ -397,12 +412,17 @@ export class IntegrationDetails extends LitElement {
     const integration = this.#ui.integration;
     if (!admin || !integration || !this.#ui.confirm) return;
     if (this.#ui.confirm === 'delete' && this.#ui.typedName.trim() !== this.#name) return;
+    const allowed = this.#ui.confirm === 'deactivate'
+      ? emit(this, 'grantkit-integration-status-request', { clientId: integration.client_id, status: 'inactive' }, { cancelable: true })
+      : emit(this, 'grantkit-integration-delete-request', { clientId: integration.client_id }, { cancelable: true });
+    if (!allowed) return;
     this.#set({ confirmBusy: true, confirmError: undefined });
     try {
       if (this.#ui.confirm === 'deactivate') {
         const updated = await admin.deactivateIntegration({ client_id: integration.client_id });
         this.#set({ integration: updated });
         this.#modal.close();
+        this.#notice.say(stringsFor(this).notices.integrationDeactivated(this.#name));
         emit(this, 'grantkit-integration-status-changed', { clientId: updated.client_id, status: updated.status });
       } else {
         await admin.deleteIntegration({ client_id: integration.client_id });
@@ -420,7 +440,7 @@ export class IntegrationDetails extends LitElement {
 
   protected override render(): TemplateResult {
     const t = stringsFor(this);
-    return html`${this.#renderBody(t)} ${this.#renderDialog(t)}`;
+    return html`${this.#notice.render()} ${this.#renderBody(t)} ${this.#renderDialog(t)}`;
   }
 
   #renderBody(t: Strings) {

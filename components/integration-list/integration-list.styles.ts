@@ -59,7 +59,7 @@ export const styles = [
       grid-column: 1;
       color: var(--_muted);
       font-size: 0.85em;
-      overflow-wrap: anywhere;
+      overflow-wrap: break-word;
     }
     .badges {
       grid-column: 2;

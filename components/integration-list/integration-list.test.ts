@@ -80,6 +80,11 @@ describe('<integration-list>', () => {
     expect(narrow.below, 'badges under the name').to.equal(true);
     // "ERP Connector 0 1.0" fits a 320 px row on one line once the badges are out of its way.
     expect(narrow.nameWidth).to.be.above(200);
+    // The client ID may wrap only after its "_", and reads (and copies) as one string.
+    const meta = rows(el)[0]!.querySelector('.meta')!;
+    expect(meta.textContent).to.equal('Client ID: gk_00000');
+    expect([...meta.childNodes].filter((n) => n.nodeName === 'WBR').length).to.equal(1);
+    expect(meta.innerHTML.replace(/<!--[^>]*-->/g, '')).to.contain('gk_<wbr>00000');
     wrapper.style.width = '800px';
     await waitUntil(() => !layout().below, 'the badges go back beside the name');
   });

@@ -7,6 +7,7 @@ import { renderLoadError } from '../shared/load-error.js';
 import { errorMessage, stringsFor, type Strings } from '../shared/localize.js';
 import { PagedLoader } from '../shared/paged-loader.js';
 import { VirtualList } from '../shared/virtual-list.js';
+import { breakable } from '../shared/identifier.js';
 import { styles } from './integration-list.styles.js';
 
 const PAGE_SIZE = 50;
@@ -122,7 +123,7 @@ export class IntegrationList extends LitElement {
       <div role="listitem" class="item" aria-posinset=${index + 1} aria-setsize=${total}>
         <button part="row" type="button" aria-current=${this.selected === integration.client_id ? 'true' : 'false'} @click=${() => this.#select(integration)}>
           <span class="name">${integration.client_name} ${integration.version}</span>
-          <span class="meta">${t.list.clientId}: ${integration.client_id}</span>
+          <span class="meta">${t.list.clientId}: ${breakable(integration.client_id)}</span>
           <span class="badges">
             <span part="badge ${active ? 'badge-active' : 'badge-inactive'}">${active ? t.list.active : t.list.inactive}</span>
             <span part="badge badge-type">${integration.client_type === 'public' ? t.list.public : t.list.confidential}</span>

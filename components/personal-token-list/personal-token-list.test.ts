@@ -62,7 +62,8 @@ describe('<personal-token-list> against the reference server', () => {
     await waitUntil(() => $<HTMLDialogElement>(el, 'dialog').open, 'the confirmation opens');
     const revoked = oneEvent(el, 'grantkit-personal-token-revoked');
     $<HTMLButtonElement>(el, 'dialog button.danger').click();
-    await revoked;
+    expect((await revoked).detail.name).to.equal(name);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=notice]')?.textContent === `Token “${name}” revoked.`, 'the revocation is confirmed');
     const after = await fetch(`${info.baseUrl}/me`, { headers: { authorization: `Bearer ${value}` } });
     expect(after.status).to.equal(401);
   });
@@ -85,6 +86,30 @@ describe('<personal-token-list> states', () => {
     expect($(el, '[part=row]').textContent).to.contain('<img src=x onerror="window.__pwned=1">');
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('asks first with a cancelable grantkit-personal-token-create-request, and creates nothing when it is cancelled', async () => {
+    const BASE = 'https://id.example.test/admin/v1';
+    let posted = 0;
+    worker.resetHandlers(
+      http.get(`${BASE}/me`, () => HttpResponse.json({ sub: 'x', roles: ['viewer'], permissions: ['integrations:read', 'personal-tokens:write'], auth: 'access_token' })),
+      http.get(`${BASE}/personal-tokens`, () => HttpResponse.json({ items: [], next_cursor: null })),
+      http.post(`${BASE}/personal-tokens`, () => (posted++, HttpResponse.error())),
+    );
+    const el = await fixture<PersonalTokenList>(html`<personal-token-list .admin=${createAdminClient({ baseUrl: BASE })}></personal-token-list>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=empty]') !== null);
+    $<HTMLButtonElement>(el, '[part=create]').click();
+    await waitUntil(() => $<HTMLDialogElement>(el, 'dialog').open);
+    const field = $<HTMLInputElement>(el, '#pat-name');
+    field.value = 'nightly script';
+    field.dispatchEvent(new Event('input'));
+    el.addEventListener('grantkit-personal-token-create-request', (e) => e.preventDefault(), { once: true });
+    const asked = oneEvent(el, 'grantkit-personal-token-create-request');
+    $<HTMLButtonElement>(el, 'button[type=submit]').click();
+    expect((await asked).detail.name).to.equal('nightly script');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(posted).to.equal(0);
+    expect($<HTMLDialogElement>(el, 'dialog').open).to.equal(true);
   });
 
   it('asks for a name before creating, and shows a failure in the dialog', async () => {

@@ -8,6 +8,7 @@ import { renderLoadError } from '../shared/load-error.js';
 import { dateFormat, errorMessage, stringsFor, type Strings } from '../shared/localize.js';
 import { PagedLoader } from '../shared/paged-loader.js';
 import { SecretHolder } from '../shared/secret-once.js';
+import { DoneNotice } from '../shared/done-notice.js';
 import { styles } from './personal-token-list.styles.js';
 
 type Permission = 'integrations:read' | 'integrations:write' | 'scopes:read' | 'scopes:write' | 'tokens:read' | 'tokens:write' | 'personal-tokens:write';
@@ -33,10 +34,13 @@ const INITIAL: View = { mode: undefined, allowed: [], name: '', chosen: [], days
  * A new token carries only the permissions chosen (read-only by default, never more than
  * the user has) and always expires. Its value is shown once, as secrets are, and never stored.
  *
+ * @fires grantkit-personal-token-create-request - before a token is created; cancelable
+ * @fires grantkit-personal-token-revoke-request - before a token is revoked; cancelable
  * @fires grantkit-personal-token-created - a token was created; `detail` names it, never its value
  * @fires grantkit-personal-token-revoked - a token was revoked
  * @fires grantkit-error - loading, creating or revoking failed; `detail.code` is the error's code
  *
+ * @csspart notice - confirms a completed change, as a polite status line
  * @csspart toolbar - the row with the create button
  * @csspart create - the create button
  * @csspart list - the list of tokens
@@ -60,6 +64,8 @@ export class PersonalTokenList extends LitElement {
   @property({ attribute: false }) admin: AdminClient | undefined;
 
   // What the element shows, in one object that is replaced, never changed, on each update.
+  /** Confirms each change this element made (one pattern in every element). */
+  readonly #notice = new DoneNotice(this);
   #ui: View = INITIAL;
 
   #set(changes: Partial<View>): void {
@@ -120,6 +126,7 @@ export class PersonalTokenList extends LitElement {
       return;
     }
     if (!admin) return;
+    if (!emit(this, 'grantkit-personal-token-create-request', { name: this.#ui.name.trim(), scope: this.#ui.chosen, expiresInDays: this.#ui.days }, { cancelable: true })) return;
     this.#set({ busy: true, error: undefined });
     try {
       const created = await admin.createPersonalToken({ name: this.#ui.name.trim(), scope: this.#ui.chosen, expires_in_days: this.#ui.days });
@@ -138,10 +145,12 @@ export class PersonalTokenList extends LitElement {
     const token = this.#ui.pending;
     const admin = this.#connection.client;
     if (!token || !admin) return;
+    if (!emit(this, 'grantkit-personal-token-revoke-request', { id: token.id, name: token.name }, { cancelable: true })) return;
     this.#set({ busy: true, error: undefined });
     try {
       await admin.revokePersonalToken({ token_id: token.id });
       this.#loader.remove((t) => t.id === token.id);
+      this.#notice.say(stringsFor(this).notices.personalTokenRevoked(token.name));
       emit(this, 'grantkit-personal-token-revoked', { id: token.id, name: token.name });
       this.#close();
     } catch (error) {
@@ -156,6 +165,7 @@ export class PersonalTokenList extends LitElement {
     const t = stringsFor(this);
     return html`
       <div part="toolbar"><button part="create" type="button" class="primary" @click=${() => void this.#open('create')}>${t.personal.create}</button></div>
+      ${this.#notice.render()}
       ${this.#renderList(t)}
       <dialog part="dialog" aria-labelledby="title" @close=${this.#modal.onClose} @cancel=${this.#onCancel}>${this.#renderDialog(t)}</dialog>
     `;

@@ -60,7 +60,7 @@ export const styles = [
     [part='name'] {
       font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
       font-weight: 600;
-      overflow-wrap: anywhere;
+      overflow-wrap: break-word;
     }
     label.allow {
       display: flex;

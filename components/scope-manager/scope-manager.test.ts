@@ -97,6 +97,20 @@ describe('<scope-manager>', () => {
     expect(name.height).to.be.below(fontSize * 2, '"projects:read" on one line');
   });
 
+  it('asks first with a cancelable grantkit-scope-association-request: cancelled, nothing changes and the checkbox goes back', async () => {
+    const served = serve();
+    const el = await show('gk_erp');
+    const boxes = () => $$<HTMLInputElement>(el, '[part=allow]');
+    await waitUntil(() => boxes().length === 2 && boxes()[0]!.checked, 'associations shown');
+    el.addEventListener('grantkit-scope-association-request', (e) => e.preventDefault(), { once: true });
+    const asked = oneEvent(el, 'grantkit-scope-association-request');
+    boxes()[1]!.click();
+    expect((await asked).detail.allowed).to.equal(true);
+    await el.updateComplete;
+    expect(boxes()[1]!.checked, 'back to what the server has').to.equal(false);
+    expect(served.requests).to.deep.equal([]);
+  });
+
   it('creates a scope, checking the name and service URLs first, and shows a taken name on the field', async () => {
     const served = serve({ create: () => problem(409, 'duplicate_name', [{ path: '/body/name', message: 'is already used' }]) });
     const el = await show();
@@ -174,6 +188,7 @@ describe('<scope-manager>', () => {
     boxes()[0]!.click();
     expect((await changed).detail).to.deep.equal({ clientId: 'gk_erp', name: 'projects:read', allowed: false });
     await waitUntil(() => $$(el, '[part=usage]')[0]!.textContent === 'Used by 1 integration');
+    expect($(el, '[part=notice]')!.textContent).to.equal('projects:read is no longer allowed for this integration.');
 
     serve({ associate: () => problem(403, 'forbidden') });
     boxes()[1]!.click();

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { AdminApiError, type AdminClient, type Scope } from '../../src/admin/index.js';
@@ -8,6 +8,8 @@ import { renderLoadError } from '../shared/load-error.js';
 import { errorMessage, stringsFor, type Strings } from '../shared/localize.js';
 import { fitsFormat } from '../shared/formats.js';
 import { ModalDialog } from '../shared/modal-dialog.js';
+import { DoneNotice } from '../shared/done-notice.js';
+import { breakable } from '../shared/identifier.js';
 import { styles } from './scope-manager.styles.js';
 
 interface Form {
@@ -53,11 +55,15 @@ const key = (name: string) => name.toLowerCase();
  * and what to do. With `client-id`, each scope gets a checkbox that allows it for that
  * integration or takes it away. Users without the write permissions see it read-only.
  *
+ * @fires grantkit-scope-save-request - before a scope is created or changed; cancelable
+ * @fires grantkit-scope-delete-request - before a scope is deleted; cancelable
+ * @fires grantkit-scope-association-request - before a scope is allowed for (or taken from) the integration; cancelable
  * @fires grantkit-scope-saved - a scope was created or changed; `detail.created` tells which
  * @fires grantkit-scope-deleted - a scope was deleted
  * @fires grantkit-scope-association-changed - a scope was allowed for (or taken from) the integration
  * @fires grantkit-error - loading or a change failed; `detail.code` is the error's code
  *
+ * @csspart notice - confirms a completed change, as a polite status line
  * @csspart toolbar - the count and the "New scope…" button
  * @csspart list - the list of scopes
  * @csspart row - one scope
@@ -87,6 +93,8 @@ export class ScopeManager extends LitElement {
   @property({ attribute: false }) admin: AdminClient | undefined;
 
   // Everything the element shows, in one object that is replaced, never changed, on each update.
+  /** Confirms each change this element made (one pattern in every element). */
+  readonly #notice = new DoneNotice(this);
   #ui: View = INITIAL;
 
   #loadCount = 0;
@@ -172,6 +180,7 @@ export class ScopeManager extends LitElement {
       return;
     }
     if (!admin) return;
+    if (!emit(this, 'grantkit-scope-save-request', { name: form.editing?.name ?? form.name, created: !form.editing }, { cancelable: true })) return;
     this.#set({ busy: true });
     try {
       const unique = [...new Set(urls)];
@@ -181,6 +190,7 @@ export class ScopeManager extends LitElement {
       const others = (this.#ui.scopes ?? []).filter((s) => key(s.name) !== key(saved.name));
       this.#set({ scopes: [...others, saved].sort((a, b) => a.name.localeCompare(b.name)) });
       this.#modal.close();
+      this.#notice.say(form.editing ? t.notices.scopeSaved(saved.name) : t.notices.scopeCreated(saved.name));
       emit(this, 'grantkit-scope-saved', { name: saved.name, created: !form.editing });
     } catch (error) {
       // The form keeps what was typed; a taken name or refused field shows beside it.
@@ -200,11 +210,13 @@ export class ScopeManager extends LitElement {
     const admin = this.#connection.client;
     const scope = this.#ui.deleting;
     if (!admin || !scope) return;
+    if (!emit(this, 'grantkit-scope-delete-request', { name: scope.name }, { cancelable: true })) return;
     this.#set({ busy: true, dialogError: undefined });
     try {
       await admin.deleteScope({ scope_name: scope.name });
       this.#set({ scopes: (this.#ui.scopes ?? []).filter((s) => s !== scope), busy: false });
       this.#modal.close();
+      this.#notice.say(stringsFor(this).notices.scopeDeleted(scope.name));
       emit(this, 'grantkit-scope-deleted', { name: scope.name });
     } catch (error) {
       this.#set({ dialogError: error, busy: false });
@@ -219,6 +231,11 @@ export class ScopeManager extends LitElement {
   async #toggle(scope: Scope, allow: boolean): Promise<void> {
     const admin = this.#connection.client;
     if (!admin || !this.clientId) return;
+    if (!emit(this, 'grantkit-scope-association-request', { clientId: this.clientId, name: scope.name, allowed: allow }, { cancelable: true })) {
+      // The checkbox already moved in the browser; it goes back to what the server has.
+      this.requestUpdate();
+      return;
+    }
     this.#set({ toggling: scope.name, rowError: undefined });
     try {
       const params = { client_id: this.clientId, scope_name: scope.name };
@@ -228,6 +245,8 @@ export class ScopeManager extends LitElement {
       else associated.delete(key(scope.name));
       const counted = { ...scope, integration_count: Math.max(0, scope.integration_count + (allow ? 1 : -1)) };
       this.#set({ associated, scopes: (this.#ui.scopes ?? []).map((s) => (s === scope ? counted : s)) });
+      const notices = stringsFor(this).notices;
+      this.#notice.say(allow ? notices.scopeAllowed(scope.name) : notices.scopeDisallowed(scope.name));
       emit(this, 'grantkit-scope-association-changed', { clientId: this.clientId, name: scope.name, allowed: allow });
     } catch (error) {
       // The checkbox goes back to what the server has; the row says why.
@@ -238,9 +257,14 @@ export class ScopeManager extends LitElement {
     }
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // "Allowed for this integration" is not about the next one.
+    if (changed.has('clientId')) this.#notice.clear();
+  }
+
   protected override render(): TemplateResult {
     const t = stringsFor(this);
-    return html`${this.#renderBody(t)} ${this.#renderDialog(t)}`;
+    return html`${this.#notice.render()} ${this.#renderBody(t)} ${this.#renderDialog(t)}`;
   }
 
   #renderBody(t: Strings) {
@@ -265,8 +289,8 @@ export class ScopeManager extends LitElement {
     const failed = rowError?.name === scope.name ? rowError.error : undefined;
     const name = this.clientId
       ? html`<label class="allow"><input type="checkbox" part="allow" .checked=${live(associated.has(key(scope.name)))} ?disabled=${!canWriteIntegrations || toggling === scope.name}
-          aria-describedby="usage-${i}" @change=${(e: Event) => void this.#toggle(scope, (e.target as HTMLInputElement).checked)} /><span part="name">${scope.name}</span></label>`
-      : html`<span part="name">${scope.name}</span>`;
+          aria-describedby="usage-${i}" @change=${(e: Event) => void this.#toggle(scope, (e.target as HTMLInputElement).checked)} /><span part="name">${breakable(scope.name)}</span></label>`
+      : html`<span part="name">${breakable(scope.name)}</span>`;
     return html`
       <li part="row">
         <div class="main">

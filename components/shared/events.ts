@@ -1,4 +1,4 @@
-import type { AdminClient, Integration } from '../../src/admin/index.js';
+import type { AdminClient, Integration, IntegrationUpdate } from '../../src/admin/index.js';
 import type { GrantkitClient } from '../../src/index.js';
 
 /**
@@ -20,14 +20,24 @@ export interface GrantkitElementEvents {
   'grantkit-integration-select': { clientId: string };
   'grantkit-token-revoke-request': { id: string; clientId: string; subject: string };
   'grantkit-token-revoked': { id: string; clientId: string; subject: string };
+  'grantkit-integration-create-request': { name: string; version: string; confidential: boolean };
   'grantkit-integration-created': { clientId: string; confidential: boolean };
+  'grantkit-integration-update-request': { clientId: string; changes: IntegrationUpdate };
   'grantkit-integration-updated': { clientId: string; integration: Integration };
+  /** `status`: what the integration would become. */
+  'grantkit-integration-status-request': { clientId: string; status: Integration['status'] };
   'grantkit-integration-status-changed': { clientId: string; status: Integration['status'] };
+  'grantkit-integration-delete-request': { clientId: string };
   'grantkit-integration-deleted': { clientId: string };
+  'grantkit-scope-save-request': { name: string; created: boolean };
   'grantkit-scope-saved': { name: string; created: boolean };
+  'grantkit-scope-delete-request': { name: string };
   'grantkit-scope-deleted': { name: string };
+  'grantkit-scope-association-request': { clientId: string; name: string; allowed: boolean };
   'grantkit-scope-association-changed': { clientId: string; name: string; allowed: boolean };
+  'grantkit-personal-token-create-request': { name: string; scope: string[]; expiresInDays: number };
   'grantkit-personal-token-created': { id: string; name: string; expiresAt: string };
+  'grantkit-personal-token-revoke-request': { id: string; name: string };
   'grantkit-personal-token-revoked': { id: string; name: string };
   'grantkit-connected-app-revoke-request': { clientId: string; name: string };
   'grantkit-connected-app-revoked': { clientId: string; name: string };
@@ -38,26 +48,5 @@ type GrantkitEventMap = { [K in keyof GrantkitElementEvents]: CustomEvent<Grantk
 declare global {
   // They bubble and are composed, so a page may listen on the document too.
   interface DocumentEventMap extends GrantkitEventMap {}
-  interface HTMLElementEventMap {
-    'grantkit-ready': CustomEvent<GrantkitElementEvents['grantkit-ready']>;
-    'grantkit-signin': CustomEvent<GrantkitElementEvents['grantkit-signin']>;
-    'grantkit-signout': CustomEvent<GrantkitElementEvents['grantkit-signout']>;
-    'grantkit-error': CustomEvent<GrantkitElementEvents['grantkit-error']>;
-    'grantkit-rotate-request': CustomEvent<GrantkitElementEvents['grantkit-rotate-request']>;
-    'grantkit-secret-rotated': CustomEvent<GrantkitElementEvents['grantkit-secret-rotated']>;
-    'grantkit-integration-select': CustomEvent<GrantkitElementEvents['grantkit-integration-select']>;
-    'grantkit-token-revoke-request': CustomEvent<GrantkitElementEvents['grantkit-token-revoke-request']>;
-    'grantkit-token-revoked': CustomEvent<GrantkitElementEvents['grantkit-token-revoked']>;
-    'grantkit-integration-created': CustomEvent<GrantkitElementEvents['grantkit-integration-created']>;
-    'grantkit-integration-updated': CustomEvent<GrantkitElementEvents['grantkit-integration-updated']>;
-    'grantkit-integration-status-changed': CustomEvent<GrantkitElementEvents['grantkit-integration-status-changed']>;
-    'grantkit-integration-deleted': CustomEvent<GrantkitElementEvents['grantkit-integration-deleted']>;
-    'grantkit-scope-saved': CustomEvent<GrantkitElementEvents['grantkit-scope-saved']>;
-    'grantkit-scope-deleted': CustomEvent<GrantkitElementEvents['grantkit-scope-deleted']>;
-    'grantkit-scope-association-changed': CustomEvent<GrantkitElementEvents['grantkit-scope-association-changed']>;
-    'grantkit-personal-token-created': CustomEvent<GrantkitElementEvents['grantkit-personal-token-created']>;
-    'grantkit-personal-token-revoked': CustomEvent<GrantkitElementEvents['grantkit-personal-token-revoked']>;
-    'grantkit-connected-app-revoke-request': CustomEvent<GrantkitElementEvents['grantkit-connected-app-revoke-request']>;
-    'grantkit-connected-app-revoked': CustomEvent<GrantkitElementEvents['grantkit-connected-app-revoked']>;
-  }
+  interface HTMLElementEventMap extends GrantkitEventMap {}
 }

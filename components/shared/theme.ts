@@ -72,6 +72,13 @@ export const theme = css`
   .error {
     color: var(--_danger);
   }
+  /* DoneNotice: the confirmation of a change, one look in every element. Empty, it takes no
+     room but stays in the accessibility tree, so that its next message is announced. */
+  .notice {
+    margin: 0;
+    color: var(--_success);
+    font-weight: 600;
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;

@@ -29,7 +29,7 @@ export const styles = [
     }
     dd {
       margin: 0;
-      overflow-wrap: anywhere;
+      overflow-wrap: break-word;
     }
     [part~='badge'] {
       font-size: 0.8em;

@@ -8,6 +8,8 @@ import { dateFormat, errorMessage, stringsFor, type Strings } from '../shared/lo
 import { ModalDialog } from '../shared/modal-dialog.js';
 import { PagedLoader } from '../shared/paged-loader.js';
 import { VirtualList } from '../shared/virtual-list.js';
+import { DoneNotice } from '../shared/done-notice.js';
+import { breakable } from '../shared/identifier.js';
 import { styles } from './token-list.styles.js';
 
 const PAGE_SIZE = 50;
@@ -32,6 +34,7 @@ const INITIAL: View = { canRevoke: false, pending: undefined, revoking: false, r
  * @fires grantkit-token-revoked - a token (access and refresh) was revoked
  * @fires grantkit-error - loading or revoking failed; `detail.code` is the error's code
  *
+ * @csspart notice - confirms a completed change, as a polite status line
  * @csspart list - the scrolling list
  * @csspart row - one token
  * @csspart badge - "Expired", "Lifetime" or "Unlimited"; also `badge-expired`, `badge-lifetime`, `badge-unlimited`
@@ -57,6 +60,8 @@ export class TokenList extends LitElement {
   @property({ attribute: false }) admin: AdminClient | undefined;
 
   // What the element shows, in one object that is replaced, never changed, on each update.
+  /** Confirms each change this element made (one pattern in every element). */
+  readonly #notice = new DoneNotice(this);
   #ui: View = INITIAL;
 
   #set(changes: Partial<View>): void {
@@ -107,6 +112,7 @@ export class TokenList extends LitElement {
     try {
       await admin.revokeToken({ token_id: token.id });
       this.#loader.remove((t) => t.id === token.id);
+      this.#notice.say(stringsFor(this).notices.tokenRevoked(token.subject));
       emit(this, 'grantkit-token-revoked', detail);
       this.#modal.close(true);
     } catch (error) {
@@ -119,7 +125,7 @@ export class TokenList extends LitElement {
 
   protected override render(): TemplateResult {
     const t = stringsFor(this);
-    return html`${this.#renderBody(t)} ${this.#renderDialog(t)}`;
+    return html`${this.#notice.render()} ${this.#renderBody(t)} ${this.#renderDialog(t)}`;
   }
 
   #renderBody(t: Strings) {
@@ -161,7 +167,7 @@ export class TokenList extends LitElement {
       <div role="listitem" class="item" aria-posinset=${index + 1} aria-setsize=${total}>
         <div part="row">
           <dl class="fields">
-          <div><dt>${t.tokens.user}</dt><dd>${token.subject}</dd></div>
+          <div><dt>${t.tokens.user}</dt><dd>${breakable(token.subject)}</dd></div>
           <div><dt>${t.tokens.scope}</dt><dd>${token.scope || t.tokens.noScope}</dd></div>
           <div><dt>${t.tokens.issued}</dt><dd>${when(token.issued_at)}</dd></div>
           <div><dt>${t.tokens.expires}</dt><dd>${expires}</dd></div>
