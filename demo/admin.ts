@@ -57,11 +57,20 @@ function show(clientId: string, address: 'push' | 'keep', moveFocus = address ==
   }
 }
 
-/** Shows another integration (or none) unless the details hold unsaved changes the user keeps. */
+/** The newest choice: an answer to an older one's question (back pressed twice while it was asked) changes nothing. */
+let choices = 0;
+
+/**
+ * Shows another integration (or none) unless the details hold unsaved changes the user keeps.
+ * Whatever the answer, the address ends up naming what is on screen.
+ */
 async function choose(clientId: string, address: 'push' | 'keep'): Promise<boolean> {
-  if (!(await details.confirmDiscard())) return false;
-  show(clientId, address, true);
-  return true;
+  const choice = ++choices;
+  const discard = await details.confirmDiscard();
+  if (choice !== choices) return false;
+  if (discard) show(clientId, address, true);
+  if (location.pathname !== addressOf(details.clientId)) history.replaceState(null, '', addressOf(details.clientId));
+  return discard;
 }
 
 async function showSession(sdk: GrantkitClient): Promise<void> {
@@ -92,17 +101,15 @@ document.addEventListener('grantkit-integration-select', (e) => {
   void choose(e.detail.clientId, 'push');
 });
 $('back').addEventListener('click', (e) => {
+  // A new tab or window (Ctrl, Shift, middle button) is the link's own business.
+  if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
   e.preventDefault();
   void choose('', 'push');
 });
+// Kept editing after back or forward: choose() puts the address of what is still on screen back.
 window.addEventListener('popstate', () => {
   const wanted = clientIdInAddress();
-  if (wanted === details.clientId) return;
-  const current = details.clientId;
-  void choose(wanted, 'keep').then((shown) => {
-    // Kept editing: the address goes back to the integration still on screen.
-    if (!shown) history.pushState(null, '', addressOf(current));
-  });
+  if (wanted !== details.clientId) void choose(wanted, 'keep');
 });
 
 document.addEventListener('grantkit-integration-created', (e) => {

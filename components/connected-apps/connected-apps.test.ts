@@ -47,7 +47,7 @@ describe('<connected-apps> against the reference server', () => {
     await waitUntil(() => !rows(el).some((r) => r.textContent!.includes(name)), 'the row is gone');
     await waitUntil(() => !$<HTMLDialogElement>(el, 'dialog')!.open, 'the dialog closes');
     await waitUntil(() => el.shadowRoot!.activeElement !== null, 'focus lands in the element (the next row or the empty state), not on <body>');
-    expect(el.shadowRoot!.querySelector('[part=notice]')!.textContent, 'the change is confirmed').to.equal(`${name} can no longer act for you.`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=notice]')!.textContent === `${name} can no longer act for you.`, 'the change is confirmed');
     expect(el.shadowRoot!.querySelector('[part=notice]')!.getAttribute('role')).to.equal('status');
 
     const status = await executeServerCommand<number, { clientId: string; refreshToken: string }>('reference-refresh', connected);

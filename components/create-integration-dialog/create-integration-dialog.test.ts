@@ -98,7 +98,7 @@ describe('<create-integration-dialog>', () => {
     expect([body.token_endpoint_auth_method, body.access_token_lifetime, body.refresh_count]).to.deep.equal(['none', null, 0]);
     expect(body.grant_types).to.deep.equal(['authorization_code', 'refresh_token']);
     await waitUntil(() => !$<HTMLDialogElement>(el, 'dialog').open, 'no secret to show: the dialog closes');
-    expect(el.shadowRoot!.querySelector('[part=notice]')!.textContent, 'but the creation is confirmed').to.equal('Field App 1.0 created.');
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=notice]')!.textContent === 'Field App 1.0 created.', 'but the creation is confirmed');
   });
 
   it('asks first with a cancelable grantkit-integration-create-request, and creates nothing when it is cancelled', async () => {

@@ -87,7 +87,15 @@ export class CreateIntegrationDialog extends LitElement {
 
   readonly #connection = new AdminConnection(this);
   readonly #secret = new SecretHolder(this);
-  readonly #modal = new ModalDialog(this, { onClosed: () => this.#secret.forget() });
+  /** A confirmation held back while the secret is shown: the modal makes the rest of the element inert until it closes. */
+  #noticeOnClose = '';
+  readonly #modal = new ModalDialog(this, {
+    onClosed: () => {
+      this.#secret.forget();
+      if (this.#noticeOnClose) this.#notice.say(this.#noticeOnClose);
+      this.#noticeOnClose = '';
+    },
+  });
 
   /** Opens an empty form; focus returns to what had it when the dialog closes. */
   async show(): Promise<void> {
@@ -166,9 +174,14 @@ export class CreateIntegrationDialog extends LitElement {
     try {
       const created = await admin.createIntegration(body);
       emit(this, 'grantkit-integration-created', { clientId: created.client_id, confidential: draft.confidential });
-      this.#notice.say(t.notices.integrationCreated(`${body.client_name} ${body.version}`));
-      if (created.client_secret) this.#secret.show(created.client_secret);
-      else this.close();
+      const done = t.notices.integrationCreated(`${body.client_name} ${body.version}`);
+      if (created.client_secret) {
+        this.#noticeOnClose = done;
+        this.#secret.show(created.client_secret);
+      } else {
+        this.close();
+        this.#notice.say(done);
+      }
     } catch (error) {
       // The form stays as typed; refusals go beside their fields where the server named them.
       this.#set({ error });

@@ -219,7 +219,7 @@ describe('<integration-details>', () => {
     $<HTMLButtonElement>(el, 'dialog button.danger')!.click();
     expect((await changed).detail).to.deep.equal({ clientId: 'gk_erp', status: 'inactive' });
     await waitUntil(() => $(el, '[part~=badge-inactive]') !== null);
-    expect($(el, '[part=notice]')!.textContent).to.match(/^ERP .* deactivated: it gets no tokens, and its earlier ones were revoked\.$/);
+    await waitUntil(() => /^ERP .* deactivated: it gets no tokens, and its earlier ones were revoked\.$/.test($(el, '[part=notice]')!.textContent!), 'deactivation is confirmed');
     $<HTMLButtonElement>(el, '[part~=status-action]')!.click();
     await waitUntil(() => $(el, '[part~=badge-active]') !== null);
     await waitUntil(() => /is active again\.$/.test($(el, '[part=notice]')!.textContent!), 'activation is confirmed');
@@ -410,6 +410,39 @@ describe('<integration-details>', () => {
     el.style.width = 'min-content';
     const narrowest = el.getBoundingClientRect().width;
     expect(narrowest).to.be.below(300);
+  });
+
+  it('focus() asked during a load gives up when the user moves on meanwhile, and focuses a refusal it cannot retry', async () => {
+    let answer: (() => void) | undefined;
+    serve();
+    worker.use(http.get(`${BASE}/integrations/gk_erp`, async () => {
+      await new Promise<void>((resolve) => (answer = resolve));
+      return HttpResponse.json(INTEGRATION);
+    }));
+    const other = document.createElement('input');
+    document.body.append(other);
+    const el = document.createElement('integration-details');
+    el.admin = createAdminClient({ baseUrl: BASE });
+    document.body.append(el);
+    el.clientId = 'gk_erp';
+    el.focus();
+    await waitUntil(() => answer !== undefined, 'the load is under way');
+    other.focus();
+    answer!();
+    await waitUntil(() => $(el, '[part~=header] h2') !== null, 'loaded');
+    await el.updateComplete;
+    expect(document.activeElement, 'focus stays where the user put it').to.equal(other);
+    el.remove();
+
+    serve({ get: () => problem(403, 'forbidden') });
+    const refused = document.createElement('integration-details');
+    refused.admin = createAdminClient({ baseUrl: BASE });
+    document.body.append(refused);
+    refused.clientId = 'gk_erp';
+    refused.focus();
+    await waitUntil(() => refused.shadowRoot!.activeElement?.matches('[part~=forbidden]'), 'the refusal takes focus');
+    refused.remove();
+    other.remove();
   });
 
   it('focus(), called while the integration loads, focuses its heading once it shows', async () => {

@@ -158,6 +158,9 @@ export class IntegrationDetails extends LitElement {
 
   /** Set by focus() while there is nothing to focus yet: the heading takes focus once it shows. */
   #focusPending = false;
+  /** For which integration focus() was asked, and where focus was then: a pending focus never outlives either. */
+  #focusAskedFor = '';
+  #focusAskedAt: Element | null = null;
 
   /**
    * Moves focus to what the element shows: the integration's heading, or the placeholder, a
@@ -168,6 +171,8 @@ export class IntegrationDetails extends LitElement {
   override focus(options?: FocusOptions): void {
     const target = this.#focusTarget();
     this.#focusPending = target === null;
+    this.#focusAskedFor = this.clientId;
+    this.#focusAskedAt = document.activeElement;
     target?.focus(options);
   }
 
@@ -177,7 +182,7 @@ export class IntegrationDetails extends LitElement {
     const { integration, loadError, deletedName } = this.#ui;
     const current = !this.clientId || deletedName !== '' || loadError !== undefined || integration?.client_id === this.clientId;
     if (!current) return null;
-    return this.renderRoot.querySelector<HTMLElement>('[part~=header] h2, [part~=placeholder], .deleted, [part~=error] button');
+    return this.renderRoot.querySelector<HTMLElement>('[part~=header] h2, [part~=placeholder], .deleted, [part~=error] button, [part~=forbidden]');
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -187,6 +192,11 @@ export class IntegrationDetails extends LitElement {
 
   protected override updated(): void {
     if (!this.#focusPending) return;
+    // Another integration was chosen since, or the user went on elsewhere: not worth stealing focus for.
+    if (this.clientId !== this.#focusAskedFor || document.activeElement !== this.#focusAskedAt) {
+      this.#focusPending = false;
+      return;
+    }
     const target = this.#focusTarget();
     if (!target) return;
     this.#focusPending = false;
@@ -337,7 +347,8 @@ export class IntegrationDetails extends LitElement {
     }
     const patch = changes(integration, draft);
     if (Object.keys(patch).length === 0) return;
-    if (!emit(this, 'grantkit-integration-update-request', { clientId: integration.client_id, changes: patch }, { cancelable: true })) return;
+    // A copy: a listener reads what will be sent, it cannot change it.
+    if (!emit(this, 'grantkit-integration-update-request', { clientId: integration.client_id, changes: structuredClone(patch) }, { cancelable: true })) return;
     this.#set({ saving: true });
     try {
       const updated = await admin.updateIntegration({ client_id: integration.client_id }, patch);

@@ -126,7 +126,7 @@ export class PersonalTokenList extends LitElement {
       return;
     }
     if (!admin) return;
-    if (!emit(this, 'grantkit-personal-token-create-request', { name: this.#ui.name.trim(), scope: this.#ui.chosen, expiresInDays: this.#ui.days }, { cancelable: true })) return;
+    if (!emit(this, 'grantkit-personal-token-create-request', { name: this.#ui.name.trim(), scope: [...this.#ui.chosen], expiresInDays: this.#ui.days }, { cancelable: true })) return;
     this.#set({ busy: true, error: undefined });
     try {
       const created = await admin.createPersonalToken({ name: this.#ui.name.trim(), scope: this.#ui.chosen, expires_in_days: this.#ui.days });

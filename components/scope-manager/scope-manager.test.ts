@@ -188,7 +188,7 @@ describe('<scope-manager>', () => {
     boxes()[0]!.click();
     expect((await changed).detail).to.deep.equal({ clientId: 'gk_erp', name: 'projects:read', allowed: false });
     await waitUntil(() => $$(el, '[part=usage]')[0]!.textContent === 'Used by 1 integration');
-    expect($(el, '[part=notice]')!.textContent).to.equal('projects:read is no longer allowed for this integration.');
+    await waitUntil(() => $(el, '[part=notice]')!.textContent === 'projects:read is no longer allowed for this integration.', 'the change is confirmed');
 
     serve({ associate: () => problem(403, 'forbidden') });
     boxes()[1]!.click();

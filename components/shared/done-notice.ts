@@ -13,6 +13,7 @@ export class DoneNotice implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   #message = '';
   #timer: ReturnType<typeof setTimeout> | undefined;
+  #frame = 0;
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
@@ -21,18 +22,27 @@ export class DoneNotice implements ReactiveController {
 
   /** Confirms a completed change, replacing the confirmation before it. */
   say(message: string): void {
-    this.#message = message;
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => {
-      this.#message = '';
-      this.#host.requestUpdate();
-    }, SHOWN_FOR_MS);
+    cancelAnimationFrame(this.#frame);
+    // Screen readers announce a change of the region's text: the same message twice in a row
+    // ("The tokens of ada were revoked.", for two of ada's tokens) would be no change. Empty
+    // first, and the message a frame later.
+    this.#message = '';
     this.#host.requestUpdate();
+    this.#frame = requestAnimationFrame(() => {
+      this.#message = message;
+      this.#host.requestUpdate();
+      this.#timer = setTimeout(() => {
+        this.#message = '';
+        this.#host.requestUpdate();
+      }, SHOWN_FOR_MS);
+    });
   }
 
   /** Takes the confirmation away: what it was about is no longer on screen. */
   clear(): void {
     clearTimeout(this.#timer);
+    cancelAnimationFrame(this.#frame);
     if (this.#message === '') return;
     this.#message = '';
     this.#host.requestUpdate();
@@ -45,6 +55,7 @@ export class DoneNotice implements ReactiveController {
 
   hostDisconnected(): void {
     clearTimeout(this.#timer);
+    cancelAnimationFrame(this.#frame);
     this.#message = '';
   }
 

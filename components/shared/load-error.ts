@@ -7,7 +7,7 @@ import { errorMessage, type Strings } from './localize.js';
  */
 export function renderLoadError(t: Strings, error: unknown, retry: () => void): TemplateResult {
   if ((error as { code?: unknown } | null)?.code === 'forbidden') {
-    return html`<div part="forbidden" role="alert"><p><strong>${t.access.forbiddenTitle}</strong></p><p>${t.access.forbidden}</p></div>`;
+    return html`<div part="forbidden" role="alert" tabindex="-1"><p><strong>${t.access.forbiddenTitle}</strong></p><p>${t.access.forbidden}</p></div>`;
   }
   return html`<div part="error" role="alert"><p class="error">${errorMessage(t, error)}</p><button type="button" @click=${retry}>${t.common.retry}</button></div>`;
 }

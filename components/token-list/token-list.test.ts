@@ -108,7 +108,7 @@ describe('<token-list>', () => {
     expect((await revoked).detail).to.deep.equal({ id: 't-expired', clientId: 'gk_erp', subject: 'ada' });
     expect(deleted).to.deep.equal(['t-expired']);
     await waitUntil(() => rows(el).length === 2);
-    expect(el.shadowRoot!.querySelector('[part=notice]')!.textContent).to.equal('The tokens of ada were revoked.');
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=notice]')!.textContent === 'The tokens of ada were revoked.', 'the revocation is confirmed');
     await waitUntil(() => !el.shadowRoot!.querySelector<HTMLDialogElement>('dialog')!.open);
     // The row and its button are gone (the list reuses the button for the next token), so
     // focus lands on the list rather than on another token's revoke button.

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { AdminClient, Token } from '../../src/admin/index.js';
 import { AdminConnection } from '../shared/admin-connection.js';
@@ -121,6 +121,11 @@ export class TokenList extends LitElement {
     } finally {
       this.#set({ revoking: false });
     }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // A confirmation about another integration's (or user's) tokens is not about these.
+    if (changed.has('clientId') || changed.has('subject')) this.#notice.clear();
   }
 
   protected override render(): TemplateResult {

@@ -35,6 +35,9 @@ function revive(id: string, row: Row | undefined): AdapterPayload | undefined {
 /** `$n` is the current time. */
 const live = (n: number) => `(expires_at is null or expires_at > $${n})`;
 
+/** PostgreSQL's codes for text that is not valid JSON to jsonb: invalid_text_representation, untranslatable_character. */
+const UNREADABLE_JSON = new Set(['22P02', '22P05']);
+
 /** Models oidc-provider finds by a second key, and whose payload therefore keeps the id. */
 const FOUND_BY_SECOND_KEY = new Set(['Session', 'DeviceCode', 'BackchannelAuthenticationRequest']);
 
@@ -195,12 +198,19 @@ export class OidcStorage {
    * builds no model: oidc-provider's Grant.find did the same read at twice the CPU.
    */
   async grantAllows(grantId: string, clientId: string, accountId: string, resource: string, scope: string): Promise<boolean> {
-    const rows = await this.#db.query(
-      `select 1 from oidc_entries where model = 'Grant' and id_hash = $1 and client_id = $2 and account_id = $3 and ${live(4)}
-         and $6 = any(string_to_array(payload::jsonb -> 'resources' ->> $5, ' '))`,
-      [idHash(grantId), clientId, accountId, this.#time(), resource, scope],
-    );
-    return rows.length > 0;
+    try {
+      const rows = await this.#db.query(
+        `select 1 from oidc_entries where model = 'Grant' and id_hash = $1 and client_id = $2 and account_id = $3 and ${live(4)}
+           and $6 = any(string_to_array(payload::jsonb -> 'resources' ->> $5, ' '))`,
+        [idHash(grantId), clientId, accountId, this.#time(), resource, scope],
+      );
+      return rows.length > 0;
+    } catch (error) {
+      // A payload PostgreSQL's jsonb refuses (a \u0000, a lone surrogate) allows nothing: the
+      // caller is refused, not answered 500 on every request. Anything else is a real fault.
+      if (UNREADABLE_JSON.has((error as { code?: unknown }).code as string)) return false;
+      throw error;
+    }
   }
 
   /** Ends every artefact issued to a client: tokens, codes, grants. Returns how many rows went. */

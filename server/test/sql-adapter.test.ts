@@ -78,6 +78,11 @@ for (const backend of BACKENDS) {
       assert.equal(await allows(short), false, 'expired, before any sweep');
       await storage.revokeGrant(live);
       assert.equal(await allows(live), false, 'revoked');
+
+      // A payload JSON.parse takes but jsonb refuses allows nothing, and is no 500.
+      const odd = id();
+      await grants.upsert(odd, { jti: odd, kind: 'Grant', clientId: 'portal', accountId: 'ada', resources, note: 'nul \u0000 here' }, 60);
+      assert.equal(await allows(odd), false);
     });
 
     it('finds a session by its uid, and revokes a whole grant', async () => {

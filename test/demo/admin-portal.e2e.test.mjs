@@ -240,6 +240,29 @@ describe('admin portal demo against the reference server', { timeout: 120_000 },
     assert.deepEqual(pageErrors, []);
   });
 
+  it('keeps the address naming what is on screen when back is pressed twice while it asks about unsaved changes', async () => {
+    // Ada (signed in by the test before) at /admin, then ERP Connector, then Nightly Sync.
+    await page.goto(`${origin}/admin`);
+    await waitDeep('integration-list >>> [part=row]');
+    await clickRow('ERP Connector');
+    await waitHeading('ERP Connector');
+    await clickRow('Nightly Sync');
+    await waitHeading('Nightly Sync');
+    await waitDeep('integration-details >>> button[type=submit]');
+    await page.locator('integration-details >>> #description').fill('Not saved yet');
+    await page.evaluate(() => history.back());
+    await waitDeep('integration-details >>> dialog[open]');
+    await page.evaluate(() => history.back());
+    await page.waitForFunction(() => location.pathname === '/admin', { polling: 100, timeout: 5000 });
+    await waitDeep('integration-details >>> dialog[open]');
+    await page.locator('integration-details >>> dialog[open] button.danger').click();
+    await page.waitForFunction(() => !window.deep('integration-details >>> dialog[open]'), { polling: 100, timeout: 5000 });
+    const shown = await page.evaluate(() => window.deep('integration-details').clientId);
+    assert.equal(shown, '', 'the last answer (discard, go to /admin) counts');
+    assert.equal(new URL(page.url()).pathname, '/admin', 'and the address says so');
+    assert.deepEqual(pageErrors, []);
+  });
+
   it("passes axe in dark mode, the page's own buttons and headings included, with an integration open", async () => {
     await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
     try {
