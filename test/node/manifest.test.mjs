@@ -5,6 +5,9 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import manifest from 'grantkit/custom-elements.json' with { type: 'json' };
+import vscode from 'grantkit/vscode.html-custom-data.json' with { type: 'json' };
+import webTypes from 'grantkit/web-types.json' with { type: 'json' };
+import pkg from 'grantkit/package.json' with { type: 'json' };
 
 const root = new URL('../../', import.meta.url);
 const elements = manifest.modules.flatMap((m) => m.declarations.filter((d) => d.customElement).map((d) => ({ module: m, d })));
@@ -28,5 +31,26 @@ describe('custom-elements.json', () => {
     }
     const select = elements.find(({ d }) => d.tagName === 'integration-list').d.events.find((e) => e.name === 'grantkit-integration-select');
     assert.equal(select.type.text, 'CustomEvent<{ clientId: string }>');
+  });
+
+  it('gives VS Code and JetBrains the same elements, attributes and events, with values to choose from', () => {
+    const tags = elements.map(({ d }) => d.tagName).sort();
+    assert.deepEqual(vscode.tags.map((t) => t.name).sort(), tags);
+    assert.deepEqual(webTypes.contributions.html.elements.map((e) => e.name).sort(), tags);
+    for (const { d } of elements) {
+      const tag = vscode.tags.find((t) => t.name === d.tagName);
+      const element = webTypes.contributions.html.elements.find((e) => e.name === d.tagName);
+      assert.deepEqual(tag.attributes.map((a) => a.name), (d.attributes ?? []).map((a) => a.name), d.tagName);
+      assert.ok(tag.description.length > 20, `<${d.tagName}> described for VS Code`);
+      assert.deepEqual(element.events.map((e) => [e.name, e.type]), d.events.map((e) => [e.name, e.type.text]), d.tagName);
+      assert.deepEqual(element.css.parts.map((p) => p.name), (d.cssParts ?? []).map((p) => p.name), d.tagName);
+    }
+    const dpop = vscode.tags.find((t) => t.name === 'grantkit-provider').attributes.find((a) => a.name === 'dpop');
+    assert.deepEqual(dpop.values.map((v) => v.name), ['auto', 'required']);
+    const popup = vscode.tags.find((t) => t.name === 'oauth-login').attributes.find((a) => a.name === 'popup');
+    assert.equal(popup.valueSet, 'v', 'a boolean attribute takes no value');
+    const slot = webTypes.contributions.html.elements.find((e) => e.name === 'integration-details').slots.map((s) => s.name);
+    assert.deepEqual(slot, ['placeholder-action']);
+    assert.ok(existsSync(new URL(pkg['web-types'], root)), 'package.json names the Web Types file JetBrains looks for');
   });
 });
