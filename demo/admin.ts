@@ -43,18 +43,23 @@ const addressOf = (clientId: string) => (clientId ? `/admin/integrations/${encod
  * user asked for it, so on a phone, where the list went away (or came back), focus follows.
  */
 function show(clientId: string, address: 'push' | 'keep', moveFocus = address === 'push'): void {
-  list.selected = clientId;
   details.clientId = clientId;
-  tokens.clientId = clientId;
-  scopes.clientId = clientId;
-  $('tokens-card').hidden = !clientId;
-  $('scopes-title').textContent = clientId ? 'Scopes this integration may ask for' : 'Scopes';
+  follow(clientId);
   portal.dataset.view = clientId ? 'detail' : 'list';
   if (address === 'push' && location.pathname !== addressOf(clientId)) history.pushState(null, '', addressOf(clientId));
   if (moveFocus && phone.matches) {
     if (clientId) details.focus();
     else $('integrations-title').focus();
   }
+}
+
+/** The elements around the details follow the integration they show (none: ''). */
+function follow(clientId: string): void {
+  list.selected = clientId;
+  tokens.clientId = clientId;
+  scopes.clientId = clientId;
+  $('tokens-card').hidden = !clientId;
+  $('scopes-title').textContent = clientId ? 'Scopes this integration may ask for' : 'Scopes';
 }
 
 /** The newest choice: an answer to an older one's question (back pressed twice while it was asked) changes nothing. */
@@ -64,13 +69,12 @@ let choices = 0;
  * Shows another integration (or none) unless the details hold unsaved changes the user keeps.
  * Whatever the answer, the address ends up naming what is on screen.
  */
-async function choose(clientId: string, address: 'push' | 'keep'): Promise<boolean> {
+async function choose(clientId: string, address: 'push' | 'keep'): Promise<void> {
   const choice = ++choices;
   const discard = await details.confirmDiscard();
-  if (choice !== choices) return false;
+  if (choice !== choices) return;
   if (discard) show(clientId, address, true);
   if (location.pathname !== addressOf(details.clientId)) history.replaceState(null, '', addressOf(details.clientId));
-  return discard;
 }
 
 async function showSession(sdk: GrantkitClient): Promise<void> {
@@ -122,10 +126,6 @@ document.addEventListener('grantkit-integration-deleted', () => {
   void list.reload();
   // The details say it was deleted; the address no longer names it, and nothing else shows it.
   history.replaceState(null, '', '/admin');
-  tokens.clientId = '';
-  scopes.clientId = '';
-  list.selected = '';
-  $('tokens-card').hidden = true;
-  $('scopes-title').textContent = 'Scopes';
+  follow('');
 });
 document.addEventListener('grantkit-scope-association-changed', () => void details.refresh());

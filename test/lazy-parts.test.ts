@@ -64,5 +64,11 @@ describe('parts of the core loaded when first needed', () => {
     expect(sdk.isAuthenticated).to.equal(false);
     expect(fake.revocations).to.have.length(0);
     expect(errors.some((e) => isGrantkitError(e, 'network_error')), String(errors)).to.equal(true);
+
+    // Once it loads, a logout tells the server again: what was missing above was the code, not the server.
+    worker.resetHandlers(...fake.handlers());
+    await signIn(fake, sdk);
+    await sdk.logout();
+    expect(fake.revocations.length).to.be.greaterThan(0);
   });
 });

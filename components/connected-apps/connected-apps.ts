@@ -49,9 +49,9 @@ export class ConnectedApps extends LitElement {
   /** An admin client to use instead of the one from `<grantkit-provider>`. */
   @property({ attribute: false }) admin: AdminClient | undefined;
 
-  // What the element shows, in one object that is replaced, never changed, on each update.
   /** Confirms each change this element made (one pattern in every element). */
   readonly #notice = new DoneNotice(this);
+  // What the element shows, in one object that is replaced, never changed, on each update.
   #ui: View = INITIAL;
 
   #set(changes: Partial<View>): void {

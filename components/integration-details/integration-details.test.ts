@@ -68,6 +68,15 @@ async function show(admin = createAdminClient({ baseUrl: BASE })): Promise<Integ
 
 const canEdit = (el: IntegrationDetails) => waitUntil(() => $(el, 'button[type=submit]') !== null, 'an admin may edit');
 
+/** As React does it: connected first (with nothing to load), then given its client-id; the caller removes it. */
+function attachThenChoose(): IntegrationDetails {
+  const el = document.createElement('integration-details');
+  el.admin = createAdminClient({ baseUrl: BASE });
+  document.body.append(el);
+  el.clientId = 'gk_erp';
+  return el;
+}
+
 describe('<integration-details>', () => {
   before(async () => {
     await startWorker();
@@ -383,10 +392,7 @@ describe('<integration-details>', () => {
   it('loads when client-id is set after it connected, as frameworks do', async () => {
     serve();
     // As React does: connected first (so it starts with nothing to load), the property set before its first render.
-    const el = document.createElement('integration-details');
-    el.admin = createAdminClient({ baseUrl: BASE });
-    document.body.append(el);
-    el.clientId = 'gk_erp';
+    const el = attachThenChoose();
     await waitUntil(() => $(el, '[part~=form]') !== null, 'the integration is shown');
     el.clientId = '';
     await waitUntil(() => $(el, '[part~=placeholder]') !== null, 'back to the placeholder');
@@ -421,10 +427,7 @@ describe('<integration-details>', () => {
     }));
     const other = document.createElement('input');
     document.body.append(other);
-    const el = document.createElement('integration-details');
-    el.admin = createAdminClient({ baseUrl: BASE });
-    document.body.append(el);
-    el.clientId = 'gk_erp';
+    const el = attachThenChoose();
     el.focus();
     await waitUntil(() => answer !== undefined, 'the load is under way');
     other.focus();
@@ -435,10 +438,7 @@ describe('<integration-details>', () => {
     el.remove();
 
     serve({ get: () => problem(403, 'forbidden') });
-    const refused = document.createElement('integration-details');
-    refused.admin = createAdminClient({ baseUrl: BASE });
-    document.body.append(refused);
-    refused.clientId = 'gk_erp';
+    const refused = attachThenChoose();
     refused.focus();
     await waitUntil(() => refused.shadowRoot!.activeElement?.matches('[part~=forbidden]'), 'the refusal takes focus');
     refused.remove();
@@ -447,10 +447,7 @@ describe('<integration-details>', () => {
 
   it('focus(), called while the integration loads, focuses its heading once it shows', async () => {
     serve();
-    const el = document.createElement('integration-details');
-    el.admin = createAdminClient({ baseUrl: BASE });
-    document.body.append(el);
-    el.clientId = 'gk_erp';
+    const el = attachThenChoose();
     el.focus();
     await waitUntil(() => el.shadowRoot!.activeElement?.matches('[part~=header] h2'), 'the heading took focus');
     expect(el.shadowRoot!.activeElement!.textContent).to.contain('ERP');

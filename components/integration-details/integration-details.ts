@@ -139,9 +139,9 @@ export class IntegrationDetails extends LitElement {
   /** An admin client to use instead of the one from `<grantkit-provider>`. */
   @property({ attribute: false }) admin: AdminClient | undefined;
 
-  // Everything the element shows, in one object that is replaced, never changed, on each update.
   /** Confirms each change this element made (one pattern in every element). */
   readonly #notice = new DoneNotice(this);
+  // Everything the element shows, in one object that is replaced, never changed, on each update.
   #ui: View = INITIAL;
 
   #loadCount = 0;
@@ -156,11 +156,11 @@ export class IntegrationDetails extends LitElement {
     fallbackFocus: () => this.renderRoot.querySelector<HTMLElement>('[part~=header] h2') ?? this.renderRoot.querySelector<HTMLElement>('.deleted'),
   });
 
-  /** Set by focus() while there is nothing to focus yet: the heading takes focus once it shows. */
-  #focusPending = false;
-  /** For which integration focus() was asked, and where focus was then: a pending focus never outlives either. */
-  #focusAskedFor = '';
-  #focusAskedAt: Element | null = null;
+  /**
+   * A focus() asked while there was nothing to focus yet: for which integration, and where focus
+   * was then. It is carried out once the heading shows, unless either has changed meanwhile.
+   */
+  #pendingFocus: { clientId: string; from: Element | null } | undefined;
 
   /**
    * Moves focus to what the element shows: the integration's heading, or the placeholder, a
@@ -170,9 +170,7 @@ export class IntegrationDetails extends LitElement {
    */
   override focus(options?: FocusOptions): void {
     const target = this.#focusTarget();
-    this.#focusPending = target === null;
-    this.#focusAskedFor = this.clientId;
-    this.#focusAskedAt = document.activeElement;
+    this.#pendingFocus = target ? undefined : { clientId: this.clientId, from: document.activeElement };
     target?.focus(options);
   }
 
@@ -191,15 +189,16 @@ export class IntegrationDetails extends LitElement {
   }
 
   protected override updated(): void {
-    if (!this.#focusPending) return;
+    const pending = this.#pendingFocus;
+    if (!pending) return;
     // Another integration was chosen since, or the user went on elsewhere: not worth stealing focus for.
-    if (this.clientId !== this.#focusAskedFor || document.activeElement !== this.#focusAskedAt) {
-      this.#focusPending = false;
+    if (this.clientId !== pending.clientId || document.activeElement !== pending.from) {
+      this.#pendingFocus = undefined;
       return;
     }
     const target = this.#focusTarget();
     if (!target) return;
-    this.#focusPending = false;
+    this.#pendingFocus = undefined;
     target.focus();
   }
 

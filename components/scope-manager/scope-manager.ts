@@ -92,9 +92,9 @@ export class ScopeManager extends LitElement {
   /** An admin client to use instead of the one from `<grantkit-provider>`. */
   @property({ attribute: false }) admin: AdminClient | undefined;
 
-  // Everything the element shows, in one object that is replaced, never changed, on each update.
   /** Confirms each change this element made (one pattern in every element). */
   readonly #notice = new DoneNotice(this);
+  // Everything the element shows, in one object that is replaced, never changed, on each update.
   #ui: View = INITIAL;
 
   #loadCount = 0;

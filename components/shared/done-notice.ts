@@ -13,7 +13,8 @@ export class DoneNotice implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   #message = '';
   #timer: ReturnType<typeof setTimeout> | undefined;
-  #frame = 0;
+  /** Counts say() and clear() calls: a message whose turn has passed is not shown. */
+  #turn = 0;
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
@@ -22,41 +23,32 @@ export class DoneNotice implements ReactiveController {
 
   /** Confirms a completed change, replacing the confirmation before it. */
   say(message: string): void {
-    clearTimeout(this.#timer);
-    cancelAnimationFrame(this.#frame);
+    const turn = this.clear();
     // Screen readers announce a change of the region's text: the same message twice in a row
-    // ("The tokens of ada were revoked.", for two of ada's tokens) would be no change. Empty
-    // first, and the message a frame later.
-    this.#message = '';
-    this.#host.requestUpdate();
-    this.#frame = requestAnimationFrame(() => {
-      this.#message = message;
-      this.#host.requestUpdate();
-      this.#timer = setTimeout(() => {
-        this.#message = '';
-        this.#host.requestUpdate();
-      }, SHOWN_FOR_MS);
+    // ("The tokens of ada were revoked.", for two of ada's tokens) would be no change. So the
+    // region is rendered empty first, and the message in the update after.
+    void this.#host.updateComplete.then(() => {
+      if (turn !== this.#turn) return;
+      this.#show(message);
+      this.#timer = setTimeout(() => this.#show(''), SHOWN_FOR_MS);
     });
   }
 
-  /** Takes the confirmation away: what it was about is no longer on screen. */
-  clear(): void {
+  /** Takes the confirmation away (what it was about is no longer on screen); returns the new turn. */
+  clear(): number {
     clearTimeout(this.#timer);
-    cancelAnimationFrame(this.#frame);
-    if (this.#message === '') return;
-    this.#message = '';
-    this.#host.requestUpdate();
-  }
-
-  /** What is confirmed now, '' when nothing. */
-  get message(): string {
-    return this.#message;
+    this.#show('');
+    return ++this.#turn;
   }
 
   hostDisconnected(): void {
-    clearTimeout(this.#timer);
-    cancelAnimationFrame(this.#frame);
-    this.#message = '';
+    this.clear();
+  }
+
+  #show(message: string): void {
+    if (message === this.#message) return;
+    this.#message = message;
+    this.#host.requestUpdate();
   }
 
   render(): TemplateResult {
