@@ -280,6 +280,21 @@ export class Integrations {
     return { client_id: clientId, client_secret: secret, client_secret_last4: hash.last4, previous_secret_expires_at: expiresAt?.toISOString() ?? null };
   }
 
+  /**
+   * Ends a rotated-out secret's grace period. One statement, as rotation is: from its commit on, no
+   * instance's token endpoint accepts the old secret. Idempotent, so two admins clicking at once both succeed.
+   */
+  async endGracePeriod(clientId: string): Promise<Schemas['Integration']> {
+    const integration = await this.get(clientId);
+    if (!integration.secret) throw new ApiProblem('no_secret', 'a public integration has no secret, so no previous one');
+    await this.db.query(
+      `update integrations set previous_secret_sha256 = null, previous_secret_last4 = null, previous_secret_expires_at = null, updated_at = now()
+       where client_id = $1 and previous_secret_sha256 is not null`,
+      [clientId],
+    );
+    return present(await this.get(clientId));
+  }
+
   async endpoints(clientId: string): Promise<Schemas['Endpoints']> {
     await this.get(clientId);
     return this.authority.endpoints();

@@ -23,13 +23,16 @@ export class ApiProblem extends Error {
   readonly status: number;
   readonly errors: FieldError[] | undefined;
   readonly headers: Record<string, string>;
+  /** With `scope_in_use`: what uses the scope, as the document's `in_use` member. */
+  readonly inUse: Schemas['Problem']['in_use'];
 
-  constructor(code: ProblemCode, detail?: string, options: { errors?: FieldError[]; headers?: Record<string, string> } = {}) {
+  constructor(code: ProblemCode, detail?: string, options: { errors?: FieldError[]; headers?: Record<string, string>; inUse?: Schemas['Problem']['in_use'] } = {}) {
     super(detail ?? TITLES[code][1]);
     this.code = code;
     this.status = TITLES[code][0];
     this.errors = options.errors;
     this.headers = options.headers ?? {};
+    this.inUse = options.inUse;
   }
 
   send(res: ServerResponse, instance: string): void {
@@ -41,6 +44,7 @@ export class ApiProblem extends Error {
       detail: this.message,
       instance,
       ...(this.errors ? { errors: this.errors } : {}),
+      ...(this.inUse ? { in_use: this.inUse } : {}),
     };
     res.writeHead(this.status, { 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store', ...this.headers });
     res.end(JSON.stringify(body));

@@ -130,20 +130,22 @@ export class Scopes {
 
   async remove(name: string): Promise<void> {
     const scope = await this.#get(name);
-    const users = await this.db.query<{ client_name: string; version: string; total: number }>(
-      `select i.client_name, i.version, count(*) over ()::integer as total from integration_scopes x join integrations i on i.client_id = x.client_id
-       where x.scope_key = $1 order by x.position limit 3`,
+    const users = await this.db.query<Schemas['IntegrationRef'] & { total: number }>(
+      `select i.client_id, i.client_name, i.version, count(*) over ()::integer as total from integration_scopes x join integrations i on i.client_id = x.client_id
+       where x.scope_key = $1 order by x.position, i.client_id limit ${IN_USE_LISTED}`,
       [scope.name_key],
     );
-    if (users.length > 0) throw inUse(scope.name, users);
-    if (await this.usedByTokens(scope.name)) {
-      throw new ApiProblem('scope_in_use', `tokens that carry "${scope.name}" are still valid; revoke them or let them expire first`);
-    }
+    const liveTokens = await this.usedByTokens(scope.name);
+    if (users.length > 0 || liveTokens) throw inUse(scope.name, users, liveTokens);
     try {
       await this.db.query('delete from scopes where name_key = $1', [scope.name_key]);
     } catch (error) {
       // Associated by another request since the check: the foreign key refuses the delete.
-      if (isForeignKeyViolation(error)) throw new ApiProblem('scope_in_use', `"${scope.name}" was just associated with an integration; disassociate it first`);
+      if (isForeignKeyViolation(error)) {
+        throw new ApiProblem('scope_in_use', `"${scope.name}" was just associated with an integration; disassociate it first`, {
+          inUse: { integration_count: 1, integrations: [], live_tokens: false },
+        });
+      }
       throw error;
     }
     this.deleted(scope.name);
@@ -175,8 +177,15 @@ export class Scopes {
   }
 }
 
-function inUse(name: string, users: Array<{ client_name: string; version: string; total: number }>): ApiProblem {
-  const total = users[0]!.total;
-  const names = users.map((i) => `${i.client_name} ${i.version}`).join(', ');
-  return new ApiProblem('scope_in_use', `"${name}" is associated with ${total} integration(s) (${names}${total > 3 ? ', …' : ''}); disassociate it first`);
+/** How many of the integrations that use a scope a refusal names: enough to act on, bounded in size. */
+const IN_USE_LISTED = 10;
+
+function inUse(name: string, users: Array<Schemas['IntegrationRef'] & { total: number }>, liveTokens: boolean): ApiProblem {
+  const total = users[0]?.total ?? 0;
+  const integrations = users.map(({ client_id, client_name, version }) => ({ client_id, client_name, version }));
+  const names = integrations.slice(0, 3).map((i) => `${i.client_name} ${i.version}`).join(', ');
+  const detail = total > 0
+    ? `"${name}" is associated with ${total} integration(s) (${names}${total > 3 ? ', …' : ''}); disassociate it first`
+    : `tokens that carry "${name}" are still valid; revoke them or let them expire first`;
+  return new ApiProblem('scope_in_use', detail, { inUse: { integration_count: total, integrations, live_tokens: liveTokens } });
 }

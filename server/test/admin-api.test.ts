@@ -340,6 +340,38 @@ describe('integrations are real clients of the authorization server', () => {
     assert.equal((await clientCredentials(server, id, rotated.body!.client_secret)).status, 200);
   });
 
+  it('ending the grace period refuses the old secret at once, keeps the new one, and is idempotent', async () => {
+    const admin = api(server, adminToken);
+    const created = await admin('POST', '/integrations', confidential('Cut Short'));
+    const id = created.body!.client_id;
+    const rotated = await admin('POST', `/integrations/${id}/secret`, { grace_period_seconds: 3600 });
+    assert.equal((await admin('GET', `/integrations/${id}`)).body!.previous_secret_expires_at, rotated.body!.previous_secret_expires_at);
+    assert.equal((await clientCredentials(server, id, created.body!.client_secret)).status, 200, 'still in its grace period');
+
+    const ended = await admin('DELETE', `/integrations/${id}/secret/previous`);
+    assert.equal(ended.status, 200);
+    assert.equal(ended.body!.previous_secret_expires_at, null);
+    assert.equal(ended.body!.client_secret_last4, rotated.body!.client_secret_last4);
+    assert.equal((await clientCredentials(server, id, created.body!.client_secret)).status, 401);
+    assert.equal((await clientCredentials(server, id, rotated.body!.client_secret)).status, 200);
+    const again = await admin('DELETE', `/integrations/${id}/secret/previous`);
+    assert.equal(again.status, 200, 'a second click (or a second admin) is not an error');
+    assert.equal(again.body!.previous_secret_expires_at, null);
+  });
+
+  it('ending the grace period is for writers: a viewer is refused and the old secret keeps working', async () => {
+    const admin = api(server, adminToken);
+    const created = await admin('POST', '/integrations', confidential('Viewer Cannot Cut'));
+    const id = created.body!.client_id;
+    await admin('POST', `/integrations/${id}/secret`, { grace_period_seconds: 3600 });
+    const refused = await api(server, viewerToken)('DELETE', `/integrations/${id}/secret/previous`);
+    assert.equal(refused.status, 403);
+    assert.equal(refused.body!.code, 'forbidden');
+    assert.equal((await clientCredentials(server, id, created.body!.client_secret)).status, 200);
+    assert.equal((await admin('DELETE', '/integrations/gk_no_such/secret/previous')).body!.code, 'not_found');
+    assert.equal((await admin('DELETE', '/integrations/gk_reporting_dashboard/secret/previous')).body!.code, 'no_secret');
+  });
+
   it('a public integration has no secret to rotate', async () => {
     const res = await api(server, adminToken)('POST', '/integrations/gk_reporting_dashboard/secret');
     assert.equal(res.status, 409);
@@ -419,6 +451,7 @@ describe('scopes', () => {
     assert.equal(refused.status, 409);
     assert.equal(refused.body!.code, 'scope_in_use');
     assert.match(refused.body!.detail, /Scoped Client 1\.0/);
+    assert.deepEqual(refused.body!.in_use, { integration_count: 1, integrations: [{ client_id: id, client_name: 'Scoped Client', version: '1.0' }], live_tokens: false });
     assert.equal((await admin('DELETE', `/integrations/${id}/scopes/labels:print`)).status, 204);
     assert.equal((await admin('DELETE', '/scopes/labels:print')).status, 204);
     assert.equal((await admin('PUT', `/integrations/${id}/scopes/no-such-scope`)).status, 404);
@@ -441,7 +474,23 @@ describe('scopes', () => {
     assert.equal(invented.body.error, 'invalid_scope');
     // A scope that live tokens carry cannot be deleted either.
     await admin('DELETE', `/integrations/${id}/scopes/pallets:move`);
-    assert.equal((await admin('DELETE', '/scopes/pallets:move')).body!.code, 'scope_in_use');
+    const stillCarried = await admin('DELETE', '/scopes/pallets:move');
+    assert.equal(stillCarried.body!.code, 'scope_in_use');
+    assert.deepEqual(stillCarried.body!.in_use, { integration_count: 0, integrations: [], live_tokens: true });
+  });
+
+  it('a scope in use by many integrations names the first ten of them and counts them all', async () => {
+    const admin = api(server, adminToken);
+    await admin('POST', '/scopes', { name: 'crowded:scope' });
+    const ids: string[] = [];
+    for (let n = 1; n <= 12; n++) {
+      const id = (await admin('POST', '/integrations', confidential('Crowd', { version: `${n}.0` }))).body!.client_id as string;
+      await admin('PUT', `/integrations/${id}/scopes/crowded:scope`);
+      ids.push(id);
+    }
+    const refused = await admin('DELETE', '/scopes/crowded:scope');
+    assert.equal(refused.body!.in_use.integration_count, 12);
+    assert.deepEqual(refused.body!.in_use.integrations.map((i: { client_id: string }) => i.client_id), ids.slice(0, 10));
   });
 });
 

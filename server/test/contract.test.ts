@@ -45,9 +45,14 @@ describe('the admin API keeps its document', () => {
     conforms('Integration', (await call('PATCH', `/integrations/${id}`, { description: 'changed' })).body);
     conforms('Integration', (await call('POST', `/integrations/${id}/deactivate`)).body);
     conforms('RotatedSecret', (await call('POST', `/integrations/${id}/secret`, { grace_period_seconds: 60 })).body);
+    conforms('Integration', (await call('DELETE', `/integrations/${id}/secret/previous`)).body);
     conforms('Endpoints', (await call('GET', `/integrations/${id}/endpoints`)).body);
     conforms('ScopePage', (await call('GET', '/scopes')).body);
     conforms('Scope', (await call('POST', '/scopes', { name: 'contract:read' })).body);
+    await call('PUT', `/integrations/${id}/scopes/contract:read`);
+    const inUse = await call('DELETE', '/scopes/contract:read');
+    assert.equal(inUse.body!.code, 'scope_in_use');
+    conforms('Problem', inUse.body);
     conforms('TokenPage', (await call('GET', '/tokens')).body);
     conforms('PersonalTokenWithValue', (await call('POST', '/personal-tokens', { name: 'contract', expires_in_days: 2 })).body);
     conforms('PersonalTokenPage', (await call('GET', '/personal-tokens')).body);
@@ -59,7 +64,7 @@ describe('the admin API keeps its document', () => {
   it('answers 404 for every resource that does not exist', async () => {
     const paths: Array<[string, string]> = [
       ['GET', '/integrations/gk_missing'], ['PATCH', '/integrations/gk_missing'], ['DELETE', '/integrations/gk_missing'],
-      ['POST', '/integrations/gk_missing/activate'], ['POST', '/integrations/gk_missing/deactivate'], ['POST', '/integrations/gk_missing/secret'],
+      ['POST', '/integrations/gk_missing/activate'], ['POST', '/integrations/gk_missing/deactivate'], ['POST', '/integrations/gk_missing/secret'], ['DELETE', '/integrations/gk_missing/secret/previous'],
       ['GET', '/integrations/gk_missing/endpoints'], ['GET', '/integrations/gk_missing/scopes'], ['PUT', '/integrations/gk_missing/scopes/projects:read'],
       ['GET', '/scopes/missing'], ['PATCH', '/scopes/missing'], ['DELETE', '/scopes/missing'], ['DELETE', '/tokens/missing'],
       ['DELETE', '/personal-tokens/pat_missingmissing'], ['GET', '/no-such-thing'],

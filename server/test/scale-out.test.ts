@@ -140,6 +140,14 @@ for (const backend of backends) {
         assert.equal((await clientCredentials(viaBalancer, id, String(rotation.body!.client_secret))).status, 200, `the secret of rotation ${n + 1}`);
       }
       assert.equal((await clientCredentials(viaBalancer, id, String(created.body!.client_secret))).status, 401, 'the first secret is two rotations old');
+
+      // The grace period ended through one instance: the other refuses the rotated-out secret at once.
+      next = () => b;
+      assert.equal((await admin('DELETE', `/integrations/${id}/secret/previous`)).status, 200);
+      next = () => a;
+      const still = [];
+      for (const rotation of rotations) still.push((await clientCredentials(viaBalancer, id, String(rotation.body!.client_secret))).status);
+      assert.deepEqual(still.sort(), [200, 401], 'only the current secret works');
     });
 
     it('a DPoP proof the first instance took is refused when replayed at the second', async () => {

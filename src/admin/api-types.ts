@@ -115,6 +115,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/integrations/{client_id}/secret/previous": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Ends the grace period of a rotated-out secret now, so that only the current secret works.
+         * @description Idempotent: when no rotated-out secret is accepted (none was kept, or its grace period is over), the integration is returned unchanged. Every instance refuses the old secret from the moment this answers.
+         */
+        delete: operations["endSecretGracePeriod"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/integrations/{client_id}/endpoints": {
         parameters: {
             query?: never;
@@ -345,12 +367,26 @@ export interface components {
             instance?: string;
             /** @enum {string} */
             code: "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "duplicate_name" | "scope_in_use" | "no_secret" | "internal_error";
+            /** @description With `scope_in_use`, what uses the scope, so that a console can name or link it. */
+            in_use?: {
+                /** @description How many integrations the scope is associated with. */
+                integration_count: number;
+                /** @description The first of them (at most 10), in the order they were associated. */
+                integrations: components["schemas"]["IntegrationRef"][];
+                /** @description Whether tokens that carry the scope are still valid. */
+                live_tokens: boolean;
+            };
             /** @description With `validation_failed`, one entry per failing field. */
             errors?: {
                 /** @description JSON Pointer into the request, e.g. `/body/redirect_uris/0`. */
                 path: string;
                 message: string;
             }[];
+        };
+        IntegrationRef: {
+            client_id: string;
+            client_name: string;
+            version: string;
         };
         /** @enum {string} */
         Role: "admin" | "viewer";
@@ -871,6 +907,32 @@ export interface operations {
                 };
             };
             400: components["responses"]["Invalid"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    endSecretGracePeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The integration, with `previous_secret_expires_at` null. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Integration"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];

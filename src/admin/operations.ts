@@ -11,6 +11,7 @@ export const OPERATIONS = {
   activateIntegration: ['POST', '/integrations/{client_id}/activate', 1],
   deactivateIntegration: ['POST', '/integrations/{client_id}/deactivate', 1],
   rotateIntegrationSecret: ['POST', '/integrations/{client_id}/secret', 3],
+  endSecretGracePeriod: ['DELETE', '/integrations/{client_id}/secret/previous', 1],
   getIntegrationEndpoints: ['GET', '/integrations/{client_id}/endpoints', 1],
   listIntegrationScopes: ['GET', '/integrations/{client_id}/scopes', 1],
   associateScope: ['PUT', '/integrations/{client_id}/scopes/{scope_name}', 1],
