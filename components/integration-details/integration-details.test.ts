@@ -24,9 +24,9 @@ interface Served {
   calls: string[];
 }
 
-function serve(options: { permissions?: string[]; get?: () => Response; patch?: () => Response } = {}): Served {
+function serve(options: { permissions?: string[]; get?: () => Response; patch?: () => Response; previousUntil?: string } = {}): Served {
   const served: Served = { patches: [], calls: [] };
-  let current: Integration = { ...INTEGRATION };
+  let current: Integration = { ...INTEGRATION, previous_secret_expires_at: options.previousUntil ?? null };
   worker.resetHandlers(
     http.get(`${BASE}/me`, () => HttpResponse.json({ sub: 'ada', roles: ['admin'], permissions: options.permissions ?? ['integrations:read', 'integrations:write'], auth: 'access_token' })),
     http.get(`${BASE}/integrations/gk_erp`, () => options.get?.() ?? HttpResponse.json(current)),
@@ -42,6 +42,11 @@ function serve(options: { permissions?: string[]; get?: () => Response; patch?: 
     http.post(`${BASE}/integrations/gk_erp/:action`, ({ params }) => {
       served.calls.push(`POST ${String(params.action)}`);
       current = { ...current, status: params.action === 'deactivate' ? 'inactive' : 'active' };
+      return HttpResponse.json(current);
+    }),
+    http.delete(`${BASE}/integrations/gk_erp/secret/previous`, () => {
+      served.calls.push('DELETE secret/previous');
+      current = { ...current, previous_secret_expires_at: null };
       return HttpResponse.json(current);
     }),
     http.delete(`${BASE}/integrations/gk_erp`, () => {
@@ -187,12 +192,12 @@ describe('<integration-details>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('renders read-only for a viewer: no save, rotate, deactivate or delete', async () => {
-    serve({ permissions: ['integrations:read'] });
+  it('renders read-only for a viewer: no save, rotate, end of grace period, deactivate or delete', async () => {
+    serve({ permissions: ['integrations:read'], previousUntil: new Date(Date.now() + 3_600_000).toISOString() });
     const el = await show();
     await waitUntil(() => $$(el, '.note').some((n) => n.textContent!.includes('needs the admin role')), 'read-only note');
     expect($<HTMLFieldSetElement>(el, 'fieldset.plain')!.disabled).to.equal(true);
-    for (const part of ['button[type=submit]', '[part~=rotate]', '[part~=status-action]', '[part~=delete]', 'button.add']) expect($(el, part), part).to.equal(null);
+    for (const part of ['button[type=submit]', '[part~=rotate]', '[part~=end-grace]', '[part~=status-action]', '[part~=delete]', 'button.add']) expect($(el, part), part).to.equal(null);
     expect($$(el, '[part~=copy]').length, 'copying stays possible').to.equal(5);
     await expect(el).to.be.accessible();
   });
@@ -262,6 +267,37 @@ describe('<integration-details>', () => {
     expect(served.patches).to.deep.equal([]);
     expect(served.calls).to.deep.equal([]);
     expect(el.hasUnsavedChanges, 'what was typed stays').to.equal(true);
+  });
+
+  it('shows until when a rotated-out secret works, and ends its grace period after confirmation, unless the request event is cancelled', async () => {
+    const until = new Date(Date.now() + 86_400_000).toISOString();
+    const served = serve({ previousUntil: until });
+    const el = await show();
+    await canEdit(el);
+    expect($(el, '.previous')!.textContent).to.equal(`The previous secret keeps working until ${new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(until))}.`);
+    expect($(el, 'rotate-secret-dialog')!.getAttribute('previous-secret-expires-at'), 'the rotate dialog can warn that rotating again ends it').to.equal(until);
+
+    const refuse = (e: Event) => e.preventDefault();
+    el.addEventListener('grantkit-grace-period-end-request', refuse);
+    $<HTMLButtonElement>(el, '[part~=end-grace]')!.focus();
+    $<HTMLButtonElement>(el, '[part~=end-grace]')!.click();
+    await waitUntil(() => $<HTMLDialogElement>(el, 'dialog[part=dialog]')!.open);
+    expect($(el, '#confirm-title')!.textContent).to.equal('End the grace period now?');
+    expect($(el, '#confirm-description')!.textContent).to.contain('stop working at once');
+    await expect(el).to.be.accessible();
+    $<HTMLButtonElement>(el, 'dialog button.danger')!.click();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(served.calls, 'cancelled: nothing sent').to.deep.equal([]);
+
+    el.removeEventListener('grantkit-grace-period-end-request', refuse);
+    const ended = oneEvent(el, 'grantkit-grace-period-ended');
+    $<HTMLButtonElement>(el, 'dialog button.danger')!.click();
+    expect((await ended).detail).to.deep.equal({ clientId: 'gk_erp' });
+    expect(served.calls).to.deep.equal(['DELETE secret/previous']);
+    await waitUntil(() => $(el, '.previous') === null, 'the grace period is no longer shown');
+    expect($(el, '[part~=end-grace]')).to.equal(null);
+    await waitUntil(() => /^The previous secret of ERP .* no longer works\.$/.test($(el, '[part=notice]')!.textContent!), 'the end is confirmed');
+    await waitUntil(() => el.shadowRoot!.activeElement?.matches('[part~=header] h2') === true, 'focus lands on the heading, not on <body>, once the button that opened the dialog is gone');
   });
 
   it('deletes only once the name is typed exactly as displayed, with its version', async () => {

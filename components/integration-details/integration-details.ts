@@ -26,6 +26,9 @@ interface Draft {
 
 type FieldErrors = { description?: string; redirects?: string; audience?: string; grants?: string; lifetime?: string; refresh?: string; redirectRows?: Record<number, string> };
 
+/** What the confirmation dialog asks about. */
+type Confirmation = 'deactivate' | 'delete' | 'discard' | 'end-grace';
+
 interface View {
   integration?: Integration | undefined;
   endpoints?: Endpoints | undefined;
@@ -41,7 +44,7 @@ interface View {
   copied: string;
   statusBusy: boolean;
   statusError?: unknown;
-  confirm?: 'deactivate' | 'delete' | 'discard' | undefined;
+  confirm?: Confirmation | undefined;
   typedName: string;
   confirmBusy: boolean;
   confirmError?: unknown;
@@ -88,7 +91,8 @@ const FIELD_OF: Record<string, keyof FieldErrors> = {
  *
  * Shows the client ID and the issuer, authorization, token and revocation URLs, each with a
  * copy button; the secret only as its last four characters, with "Rotate secret…" (the
- * `<rotate-secret-dialog>` inside). Callback URLs are edited one per field and checked as
+ * `<rotate-secret-dialog>` inside); while a rotated-out secret still works, until when, and
+ * "End grace period now…" (confirmed). Callback URLs are edited one per field and checked as
  * the server checks them (https, or http for loopback only; no fragment; compared exactly).
  * Allowed grants, access-token lifetime (seconds or never), refresh count (unlimited, N or
  * none), audience; the associated scopes are listed (`<scope-manager client-id>` changes
@@ -103,6 +107,8 @@ const FIELD_OF: Record<string, keyof FieldErrors> = {
  * @fires grantkit-integration-status-changed - it was activated or deactivated
  * @fires grantkit-integration-deleted - it was deleted
  * @fires grantkit-secret-rotated - from the rotate dialog inside; `detail` has the last four characters only
+ * @fires grantkit-grace-period-end-request - before ending a rotated-out secret's grace period; cancelable
+ * @fires grantkit-grace-period-ended - the rotated-out secret no longer works
  * @fires grantkit-error - loading or a change failed; `detail.code` is the error's code
  *
  * @slot placeholder-action - a call to action in the placeholder shown while nothing is chosen, such as a "New integration" button
@@ -115,6 +121,7 @@ const FIELD_OF: Record<string, keyof FieldErrors> = {
  * @csspart field - a copyable read-only value
  * @csspart copy - a copy button
  * @csspart rotate - the "Rotate secret…" button
+ * @csspart end-grace - the "End grace period now…" button, shown while a rotated-out secret still works
  * @csspart form - the settings form
  * @csspart redirect - one callback URL row
  * @csspart scopes - the associated scopes
@@ -402,7 +409,7 @@ export class IntegrationDetails extends LitElement {
     }
   }
 
-  #ask(what: 'deactivate' | 'delete'): void {
+  #ask(what: Exclude<Confirmation, 'discard'>): void {
     this.#set({ confirm: what, typedName: '', confirmError: undefined });
     void this.#modal.open();
   }
@@ -422,13 +429,23 @@ export class IntegrationDetails extends LitElement {
     const integration = this.#ui.integration;
     if (!admin || !integration || !this.#ui.confirm) return;
     if (this.#ui.confirm === 'delete' && this.#ui.typedName.trim() !== this.#name) return;
-    const allowed = this.#ui.confirm === 'deactivate'
-      ? emit(this, 'grantkit-integration-status-request', { clientId: integration.client_id, status: 'inactive' }, { cancelable: true })
-      : emit(this, 'grantkit-integration-delete-request', { clientId: integration.client_id }, { cancelable: true });
+    const clientId = integration.client_id;
+    const what = this.#ui.confirm;
+    const allowed = what === 'deactivate'
+      ? emit(this, 'grantkit-integration-status-request', { clientId, status: 'inactive' }, { cancelable: true })
+      : what === 'end-grace'
+        ? emit(this, 'grantkit-grace-period-end-request', { clientId }, { cancelable: true })
+        : emit(this, 'grantkit-integration-delete-request', { clientId }, { cancelable: true });
     if (!allowed) return;
     this.#set({ confirmBusy: true, confirmError: undefined });
     try {
-      if (this.#ui.confirm === 'deactivate') {
+      if (what === 'end-grace') {
+        const { previous_secret_expires_at, updated_at } = await admin.endSecretGracePeriod({ client_id: clientId });
+        this.#set({ integration: { ...integration, previous_secret_expires_at: previous_secret_expires_at ?? null, updated_at } });
+        this.#modal.close();
+        this.#notice.say(stringsFor(this).notices.gracePeriodEnded(this.#name));
+        emit(this, 'grantkit-grace-period-ended', { clientId });
+      } else if (what === 'deactivate') {
         const updated = await admin.deactivateIntegration({ client_id: integration.client_id });
         this.#set({ integration: updated });
         this.#modal.close();
@@ -477,6 +494,7 @@ export class IntegrationDetails extends LitElement {
       ${this.#renderSettings(t, integration, this.#ui.draft)}
       ${this.#renderLifecycle(t, integration)}
       <rotate-secret-dialog .admin=${this.#connection.client} client-id=${integration.client_id} integration-name=${this.#name}
+        previous-secret-expires-at=${integration.previous_secret_expires_at ?? ''}
         @grantkit-secret-rotated=${() => void this.refresh()}></rotate-secret-dialog>
     `;
   }
@@ -528,8 +546,13 @@ export class IntegrationDetails extends LitElement {
             ? html`<p class="note">${t.details.noSecret}</p>`
             : html`
                 <p><span class="masked" aria-hidden="true">•••• ${integration.client_secret_last4}</span> <span class="note">${t.details.secretHidden(integration.client_secret_last4 ?? '')}</span></p>
-                ${previous ? html`<p class="note">${t.details.previousUntil(previous)}</p>` : nothing}
-                ${this.#ui.canWrite ? html`<button type="button" part="rotate" class="danger-outline" @click=${() => void this.renderRoot.querySelector('rotate-secret-dialog')?.show()}>${t.details.rotate}</button>` : nothing}
+                ${previous ? html`<p class="note previous">${t.details.previousUntil(previous)}</p>` : nothing}
+                ${this.#ui.canWrite
+                  ? html`<div part="actions" class="start">
+                      <button type="button" part="rotate" class="danger-outline" @click=${() => void this.renderRoot.querySelector('rotate-secret-dialog')?.show()}>${t.details.rotate}</button>
+                      ${previous ? html`<button type="button" part="end-grace" class="danger-outline" @click=${() => this.#ask('end-grace')}>${t.details.endGrace}</button>` : nothing}
+                    </div>`
+                  : nothing}
               `}
         </div>
         ${this.#copyable(t, 'issuer', t.details.issuer, e?.issuer)}
@@ -625,33 +648,44 @@ export class IntegrationDetails extends LitElement {
     `;
   }
 
+  /** The texts of each confirmation: title, explanation, the two buttons, and the confirm button while busy. */
+  #confirmTexts(t: Strings, what: Confirmation) {
+    const d = t.details;
+    const name = this.#name;
+    return {
+      discard: [d.discardTitle, d.discardExplanation(name), d.keepEditing, d.discardConfirm, d.discardConfirm],
+      delete: [d.deleteTitle, d.deleteExplanation(name), t.common.cancel, d.deleteConfirm, d.deleting],
+      deactivate: [d.deactivateTitle, d.deactivateExplanation(name), t.common.cancel, d.deactivateConfirm, d.deactivating],
+      'end-grace': [d.endGraceTitle, d.endGraceExplanation(name), t.common.cancel, d.endGraceConfirm, d.endingGrace],
+    }[what];
+  }
+
   #renderDialog(t: Strings) {
     const integration = this.#ui.integration;
     const what = this.#ui.confirm;
     const deleting = what === 'delete';
-    const discarding = what === 'discard';
+    const busy = this.#ui.confirmBusy;
     // The name as displayed, with its version: "X 1.0" and "X 2.0" are different integrations.
     const matches = integration !== undefined && this.#ui.typedName.trim() === this.#name;
+    const [title, explanation, cancel, confirm, confirming] = what ? this.#confirmTexts(t, what) : [];
     return html`
       <dialog part="dialog" aria-labelledby="confirm-title" aria-describedby="confirm-description" @close=${this.#modal.onClose}>
         ${integration && what
           ? html`
               <form @submit=${this.#confirmed}>
-                <h2 id="confirm-title">${discarding ? t.details.discardTitle : deleting ? t.details.deleteTitle : t.details.deactivateTitle}</h2>
-                <p id="confirm-description">${discarding ? t.details.discardExplanation(this.#name) : deleting ? t.details.deleteExplanation(this.#name) : t.details.deactivateExplanation(this.#name)}</p>
+                <h2 id="confirm-title">${title}</h2>
+                <p id="confirm-description">${explanation}</p>
                 ${deleting
                   ? html`
                       <label for="typed-name">${t.details.deleteTypeName(this.#name)}</label>
-                      <input id="typed-name" type="text" autocomplete="off" spellcheck="false" .value=${this.#ui.typedName} ?disabled=${this.#ui.confirmBusy}
+                      <input id="typed-name" type="text" autocomplete="off" spellcheck="false" .value=${this.#ui.typedName} ?disabled=${busy}
                         @input=${(e: Event) => this.#set({ typedName: (e.target as HTMLInputElement).value })} />
                     `
                   : nothing}
                 ${this.#ui.confirmError ? html`<p class="error" role="alert">${errorMessage(t, this.#ui.confirmError)}</p>` : nothing}
                 <div part="actions">
-                  <button type="button" ?disabled=${this.#ui.confirmBusy} @click=${() => this.#modal.close()}>${discarding ? t.details.keepEditing : t.common.cancel}</button>
-                  <button type="submit" class="danger" ?disabled=${this.#ui.confirmBusy || (deleting && !matches)} aria-busy=${this.#ui.confirmBusy ? 'true' : 'false'}>
-                    ${discarding ? t.details.discardConfirm : deleting ? (this.#ui.confirmBusy ? t.details.deleting : t.details.deleteConfirm) : this.#ui.confirmBusy ? t.details.deactivating : t.details.deactivateConfirm}
-                  </button>
+                  <button type="button" ?disabled=${busy} @click=${() => this.#modal.close()}>${cancel}</button>
+                  <button type="submit" class="danger" ?disabled=${busy || (deleting && !matches)} aria-busy=${busy ? 'true' : 'false'}>${busy ? confirming : confirm}</button>
                 </div>
               </form>
             `
@@ -659,5 +693,4 @@ export class IntegrationDetails extends LitElement {
       </dialog>
     `;
   }
-
 }

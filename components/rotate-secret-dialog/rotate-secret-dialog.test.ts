@@ -125,6 +125,37 @@ describe('<rotate-secret-dialog>', () => {
     expect(el.shadowRoot!.textContent).to.contain('The previous secret keeps working until');
   });
 
+  it('follows the chosen grace period: the explanation and the confirmation name when the current secret stops, and the confirmation is asked again', async () => {
+    const { el } = await open();
+    expect($(el, '#description').textContent).to.contain('stops working until it is given the new one');
+    $<HTMLInputElement>(el, '[part=confirm]').click();
+    await el.updateComplete;
+    const select = $<HTMLSelectElement>(el, '[part=grace]');
+    select.value = '86400';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    // The day after today, as the dialog's own format writes it (the minute may tick over).
+    const tomorrow = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date(Date.now() + 86_400_000));
+    expect($(el, '#description').textContent).to.contain('The current secret keeps working until').and.to.contain(tomorrow);
+    expect($(el, '.check span').textContent).to.contain('will stop working on').and.to.contain(tomorrow);
+    expect($<HTMLInputElement>(el, '[part=confirm]').checked, 'a new period is a new thing to agree to').to.equal(false);
+    expect(rotateButton(el).disabled).to.equal(true);
+    await expect(el).to.be.accessible();
+    el.close();
+  });
+
+  it('warns that a secret still in its grace period stops working when the secret is rotated again', async () => {
+    const { el } = await open();
+    expect(el.shadowRoot!.querySelector('[part=earlier]')).to.equal(null);
+    el.previousSecretExpiresAt = new Date(Date.now() + 3_600_000).toISOString();
+    await el.updateComplete;
+    expect($(el, '[part=earlier]').textContent).to.contain('The secret rotated out before, which works until').and.to.contain('stops working now');
+    el.previousSecretExpiresAt = new Date(Date.now() - 1000).toISOString();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part=earlier]'), 'one whose grace period is over').to.equal(null);
+    el.close();
+  });
+
   it('keeps the form as it was and explains, when the server refuses', async () => {
     const { el } = await open();
     worker.use(

@@ -25,7 +25,9 @@ const INITIAL: View = { phase: 'confirm', grace: 0, acknowledged: false, error: 
  * @summary Rotates an integration's client secret and shows the new one exactly once.
  *
  * Explains that the current secret stops working and that this cannot be undone, asks for
- * an explicit confirmation, and offers a grace period for the current secret. The new
+ * an explicit confirmation, and offers a grace period for the current secret: the
+ * explanation and the confirmation then name the moment it stops working, and the
+ * confirmation is asked again when the period changes. The new
  * secret is shown once, with a copy button; only "I have stored it" closes that view
  * (Escape does not, so a key press cannot lose it). Afterwards the secret is gone from the
  * element's state and DOM; it is never stored, and never put in an event.
@@ -37,6 +39,7 @@ const INITIAL: View = { phase: 'confirm', grace: 0, acknowledged: false, error: 
  * @csspart dialog - the native dialog
  * @csspart title - the heading
  * @csspart grace - the grace-period select
+ * @csspart earlier - the warning that a secret rotated out before, still in its grace period, stops working now
  * @csspart confirm - the confirmation checkbox
  * @csspart secret-row - the secret and its copy button
  * @csspart secret - the read-only field holding the new secret
@@ -55,6 +58,11 @@ export class RotateSecretDialog extends LitElement {
   @property({ attribute: 'client-id' }) clientId = '';
   /** Shown in the explanation, e.g. "ERP Connector 1.0". Default: the client ID. */
   @property({ attribute: 'integration-name' }) integrationName = '';
+  /**
+   * When a secret rotated out before still works (the integration's `previous_secret_expires_at`):
+   * the dialog warns that rotating again ends it now.
+   */
+  @property({ attribute: 'previous-secret-expires-at' }) previousSecretExpiresAt = '';
   /** An admin client to use instead of the one from `<grantkit-provider>`. */
   @property({ attribute: false }) admin: AdminClient | undefined;
 
@@ -131,18 +139,24 @@ export class RotateSecretDialog extends LitElement {
     const busy = this.#ui.phase === 'rotating';
     const hours = (s: number) => s / 3600;
     const label = (s: number) => (s === 0 ? t.rotate.graceNone : s < 86_400 ? t.rotate.graceHours(hours(s)) : t.rotate.graceDays(s / 86_400));
+    // The moment the current secret stops working, as the chosen grace period makes it.
+    const format = dateFormat(this);
+    const until = this.#ui.grace ? format.format(new Date(Date.now() + this.#ui.grace * 1000)) : '';
+    const earlier = this.previousSecretExpiresAt && new Date(this.previousSecretExpiresAt) > new Date() ? format.format(new Date(this.previousSecretExpiresAt)) : '';
     return html`
       <form @submit=${this.#rotate}>
         <h2 id="title" part="title">${t.rotate.title}</h2>
-        <p id="description">${t.rotate.explanation(name)}</p>
+        <p id="description">${until ? t.rotate.explanationGrace(name, until) : t.rotate.explanation(name)}</p>
+        ${earlier ? html`<p class="warning" part="earlier">${t.rotate.earlierEnds(earlier)}</p>` : nothing}
         <p class="warning">${t.rotate.irreversible}</p>
         <label for="grace">${t.rotate.graceLabel}</label>
-        <select id="grace" part="grace" .value=${String(this.#ui.grace)} ?disabled=${busy} @change=${(e: Event) => (this.#set({ grace: Number((e.target as HTMLSelectElement).value) }))}>
+        <select id="grace" part="grace" .value=${String(this.#ui.grace)} ?disabled=${busy}
+          @change=${(e: Event) => this.#set({ grace: Number((e.target as HTMLSelectElement).value), acknowledged: false })}>
           ${GRACE_PERIODS.map((s) => html`<option value=${s} ?selected=${s === this.#ui.grace}>${label(s)}</option>`)}
         </select>
         <label class="check">
           <input type="checkbox" part="confirm" .checked=${this.#ui.acknowledged} ?disabled=${busy} @change=${(e: Event) => (this.#set({ acknowledged: (e.target as HTMLInputElement).checked }))} />
-          <span>${t.rotate.confirm}</span>
+          <span>${until ? t.rotate.confirmGrace(until) : t.rotate.confirm}</span>
         </label>
         ${this.#ui.error ? html`<p part="error" class="error" role="alert">${errorMessage(t, this.#ui.error)}</p>` : nothing}
         <div part="actions">

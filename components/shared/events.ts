@@ -17,6 +17,8 @@ export interface GrantkitElementEvents {
   'grantkit-error': { error: unknown; code: string };
   'grantkit-rotate-request': { clientId: string; gracePeriodSeconds: number };
   'grantkit-secret-rotated': { clientId: string; last4: string; previousSecretExpiresAt: string | null };
+  'grantkit-grace-period-end-request': { clientId: string };
+  'grantkit-grace-period-ended': { clientId: string };
   'grantkit-integration-select': { clientId: string };
   'grantkit-token-revoke-request': { id: string; clientId: string; subject: string };
   'grantkit-token-revoked': { id: string; clientId: string; subject: string };
