@@ -23,6 +23,15 @@ export const styles = [
     .note {
       margin: 0;
     }
+    ul[part='in-use'] {
+      margin: 0 0 1rem;
+      padding-inline-start: 1.25rem;
+      overflow-wrap: anywhere;
+    }
+    ul[part='in-use'] .more {
+      list-style: none;
+      color: var(--_muted);
+    }
     ul[part='list'] {
       list-style: none;
       margin: 0;

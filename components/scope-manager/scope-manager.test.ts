@@ -175,6 +175,50 @@ describe('<scope-manager>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('names the integrations that keep a scope in use, as links when the page says where integrations are shown', async () => {
+    const integrations = Array.from({ length: 10 }, (_, n) => ({ client_id: `gk_crm_${n}`, client_name: n === 0 ? '<b>CRM</b> sync' : `CRM ${n}`, version: '2.0' }));
+    serve({
+      remove: () => HttpResponse.json(
+        { type: 'urn:grantkit:problem:scope_in_use', title: 'x', status: 409, code: 'scope_in_use', in_use: { integration_count: 12, integrations, live_tokens: false } },
+        { status: 409, headers: { 'content-type': 'application/problem+json' } },
+      ),
+    });
+    const el = await show();
+    el.integrationHref = '/admin/integrations/{client_id}';
+    await waitUntil(() => $(el, '[part=delete]') !== null);
+    $<HTMLButtonElement>(el, '[part=delete]')!.click();
+    await dialogOpen(el);
+    $<HTMLButtonElement>(el, 'dialog button.danger')!.click();
+    await waitUntil(() => $(el, '[part=in-use]') !== null, 'the integrations are named');
+    expect($(el, 'dialog [role=alert]')!.textContent, 'the count the server gave, not the older one of the list').to.contain('It is still allowed for 12 integrations.');
+    const links = $$<HTMLAnchorElement>(el, '[part=in-use] a');
+    expect(links.map((a) => a.textContent)).to.deep.equal(integrations.map((i) => `${i.client_name} ${i.version}`));
+    expect(links[3]!.getAttribute('href')).to.equal('/admin/integrations/gk_crm_3');
+    expect($(el, '[part=in-use] b'), 'names stay text').to.equal(null);
+    expect($(el, '[part=in-use] .more')!.textContent).to.equal('and 2 more');
+    await expect(el).to.be.accessible();
+    el.integrationHref = '';
+    await el.updateComplete;
+    expect($$(el, '[part=in-use] a').length, 'named only, without a place to link to').to.equal(0);
+    expect($$(el, '[part=in-use] li')[1]!.textContent).to.equal('CRM 1 2.0');
+  });
+
+  it('does not trip over an in_use member of the wrong shape', async () => {
+    serve({
+      remove: () => HttpResponse.json(
+        { type: 'urn:x', title: 'x', status: 409, code: 'scope_in_use', in_use: { integration_count: 'many', integrations: [null, 7, { client_id: 'gk_ok', client_name: 'Fine', version: '1' }, { client_id: 3 }] } },
+        { status: 409, headers: { 'content-type': 'application/problem+json' } },
+      ),
+    });
+    const el = await show();
+    $<HTMLButtonElement>(el, '[part=delete]')!.click();
+    await dialogOpen(el);
+    $<HTMLButtonElement>(el, 'dialog button.danger')!.click();
+    await waitUntil(() => $(el, '[part=in-use]') !== null);
+    expect($$(el, '[part=in-use] li').map((li) => li.textContent)).to.deep.equal(['Fine 1']);
+    expect($(el, 'dialog [role=alert]')!.textContent).to.contain('It is still allowed for 1 integration.');
+  });
+
   it('allows and takes away scopes for an integration, and puts a checkbox back when that fails', async () => {
     const served = serve();
     const el = await show('gk_erp');

@@ -51,8 +51,8 @@ const key = (name: string) => name.toLowerCase();
  *
  * Each scope has a unique name (fixed once created), a description, and the service URLs it
  * grants (relative, with `/*` at the end matching everything below). A scope still allowed
- * for an integration, or carried by a valid token, cannot be deleted: the dialog says which
- * and what to do. With `client-id`, each scope gets a checkbox that allows it for that
+ * for an integration, or carried by a valid token, cannot be deleted: the dialog says why,
+ * names the integrations that use it (links with `integration-href`) and what to do. With `client-id`, each scope gets a checkbox that allows it for that
  * integration or takes it away. Users without the write permissions see it read-only.
  *
  * @fires grantkit-scope-save-request - before a scope is created or changed; cancelable
@@ -78,6 +78,7 @@ const key = (name: string) => name.toLowerCase();
  * @csspart forbidden - shown when the caller may not see scopes
  * @csspart dialog - the form or confirmation dialog
  * @csspart actions - the dialog's buttons
+ * @csspart in-use - the list of integrations that keep a scope from being deleted
  *
  * @cssprop --grantkit-color-accent - primary buttons, focus rings, checkboxes
  * @cssprop --grantkit-color-danger - delete and errors
@@ -89,6 +90,12 @@ export class ScopeManager extends LitElement {
 
   /** An integration whose scopes to manage: adds a checkbox per scope. */
   @property({ attribute: 'client-id' }) clientId = '';
+  /**
+   * Where an integration is shown in the app, with `{client_id}` for its ID, e.g.
+   * `/admin/integrations/{client_id}`: the integrations that keep a scope from being deleted
+   * become links to it. Without it they are named only.
+   */
+  @property({ attribute: 'integration-href' }) integrationHref = '';
   /** An admin client to use instead of the one from `<grantkit-provider>`. */
   @property({ attribute: false }) admin: AdminClient | undefined;
 
@@ -355,15 +362,31 @@ export class ScopeManager extends LitElement {
     `;
   }
 
+  /** An integration's name, as a link to where the app shows it when `integration-href` says where that is. */
+  #integrationLink(name: string, clientId: string) {
+    if (!this.integrationHref.includes('{client_id}')) return name;
+    return html`<a href=${this.integrationHref.replaceAll('{client_id}', encodeURIComponent(clientId))}>${name}</a>`;
+  }
+
   #renderDelete(t: Strings) {
     const { deleting: scope, busy, dialogError } = this.#ui;
     if (!scope) return nothing;
     const inUse = (dialogError as { code?: string } | undefined)?.code === 'scope_in_use';
-    const message = inUse ? (scope.integration_count > 0 ? t.scopes.inUseByIntegrations(scope.integration_count) : t.scopes.inUseByTokens) : errorMessage(t, dialogError);
+    // What the server says uses it now; the count loaded with the list is older.
+    const usage = dialogError instanceof AdminApiError ? dialogError.inUse : undefined;
+    const count = usage?.integration_count ?? scope.integration_count;
+    const message = inUse ? (count > 0 ? t.scopes.inUseByIntegrations(count) : t.scopes.inUseByTokens) : errorMessage(t, dialogError);
+    const named = count > 0 ? usage?.integrations ?? [] : [];
     return html`
       <h2 id="dialog-title">${t.scopes.deleteTitle(scope.name)}</h2>
       <p>${t.scopes.deleteExplanation}</p>
       ${dialogError ? html`<p part="error" class="error" role="alert">${inUse ? html`<strong>${t.errors.scope_in_use}</strong> ` : nothing}${message}</p>` : nothing}
+      ${named.length
+        ? html`<ul part="in-use" aria-label=${t.scopes.inUseList}>
+            ${named.map((i) => html`<li>${this.#integrationLink(`${i.client_name} ${i.version}`, i.client_id)}</li>`)}
+            ${count > named.length ? html`<li class="more">${t.scopes.inUseMore(count - named.length)}</li>` : nothing}
+          </ul>`
+        : nothing}
       <div part="actions">
         <button type="button" ?disabled=${busy} @click=${() => this.#modal.close()}>${inUse ? t.common.close : t.common.cancel}</button>
         ${inUse

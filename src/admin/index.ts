@@ -1,7 +1,7 @@
 export { createAdminClient } from './client.js';
 export type { AdminClient, AdminClientOptions, AdminOperations, BodyOf, ItemOf, ListOperationId, ParamsOf, ResultOf } from './client.js';
 export { AdminApiError } from './errors.js';
-export type { AdminApiErrorCode, FieldError } from './errors.js';
+export type { AdminApiErrorCode, FieldError, ScopeUsage } from './errors.js';
 export type { OperationId } from './operations.js';
 export type { components as AdminApiSchemas, operations as AdminApiOperations } from './api-types.js';
 

@@ -215,6 +215,8 @@ export const de: Strings = {
     deleting: 'Wird gelöscht…',
     inUseByIntegrations: (n: number) => `Er ist noch für ${n === 1 ? '1 Integration' : `${n} Integrationen`} erlaubt. Entfernen Sie ihn dort zuerst.`,
     inUseByTokens: 'Token, die ihn enthalten, sind noch gültig. Widerrufen Sie sie oder warten Sie, bis sie ablaufen, und versuchen Sie es dann erneut.',
+    inUseList: 'Integrationen, die ihn verwenden',
+    inUseMore: (n: number) => (n === 1 ? 'und 1 weitere' : `und ${n} weitere`),
     allowedFor: (client: string) => `Angehakte Scopes darf ${client} anfordern.`,
     allow: (name: string) => `${name} erlauben`,
     readOnly: 'Sie können Scopes ansehen; zum Ändern benötigen Sie die Administratorrolle.',

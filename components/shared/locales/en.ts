@@ -222,6 +222,8 @@ export const en = {
     deleting: 'Deleting…',
     inUseByIntegrations: (n: number) => `It is still allowed for ${n === 1 ? '1 integration' : `${n} integrations`}. Remove it from them first.`,
     inUseByTokens: 'Tokens that carry it are still valid. Revoke them, or wait until they expire, then try again.',
+    inUseList: 'Integrations that use it',
+    inUseMore: (n: number) => (n === 1 ? 'and 1 more' : `and ${n} more`),
     allowedFor: (client: string) => `Checked scopes may be requested by ${client}.`,
     allow: (name: string) => `Allow ${name}`,
     readOnly: 'You can view scopes; changing them needs the admin role.',
