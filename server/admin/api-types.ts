@@ -311,6 +311,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/personal-tokens/{token_id}/regenerate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issues a new value for one of the caller's personal access tokens, returned here only; the old value stops working at once.
+         * @description The token keeps its id, name, permissions and roles; its expiry starts again from now, for the lifetime it had (or `expires_in_days`). An expired token may be regenerated. Needs a signed-in session (an access token), and the caller must still hold the token's roles (403 otherwise). The limit of unexpired tokens applies (409 `conflict`).
+         */
+        post: operations["regeneratePersonalToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/connected-apps": {
         parameters: {
             query?: never;
@@ -580,12 +602,16 @@ export interface components {
         };
         PersonalTokenCreate: {
             name: string;
-            /** @description Permissions to carry; default all of the creator's. Never more than the creator has. */
+            /** @description Permissions to carry (at least one); default all of the creator's. Never more than the creator has. */
             scope?: components["schemas"]["Permission"][];
             /** @description Roles to carry; default the creator's. Never a role the creator lacks. */
             roles?: components["schemas"]["Role"][];
             /** @description Personal tokens always expire. */
             expires_in_days: number;
+        };
+        PersonalTokenRegenerate: {
+            /** @description The new lifetime; default the lifetime the token had. */
+            expires_in_days?: number;
         };
         PersonalTokenWithValue: components["schemas"]["PersonalToken"] & {
             /** @description The token value. Shown this once. */
@@ -1304,6 +1330,37 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    regeneratePersonalToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PersonalTokenRegenerate"];
+            };
+        };
+        responses: {
+            /** @description The token, with its new value. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalTokenWithValue"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     listConnectedApps: {

@@ -70,6 +70,7 @@ export function createAdminApi(options: AdminApiOptions): (req: IncomingMessage,
     },
     listPersonalTokens: async ({ caller, query }) => ok(await personalTokens.list(caller, query)),
     createPersonalToken: async ({ caller, body }) => created(await personalTokens.create(caller, body)),
+    regeneratePersonalToken: async ({ caller, path, body }) => ok(await personalTokens.regenerate(caller, path.token_id, body)),
     revokePersonalToken: async ({ caller, path }) => {
       await personalTokens.revoke(caller, path.token_id);
       return done;

@@ -18,11 +18,12 @@ interface PersonalTokenRow {
   secret_sha256: string;
   last4: string;
   created_at: Date;
+  issued_at: Date;
   expires_at: Date;
   last_used_at: Date | null;
 }
 
-const COLUMNS = 'id, owner, name, scope, roles, secret_sha256, last4, created_at, expires_at, last_used_at';
+const COLUMNS = 'id, owner, name, scope, roles, secret_sha256, last4, created_at, issued_at, expires_at, last_used_at';
 
 function fromRow(row: PersonalTokenRow): StoredPersonalToken {
   return {
@@ -123,6 +124,36 @@ export class PersonalTokens {
     return { ...present(token), token: value };
   }
 
+  /**
+   * A new value for one of the caller's tokens, with the same name, permissions and roles; the
+   * old value is refused from the moment this commits. The lifetime starts again from now.
+   */
+  async regenerate(caller: Caller, id: string, input: Schemas['PersonalTokenRegenerate'] = {}): Promise<Schemas['PersonalTokenWithValue']> {
+    const value = newSecret(PERSONAL_TOKEN_PREFIX);
+    const secret = hashSecret(value);
+    const now = new Date();
+    const row = await this.db.transaction(async (tx) => {
+      await tx.query('select pg_advisory_xact_lock($1, hashtext($2))', [PERSONAL_TOKEN_LOCK, caller.sub]);
+      const [token] = await tx.query<PersonalTokenRow>(`select ${COLUMNS} from personal_tokens where id = $1 and owner = $2 for update`, [id, caller.sub]);
+      if (!token) throw new ApiProblem('not_found', `you have no personal access token with id "${id}"`);
+      // The same rule as at creation: a user who has lost a role cannot mint a fresh value that carries it.
+      const lost = token.roles.filter((r) => !caller.roles.includes(r));
+      if (lost.length > 0) throw new ApiProblem('forbidden', `the token carries the role${lost.length > 1 ? 's' : ''} ${lost.join(', ')}, which you no longer have; create a new token instead`);
+      if (token.expires_at <= now) {
+        const [{ live } = { live: 0 }] = await tx.query<{ live: number }>('select count(*)::integer as live from personal_tokens where owner = $1 and expires_at > $2', [caller.sub, now]);
+        if (live >= MAX_LIVE_PERSONAL_TOKENS) throw new ApiProblem('conflict', `you have ${live} unexpired personal access tokens, the most one user may hold; revoke one you no longer use first`);
+      }
+      const days = input.expires_in_days ?? lifetimeDays(token);
+      const [updated] = await tx.query<PersonalTokenRow>(
+        `update personal_tokens set secret_sha256 = $3, last4 = $4, issued_at = $5, expires_at = $6, last_used_at = null
+         where id = $1 and owner = $2 returning ${COLUMNS}`,
+        [id, caller.sub, secret.sha256, secret.last4, now, new Date(now.getTime() + days * 86_400_000)],
+      );
+      return updated!;
+    });
+    return { ...present(fromRow(row)), token: value };
+  }
+
   async revoke(caller: Caller, id: string): Promise<void> {
     const gone = await this.db.query('delete from personal_tokens where id = $1 and owner = $2 returning 1', [id, caller.sub]);
     if (gone.length === 0) throw new ApiProblem('not_found', `you have no personal access token with id "${id}"`);
@@ -131,9 +162,15 @@ export class PersonalTokens {
 
 async function insertPersonalToken(db: Queryable, t: StoredPersonalToken): Promise<void> {
   await db.query(
-    `insert into personal_tokens (id, owner, name, name_key, scope, roles, secret_sha256, last4, created_at, expires_at, last_used_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    `insert into personal_tokens (id, owner, name, name_key, scope, roles, secret_sha256, last4, created_at, issued_at, expires_at, last_used_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11)`,
     [t.id, t.owner, t.name, t.name.toLowerCase(), JSON.stringify(t.scope), JSON.stringify(t.roles), t.secret.sha256, t.secret.last4,
       new Date(t.created_at), new Date(t.expires_at), t.last_used_at ? new Date(t.last_used_at) : null],
   );
+}
+
+/** The lifetime the token's value was given, in whole days (1 to 366, as at creation). */
+function lifetimeDays(token: PersonalTokenRow): number {
+  const days = Math.round((token.expires_at.getTime() - token.issued_at.getTime()) / 86_400_000);
+  return Math.min(366, Math.max(1, days));
 }

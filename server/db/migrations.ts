@@ -153,6 +153,17 @@ export const MIGRATIONS: readonly Migration[] = [
       create index oidc_entries_listed on oidc_entries (model, client_id) where model in ('AccessToken', 'RefreshToken', 'ClientCredentials');
     `,
   },
+  {
+    version: 3,
+    name: 'personal token values reissued',
+    sql: `
+      -- When the token's current value was issued: its creation, or its latest regeneration,
+      -- which starts the lifetime it had again.
+      alter table personal_tokens add column issued_at timestamptz;
+      update personal_tokens set issued_at = created_at;
+      alter table personal_tokens alter column issued_at set not null;
+    `,
+  },
 ];
 
 /** Any 64-bit number the server owns; the same in every process. */

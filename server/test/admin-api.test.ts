@@ -602,6 +602,42 @@ describe('personal access tokens', () => {
     assert.equal((await api(server, adminToken)('DELETE', `/personal-tokens/${fine.body!.id}`)).status, 404);
   });
 
+  it('refuses a token with no permissions', async () => {
+    const res = await api(server, adminToken)('POST', '/personal-tokens', { name: 'can do nothing', scope: [], expires_in_days: 1 });
+    assert.equal(res.status, 400);
+    assert.deepEqual(res.body!.errors.map((e: { path: string }) => e.path), ['/body/scope']);
+  });
+
+  it('regenerates a token: a new value shown once, the old one refused at once, the same name and permissions, the lifetime started again', async () => {
+    const admin = api(server, adminToken);
+    const created = (await admin('POST', '/personal-tokens', { name: 'regenerated script', scope: ['integrations:read', 'scopes:read'], expires_in_days: 30 })).body!;
+    await api(server, created.token)('GET', '/me');
+    // As if made 20 days ago: a regeneration gives it 30 days from now, not 10.
+    await server.db.query("update personal_tokens set issued_at = issued_at - interval '20 days', expires_at = expires_at - interval '20 days' where id = $1", [created.id]);
+    const regenerated = await admin('POST', `/personal-tokens/${created.id}/regenerate`);
+    assert.equal(regenerated.status, 200, JSON.stringify(regenerated.body));
+    const body = regenerated.body!;
+    assert.notEqual(body.token, created.token);
+    assert.equal(body.last4, body.token.slice(-4));
+    assert.deepEqual([body.id, body.name, body.scope, body.roles, body.created_at], [created.id, created.name, created.scope, created.roles, created.created_at]);
+    assert.equal(body.last_used_at, null, 'the new value has not been used');
+    const days = (Date.parse(body.expires_at) - Date.now()) / 86_400_000;
+    assert.ok(days > 29.9 && days <= 30, `expires in ${days} days`);
+    assert.equal((await api(server, created.token)('GET', '/me')).status, 401, 'the old value stops working at once');
+    const me = await api(server, body.token)('GET', '/me');
+    assert.deepEqual(me.body!.permissions, ['integrations:read', 'scopes:read']);
+    assert.ok(!(await databaseText(server)).includes(body.token), 'the value is not stored');
+    const listed = (await admin('GET', '/personal-tokens?limit=100')).body!.items.filter((t: { id: string }) => t.id === created.id);
+    assert.equal(listed.length, 1);
+    assert.equal(listed[0].token, undefined);
+
+    const shorter = await admin('POST', `/personal-tokens/${created.id}/regenerate`, { expires_in_days: 7 });
+    assert.ok(Math.abs(Date.parse(shorter.body!.expires_at) - Date.now() - 7 * 86_400_000) < 60_000, 'a new lifetime when asked');
+    assert.equal((await api(server, viewerToken)('POST', `/personal-tokens/${created.id}/regenerate`)).status, 404, "someone else's token is not found");
+    assert.equal((await admin('POST', `/personal-tokens/${created.id}/regenerate`, { expires_in_days: 0 })).status, 400);
+    assert.equal((await admin('POST', '/personal-tokens/pat_missingmissing/regenerate')).status, 404);
+  });
+
   it('refuses an expired personal token', async () => {
     const created = await api(server, adminToken)('POST', '/personal-tokens', { name: 'short lived', expires_in_days: 1 });
     await server.db.query('update personal_tokens set expires_at = $2 where id = $1', [created.body!.id, new Date(Date.now() - 1000)]);

@@ -54,7 +54,9 @@ describe('the admin API keeps its document', () => {
     assert.equal(inUse.body!.code, 'scope_in_use');
     conforms('Problem', inUse.body);
     conforms('TokenPage', (await call('GET', '/tokens')).body);
-    conforms('PersonalTokenWithValue', (await call('POST', '/personal-tokens', { name: 'contract', expires_in_days: 2 })).body);
+    const pat = await call('POST', '/personal-tokens', { name: 'contract', expires_in_days: 2 });
+    conforms('PersonalTokenWithValue', pat.body);
+    conforms('PersonalTokenWithValue', (await call('POST', `/personal-tokens/${pat.body!.id}/regenerate`)).body);
     conforms('PersonalTokenPage', (await call('GET', '/personal-tokens')).body);
     for (const problem of [await call('GET', '/integrations/gk_missing'), await call('POST', '/scopes', { nope: 1 }), await api(server, undefined)('GET', '/me')]) {
       conforms('Problem', problem.body);
@@ -67,7 +69,7 @@ describe('the admin API keeps its document', () => {
       ['POST', '/integrations/gk_missing/activate'], ['POST', '/integrations/gk_missing/deactivate'], ['POST', '/integrations/gk_missing/secret'], ['DELETE', '/integrations/gk_missing/secret/previous'],
       ['GET', '/integrations/gk_missing/endpoints'], ['GET', '/integrations/gk_missing/scopes'], ['PUT', '/integrations/gk_missing/scopes/projects:read'],
       ['GET', '/scopes/missing'], ['PATCH', '/scopes/missing'], ['DELETE', '/scopes/missing'], ['DELETE', '/tokens/missing'],
-      ['DELETE', '/personal-tokens/pat_missingmissing'], ['GET', '/no-such-thing'],
+      ['DELETE', '/personal-tokens/pat_missingmissing'], ['POST', '/personal-tokens/pat_missingmissing/regenerate'], ['GET', '/no-such-thing'],
     ];
     for (const [method, path] of paths) {
       const res = await call(method, path, method === 'PATCH' ? { description: 'x' } : undefined);

@@ -200,9 +200,9 @@ describe('introspection answers only the client a token was issued to (RFC 7662 
 });
 
 describe('personal access tokens are managed from a signed-in session only', () => {
-  it("a personal token, even one with no permissions, cannot list, create or revoke its owner's tokens", async () => {
+  it("a personal token, even one with the fewest permissions, cannot list, create, regenerate or revoke its owner's tokens", async () => {
     const kept = (await admin('POST', '/personal-tokens', { name: 'deploy script', expires_in_days: 30 })).body!;
-    const leaked = (await admin('POST', '/personal-tokens', { name: 'leaked script', scope: [], expires_in_days: 30 })).body!;
+    const leaked = (await admin('POST', '/personal-tokens', { name: 'leaked script', scope: ['integrations:read'], expires_in_days: 30 })).body!;
     const thief = api(server, String(leaked.token));
     assert.equal((await thief('GET', '/me')).status, 200, 'the leaked token is a valid one');
 
@@ -211,7 +211,9 @@ describe('personal access tokens are managed from a signed-in session only', () 
       [thief, 'GET', '/personal-tokens', undefined],
       [thief, 'DELETE', `/personal-tokens/${kept.id}`, undefined],
       [thief, 'DELETE', `/personal-tokens/${leaked.id}`, undefined],
+      [thief, 'POST', `/personal-tokens/${leaked.id}/regenerate`, undefined],
       [api(server, String(kept.token)), 'GET', '/personal-tokens', undefined],
+      [api(server, String(kept.token)), 'POST', `/personal-tokens/${kept.id}/regenerate`, undefined],
       [api(server, String(kept.token)), 'POST', '/personal-tokens', { name: 'successor', expires_in_days: 1 }],
     ];
     for (const [as, method, path, body] of attempts) {
@@ -220,7 +222,7 @@ describe('personal access tokens are managed from a signed-in session only', () 
       assert.equal(res.body!.code, 'forbidden');
       assert.match(String(res.body!.detail), /from a signed-in session, not with a personal access token/);
     }
-    assert.equal((await thief('POST', '/personal-tokens', { name: 'successor 2', scope: [], expires_in_days: 1 })).status, 403);
+    assert.equal((await thief('POST', '/personal-tokens', { name: 'successor 2', scope: ['integrations:read'], expires_in_days: 1 })).status, 403);
     assert.equal((await api(server, String(kept.token))('GET', '/me')).status, 200, 'the other token still works');
     const listed = (await admin('GET', '/personal-tokens?limit=100')).body!.items as Item[];
     assert.ok(listed.some((t) => t.id === kept.id) && listed.some((t) => t.id === leaked.id), 'both are still there');
@@ -233,7 +235,7 @@ describe('personal access tokens per user', () => {
     const live = async () => (await server.db.query<{ n: number }>('select count(*)::integer as n from personal_tokens where owner = $1 and expires_at > now()', ['vic']))[0]!.n;
     const made: Item[] = [];
     while ((await live()) < 100) {
-      const res = await viewer('POST', '/personal-tokens', { name: `script ${made.length}`, scope: [], expires_in_days: 1 });
+      const res = await viewer('POST', '/personal-tokens', { name: `script ${made.length}`, scope: ['integrations:read'], expires_in_days: 1 });
       assert.equal(res.status, 201, JSON.stringify(res.body));
       made.push(res.body!);
     }
@@ -243,8 +245,13 @@ describe('personal access tokens per user', () => {
     assert.match(String(refused.body!.detail), /100 unexpired personal access tokens, the most one user may hold/);
 
     await server.db.query('update personal_tokens set expires_at = $2 where id = $1', [made[0]!.id, new Date(Date.now() - 1000)]);
-    const replacement = await viewer('POST', '/personal-tokens', { name: 'after one expired', scope: [], expires_in_days: 1 });
+    const replacement = await viewer('POST', '/personal-tokens', { name: 'after one expired', scope: ['integrations:read'], expires_in_days: 1 });
     assert.equal(replacement.status, 201, 'an expired token does not count');
+    const revived = await viewer('POST', `/personal-tokens/${made[0]!.id}/regenerate`);
+    assert.equal(revived.status, 409, 'regenerating an expired token makes it count again: at the limit, refused');
+    assert.equal(revived.body!.code, 'conflict');
+    assert.equal((await viewer('POST', `/personal-tokens/${made[4]!.id}/regenerate`)).status, 200, 'a live one may be regenerated at the limit');
+    assert.equal((await api(server, String(made[4]!.token))('GET', '/me')).status, 401, 'and its old value is gone');
 
     assert.equal((await viewer('DELETE', `/personal-tokens/${made[1]!.id}`)).status, 204);
     assert.equal((await api(server, String(made[1]!.token))('GET', '/me')).status, 401, 'a revoked token is not found');

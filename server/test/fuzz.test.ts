@@ -43,6 +43,7 @@ const bodies: Record<string, fc.Arbitrary<unknown>> = {
   'POST /scopes': nearValid(['name', 'description', 'service_urls']),
   'PATCH /scopes/projects:read': nearValid(['description', 'service_urls']),
   'POST /personal-tokens': nearValid(['name', 'scope', 'roles', 'expires_in_days']),
+  'POST /personal-tokens/pat_missingmissing/regenerate': nearValid(['expires_in_days']),
 };
 
 describe('fuzzing the write endpoints', () => {

@@ -26,6 +26,7 @@ export const OPERATIONS = {
   listPersonalTokens: ['GET', '/personal-tokens', 1],
   createPersonalToken: ['POST', '/personal-tokens', 2],
   revokePersonalToken: ['DELETE', '/personal-tokens/{token_id}', 1],
+  regeneratePersonalToken: ['POST', '/personal-tokens/{token_id}/regenerate', 3],
   listConnectedApps: ['GET', '/connected-apps', 1],
   revokeConnectedApp: ['DELETE', '/connected-apps/{client_id}', 1],
 } as const;
