@@ -22,5 +22,23 @@ export const styles = [
       width: 100%;
       box-sizing: border-box;
     }
+    .row-actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      justify-content: flex-end;
+    }
+    [part~='permission'] {
+      align-items: flex-start;
+    }
+    .permission-description {
+      display: block;
+      color: var(--_muted);
+      font-size: 0.875em;
+    }
+    [part='expiry'] {
+      display: grid;
+      gap: 0.25rem;
+    }
   `,
 ];

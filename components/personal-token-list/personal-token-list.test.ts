@@ -27,7 +27,7 @@ describe('<personal-token-list> against the reference server', () => {
     $<HTMLButtonElement>(el, '[part=create]').click();
     await waitUntil(() => $<HTMLDialogElement>(el, 'dialog').open, 'the form opens');
     const boxes = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('fieldset input[type=checkbox]')];
-    const ticked = boxes.filter((b) => b.checked).map((b) => b.parentElement!.textContent!.trim());
+    const ticked = boxes.filter((b) => b.checked).map((b) => b.parentElement!.querySelector('code')!.textContent!);
     expect(ticked.every((p) => p.endsWith(':read'))).to.equal(true, 'read-only by default');
     expect(ticked.length).to.be.greaterThan(0);
     await expect(el).to.be.accessible();
@@ -66,6 +66,56 @@ describe('<personal-token-list> against the reference server', () => {
     await waitUntil(() => el.shadowRoot!.querySelector('[part=notice]')?.textContent === `Token “${name}” revoked.`, 'the revocation is confirmed');
     const after = await fetch(`${info.baseUrl}/me`, { headers: { authorization: `Bearer ${value}` } });
     expect(after.status).to.equal(401);
+  });
+
+  it('regenerates a token on a picked date: a new value shown once, the old one refused, the name and permissions kept', async () => {
+    const info = (await executeServerCommand<ReferenceInfo, undefined>('reference-info'))!;
+    const sdk = await createClient({ token: info.adminToken, allowedOrigins: [info.origin] });
+    const admin = createAdminClient({ baseUrl: info.baseUrl, fetch: sdk.fetch });
+    const name = `regenerated script ${Date.now()}`;
+    const original = await admin.createPersonalToken({ name, scope: ['scopes:read'], expires_in_days: 7 });
+    const el = await fixture<PersonalTokenList>(html`<personal-token-list .admin=${admin}></personal-token-list>`);
+    const row = () => [...el.shadowRoot!.querySelectorAll('[part=row]')].find((r) => r.textContent!.includes(name));
+    await waitUntil(() => row() !== undefined, 'listed');
+    const opener = row()!.querySelector<HTMLButtonElement>('[part=regenerate]')!;
+    expect(opener.getAttribute('aria-label')).to.equal(`Regenerate ${name}`);
+    opener.focus();
+    opener.click();
+    await waitUntil(() => $<HTMLDialogElement>(el, 'dialog').open, 'the confirmation opens');
+    expect($(el, '#title').textContent).to.equal(`Regenerate “${name}”?`);
+    const select = $<HTMLSelectElement>(el, '#pat-days');
+    select.value = 'custom';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    // 45 days from today, picked as a date: the form says which date that is.
+    const picked = new Date(Date.now() + 45 * 86_400_000);
+    const iso = `${picked.getFullYear()}-${String(picked.getMonth() + 1).padStart(2, '0')}-${String(picked.getDate()).padStart(2, '0')}`;
+    const date = $<HTMLInputElement>(el, '#pat-date');
+    date.value = iso;
+    date.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect($(el, '#pat-expiry-result').textContent!.trim()).to.equal(`The token expires on ${new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(picked)}.`);
+    await expect(el).to.be.accessible();
+
+    const regenerated = oneEvent(el, 'grantkit-personal-token-regenerated');
+    $<HTMLButtonElement>(el, 'dialog button[type=submit]').click();
+    const detail = (await regenerated).detail;
+    expect(detail.id).to.equal(original.id);
+    expect(Math.round((Date.parse(detail.expiresAt) - Date.now()) / 86_400_000)).to.equal(45);
+    await el.updateComplete;
+    const value = $<HTMLInputElement>(el, '[part=secret]').value;
+    expect(value).to.match(/^gkpat_/).and.not.to.equal(original.token);
+    expect(JSON.stringify(detail)).not.to.contain(value);
+    const me = async (token: string) => fetch(`${info.baseUrl}/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await me(original.token)).status, 'the old value stops working at once').to.equal(401);
+    expect((await (await me(value)).json()).permissions).to.deep.equal(['scopes:read']);
+
+    $<HTMLButtonElement>(el, 'dialog button.primary').click();
+    await waitUntil(() => !$<HTMLDialogElement>(el, 'dialog').open, 'the dialog closes');
+    expect(el.shadowRoot!.innerHTML).not.to.contain(value);
+    await waitUntil(() => $(el, '[part=notice]').textContent === `Token “${name}” regenerated: its old value no longer works.`, 'confirmed once the value is put away');
+    await waitUntil(() => row()?.textContent!.includes(value.slice(-4)) === true, 'the row shows the new last four characters');
+    await admin.revokePersonalToken({ token_id: original.id });
   });
 });
 
@@ -110,6 +160,52 @@ describe('<personal-token-list> states', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(posted).to.equal(0);
     expect($<HTMLDialogElement>(el, 'dialog').open).to.equal(true);
+  });
+
+  it('shows what each permission allows, refuses a token with none, and names the date a lifetime ends', async () => {
+    const BASE = 'https://id.example.test/admin/v1';
+    let posted = 0;
+    worker.resetHandlers(
+      http.get(`${BASE}/me`, () => HttpResponse.json({ sub: 'x', roles: ['viewer'], permissions: ['integrations:read', 'scopes:read', 'personal-tokens:write'], auth: 'access_token' })),
+      http.get(`${BASE}/personal-tokens`, () => HttpResponse.json({ items: [], next_cursor: null })),
+      http.post(`${BASE}/personal-tokens`, () => (posted++, HttpResponse.error())),
+    );
+    const el = await fixture<PersonalTokenList>(html`<personal-token-list .admin=${createAdminClient({ baseUrl: BASE })}></personal-token-list>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=empty]') !== null);
+    $<HTMLButtonElement>(el, '[part=create]').click();
+    await waitUntil(() => $<HTMLDialogElement>(el, 'dialog').open);
+    expect([...el.shadowRoot!.querySelectorAll('.permission-description')].map((d) => d.textContent)).to.deep.equal([
+      'See integrations, their settings and endpoints', 'See scopes and which integrations use them', 'Create personal access tokens (only from a signed-in session)',
+    ]);
+    const format = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
+    expect($(el, '#pat-expiry-result').textContent!.trim()).to.equal(`The token expires on ${format.format(new Date(Date.now() + 30 * 86_400_000))}.`);
+    const select = $<HTMLSelectElement>(el, '#pat-days');
+    select.value = '90';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect($(el, '#pat-expiry-result').textContent!.trim()).to.equal(`The token expires on ${format.format(new Date(Date.now() + 90 * 86_400_000))}.`);
+
+    const field = $<HTMLInputElement>(el, '#pat-name');
+    field.value = 'does nothing';
+    field.dispatchEvent(new Event('input'));
+    for (const box of el.shadowRoot!.querySelectorAll<HTMLInputElement>('[part~=permission] input:checked')) box.click();
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await waitUntil(() => el.shadowRoot!.activeElement === $(el, '[part~=permission] input'), 'focus on the first permission');
+    expect($(el, '#pat-permissions-hint').textContent).to.contain('Choose at least one permission');
+    await expect(el).to.be.accessible();
+
+    $<HTMLInputElement>(el, '[part~=permission] input').click();
+    select.value = 'custom';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    const date = $<HTMLInputElement>(el, '#pat-date');
+    date.value = '2020-01-01';
+    date.dispatchEvent(new Event('input'));
+    $<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await waitUntil(() => el.shadowRoot!.activeElement === date, 'focus on the date');
+    expect($(el, '#pat-expiry-result').textContent).to.contain('Choose a date from tomorrow to');
+    expect(posted, 'nothing was sent').to.equal(0);
   });
 
   it('asks for a name before creating, and shows a failure in the dialog', async () => {

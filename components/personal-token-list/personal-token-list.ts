@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { AdminClient, PersonalToken } from '../../src/admin/index.js';
+import type { AdminClient, Permission, PersonalToken } from '../../src/admin/index.js';
 import { AdminConnection } from '../shared/admin-connection.js';
 import { emit } from '../shared/events.js';
 import { ModalDialog } from '../shared/modal-dialog.js';
@@ -11,31 +11,58 @@ import { SecretHolder } from '../shared/secret-once.js';
 import { DoneNotice } from '../shared/done-notice.js';
 import { styles } from './personal-token-list.styles.js';
 
-type Permission = 'integrations:read' | 'integrations:write' | 'scopes:read' | 'scopes:write' | 'tokens:read' | 'tokens:write' | 'personal-tokens:write';
 const EXPIRY_DAYS = [7, 30, 90, 366];
+/** The longest lifetime the server gives a token, in days. */
+const MAX_DAYS = 366;
+const DAY_MS = 86_400_000;
 
 interface View {
-  mode: 'create' | 'revoke' | undefined;
+  mode: 'create' | 'revoke' | 'regenerate' | undefined;
   allowed: Permission[];
   name: string;
   chosen: Permission[];
-  days: number;
+  /** One of EXPIRY_DAYS, or a date the user picks. */
+  expiry: number | 'custom';
+  /** The picked date, as `<input type=date>` holds it (yyyy-mm-dd, local). */
+  customDate: string;
   nameError: boolean;
+  permissionError: boolean;
+  dateError: boolean;
   busy: boolean;
   error: unknown;
   pending: PersonalToken | undefined;
 }
 
-const INITIAL: View = { mode: undefined, allowed: [], name: '', chosen: [], days: 30, nameError: false, busy: false, error: undefined, pending: undefined };
+const INITIAL: View = {
+  mode: undefined, allowed: [], name: '', chosen: [], expiry: 30, customDate: '', nameError: false, permissionError: false, dateError: false, busy: false, error: undefined, pending: undefined,
+};
+
+/** A local calendar date `days` from today, as yyyy-mm-dd. */
+function dateInDays(days: number): string {
+  const d = new Date(Date.now() + days * DAY_MS);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Whole days from today to a yyyy-mm-dd date (calendar days, so the time of day does not matter). */
+function daysUntil(date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  const now = new Date();
+  return Math.round((Date.UTC(y!, m! - 1, d!) - Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())) / DAY_MS);
+}
 
 /**
  * @summary The signed-in user's personal access tokens, for scripts: create (value shown once), revoke.
  *
- * A new token carries only the permissions chosen (read-only by default, never more than
- * the user has) and always expires. Its value is shown once, as secrets are, and never stored.
+ * A new token carries only the permissions chosen, each shown with what it allows (read-only
+ * by default, at least one, never more than the user has), and always expires: in 7 to 366
+ * days or on a date picked, the resulting date shown. Its value is shown once, as secrets
+ * are, and never stored. "Regenerate…" gives a token a new value (the old one stops working
+ * at once), keeping its name and permissions.
  *
  * @fires grantkit-personal-token-create-request - before a token is created; cancelable
  * @fires grantkit-personal-token-revoke-request - before a token is revoked; cancelable
+ * @fires grantkit-personal-token-regenerate-request - before a token gets a new value; cancelable
+ * @fires grantkit-personal-token-regenerated - a token got a new value; `detail` names it, never its value
  * @fires grantkit-personal-token-created - a token was created; `detail` names it, never its value
  * @fires grantkit-personal-token-revoked - a token was revoked
  * @fires grantkit-error - loading, creating or revoking failed; `detail.code` is the error's code
@@ -46,6 +73,8 @@ const INITIAL: View = { mode: undefined, allowed: [], name: '', chosen: [], days
  * @csspart list - the list of tokens
  * @csspart row - one token
  * @csspart revoke - a row's revoke button
+ * @csspart regenerate - a row's regenerate button
+ * @csspart expiry - the expiry choice, the date picker and the resulting date
  * @csspart empty - shown when there are no tokens
  * @csspart error - shown when loading failed, with a retry button
  * @csspart forbidden - shown instead when the caller lacks the role to see this
@@ -80,10 +109,14 @@ export class PersonalTokenList extends LitElement {
     (cursor) => this.#connection.client!.listPersonalTokens({ limit: 50, ...(cursor ? { cursor } : {}) }),
     (error) => this.#report(error),
   );
+  /** What to confirm once the dialog that shows a new value closes: said earlier, it would be hidden behind it. */
+  #afterSecret = '';
   readonly #modal = new ModalDialog(this, {
     onClosed: () => {
       this.#secret.forget();
       this.#set({ mode: undefined, pending: undefined });
+      if (this.#afterSecret) this.#notice.say(this.#afterSecret);
+      this.#afterSecret = '';
     },
     fallbackFocus: () => this.renderRoot.querySelector<HTMLElement>('[part=create]'),
   });
@@ -97,10 +130,11 @@ export class PersonalTokenList extends LitElement {
     emit(this, 'grantkit-error', { error, code: (error as { code?: string }).code ?? 'unknown' });
   }
 
-  async #open(mode: 'create' | 'revoke', token?: PersonalToken): Promise<void> {
-    this.#set({ mode: mode, pending: token, error: undefined, nameError: false });
+  async #open(mode: 'create' | 'revoke' | 'regenerate', token?: PersonalToken): Promise<void> {
+    this.#afterSecret = '';
+    this.#set({ mode: mode, pending: token, error: undefined, nameError: false, permissionError: false, dateError: false, expiry: 30, customDate: '' });
     if (mode === 'create') {
-      this.#set({ name: '', days: 30 });
+      this.#set({ name: '' });
       // Read-only by default: a script gets more only when someone ticks it.
       this.#set({ chosen: this.#ui.allowed.filter((p) => p.endsWith(':read')) });
     }
@@ -116,22 +150,60 @@ export class PersonalTokenList extends LitElement {
     if (this.#secret.shown) event.preventDefault();
   };
 
+  /** The lifetime chosen, in days; undefined while the picked date is missing or out of range. */
+  get #days(): number | undefined {
+    const { expiry, customDate } = this.#ui;
+    if (expiry !== 'custom') return expiry;
+    const days = customDate ? daysUntil(customDate) : NaN;
+    return days >= 1 && days <= MAX_DAYS ? days : undefined;
+  }
+
+  /** Checks the form before anything is sent; focuses the first field in error. */
+  async #checked(needsName: boolean): Promise<number | undefined> {
+    const nameError = needsName && !this.#ui.name.trim();
+    const permissionError = needsName && this.#ui.chosen.length === 0;
+    const days = this.#days;
+    this.#set({ nameError, permissionError, dateError: days === undefined });
+    if (!nameError && !permissionError && days !== undefined) return days;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(nameError ? '#pat-name' : permissionError ? '[part~=permission] input' : '#pat-date')?.focus();
+    return undefined;
+  }
+
   async #create(event: Event): Promise<void> {
     event.preventDefault();
     const admin = this.#connection.client;
-    if (!this.#ui.name.trim()) {
-      this.#set({ nameError: true });
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>('#pat-name')?.focus();
-      return;
-    }
-    if (!admin) return;
-    if (!emit(this, 'grantkit-personal-token-create-request', { name: this.#ui.name.trim(), scope: [...this.#ui.chosen], expiresInDays: this.#ui.days }, { cancelable: true })) return;
+    const days = await this.#checked(true);
+    if (!admin || days === undefined) return;
+    if (!emit(this, 'grantkit-personal-token-create-request', { name: this.#ui.name.trim(), scope: [...this.#ui.chosen], expiresInDays: days }, { cancelable: true })) return;
     this.#set({ busy: true, error: undefined });
     try {
-      const created = await admin.createPersonalToken({ name: this.#ui.name.trim(), scope: this.#ui.chosen, expires_in_days: this.#ui.days });
+      const created = await admin.createPersonalToken({ name: this.#ui.name.trim(), scope: this.#ui.chosen, expires_in_days: days });
       this.#secret.show(created.token);
+      this.#afterSecret = stringsFor(this).notices.personalTokenCreated(created.name);
       emit(this, 'grantkit-personal-token-created', { id: created.id, name: created.name, expiresAt: created.expires_at });
+      void this.#loader.reload();
+    } catch (error) {
+      this.#set({ error });
+      this.#report(error);
+    } finally {
+      this.#set({ busy: false });
+    }
+  }
+
+  async #regenerate(event: Event): Promise<void> {
+    event.preventDefault();
+    const token = this.#ui.pending;
+    const admin = this.#connection.client;
+    const days = await this.#checked(false);
+    if (!token || !admin || days === undefined) return;
+    if (!emit(this, 'grantkit-personal-token-regenerate-request', { id: token.id, name: token.name, expiresInDays: days }, { cancelable: true })) return;
+    this.#set({ busy: true, error: undefined });
+    try {
+      const regenerated = await admin.regeneratePersonalToken({ token_id: token.id }, { expires_in_days: days });
+      this.#secret.show(regenerated.token);
+      this.#afterSecret = stringsFor(this).notices.personalTokenRegenerated(regenerated.name);
+      emit(this, 'grantkit-personal-token-regenerated', { id: regenerated.id, name: regenerated.name, expiresAt: regenerated.expires_at });
       void this.#loader.reload();
     } catch (error) {
       this.#set({ error });
@@ -188,7 +260,10 @@ export class PersonalTokenList extends LitElement {
               <div class="name">${token.name} <span class="meta">•••• ${token.last4}</span></div>
               <div class="meta">${token.scope} · ${t.personal.expiresOn(when(token.expires_at))} · ${token.last_used_at ? t.personal.lastUsed(when(token.last_used_at)) : t.personal.neverUsed}</div>
             </div>
-            <button type="button" part="revoke" aria-label="${t.personal.revoke}: ${token.name}" @click=${() => void this.#open('revoke', token)}>${t.personal.revoke}</button>
+            <div class="row-actions">
+              <button type="button" part="regenerate" aria-label=${t.personal.regenerateLabel(token.name)} @click=${() => void this.#open('regenerate', token)}>${t.personal.regenerate}</button>
+              <button type="button" part="revoke" aria-label="${t.personal.revoke}: ${token.name}" @click=${() => void this.#open('revoke', token)}>${t.personal.revoke}</button>
+            </div>
           </li>`,
         )}
       </ul>
@@ -212,7 +287,22 @@ export class PersonalTokenList extends LitElement {
         </div>
       `;
     }
+    if (this.#ui.mode === 'regenerate' && this.#ui.pending) {
+      return html`
+        <form novalidate @submit=${this.#regenerate}>
+          <h2 id="title">${t.personal.regenerateTitle(this.#ui.pending.name)}</h2>
+          <p>${t.personal.regenerateExplanation}</p>
+          ${error}
+          ${this.#renderExpiry(t)}
+          <div part="actions">
+            <button type="button" ?disabled=${this.#ui.busy} @click=${() => this.#close()}>${t.common.cancel}</button>
+            <button type="submit" class="danger" ?disabled=${this.#ui.busy} aria-busy=${this.#ui.busy ? 'true' : 'false'}>${this.#ui.busy ? t.personal.regenerating : t.personal.regenerateButton}</button>
+          </div>
+        </form>
+      `;
+    }
     if (this.#ui.mode !== 'create') return nothing;
+    const { permissionError } = this.#ui;
     return html`
       <form novalidate @submit=${this.#create}>
         <h2 id="title">${t.personal.createTitle}</h2>
@@ -226,20 +316,49 @@ export class PersonalTokenList extends LitElement {
         <fieldset aria-describedby="pat-permissions-hint">
           <legend>${t.personal.permissions}</legend>
           ${this.#ui.allowed.map(
-            (p) => html`<label class="option"><input type="checkbox" .checked=${this.#ui.chosen.includes(p)}
-              @change=${(e: Event) => (this.#set({ chosen: (e.target as HTMLInputElement).checked ? [...this.#ui.chosen, p] : this.#ui.chosen.filter((c) => c !== p) }))} /> <code>${p}</code></label>`,
+            (p) => html`<label part="permission" class="option"><input type="checkbox" .checked=${this.#ui.chosen.includes(p)} aria-invalid=${permissionError ? 'true' : 'false'}
+              @change=${(e: Event) => this.#set({ chosen: (e.target as HTMLInputElement).checked ? [...this.#ui.chosen, p] : this.#ui.chosen.filter((c) => c !== p), permissionError: false })} />
+              <span><code>${p}</code> <span class="permission-description">${t.personal.permission[p]}</span></span></label>`,
           )}
-          <p class="hint" id="pat-permissions-hint">${t.personal.permissionsHint}</p>
+          <p class="hint" id="pat-permissions-hint">${permissionError ? html`<span class="error">${t.personal.noPermission}</span> ` : nothing}${t.personal.permissionsHint}</p>
         </fieldset>
-        <label for="pat-days">${t.personal.expires}</label>
-        <select id="pat-days" @change=${(e: Event) => (this.#set({ days: Number((e.target as HTMLSelectElement).value) }))}>
-          ${EXPIRY_DAYS.map((d) => html`<option value=${d} ?selected=${d === this.#ui.days}>${t.personal.days(d)}</option>`)}
-        </select>
+        ${this.#renderExpiry(t)}
         <div part="actions">
           <button type="button" ?disabled=${this.#ui.busy} @click=${() => this.#close()}>${t.common.cancel}</button>
           <button type="submit" class="primary" ?disabled=${this.#ui.busy} aria-busy=${this.#ui.busy ? 'true' : 'false'}>${this.#ui.busy ? t.personal.creating : t.personal.createButton}</button>
         </div>
       </form>
+    `;
+  }
+
+  /** The lifetime: a number of days or a date, and the date it results in, as GitHub shows it. */
+  #renderExpiry(t: Strings) {
+    const { expiry, customDate, dateError } = this.#ui;
+    const days = this.#days;
+    const date = dateFormat(this, false);
+    const last = date.format(new Date(Date.now() + MAX_DAYS * DAY_MS));
+    return html`
+      <div part="expiry">
+        <label for="pat-days">${t.personal.expires}</label>
+        <select id="pat-days" aria-describedby="pat-expiry-result"
+          @change=${(e: Event) => {
+            const value = (e.target as HTMLSelectElement).value;
+            this.#set({ expiry: value === 'custom' ? 'custom' : Number(value), dateError: false, customDate: value === 'custom' ? customDate || dateInDays(30) : customDate });
+          }}>
+          ${EXPIRY_DAYS.map((d) => html`<option value=${d} ?selected=${d === expiry}>${t.personal.days(d)}</option>`)}
+          <option value="custom" ?selected=${expiry === 'custom'}>${t.personal.customExpiry}</option>
+        </select>
+        ${expiry === 'custom'
+          ? html`<label for="pat-date">${t.personal.expiryDate}</label>
+              <input id="pat-date" type="date" min=${dateInDays(1)} max=${dateInDays(MAX_DAYS)} .value=${customDate} aria-invalid=${dateError ? 'true' : 'false'} aria-describedby="pat-expiry-result"
+                @input=${(e: Event) => this.#set({ customDate: (e.target as HTMLInputElement).value, dateError: false })} />`
+          : nothing}
+        <p class="hint" id="pat-expiry-result" aria-live="polite">
+          ${dateError || days === undefined
+            ? html`<span class="error">${t.personal.badExpiryDate(last)}</span>`
+            : t.personal.expiresOnDate(date.format(new Date(Date.now() + days * DAY_MS)))}
+        </p>
+      </div>
     `;
   }
 }

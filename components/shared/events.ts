@@ -40,6 +40,8 @@ export interface GrantkitElementEvents {
   'grantkit-personal-token-create-request': { name: string; scope: string[]; expiresInDays: number };
   'grantkit-personal-token-created': { id: string; name: string; expiresAt: string };
   'grantkit-personal-token-revoke-request': { id: string; name: string };
+  'grantkit-personal-token-regenerate-request': { id: string; name: string; expiresInDays: number };
+  'grantkit-personal-token-regenerated': { id: string; name: string; expiresAt: string };
   'grantkit-personal-token-revoked': { id: string; name: string };
   'grantkit-connected-app-revoke-request': { clientId: string; name: string };
   'grantkit-connected-app-revoked': { clientId: string; name: string };

@@ -19,4 +19,6 @@ export type PersonalToken = components['schemas']['PersonalToken'];
 /** A third-party integration the caller has allowed to act for them. */
 export type ConnectedApp = components['schemas']['ConnectedApp'];
 export type Me = components['schemas']['Me'];
+/** What a caller (or a personal token) may do, e.g. `integrations:write`. */
+export type Permission = components['schemas']['Permission'];
 export type Problem = components['schemas']['Problem'];

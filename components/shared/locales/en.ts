@@ -1,5 +1,6 @@
 import type { GrantkitErrorCode } from '../../../src/errors.js';
 import type { AdminApiErrorCode } from '../../../src/admin/errors.js';
+import type { Permission } from '../../../src/admin/index.js';
 
 /**
  * A message for every code the core client and the admin client can report, and `unknown`:
@@ -46,6 +47,8 @@ export const en = {
     scopeSaved: (name: string) => `Scope ${name} saved.`,
     scopeDeleted: (name: string) => `Scope ${name} deleted.`,
     personalTokenRevoked: (name: string) => `Token “${name}” revoked.`,
+    personalTokenCreated: (name: string) => `Token “${name}” created.`,
+    personalTokenRegenerated: (name: string) => `Token “${name}” regenerated: its old value no longer works.`,
     appRevoked: (name: string) => `${name} can no longer act for you.`,
     integrationCreated: (name: string) => `${name} created.`,
     integrationActivated: (name: string) => `${name} is active again.`,
@@ -252,6 +255,26 @@ export const en = {
     revokeExplanation: (name: string) => `Scripts using “${name}” stop working at once.`,
     revoking: 'Revoking…',
     required: 'Required.',
+    noPermission: 'Choose at least one permission: a token that may do nothing is of no use.',
+    permission: {
+      'integrations:read': 'See integrations, their settings and endpoints',
+      'integrations:write': 'Create, change, deactivate and delete integrations, and rotate their secrets',
+      'scopes:read': 'See scopes and which integrations use them',
+      'scopes:write': 'Create, change and delete scopes, and allow them for integrations',
+      'tokens:read': 'See the tokens issued to integrations',
+      'tokens:write': 'Revoke tokens issued to integrations',
+      'personal-tokens:write': 'Create personal access tokens (only from a signed-in session)',
+    } satisfies Record<Permission, string>,
+    customExpiry: 'On a date…',
+    expiryDate: 'Expiry date',
+    expiresOnDate: (when: string) => `The token expires on ${when}.`,
+    badExpiryDate: (max: string) => `Choose a date from tomorrow to ${max}.`,
+    regenerate: 'Regenerate…',
+    regenerateLabel: (name: string) => `Regenerate ${name}`,
+    regenerateTitle: (name: string) => `Regenerate “${name}”?`,
+    regenerateExplanation: 'A new value replaces the current one, which stops working at once: give it to every script that uses the token. The token keeps its name and permissions.',
+    regenerating: 'Regenerating…',
+    regenerateButton: 'Regenerate token',
   },
   connected: {
     label: 'Apps you have allowed to access your account',
