@@ -25,7 +25,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Lists integrations, newest first, a page at a time. */
+        /** Lists integrations, newest first unless `sort` says otherwise, a page at a time. */
         get: operations["listIntegrations"];
         put?: never;
         /**
@@ -728,6 +728,10 @@ export interface operations {
                 /** @description Case-insensitive text to find in names and descriptions. */
                 q?: components["parameters"]["Search"];
                 status?: components["schemas"]["IntegrationStatus"];
+                /** @description Only public (no secret) or only confidential integrations. */
+                client_type?: "public" | "confidential";
+                /** @description `newest` (the default) and `oldest` by creation time; `name` by name (case ignored), then version. A cursor belongs to the order it was issued in. */
+                sort?: "newest" | "oldest" | "name";
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: components["parameters"]["Cursor"];
                 limit?: components["parameters"]["Limit"];

@@ -4,7 +4,7 @@ import type { ListQuery, Schemas } from './operation-types.js';
 import { ApiProblem } from './problem.js';
 import type { Database, Queryable } from '../db/database.js';
 import { isUniqueViolation } from '../db/errors.js';
-import { containing, newestFirstCursor, pageOf, readNewestFirstCursor } from './paging.js';
+import { containing, newestFirstCursor, pageOf, readKeyCursor, readNewestFirstCursor } from './paging.js';
 import { hashSecret, type SecretHash, newSecret, type StoredIntegration } from './records.js';
 
 /** What the admin API needs from the authorization server when integrations change. */
@@ -137,6 +137,58 @@ export async function saveIntegration(db: Queryable, i: StoredIntegration): Prom
   );
 }
 
+type ListOrder = {
+  by: string;
+  /** The condition for what comes after the cursor's item, in this order. */
+  after: (cursor: string, param: (value: unknown) => string) => string;
+  cursorOf: (i: StoredIntegration) => string;
+};
+
+const NAME_KEY = `(lower(i.client_name) collate "C", lower(i.version) collate "C", i.client_id)`;
+
+/** Each order the list offers, with its keyset: a page costs an index walk from the cursor on. */
+const LIST_ORDERS: Record<NonNullable<ListQuery<'listIntegrations'>['sort']>, ListOrder> = {
+  newest: {
+    by: 'i.created_at desc, i.client_id desc',
+    after: (cursor, param) => {
+      const after = readNewestFirstCursor(cursor);
+      return `(i.created_at, i.client_id) < (${param(after.at)}, ${param(after.id)})`;
+    },
+    cursorOf: (i) => newestFirstCursor(new Date(i.created_at), i.client_id),
+  },
+  oldest: {
+    by: 'i.created_at asc, i.client_id asc',
+    after: (cursor, param) => {
+      const after = readNewestFirstCursor(cursor);
+      return `(i.created_at, i.client_id) > (${param(after.at)}, ${param(after.id)})`;
+    },
+    cursorOf: (i) => newestFirstCursor(new Date(i.created_at), i.client_id),
+  },
+  name: {
+    by: 'lower(i.client_name) collate "C", lower(i.version) collate "C", i.client_id',
+    after: (cursor, param) => {
+      const [name, version, id] = readNameCursor(cursor);
+      // lower() of the cursor's own name, by the database: the same case mapping as the rows'.
+      return `${NAME_KEY} > (lower(${param(name)}) collate "C", lower(${param(version)}) collate "C", ${param(id)})`;
+    },
+    cursorOf: (i) => JSON.stringify([i.client_name, i.version, i.client_id]),
+  },
+};
+
+/** The name, version and id a name-ordered cursor names; anything else was not issued by this list. */
+function readNameCursor(cursor: string): [string, string, string] {
+  let key: unknown;
+  try {
+    key = JSON.parse(readKeyCursor(cursor));
+  } catch {
+    key = undefined;
+  }
+  if (!Array.isArray(key) || key.length !== 3 || !key.every((k) => typeof k === 'string')) {
+    throw new ApiProblem('validation_failed', 'the cursor is not one this API issued for this order', { errors: [{ path: '/query/cursor', message: 'is not valid' }] });
+  }
+  return key as [string, string, string];
+}
+
 export class Integrations {
   constructor(
     private readonly db: Database,
@@ -155,18 +207,17 @@ export class Integrations {
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
     if (query.status) where.push(`i.status = ${param(query.status)}`);
+    if (query.client_type) where.push(query.client_type === 'public' ? "i.token_endpoint_auth_method = 'none'" : "i.token_endpoint_auth_method <> 'none'");
     const q = query.q?.trim().toLowerCase();
     if (q) where.push(`i.search_text like ${param(containing(q))} escape '\\'`);
-    if (query.cursor !== undefined) {
-      const after = readNewestFirstCursor(query.cursor);
-      where.push(`(i.created_at, i.client_id) < (${param(after.at)}, ${param(after.id)})`);
-    }
+    const order = LIST_ORDERS[query.sort ?? 'newest'];
+    if (query.cursor !== undefined) where.push(order.after(query.cursor, param));
     const rows = await this.db.query<IntegrationRow>(
       `select ${INTEGRATION_COLUMNS} from integrations i ${where.length ? `where ${where.join(' and ')}` : ''}
-       order by i.created_at desc, i.client_id desc limit ${param(query.limit + 1)}`,
+       order by ${order.by} limit ${param(query.limit + 1)}`,
       params,
     );
-    const result = pageOf(rows.map(integrationFromRow), query.limit, (i) => newestFirstCursor(new Date(i.created_at), i.client_id));
+    const result = pageOf(rows.map(integrationFromRow), query.limit, order.cursorOf);
     return { items: result.items.map(present), next_cursor: result.next_cursor };
   }
 

@@ -155,8 +155,11 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 3,
-    name: 'personal token values reissued',
+    name: 'personal tokens reissued; integrations by name',
     sql: `
+      -- The integration list sorted by name walks this index, ties broken by version and id.
+      -- "C" collation: the same order on every PostgreSQL, whatever locale it was set up with.
+      create index integrations_by_name on integrations ((lower(client_name) collate "C"), (lower(version) collate "C"), client_id);
       -- When the token's current value was issued: its creation, or its latest regeneration,
       -- which starts the lifetime it had again.
       alter table personal_tokens add column issued_at timestamptz;

@@ -255,6 +255,31 @@ describe('integrations', () => {
     assert.equal(wrongType.status, 400);
   });
 
+  it('filters integrations by status and type, and sorts them by name or by age', async () => {
+    const admin = api(server, adminToken);
+    const tag = `sorted${Date.now()}`;
+    const made: string[] = [];
+    for (const [n, auth] of [['b', 'none'], ['A', 'client_secret_basic'], ['c', 'none']] as const) {
+      const extra = auth === 'none' ? { grant_types: ['authorization_code'], redirect_uris: ['https://x.example/cb'] } : {};
+      made.push((await admin('POST', '/integrations', confidential(`${n} ${tag}`, { token_endpoint_auth_method: auth, ...extra }))).body!.client_id);
+    }
+    await admin('POST', `/integrations/${made[2]}/deactivate`);
+    const names = async (query: string) => (await admin('GET', `/integrations?q=${tag}&${query}`)).body!.items.map((i: { client_name: string }) => i.client_name.split(' ')[0]);
+    assert.deepEqual(await names(''), ['c', 'A', 'b'], 'newest first by default');
+    assert.deepEqual(await names('sort=oldest'), ['b', 'A', 'c']);
+    assert.deepEqual(await names('sort=name'), ['A', 'b', 'c'], 'by name, case ignored');
+    assert.deepEqual(await names('client_type=public&sort=name'), ['b', 'c']);
+    assert.deepEqual(await names('client_type=confidential'), ['A']);
+    assert.deepEqual(await names('status=inactive'), ['c']);
+    assert.deepEqual(await names('status=active&client_type=public'), ['b']);
+    const first = await admin('GET', `/integrations?q=${tag}&sort=name&limit=1`);
+    const wrongOrder = await admin('GET', `/integrations?q=${tag}&sort=newest&cursor=${first.body!.next_cursor}`);
+    assert.equal(wrongOrder.status, 400, 'a cursor belongs to its order');
+    assert.deepEqual(wrongOrder.body!.errors.map((e: { path: string }) => e.path), ['/query/cursor']);
+    assert.equal((await admin('GET', '/integrations?sort=random')).status, 400);
+    assert.equal((await admin('GET', '/integrations?client_type=secret')).status, 400);
+  });
+
   it('searches, filters and pages with a cursor, without repeats or gaps', async () => {
     const admin = api(server, adminToken);
     const names = Array.from({ length: 23 }, (_, i) => `Paging Probe ${String(i).padStart(2, '0')}`);
@@ -276,7 +301,7 @@ describe('integrations', () => {
     assert.ok(inactive.body!.items.every((i: { status: string }) => i.status === 'inactive'));
     assert.equal((await admin('GET', '/integrations?cursor=%%%')).status, 400);
     assert.equal((await admin('GET', '/integrations?limit=1000')).status, 400);
-    assert.equal((await admin('GET', '/integrations?sort=name')).status, 400);
+    assert.equal((await admin('GET', '/integrations?sort=size')).status, 400, 'an order the document does not offer');
   });
 
   it('updates fields, keeping the rules that span them', async () => {
