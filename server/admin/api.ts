@@ -50,6 +50,10 @@ export function createAdminApi(options: AdminApiOptions): (req: IncomingMessage,
     deactivateIntegration: async ({ path }) => ok(await integrations.setStatus(path.client_id, 'inactive')),
     rotateIntegrationSecret: async ({ path, body }) => ok(await integrations.rotateSecret(path.client_id, body?.grace_period_seconds ?? 0)),
     endSecretGracePeriod: async ({ path }) => ok(await integrations.endGracePeriod(path.client_id)),
+    revokeIntegrationTokens: async ({ path }) => {
+      await integrations.revokeTokens(path.client_id);
+      return done;
+    },
     getIntegrationEndpoints: async ({ path }) => ok(await integrations.endpoints(path.client_id)),
     listIntegrationScopes: async ({ path }) => ok({ items: await scopes.ofIntegration(path.client_id) }),
     associateScope: async ({ path }) => {

@@ -346,6 +346,12 @@ export class Integrations {
     return present(await this.get(clientId));
   }
 
+  /** Every token and grant of the integration, on every instance at once (they are read from the database at each use). */
+  async revokeTokens(clientId: string): Promise<void> {
+    await this.get(clientId);
+    await this.authority.revokeAllFor(clientId);
+  }
+
   async endpoints(clientId: string): Promise<Schemas['Endpoints']> {
     await this.get(clientId);
     return this.authority.endpoints();

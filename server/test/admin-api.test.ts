@@ -556,6 +556,22 @@ describe('issued tokens', () => {
     assert.equal(tokens.expires_in, 120);
   });
 
+  it("revokes every token of one integration at once, and no other integration's", async () => {
+    const admin = api(server, adminToken);
+    const target = await signedInThrough('revoked-all', { refresh_count: null, access_token_lifetime: 600 });
+    const bystander = await signedInThrough('bystander', { refresh_count: null, access_token_lifetime: 600 });
+    assert.equal((await admin('GET', `/tokens?client_id=${target.id}`)).body!.items.length, 1);
+    assert.equal((await api(server, viewerToken)('DELETE', `/integrations/${target.id}/tokens`)).status, 403, 'a viewer may not');
+    assert.equal((await refresh(server, target.id, target.tokens.refresh_token!)).status, 200, 'still live after the refused attempt');
+
+    assert.equal((await admin('DELETE', `/integrations/${target.id}/tokens`)).status, 204);
+    assert.deepEqual((await admin('GET', `/tokens?client_id=${target.id}`)).body!.items, []);
+    assert.equal((await refresh(server, target.id, target.tokens.refresh_token!)).body.error, 'invalid_grant');
+    assert.equal((await refresh(server, bystander.id, bystander.tokens.refresh_token!)).status, 200, "the other integration's users stay signed in");
+    assert.equal((await admin('GET', `/integrations/${target.id}`)).body!.status, 'active', 'the integration itself stays as it was');
+    assert.equal((await admin('DELETE', '/integrations/gk_no_such/tokens')).body!.code, 'not_found');
+  });
+
   it('lists tokens with expiry, "Lifetime" and remaining refreshes, filtered, and revokes them', async () => {
     const admin = api(server, adminToken);
     const limited = await signedInThrough('listed', { refresh_count: 3, access_token_lifetime: 600 });

@@ -66,7 +66,7 @@ describe('the admin API keeps its document', () => {
   it('answers 404 for every resource that does not exist', async () => {
     const paths: Array<[string, string]> = [
       ['GET', '/integrations/gk_missing'], ['PATCH', '/integrations/gk_missing'], ['DELETE', '/integrations/gk_missing'],
-      ['POST', '/integrations/gk_missing/activate'], ['POST', '/integrations/gk_missing/deactivate'], ['POST', '/integrations/gk_missing/secret'], ['DELETE', '/integrations/gk_missing/secret/previous'],
+      ['POST', '/integrations/gk_missing/activate'], ['POST', '/integrations/gk_missing/deactivate'], ['POST', '/integrations/gk_missing/secret'], ['DELETE', '/integrations/gk_missing/secret/previous'], ['DELETE', '/integrations/gk_missing/tokens'],
       ['GET', '/integrations/gk_missing/endpoints'], ['GET', '/integrations/gk_missing/scopes'], ['PUT', '/integrations/gk_missing/scopes/projects:read'],
       ['GET', '/scopes/missing'], ['PATCH', '/scopes/missing'], ['DELETE', '/scopes/missing'], ['DELETE', '/tokens/missing'],
       ['DELETE', '/personal-tokens/pat_missingmissing'], ['POST', '/personal-tokens/pat_missingmissing/regenerate'], ['GET', '/no-such-thing'],

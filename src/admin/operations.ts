@@ -13,6 +13,7 @@ export const OPERATIONS = {
   rotateIntegrationSecret: ['POST', '/integrations/{client_id}/secret', 3],
   endSecretGracePeriod: ['DELETE', '/integrations/{client_id}/secret/previous', 1],
   getIntegrationEndpoints: ['GET', '/integrations/{client_id}/endpoints', 1],
+  revokeIntegrationTokens: ['DELETE', '/integrations/{client_id}/tokens', 1],
   listIntegrationScopes: ['GET', '/integrations/{client_id}/scopes', 1],
   associateScope: ['PUT', '/integrations/{client_id}/scopes/{scope_name}', 1],
   disassociateScope: ['DELETE', '/integrations/{client_id}/scopes/{scope_name}', 1],
