@@ -159,10 +159,6 @@ export const styles = [
       margin-right: auto;
       color: var(--_muted);
     }
-    button.danger-outline {
-      color: var(--_danger);
-      border-color: var(--_danger);
-    }
     .skeleton {
       min-height: 12rem;
       border-radius: var(--_radius);

@@ -21,6 +21,31 @@ export const styles = [
       background: var(--_surface);
       color: var(--_text);
     }
+    [part='filters'] {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 0.75rem;
+      margin-top: 0.5rem;
+    }
+    .filter {
+      display: flex;
+      flex-direction: column;
+      gap: 0.15rem;
+      font-size: 0.85em;
+      color: var(--_muted);
+      flex: 1 1 8rem;
+      min-width: 0;
+    }
+    [part='filter'] {
+      font: inherit;
+      font-size: 1rem;
+      padding: 0.35rem 0.5rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      color: var(--_text);
+      min-width: 0;
+    }
     [part='count'] {
       color: var(--_muted);
       font-size: 0.9em;
@@ -63,7 +88,8 @@ export const styles = [
     }
     .badges {
       grid-column: 2;
-      grid-row: 1 / span 2;
+      grid-row: 1 / span 3;
+      align-self: start;
       display: flex;
       gap: 0.35rem;
     }

@@ -33,7 +33,10 @@ function serve(total: number, options: { pageSize?: number; wait?: number } = {}
       requests.push(query);
       if (options.wait) await delay(options.wait);
       const q = query.get('q')?.toLowerCase();
-      const matching = q ? all.filter((x) => x.client_name.toLowerCase().includes(q)) : all;
+      const status = query.get('status');
+      const type = query.get('client_type');
+      const matching = all.filter((x) => (!q || x.client_name.toLowerCase().includes(q)) && (!status || x.status === status) && (!type || x.client_type === type));
+      if (query.get('sort') === 'name') matching.sort((a, b) => a.client_name.localeCompare(b.client_name));
       const start = Number(query.get('cursor') ?? 0);
       const size = options.pageSize ?? Number(query.get('limit'));
       const items = matching.slice(start, start + size);
@@ -132,6 +135,49 @@ describe('<integration-list>', () => {
     await waitUntil(() => part(el, 'empty') !== null);
     expect(part(el, 'empty')!.textContent!.trim()).to.equal('No integration matches “zzz”.');
     await expect(el).to.be.accessible();
+  });
+
+  it('filters by status and type and sorts, asking the server, and says when the filters match nothing', async () => {
+    const requests = serve(20);
+    const el = await fixture<IntegrationList>(html`<integration-list .admin=${admin()}></integration-list>`);
+    await waitUntil(() => rows(el).length > 0);
+    expect(rows(el)[0]!.textContent).to.contain('Created Nov 1, 2026');
+    const [status, type, sort] = [...el.shadowRoot!.querySelectorAll<HTMLSelectElement>('[part=filter]')];
+    expect([status, type, sort].map((s) => s!.labels![0]!.querySelector('span')!.textContent)).to.deep.equal(['Status', 'Type', 'Sort by']);
+    await expect(el).to.be.accessible();
+
+    const pick = async (select: HTMLSelectElement, value: string) => {
+      const asked = requests.length;
+      select.value = value;
+      select.dispatchEvent(new Event('change'));
+      await waitUntil(() => requests.length > asked && el.shadowRoot!.querySelector('[part=list][aria-busy]') === null, `the list reloads for ${value}`);
+    };
+    await pick(status!, 'inactive');
+    await waitUntil(() => rows(el).length === 4, 'only the inactive ones: 0, 5, 10, 15');
+    expect(requests.at(-1)!.get('status')).to.equal('inactive');
+    await pick(type!, 'public');
+    await waitUntil(() => rows(el).length === 2, 'inactive and public: 5 and 15');
+    expect(el.status).to.equal('inactive');
+    expect(el.clientType, 'the choice is a property a router can keep').to.equal('public');
+    await pick(sort!, 'name');
+    expect(requests.at(-1)!.get('sort')).to.equal('name');
+    expect(requests.at(-1)!.get('client_type')).to.equal('public');
+
+    el.status = 'active';
+    el.clientType = 'confidential';
+    el.sort = 'newest';
+    await waitUntil(() => requests.at(-1)!.get('status') === 'active', 'a property set by the page reloads too');
+    expect(requests.at(-1)!.has('sort'), 'the default order is not sent').to.equal(false);
+    const before = requests.length;
+    el.status = 'active';
+    await el.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(requests.length, 'the same filter again loads nothing').to.equal(before);
+
+    serve(0);
+    el.status = 'inactive';
+    await waitUntil(() => part(el, 'empty') !== null);
+    expect(part(el, 'empty')!.textContent!.trim()).to.equal('No integration matches these filters.');
   });
 
   it('says so when there are no integrations at all', async () => {

@@ -1,10 +1,10 @@
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { AdminClient, Integration } from '../../src/admin/index.js';
+import type { AdminClient, Integration, ParamsOf } from '../../src/admin/index.js';
 import { AdminConnection } from '../shared/admin-connection.js';
 import { emit } from '../shared/events.js';
 import { renderLoadError } from '../shared/load-error.js';
-import { errorMessage, stringsFor, type Strings } from '../shared/localize.js';
+import { dateFormat, errorMessage, stringsFor, type Strings } from '../shared/localize.js';
 import { PagedLoader } from '../shared/paged-loader.js';
 import { VirtualList } from '../shared/virtual-list.js';
 import { breakable } from '../shared/identifier.js';
@@ -13,17 +13,27 @@ import { styles } from './integration-list.styles.js';
 const PAGE_SIZE = 50;
 const SEARCH_DELAY_MS = 250;
 
+type ListQuery = NonNullable<ParamsOf<'listIntegrations'>>;
+/** The filters and orders the admin API offers for the list (from the document). */
+export type IntegrationStatusFilter = NonNullable<ListQuery['status']> | '';
+export type IntegrationTypeFilter = NonNullable<ListQuery['client_type']> | '';
+export type IntegrationSort = NonNullable<ListQuery['sort']>;
+
 /**
  * @summary Lists integrations with search and endless scrolling; selecting one fires an event.
  *
  * Only the rows in view are in the DOM, so ten thousand integrations scroll as smoothly as
- * ten. Pages are fetched with the admin API's cursor as the user nears the end.
+ * ten. Pages are fetched with the admin API's cursor as the user nears the end. Filters by
+ * status and type, and sorts by creation (newest or oldest first) or by name; each row says
+ * when the integration was created. The filters are properties too, so a router can keep them.
  *
  * @fires grantkit-integration-select - a row was chosen; `detail.clientId` names it. Cancelable: `preventDefault()` keeps the current selection
  * @fires grantkit-error - loading failed; `detail.code` is the error's code
  *
  * @csspart toolbar - the search field and the count
  * @csspart search - the search field
+ * @csspart filters - the status, type and sort choices
+ * @csspart filter - each of those choices (a select)
  * @csspart count - how many integrations are listed
  * @csspart list - the scrolling list
  * @csspart row - one integration (a button)
@@ -45,6 +55,12 @@ export class IntegrationList extends LitElement {
   @property({ attribute: false }) admin: AdminClient | undefined;
   /** The client ID of the selected integration, marked in the list. */
   @property() selected = '';
+  /** Only integrations with this status; '' for all. */
+  @property() status: IntegrationStatusFilter = '';
+  /** Only public or only confidential integrations; '' for both. */
+  @property({ attribute: 'client-type' }) clientType: IntegrationTypeFilter = '';
+  /** The order: `newest` (the default), `oldest` or `name`. */
+  @property() sort: IntegrationSort = 'newest';
 
   #query = '';
 
@@ -52,7 +68,13 @@ export class IntegrationList extends LitElement {
   readonly #connection = new AdminConnection(this, () => void this.reload());
   readonly #loader = new PagedLoader<Integration>(
     this,
-    (cursor) => this.#connection.client!.listIntegrations({ limit: PAGE_SIZE, ...(cursor ? { cursor } : {}), ...(this.#query ? { q: this.#query } : {}) }),
+    (cursor) => {
+      if (!cursor) this.#loadedWith = this.#filterKey;
+      return this.#connection.client!.listIntegrations({
+        limit: PAGE_SIZE, ...(cursor ? { cursor } : {}), ...(this.#query ? { q: this.#query } : {}),
+        ...(this.status ? { status: this.status } : {}), ...(this.clientType ? { client_type: this.clientType } : {}), ...(this.sort !== 'newest' ? { sort: this.sort } : {}),
+      });
+    },
     (error) => emit(this, 'grantkit-error', { error, code: (error as { code?: string }).code ?? 'unknown' }),
   );
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -75,6 +97,22 @@ export class IntegrationList extends LitElement {
     if (emit(this, 'grantkit-integration-select', { clientId: integration.client_id }, { cancelable: true })) this.selected = integration.client_id;
   }
 
+  /** The filters and order the list shown was loaded with. */
+  #loadedWith = '';
+
+  get #filterKey(): string {
+    return `${this.status}|${this.clientType}|${this.sort}`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // A filter or order changed (by the user or by the page) since the list was loaded: the first page again.
+    if ((changed.has('status') || changed.has('clientType') || changed.has('sort')) && this.#loader.status !== 'idle' && this.#filterKey !== this.#loadedWith) void this.reload();
+  }
+
+  #filtered(): boolean {
+    return this.#query !== '' || this.status !== '' || this.clientType !== '';
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#searchTimer);
@@ -87,8 +125,24 @@ export class IntegrationList extends LitElement {
         <input part="search" type="search" aria-label=${t.list.search} placeholder=${t.list.searchPlaceholder} .value=${this.#query} @input=${this.#onSearch} />
         <span part="count" role="status">${this.#loader.status === 'ready' || this.#loader.status === 'more' ? t.list.count(this.#loader.items.length, this.#loader.next !== null) : ''}</span>
       </div>
+      <div part="filters" role="group" aria-label=${t.list.filters}>
+        ${this.#choice(t.list.status, this.status, [['', t.list.anyStatus], ['active', t.list.active], ['inactive', t.list.inactive]], (v) => (this.status = v))}
+        ${this.#choice(t.list.type, this.clientType, [['', t.list.anyType], ['public', t.list.public], ['confidential', t.list.confidential]], (v) => (this.clientType = v))}
+        ${this.#choice(t.list.sort, this.sort, [['newest', t.list.newest], ['oldest', t.list.oldest], ['name', t.list.byName]], (v) => (this.sort = v))}
+      </div>
       ${this.#renderBody(t)}
     `;
+  }
+
+  /** One labelled choice of the filter row; `choose` gets one of the offered values. */
+  #choice<V extends string>(label: string, value: V, options: ReadonlyArray<readonly [V, string]>, choose: (value: V) => void) {
+    return html`<label class="filter"><span>${label}</span>
+      <select part="filter" @change=${(e: Event) => {
+        const picked = options.find(([v]) => v === (e.target as HTMLSelectElement).value);
+        if (picked) choose(picked[0]);
+      }}>
+        ${options.map(([v, text]) => html`<option value=${v} ?selected=${v === value}>${text}</option>`)}
+      </select></label>`;
   }
 
   #renderBody(t: Strings) {
@@ -103,13 +157,15 @@ export class IntegrationList extends LitElement {
       </div>`;
     }
     if (items.length === 0) {
-      return html`<div part="empty"><p>${this.#query ? t.list.noMatch(this.#query) : t.list.empty}</p></div>`;
+      const why = this.#query ? t.list.noMatch(this.#query) : this.#filtered() ? t.list.noMatchFilters : t.list.empty;
+      return html`<div part="empty"><p>${why}</p></div>`;
     }
+    const date = dateFormat(this, false);
     return html`
       ${this.#rows.render({
         label: t.list.label,
         items,
-        renderItem: (integration: Integration, index: number) => this.#renderRow(t, integration, index, items.length),
+        renderItem: (integration: Integration, index: number) => this.#renderRow(t, integration, index, items.length, date),
         onNearEnd: () => void this.#loader.loadMore(),
       })}
       ${status === 'more' ? html`<div class="more" role="status">${t.list.loadingMore}</div>` : nothing}
@@ -117,13 +173,14 @@ export class IntegrationList extends LitElement {
     `;
   }
 
-  #renderRow(t: Strings, integration: Integration, index: number, total: number) {
+  #renderRow(t: Strings, integration: Integration, index: number, total: number, date: Intl.DateTimeFormat) {
     const active = integration.status === 'active';
     return html`
       <div role="listitem" class="item" aria-posinset=${index + 1} aria-setsize=${total}>
         <button part="row" type="button" aria-current=${this.selected === integration.client_id ? 'true' : 'false'} @click=${() => this.#select(integration)}>
           <span class="name">${integration.client_name} ${integration.version}</span>
           <span class="meta">${t.list.clientId}: ${breakable(integration.client_id)}</span>
+          <span class="meta">${t.list.created(date.format(new Date(integration.created_at)))}</span>
           <span class="badges">
             <span part="badge ${active ? 'badge-active' : 'badge-inactive'}">${active ? t.list.active : t.list.inactive}</span>
             <span part="badge badge-type">${integration.client_type === 'public' ? t.list.public : t.list.confidential}</span>

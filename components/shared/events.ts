@@ -22,6 +22,8 @@ export interface GrantkitElementEvents {
   'grantkit-integration-select': { clientId: string };
   'grantkit-token-revoke-request': { id: string; clientId: string; subject: string };
   'grantkit-token-revoked': { id: string; clientId: string; subject: string };
+  'grantkit-tokens-revoke-all-request': { clientId: string };
+  'grantkit-tokens-revoked-all': { clientId: string };
   'grantkit-integration-create-request': { name: string; version: string; confidential: boolean };
   'grantkit-integration-created': { clientId: string; confidential: boolean };
   'grantkit-integration-update-request': { clientId: string; changes: IntegrationUpdate };

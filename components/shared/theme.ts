@@ -65,6 +65,11 @@ export const theme = css`
     border-color: var(--_danger);
     color: var(--_on-accent);
   }
+  /* A destructive action that is not the dialog's answer: marked, not shouted. */
+  button.danger-outline {
+    color: var(--_danger);
+    border-color: var(--_danger);
+  }
   button:disabled {
     opacity: 0.6;
     cursor: progress;

@@ -8,6 +8,11 @@ export const styles = [
   listStyles,
   dialogStyles,
   css`
+    .toolbar {
+      display: flex;
+      justify-content: flex-end;
+      margin-bottom: 0.5rem;
+    }
     [part='row'] {
       display: flex;
       flex-wrap: wrap;

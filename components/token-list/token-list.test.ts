@@ -30,6 +30,10 @@ function serve(options: { permissions?: string[]; revokeStatus?: number } = {}):
       queries.push(new URL(request.url).searchParams);
       return HttpResponse.json({ items: TOKENS.filter((t) => !deleted.includes(t.id)), next_cursor: null });
     }),
+    http.delete(`${BASE}/integrations/:id/tokens`, ({ params }) => {
+      deleted.push(`all of ${String(params.id)}`, ...TOKENS.map((t) => t.id));
+      return new HttpResponse(null, { status: 204 });
+    }),
     http.delete(`${BASE}/tokens/:id`, ({ params }) => {
       if (options.revokeStatus) {
         return HttpResponse.json({ type: 'urn:grantkit:problem:not_found', title: 'Not found', status: 404, code: 'not_found' }, { status: options.revokeStatus, headers: { 'content-type': 'application/problem+json' } });
@@ -115,6 +119,38 @@ describe('<token-list>', () => {
     await waitUntil(() => el.shadowRoot!.activeElement === el.shadowRoot!.querySelector('[part=list]'), 'focus on the list');
   });
 
+  it('revokes every token of the integration after confirmation, unless the request event is cancelled', async () => {
+    const { deleted } = serve();
+    const el = await fixture<TokenList>(html`<token-list client-id="gk_erp" .admin=${createAdminClient({ baseUrl: BASE })}></token-list>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=revoke-all]') !== null, 'offered for one integration to an admin');
+    const opener = el.shadowRoot!.querySelector<HTMLButtonElement>('[part=revoke-all]')!;
+    opener.focus();
+    opener.click();
+    await waitUntil(() => el.shadowRoot!.querySelector<HTMLDialogElement>('dialog')!.open);
+    expect(el.shadowRoot!.querySelector('#revoke-title')!.textContent).to.equal('Revoke every token of this integration?');
+    await expect(el).to.be.accessible();
+    const refuse = (e: Event) => e.preventDefault();
+    el.addEventListener('grantkit-tokens-revoke-all-request', refuse);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('dialog button.danger')!.click();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(deleted, 'cancelled: nothing sent').to.deep.equal([]);
+    el.removeEventListener('grantkit-tokens-revoke-all-request', refuse);
+    const done = oneEvent(el, 'grantkit-tokens-revoked-all');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('dialog button.danger')!.click();
+    expect((await done).detail).to.deep.equal({ clientId: 'gk_erp' });
+    expect(deleted[0]).to.equal('all of gk_erp');
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=empty]') !== null, 'the list is empty again');
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=notice]')!.textContent === 'Every token of this integration was revoked.', 'confirmed');
+    await waitUntil(() => el.shadowRoot!.activeElement?.matches('[part=empty]') === true, 'focus on what is left, not on <body>');
+  });
+
+  it('offers no "Revoke all" for the tokens of one user across integrations', async () => {
+    serve();
+    const el = await fixture<TokenList>(html`<token-list subject="ada" .admin=${createAdminClient({ baseUrl: BASE })}></token-list>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=revoke]') !== null);
+    expect(el.shadowRoot!.querySelector('[part=revoke-all]')).to.equal(null);
+  });
+
   it('keeps the dialog open with an explanation when revoking fails', async () => {
     serve({ revokeStatus: 404 });
     const el = await fixture<TokenList>(html`<token-list .admin=${createAdminClient({ baseUrl: BASE })}></token-list>`);
@@ -128,12 +164,13 @@ describe('<token-list>', () => {
     expect(rows(el)).to.have.length(3);
   });
 
-  it('is read-only for a viewer, and says why', async () => {
+  it('is read-only for a viewer, and says why (no "Revoke all" either)', async () => {
     serve({ permissions: ['tokens:read'] });
-    const el = await fixture<TokenList>(html`<token-list .admin=${createAdminClient({ baseUrl: BASE })}></token-list>`);
+    const el = await fixture<TokenList>(html`<token-list client-id="gk_erp" .admin=${createAdminClient({ baseUrl: BASE })}></token-list>`);
     await waitUntil(() => rows(el).length === 3);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(el.shadowRoot!.querySelector('[part=revoke]')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('[part=revoke-all]')).to.equal(null);
     expect(el.shadowRoot!.querySelector('.note')!.textContent).to.equal('You can view tokens; revoking them needs the admin role.');
     await expect(el).to.be.accessible();
   });

@@ -16,7 +16,8 @@ const PAGE_SIZE = 50;
 
 interface View {
   canRevoke: boolean;
-  pending: Token | undefined;
+  /** What the confirmation asks about: one token, or all of the integration's. */
+  pending: Token | 'all' | undefined;
   revoking: boolean;
   revokeError: unknown;
 }
@@ -28,10 +29,14 @@ const INITIAL: View = { canRevoke: false, pending: undefined, revoking: false, r
  *
  * Shows when each access token expires ("Expired", or "Lifetime" when it never does) and
  * how many refreshes are left ("Unlimited" when there is no limit). Revoking asks for
- * confirmation first. Users without the `tokens:write` permission see the list read-only.
+ * confirmation first. With `client-id`, "Revoke all…" ends every token of that integration at
+ * once (its users sign in again), as after a leak. Users without the `tokens:write`
+ * permission see the list read-only.
  *
  * @fires grantkit-token-revoke-request - before revoking; cancelable
  * @fires grantkit-token-revoked - a token (access and refresh) was revoked
+ * @fires grantkit-tokens-revoke-all-request - before revoking every token of the integration; cancelable
+ * @fires grantkit-tokens-revoked-all - every token of the integration was revoked
  * @fires grantkit-error - loading or revoking failed; `detail.code` is the error's code
  *
  * @csspart notice - confirms a completed change, as a polite status line
@@ -39,6 +44,7 @@ const INITIAL: View = { canRevoke: false, pending: undefined, revoking: false, r
  * @csspart row - one token
  * @csspart badge - "Expired", "Lifetime" or "Unlimited"; also `badge-expired`, `badge-lifetime`, `badge-unlimited`
  * @csspart revoke - a row's revoke button
+ * @csspart revoke-all - "Revoke all…", for every token of the integration
  * @csspart empty - shown when no tokens were issued
  * @csspart error - shown when loading failed, with a retry button
  * @csspart forbidden - shown instead when the caller lacks the role to see this
@@ -79,8 +85,8 @@ export class TokenList extends LitElement {
   );
   readonly #modal = new ModalDialog(this, {
     onClosed: () => (this.#set({ pending: undefined })),
-    // The revoked row and its button are gone: focus goes to the list.
-    fallbackFocus: () => this.renderRoot.querySelector<HTMLElement>('[part=list]'),
+    // The revoked row and its button are gone: focus goes to the list (or what says it is empty).
+    fallbackFocus: () => this.renderRoot.querySelector<HTMLElement>('[part=list], [part=empty]'),
   });
 
   #start(): void {
@@ -97,14 +103,36 @@ export class TokenList extends LitElement {
     emit(this, 'grantkit-error', { error, code: (error as { code?: string }).code ?? 'unknown' });
   }
 
-  #askToRevoke(token: Token): void {
+  #askToRevoke(token: Token | 'all'): void {
     this.#set({ pending: token, revokeError: undefined });
     void this.#modal.open();
+  }
+
+  async #revokeAll(): Promise<void> {
+    const admin = this.#connection.client;
+    const clientId = this.clientId;
+    if (!admin || !clientId) return;
+    if (!emit(this, 'grantkit-tokens-revoke-all-request', { clientId }, { cancelable: true })) return;
+    this.#set({ revoking: true, revokeError: undefined });
+    try {
+      await admin.revokeIntegrationTokens({ client_id: clientId });
+      emit(this, 'grantkit-tokens-revoked-all', { clientId });
+      // The list as it is now before the dialog closes, so focus lands on what is shown then.
+      await this.#loader.reload();
+      this.#modal.close();
+      this.#notice.say(stringsFor(this).notices.allTokensRevoked);
+    } catch (error) {
+      this.#set({ revokeError: error });
+      this.#report(error);
+    } finally {
+      this.#set({ revoking: false });
+    }
   }
 
   async #revoke(): Promise<void> {
     const token = this.#ui.pending;
     const admin = this.#connection.client;
+    if (token === 'all') return this.#revokeAll();
     if (!token || !admin) return;
     const detail = { id: token.id, clientId: token.client_id, subject: token.subject };
     if (!emit(this, 'grantkit-token-revoke-request', detail, { cancelable: true })) return;
@@ -141,11 +169,15 @@ export class TokenList extends LitElement {
     if (status === 'idle' || status === 'loading') {
       return html`<div part="list" aria-busy="true"><p class="note loading" role="status">${t.common.loading}</p></div>`;
     }
-    if (items.length === 0) return html`<div part="empty"><p>${t.tokens.empty}</p></div>`;
+    if (items.length === 0) return html`<div part="empty" tabindex="-1"><p>${t.tokens.empty}</p></div>`;
     // One formatter for all the rows shown.
     const date = dateFormat(this);
     return html`
-      ${this.#ui.canRevoke ? nothing : html`<p class="note">${t.tokens.readOnly}</p>`}
+      ${this.#ui.canRevoke
+        ? this.clientId
+          ? html`<div class="toolbar"><button type="button" part="revoke-all" class="danger-outline" @click=${() => this.#askToRevoke('all')}>${t.tokens.revokeAll}</button></div>`
+          : nothing
+        : html`<p class="note">${t.tokens.readOnly}</p>`}
       ${this.#rows.render({
         label: t.tokens.label,
         items,
@@ -192,13 +224,13 @@ export class TokenList extends LitElement {
       <dialog part="dialog" aria-labelledby="revoke-title" aria-describedby="revoke-description" @close=${this.#modal.onClose}>
         ${token
           ? html`
-              <h2 id="revoke-title">${t.tokens.revokeTitle}</h2>
-              <p id="revoke-description">${t.tokens.revokeExplanation(token.subject)}</p>
+              <h2 id="revoke-title">${token === 'all' ? t.tokens.revokeAllTitle : t.tokens.revokeTitle}</h2>
+              <p id="revoke-description">${token === 'all' ? t.tokens.revokeAllExplanation : t.tokens.revokeExplanation(token.subject)}</p>
               ${this.#ui.revokeError ? html`<p class="error" role="alert">${errorMessage(t, this.#ui.revokeError)}</p>` : nothing}
               <div part="actions">
                 <button type="button" ?disabled=${this.#ui.revoking} @click=${() => this.#modal.close()}>${t.common.cancel}</button>
                 <button type="button" class="danger" ?disabled=${this.#ui.revoking} aria-busy=${this.#ui.revoking ? 'true' : 'false'} @click=${this.#revoke}>
-                  ${this.#ui.revoking ? t.tokens.revoking : t.tokens.revoke}
+                  ${this.#ui.revoking ? t.tokens.revoking : token === 'all' ? t.tokens.revokeAllConfirm : t.tokens.revoke}
                 </button>
               </div>
             `

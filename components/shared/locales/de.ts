@@ -33,6 +33,7 @@ export const de: Strings = {
   },
   notices: {
     tokenRevoked: (subject: string) => `Die Tokens von ${subject} wurden widerrufen.`,
+    allTokensRevoked: 'Alle Tokens dieser Integration wurden widerrufen.',
     scopeAllowed: (name: string) => `${name} ist für diese Integration jetzt erlaubt.`,
     scopeDisallowed: (name: string) => `${name} ist für diese Integration nicht mehr erlaubt.`,
     scopeCreated: (name: string) => `Scope ${name} angelegt.`,
@@ -299,6 +300,10 @@ export const de: Strings = {
     revoking: 'Wird widerrufen …',
     readOnly: 'Sie können Tokens ansehen; zum Widerrufen brauchen Sie die Administratorrolle.',
     loadMore: 'Mehr laden',
+    revokeAll: 'Alle widerrufen …',
+    revokeAllTitle: 'Alle Tokens dieser Integration widerrufen?',
+    revokeAllExplanation: 'Alle dieser Integration ausgestellten Zugriffs- und Erneuerungstokens werden sofort ungültig: Alle ihre Benutzer müssen sich neu anmelden, und ein Dienst muss ein neues Token anfordern. Die Integration bleibt aktiv.',
+    revokeAllConfirm: 'Alle widerrufen',
   },
   list: {
     label: 'Integrationen',
@@ -313,6 +318,17 @@ export const de: Strings = {
     public: 'Öffentlich',
     clientId: 'Client-ID',
     loadingMore: 'Weitere werden geladen …',
+    filters: 'Filtern und sortieren',
+    status: 'Status',
+    anyStatus: 'Jeder Status',
+    type: 'Typ',
+    anyType: 'Jeder Typ',
+    sort: 'Sortieren nach',
+    newest: 'Neueste zuerst',
+    oldest: 'Älteste zuerst',
+    byName: 'Name',
+    noMatchFilters: 'Keine Integration passt zu diesen Filtern.',
+    created: (when: string) => `Angelegt am ${when}`,
   },
 };
 

@@ -41,6 +41,7 @@ export const en = {
   } satisfies ErrorMessages,
   notices: {
     tokenRevoked: (subject: string) => `The tokens of ${subject} were revoked.`,
+    allTokensRevoked: 'Every token of this integration was revoked.',
     scopeAllowed: (name: string) => `${name} is now allowed for this integration.`,
     scopeDisallowed: (name: string) => `${name} is no longer allowed for this integration.`,
     scopeCreated: (name: string) => `Scope ${name} created.`,
@@ -307,6 +308,10 @@ export const en = {
     revoking: 'Revoking…',
     readOnly: 'You can view tokens; revoking them needs the admin role.',
     loadMore: 'Load more',
+    revokeAll: 'Revoke all…',
+    revokeAllTitle: 'Revoke every token of this integration?',
+    revokeAllExplanation: 'Every access and refresh token issued to this integration stops working at once: all its users must sign in again, and a service must ask for a new token. The integration stays active.',
+    revokeAllConfirm: 'Revoke all',
   },
   list: {
     label: 'Integrations',
@@ -321,6 +326,17 @@ export const en = {
     public: 'Public',
     clientId: 'Client ID',
     loadingMore: 'Loading more…',
+    filters: 'Filter and sort',
+    status: 'Status',
+    anyStatus: 'Any status',
+    type: 'Type',
+    anyType: 'Any type',
+    sort: 'Sort by',
+    newest: 'Newest first',
+    oldest: 'Oldest first',
+    byName: 'Name',
+    noMatchFilters: 'No integration matches these filters.',
+    created: (when: string) => `Created ${when}`,
   },
 };
 
