@@ -3,6 +3,7 @@
 import '../components/index.js';
 import '../components/shared/locales/de.js';
 import type { GrantkitClient } from '../src/index.js';
+import { applyLanguage, chrome, initialLanguage } from './admin-chrome.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const provider = document.querySelector('grantkit-provider')!;
@@ -59,8 +60,17 @@ function follow(clientId: string): void {
   tokens.clientId = clientId;
   scopes.clientId = clientId;
   $('tokens-card').hidden = !clientId;
-  $('scopes-title').textContent = clientId ? 'Scopes this integration may ask for' : 'Scopes';
+  $('scopes-title').textContent = chrome(clientId ? 'scopesOfIntegration' : 'scopes');
 }
+
+// The language switcher: <html lang> for the elements, which follow it, and the page's own words.
+const language = $<HTMLSelectElement>('language');
+language.value = initialLanguage();
+applyLanguage(language.value);
+language.addEventListener('change', () => {
+  applyLanguage(language.value);
+  follow(details.clientId);
+});
 
 /** The newest choice: an answer to an older one's question (back pressed twice while it was asked) changes nothing. */
 let choices = 0;

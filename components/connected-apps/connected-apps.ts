@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { AdminClient, ConnectedApp } from '../../src/admin/index.js';
 import { AdminConnection } from '../shared/admin-connection.js';
@@ -9,6 +9,7 @@ import { ModalDialog } from '../shared/modal-dialog.js';
 import { PagedLoader } from '../shared/paged-loader.js';
 import { DoneNotice } from '../shared/done-notice.js';
 import { styles } from './connected-apps.styles.js';
+import { GrantkitElement } from '../shared/grantkit-element.js';
 
 interface View {
   pending: ConnectedApp | undefined;
@@ -43,7 +44,7 @@ const INITIAL: View = { pending: undefined, busy: false, error: undefined };
  * @cssprop --grantkit-color-accent - focus rings
  * @cssprop --grantkit-color-danger - the revoke action and errors
  */
-export class ConnectedApps extends LitElement {
+export class ConnectedApps extends GrantkitElement {
   static override styles = styles;
 
   /** An admin client to use instead of the one from `<grantkit-provider>`. */
@@ -63,7 +64,7 @@ export class ConnectedApps extends LitElement {
   readonly #loader = new PagedLoader<ConnectedApp>(
     this,
     (cursor) => this.#connection.client!.listConnectedApps({ limit: 50, ...(cursor ? { cursor } : {}) }),
-    (error) => this.#report(error),
+    (error) => this.report(error),
   );
   readonly #modal = new ModalDialog(this, {
     onClosed: () => this.#set({ pending: undefined }),
@@ -73,10 +74,6 @@ export class ConnectedApps extends LitElement {
   /** Loads the list again, e.g. after the user connected another app in another tab. */
   async reload(): Promise<void> {
     await this.#loader.reload();
-  }
-
-  #report(error: unknown): void {
-    emit(this, 'grantkit-error', { error, code: (error as { code?: string }).code ?? 'unknown' });
   }
 
   async #ask(app: ConnectedApp): Promise<void> {
@@ -102,7 +99,7 @@ export class ConnectedApps extends LitElement {
       this.#modal.close(true);
     } catch (error) {
       this.#set({ error });
-      this.#report(error);
+      this.report(error);
     } finally {
       this.#set({ busy: false });
     }

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AdminApiError, type AdminClient, type IntegrationCreate } from '../../src/admin/index.js';
 import { AdminConnection } from '../shared/admin-connection.js';
@@ -10,6 +10,7 @@ import { isAllowedRedirectUri } from '../shared/formats.js';
 import { SecretHolder } from '../shared/secret-once.js';
 import { DoneNotice } from '../shared/done-notice.js';
 import { styles } from './create-integration-dialog.styles.js';
+import { GrantkitElement } from '../shared/grantkit-element.js';
 
 interface Draft {
   name: string;
@@ -69,7 +70,7 @@ const INITIAL: View = { draft: { ...EMPTY }, fieldErrors: {}, error: undefined, 
  * @cssprop --grantkit-color-danger - field errors
  * @cssprop --grantkit-radius - corner radius
  */
-export class CreateIntegrationDialog extends LitElement {
+export class CreateIntegrationDialog extends GrantkitElement {
   static override styles = styles;
 
   /** An admin client to use instead of the one from `<grantkit-provider>`. */
@@ -199,7 +200,7 @@ export class CreateIntegrationDialog extends LitElement {
         await this.updateComplete;
         this.renderRoot.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
       }
-      emit(this, 'grantkit-error', { error, code: (error as { code?: string }).code ?? 'unknown' });
+      this.report(error);
     } finally {
       this.#set({ busy: false });
     }

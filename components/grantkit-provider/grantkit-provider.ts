@@ -1,5 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { createAdminClient, type AdminClient, type Me } from '../../src/admin/index.js';
 import type { GrantkitClient } from '../../src/index.js';
@@ -7,6 +7,7 @@ import { grantkitContext, type GrantkitContext } from '../shared/context.js';
 import { emit } from '../shared/events.js';
 import { completeSignInIfReturning } from '../shared/sign-in-return.js';
 import { styles } from './grantkit-provider.styles.js';
+import { GrantkitElement } from '../shared/grantkit-element.js';
 
 /**
  * @summary Gives the grantkit elements inside it one client, one admin client and one `/me`.
@@ -21,7 +22,7 @@ import { styles } from './grantkit-provider.styles.js';
  * @fires grantkit-signin - a redirect sign-in completed on this page
  * @fires grantkit-error - setting up or completing sign-in failed; `detail.code` is the error's code
  */
-export class GrantkitProvider extends LitElement {
+export class GrantkitProvider extends GrantkitElement {
   static override styles = styles;
 
   @property({ attribute: false }) sdk: GrantkitClient | undefined;
@@ -75,13 +76,13 @@ export class GrantkitProvider extends LitElement {
         ...(this.dpop ? { dpop: this.dpop === 'required' ? true : 'auto' } : {}),
       });
       const user = await completeSignInIfReturning(sdk).catch((error: unknown) => {
-        emit(this, 'grantkit-error', { error, code: (error as { code?: string }).code ?? 'unknown' });
+        this.report(error);
         return undefined;
       });
       this.sdk = sdk;
       if (user !== undefined) emit(this, 'grantkit-signin', { user });
     } catch (error) {
-      emit(this, 'grantkit-error', { error, code: (error as { code?: string }).code ?? 'unknown' });
+      this.report(error);
     }
   }
 

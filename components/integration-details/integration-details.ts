@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AdminApiError, type AdminClient, type Endpoints, type Integration, type IntegrationUpdate } from '../../src/admin/index.js';
 import '../rotate-secret-dialog/define.js';
@@ -12,6 +12,7 @@ import { ModalDialog } from '../shared/modal-dialog.js';
 import { isAllowedRedirectUri } from '../shared/formats.js';
 import { DoneNotice } from '../shared/done-notice.js';
 import { styles } from './integration-details.styles.js';
+import { GrantkitElement } from '../shared/grantkit-element.js';
 
 /** How long a copy button says "Copied" before it says "Copy" again. */
 const COPIED_FOR_MS = 2500;
@@ -138,7 +139,7 @@ const FIELD_OF: Record<string, keyof FieldErrors> = {
  * @cssprop --grantkit-color-raised - section backgrounds
  * @cssprop --grantkit-radius - corner radius
  */
-export class IntegrationDetails extends LitElement {
+export class IntegrationDetails extends GrantkitElement {
   static override styles = styles;
 
   /** The integration to show. */
@@ -269,7 +270,7 @@ export class IntegrationDetails extends LitElement {
     } catch (error) {
       if (count !== this.#loadCount) return;
       this.#set({ loadError: error });
-      this.#report(error);
+      this.report(error);
     }
   }
 
@@ -281,10 +282,6 @@ export class IntegrationDetails extends LitElement {
   #set(changes: Partial<View>): void {
     this.#ui = { ...this.#ui, ...changes };
     this.requestUpdate();
-  }
-
-  #report(error: unknown): void {
-    emit(this, 'grantkit-error', { error, code: (error as { code?: string }).code ?? 'unknown' });
   }
 
   get #name(): string {
@@ -363,7 +360,7 @@ export class IntegrationDetails extends LitElement {
     } catch (error) {
       // The form keeps what was typed; refusals go beside the fields the server named.
       this.#set({ saveError: error, ...(error instanceof AdminApiError ? { errors: this.#fieldErrorsFrom(t, error) } : {}) });
-      this.#report(error);
+      this.report(error);
     } finally {
       this.#set({ saving: false });
     }
@@ -403,7 +400,7 @@ export class IntegrationDetails extends LitElement {
       emit(this, 'grantkit-integration-status-changed', { clientId: updated.client_id, status: updated.status });
     } catch (error) {
       this.#set({ statusError: error });
-      this.#report(error);
+      this.report(error);
     } finally {
       this.#set({ statusBusy: false });
     }
@@ -459,7 +456,7 @@ export class IntegrationDetails extends LitElement {
       }
     } catch (error) {
       this.#set({ confirmError: error });
-      this.#report(error);
+      this.report(error);
     } finally {
       this.#set({ confirmBusy: false });
     }
@@ -513,7 +510,7 @@ export class IntegrationDetails extends LitElement {
       const { client_secret_last4, previous_secret_expires_at, scope, status, updated_at } = fresh;
       this.#set({ integration: { ...shown, client_secret_last4, previous_secret_expires_at: previous_secret_expires_at ?? null, scope, status, updated_at } });
     } catch (error) {
-      this.#report(error);
+      this.report(error);
     }
   }
 

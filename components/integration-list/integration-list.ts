@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { AdminClient, Integration, ParamsOf } from '../../src/admin/index.js';
 import { AdminConnection } from '../shared/admin-connection.js';
@@ -9,6 +9,7 @@ import { PagedLoader } from '../shared/paged-loader.js';
 import { VirtualList } from '../shared/virtual-list.js';
 import { breakable } from '../shared/identifier.js';
 import { styles } from './integration-list.styles.js';
+import { GrantkitElement } from '../shared/grantkit-element.js';
 
 const PAGE_SIZE = 50;
 const SEARCH_DELAY_MS = 250;
@@ -48,7 +49,7 @@ export type IntegrationSort = NonNullable<ListQuery['sort']>;
  * @cssprop --grantkit-color-success - the "Active" badge
  * @cssprop --grantkit-color-danger - the "Inactive" badge and errors
  */
-export class IntegrationList extends LitElement {
+export class IntegrationList extends GrantkitElement {
   static override styles = styles;
 
   /** An admin client to use instead of the one from `<grantkit-provider>`. */
@@ -75,7 +76,7 @@ export class IntegrationList extends LitElement {
         ...(this.status ? { status: this.status } : {}), ...(this.clientType ? { client_type: this.clientType } : {}), ...(this.sort !== 'newest' ? { sort: this.sort } : {}),
       });
     },
-    (error) => emit(this, 'grantkit-error', { error, code: (error as { code?: string }).code ?? 'unknown' }),
+    (error) => this.report(error),
   );
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
 

@@ -1,5 +1,5 @@
 import { ContextConsumer } from '@lit/context';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { GrantkitClient } from '../../src/index.js';
 import { grantkitContext } from '../shared/context.js';
@@ -7,6 +7,7 @@ import { emit } from '../shared/events.js';
 import { errorMessage, stringsFor } from '../shared/localize.js';
 import { completeSignInIfReturning } from '../shared/sign-in-return.js';
 import { styles } from './oauth-login.styles.js';
+import { GrantkitElement } from '../shared/grantkit-element.js';
 
 interface View {
   sdk: GrantkitClient | undefined;
@@ -42,7 +43,7 @@ const INITIAL: View = { sdk: undefined, busy: undefined, error: undefined, revis
  * @cssprop --grantkit-radius - corner radius of the button
  * @cssprop --grantkit-font - font family
  */
-export class OAuthLogin extends LitElement {
+export class OAuthLogin extends GrantkitElement {
   static override styles = styles;
 
   /** A client to use instead of creating one from the attributes. */
@@ -113,7 +114,7 @@ export class OAuthLogin extends LitElement {
 
   #fail(error: unknown): void {
     this.#set({ error });
-    emit(this, 'grantkit-error', { error, code: (error as { code?: string }).code ?? 'unknown' });
+    this.report(error);
   }
 
   async #signIn(): Promise<void> {

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { AdminClient, Permission, PersonalToken } from '../../src/admin/index.js';
 import { AdminConnection } from '../shared/admin-connection.js';
@@ -10,6 +10,7 @@ import { PagedLoader } from '../shared/paged-loader.js';
 import { SecretHolder } from '../shared/secret-once.js';
 import { DoneNotice } from '../shared/done-notice.js';
 import { styles } from './personal-token-list.styles.js';
+import { GrantkitElement } from '../shared/grantkit-element.js';
 
 const EXPIRY_DAYS = [7, 30, 90, 366];
 /** The longest lifetime the server gives a token, in days. */
@@ -86,7 +87,7 @@ function daysUntil(date: string): number {
  * @cssprop --grantkit-color-accent - the create button, focus rings
  * @cssprop --grantkit-color-danger - the revoke action and errors
  */
-export class PersonalTokenList extends LitElement {
+export class PersonalTokenList extends GrantkitElement {
   static override styles = styles;
 
   /** An admin client to use instead of the one from `<grantkit-provider>`. */
@@ -107,7 +108,7 @@ export class PersonalTokenList extends LitElement {
   readonly #loader = new PagedLoader<PersonalToken>(
     this,
     (cursor) => this.#connection.client!.listPersonalTokens({ limit: 50, ...(cursor ? { cursor } : {}) }),
-    (error) => this.#report(error),
+    (error) => this.report(error),
   );
   /** What to confirm once the dialog that shows a new value closes: said earlier, it would be hidden behind it. */
   #afterSecret = '';
@@ -124,10 +125,6 @@ export class PersonalTokenList extends LitElement {
   #start(): void {
     void this.#loader.reload();
     this.#connection.me()?.then((m) => (this.#set({ allowed: m.permissions as Permission[] })), () => (this.#set({ allowed: [] })));
-  }
-
-  #report(error: unknown): void {
-    emit(this, 'grantkit-error', { error, code: (error as { code?: string }).code ?? 'unknown' });
   }
 
   async #open(mode: 'create' | 'revoke' | 'regenerate', token?: PersonalToken): Promise<void> {
@@ -185,7 +182,7 @@ export class PersonalTokenList extends LitElement {
       void this.#loader.reload();
     } catch (error) {
       this.#set({ error });
-      this.#report(error);
+      this.report(error);
     } finally {
       this.#set({ busy: false });
     }
@@ -207,7 +204,7 @@ export class PersonalTokenList extends LitElement {
       void this.#loader.reload();
     } catch (error) {
       this.#set({ error });
-      this.#report(error);
+      this.report(error);
     } finally {
       this.#set({ busy: false });
     }
@@ -227,7 +224,7 @@ export class PersonalTokenList extends LitElement {
       this.#close();
     } catch (error) {
       this.#set({ error });
-      this.#report(error);
+      this.report(error);
     } finally {
       this.#set({ busy: false });
     }

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { AdminClient } from '../../src/admin/index.js';
 import { AdminConnection } from '../shared/admin-connection.js';
@@ -7,6 +7,7 @@ import { dateFormat, errorMessage, stringsFor } from '../shared/localize.js';
 import { ModalDialog } from '../shared/modal-dialog.js';
 import { SecretHolder } from '../shared/secret-once.js';
 import { styles } from './rotate-secret-dialog.styles.js';
+import { GrantkitElement } from '../shared/grantkit-element.js';
 
 /** Grace periods offered for the current secret, in seconds. */
 const GRACE_PERIODS = [0, 3600, 86_400, 7 * 86_400];
@@ -52,7 +53,7 @@ const INITIAL: View = { phase: 'confirm', grace: 0, acknowledged: false, error: 
  * @cssprop --grantkit-color-surface - dialog background
  * @cssprop --grantkit-radius - corner radius
  */
-export class RotateSecretDialog extends LitElement {
+export class RotateSecretDialog extends GrantkitElement {
   static override styles = styles;
 
   @property({ attribute: 'client-id' }) clientId = '';
@@ -121,7 +122,7 @@ export class RotateSecretDialog extends LitElement {
     } catch (error) {
       // Back to the form as it was: the user's choices are kept for another try.
       this.#set({ phase: 'confirm', error: error });
-      emit(this, 'grantkit-error', { error, code: (error as { code?: string }).code ?? 'unknown' });
+      this.report(error);
     }
   }
 

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { AdminApiError, type AdminClient, type Scope } from '../../src/admin/index.js';
@@ -11,6 +11,7 @@ import { ModalDialog } from '../shared/modal-dialog.js';
 import { DoneNotice } from '../shared/done-notice.js';
 import { breakable } from '../shared/identifier.js';
 import { styles } from './scope-manager.styles.js';
+import { GrantkitElement } from '../shared/grantkit-element.js';
 
 interface Form {
   /** The scope being edited; undefined while creating one. */
@@ -85,7 +86,7 @@ const key = (name: string) => name.toLowerCase();
  * @cssprop --grantkit-color-muted - descriptions and usage
  * @cssprop --grantkit-radius - corner radius
  */
-export class ScopeManager extends LitElement {
+export class ScopeManager extends GrantkitElement {
   static override styles = styles;
 
   /** An integration whose scopes to manage: adds a checkbox per scope. */
@@ -143,12 +144,8 @@ export class ScopeManager extends LitElement {
     } catch (error) {
       if (count !== this.#loadCount) return;
       this.#set({ loadError: error });
-      this.#report(error);
+      this.report(error);
     }
-  }
-
-  #report(error: unknown): void {
-    emit(this, 'grantkit-error', { error, code: (error as { code?: string }).code ?? 'unknown' });
   }
 
   #openForm(scope?: Scope): void {
@@ -207,7 +204,7 @@ export class ScopeManager extends LitElement {
         if (error.errors.some((e) => e.path.startsWith('/body/service_urls'))) byField.serviceUrls = t.create.invalid;
       }
       this.#set({ dialogError: byField.name || byField.serviceUrls ? undefined : error, form: { ...this.#ui.form, errors: byField } });
-      this.#report(error);
+      this.report(error);
     } finally {
       this.#set({ busy: false });
     }
@@ -227,7 +224,7 @@ export class ScopeManager extends LitElement {
       emit(this, 'grantkit-scope-deleted', { name: scope.name });
     } catch (error) {
       this.#set({ dialogError: error, busy: false });
-      this.#report(error);
+      this.report(error);
       // A scope in use takes the Delete button away, and focus with it: put it on Close
       // (enabled again above: a disabled button cannot take focus).
       await this.updateComplete;
@@ -258,7 +255,7 @@ export class ScopeManager extends LitElement {
     } catch (error) {
       // The checkbox goes back to what the server has; the row says why.
       this.#set({ rowError: { name: scope.name, error } });
-      this.#report(error);
+      this.report(error);
     } finally {
       this.#set({ toggling: '' });
     }

@@ -1,5 +1,6 @@
 import type { AdminClient, Integration, IntegrationUpdate } from '../../src/admin/index.js';
 import type { GrantkitClient } from '../../src/index.js';
+import type { ElementErrorCode } from './grantkit-element.js';
 
 /**
  * Fires a grantkit event: a CustomEvent that bubbles and crosses shadow roots, so a page
@@ -14,7 +15,8 @@ export interface GrantkitElementEvents {
   'grantkit-ready': { sdk: GrantkitClient; admin: AdminClient | undefined };
   'grantkit-signin': { user: Record<string, unknown> | undefined };
   'grantkit-signout': Record<string, never>;
-  'grantkit-error': { error: unknown; code: string };
+  /** `code`: a stable code with a message in every table (`unknown` when the failure had none). */
+  'grantkit-error': { error: unknown; code: ElementErrorCode };
   'grantkit-rotate-request': { clientId: string; gracePeriodSeconds: number };
   'grantkit-secret-rotated': { clientId: string; last4: string; previousSecretExpiresAt: string | null };
   'grantkit-grace-period-end-request': { clientId: string };

@@ -1,4 +1,5 @@
 import { en, type Strings } from './locales/en.js';
+import { languagesChanged } from './language-watch.js';
 
 export type { Strings };
 
@@ -12,11 +13,22 @@ const tables = new Map<string, Strings>([['en', en]]);
  */
 export function registerTranslation(lang: string, strings: Strings): void {
   tables.set(lang.toLowerCase(), strings);
+  languagesChanged();
 }
 
-/** The language an element speaks: its nearest `lang` attribute, else the document's. */
+/**
+ * The language an element speaks: its nearest `lang` attribute, looking out of shadow roots
+ * (a dialog inside another element speaks as that element does), else the document's.
+ */
 function langOf(element: Element): string | undefined {
-  return element.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || undefined;
+  let node: Element | null = element;
+  while (node) {
+    const lang = node.closest('[lang]')?.getAttribute('lang');
+    if (lang) return lang;
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return document.documentElement.lang || undefined;
 }
 
 export function stringsFor(element: Element): Strings {

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { AdminClient, Token } from '../../src/admin/index.js';
 import { AdminConnection } from '../shared/admin-connection.js';
@@ -11,6 +11,7 @@ import { VirtualList } from '../shared/virtual-list.js';
 import { DoneNotice } from '../shared/done-notice.js';
 import { breakable } from '../shared/identifier.js';
 import { styles } from './token-list.styles.js';
+import { GrantkitElement } from '../shared/grantkit-element.js';
 
 const PAGE_SIZE = 50;
 
@@ -55,7 +56,7 @@ const INITIAL: View = { canRevoke: false, pending: undefined, revoking: false, r
  * @cssprop --grantkit-color-danger - the "Expired" badge, the revoke action and errors
  * @cssprop --grantkit-color-muted - labels and the "Lifetime" and "Unlimited" badges
  */
-export class TokenList extends LitElement {
+export class TokenList extends GrantkitElement {
   static override styles = styles;
 
   /** Only tokens of this integration. */
@@ -81,7 +82,7 @@ export class TokenList extends LitElement {
     this,
     (cursor) =>
       this.#connection.client!.listTokens({ limit: PAGE_SIZE, ...(cursor ? { cursor } : {}), ...(this.clientId ? { client_id: this.clientId } : {}), ...(this.subject ? { subject: this.subject } : {}) }),
-    (error) => this.#report(error),
+    (error) => this.report(error),
   );
   readonly #modal = new ModalDialog(this, {
     onClosed: () => (this.#set({ pending: undefined })),
@@ -97,10 +98,6 @@ export class TokenList extends LitElement {
   /** Loads the list again from the first page. */
   reload(): Promise<void> {
     return this.#loader.reload();
-  }
-
-  #report(error: unknown): void {
-    emit(this, 'grantkit-error', { error, code: (error as { code?: string }).code ?? 'unknown' });
   }
 
   #askToRevoke(token: Token | 'all'): void {
@@ -123,7 +120,7 @@ export class TokenList extends LitElement {
       this.#notice.say(stringsFor(this).notices.allTokensRevoked);
     } catch (error) {
       this.#set({ revokeError: error });
-      this.#report(error);
+      this.report(error);
     } finally {
       this.#set({ revoking: false });
     }
@@ -145,7 +142,7 @@ export class TokenList extends LitElement {
       this.#modal.close(true);
     } catch (error) {
       this.#set({ revokeError: error });
-      this.#report(error);
+      this.report(error);
     } finally {
       this.#set({ revoking: false });
     }
