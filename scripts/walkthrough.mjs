@@ -178,6 +178,9 @@ try {
   await page.locator('integration-details >>> [part~=rotate]').click();
   await waitDeep('integration-details >>> rotate-secret-dialog >>> dialog[open]');
   await shot('13-rotate-confirm');
+  // A grace period of one day: the dialog names the day the current secret stops working.
+  await (await page.$('integration-details >>> rotate-secret-dialog >>> [part=grace]')).select('86400');
+  await shot('13b-rotate-grace');
   await page.locator('integration-details >>> rotate-secret-dialog >>> [part=confirm]').click();
   await page.locator('integration-details >>> rotate-secret-dialog >>> button[type=submit]').click();
   await waitDeep('integration-details >>> rotate-secret-dialog >>> [part=secret]');
@@ -185,6 +188,14 @@ try {
   await page.locator('integration-details >>> rotate-secret-dialog >>> button.primary').click();
   await waitDeep('integration-details >>> rotate-secret-dialog >>> dialog:not([open])');
   await shot('15-rotate-closed', 'integration-details');
+  // The old secret still works for a day; end that now.
+  await waitDeep('integration-details >>> [part~=end-grace]');
+  await page.locator('integration-details >>> [part~=end-grace]').click();
+  await waitDeep('integration-details >>> dialog[part=dialog][open]');
+  await shot('15r-end-grace-confirm');
+  await page.locator('integration-details >>>> dialog[part=dialog] button.danger').click();
+  await page.waitForFunction(() => !document.querySelector('integration-details').shadowRoot.querySelector('[part~=end-grace]'), { polling: 100 });
+  await shot('15s-grace-ended', 'integration-details');
   const leftovers = await page.evaluate(() => document.querySelector('integration-details').shadowRoot.querySelector('rotate-secret-dialog').shadowRoot.innerHTML.includes('gks_'));
   console.log('secret left in the dialog after close:', leftovers);
   // Scopes: allow one for the new integration, then try to delete one in use.
@@ -224,6 +235,10 @@ try {
     throw error;
   });
   await shot('15b-admin-tokens', '#tokens-card');
+  await page.locator('token-list >>> [part=revoke-all]').click();
+  await waitDeep('token-list >>> dialog[open]');
+  await shot('15t-revoke-all-confirm');
+  await page.locator('token-list >>> dialog button[type=button]:not(.danger)').click();
   // A personal access token for a script: created, shown once, listed.
   await page.$eval('#personal', (card) => card.scrollIntoView());
   await page.locator('personal-token-list >>> [part=create]').click();
@@ -236,6 +251,22 @@ try {
   await page.locator('personal-token-list >>> dialog button.primary').click();
   await waitDeep('personal-token-list >>> [part=row]');
   await shot('15k-personal-listed', '#personal');
+  // Regenerate it, on a date picked: a new value, shown once.
+  await (await page.$('personal-token-list >>> [part=regenerate]')).click();
+  await waitDeep('personal-token-list >>> dialog[open] #pat-days');
+  await (await page.$('personal-token-list >>> #pat-days')).select('custom');
+  await shot('15u-personal-regenerate');
+  await page.locator('personal-token-list >>> dialog button[type=submit]').click();
+  await waitDeep('personal-token-list >>> [part=secret]');
+  await page.locator('personal-token-list >>> dialog button.primary').click();
+  await page.waitForFunction(() => /regenerated/.test(document.querySelector('personal-token-list').shadowRoot.querySelector('[part=notice]')?.textContent ?? ''), { polling: 100 });
+  await shot('15v-personal-regenerated', '#personal');
+  // The whole portal in German, through the page's own switcher: the elements follow without a reload.
+  await page.select('#language', 'de');
+  await page.waitForFunction(() => document.querySelector('integration-list').shadowRoot.querySelector('[part=search]').getAttribute('aria-label') === 'Integrationen durchsuchen', { polling: 100 });
+  await page.$eval('main', (main) => main.scrollIntoView());
+  await shot('16d-portal-de');
+  await page.select('#language', 'en');
   // Connected apps: the integrations Ada allowed (a seeded one), in English and German, and at phone width.
   await waitDeep('connected-apps >>> [part=row]');
   await shot('15n-connected-apps', '#connected');

@@ -33,7 +33,8 @@ export const styles = [
       gap: 0.15rem;
       font-size: 0.85em;
       color: var(--_muted);
-      flex: 1 1 8rem;
+      /* Wide enough for "Newest first" in German too; the row wraps before a choice is cut. */
+      flex: 1 1 9.5rem;
       min-width: 0;
     }
     [part='filter'] {

@@ -28,6 +28,10 @@ export const styles = [
       padding-inline-start: 1.25rem;
       overflow-wrap: anywhere;
     }
+    ul[part='in-use'] a,
+    ul[part='in-use'] a:visited {
+      color: var(--_accent);
+    }
     ul[part='in-use'] .more {
       list-style: none;
       color: var(--_muted);
