@@ -127,6 +127,24 @@ export const styles = [
     button.add {
       margin-top: 0.25rem;
     }
+    [part~='summary'] {
+      display: grid;
+      gap: 0.75rem;
+      margin: 0 0 1rem;
+    }
+    [part~='summary'] dt {
+      font-weight: 600;
+    }
+    [part~='summary'] dd {
+      margin: 0.15rem 0 0;
+    }
+    [part~='summary'] ul {
+      margin: 0;
+      padding-inline-start: 1.25rem;
+    }
+    [part~='summary'] .urls {
+      overflow-wrap: anywhere;
+    }
     [part~='scopes'] {
       display: flex;
       flex-wrap: wrap;

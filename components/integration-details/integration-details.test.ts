@@ -67,7 +67,7 @@ function type(field: HTMLInputElement | HTMLTextAreaElement, value: string): voi
 
 async function show(admin = createAdminClient({ baseUrl: BASE })): Promise<IntegrationDetails> {
   const el = await fixture<IntegrationDetails>(html`<integration-details client-id="gk_erp" .admin=${admin}></integration-details>`);
-  await waitUntil(() => $(el, '[part~=form]') !== null, 'the integration is shown');
+  await waitUntil(() => $(el, '[part~=form], [part~=summary]') !== null, 'the integration is shown');
   return el;
 }
 
@@ -196,7 +196,21 @@ describe('<integration-details>', () => {
     serve({ permissions: ['integrations:read'], previousUntil: new Date(Date.now() + 3_600_000).toISOString() });
     const el = await show();
     await waitUntil(() => $$(el, '.note').some((n) => n.textContent!.includes('needs the admin role')), 'read-only note');
-    expect($<HTMLFieldSetElement>(el, 'fieldset.plain')!.disabled).to.equal(true);
+    // Text, not a form whose fields look editable and are not.
+    expect($(el, '[part~=form]')).to.equal(null);
+    expect($$(el, 'input:not([readonly]), textarea, select').length, 'no field to type in').to.equal(0);
+    // Each value as read aloud: list items one by one, joined with " | ".
+    const read = (dd: Element) => (dd.querySelector('ul') ? [...dd.querySelectorAll('li')].map((li) => li.textContent).join(' | ') : dd.textContent!.trim());
+    const summary = Object.fromEntries($$(el, '[part~=summary] > div').map((d) => [d.querySelector('dt')!.textContent, read(d.querySelector('dd')!)]));
+    expect(summary).to.deep.equal({
+      Description: 'Books invoices',
+      'Callback URLs': 'https://erp.example.com/callback',
+      'Allowed grants': 'Authorization code (users sign in) | Refresh token',
+      'Access tokens expire after (seconds)': '3600 seconds',
+      'Refresh count': 'Unlimited',
+      Audience: 'This server’s default API',
+    });
+    expect($$(el, '[part~=scopes] li').map((li) => li.textContent)).to.deep.equal(['projects:read', 'invoices:write']);
     for (const part of ['button[type=submit]', '[part~=rotate]', '[part~=end-grace]', '[part~=status-action]', '[part~=delete]', 'button.add']) expect($(el, part), part).to.equal(null);
     expect($$(el, '[part~=copy]').length, 'copying stays possible').to.equal(5);
     await expect(el).to.be.accessible();

@@ -11,6 +11,7 @@ import { dateFormat, errorMessage, stringsFor, type Strings } from '../shared/lo
 import { ModalDialog } from '../shared/modal-dialog.js';
 import { isAllowedRedirectUri } from '../shared/formats.js';
 import { DoneNotice } from '../shared/done-notice.js';
+import { renderSettingsSummary } from '../shared/integration-summary.js';
 import { styles } from './integration-details.styles.js';
 import { GrantkitElement } from '../shared/grantkit-element.js';
 
@@ -35,7 +36,8 @@ interface View {
   endpoints?: Endpoints | undefined;
   loadError?: unknown;
   deletedName: string;
-  canWrite: boolean;
+  /** Whether the caller may change it; undefined until /me has answered. */
+  canWrite?: boolean | undefined;
   draft?: Draft | undefined;
   errors: FieldErrors;
   saving: boolean;
@@ -52,7 +54,7 @@ interface View {
 }
 
 const INITIAL: View = {
-  integration: undefined, endpoints: undefined, loadError: undefined, deletedName: '', canWrite: false, draft: undefined, errors: {}, saving: false, saveError: undefined,
+  integration: undefined, endpoints: undefined, loadError: undefined, deletedName: '', canWrite: undefined, draft: undefined, errors: {}, saving: false, saveError: undefined,
   saved: false, copied: '', statusBusy: false, statusError: undefined, confirm: undefined, typedName: '', confirmBusy: false, confirmError: undefined,
 };
 
@@ -99,7 +101,7 @@ const FIELD_OF: Record<string, keyof FieldErrors> = {
  * none), audience; the associated scopes are listed (`<scope-manager client-id>` changes
  * them). Activate, deactivate (confirmed), and delete, confirmed by typing the integration's
  * name. Saving sends only what changed; when it fails, what was typed stays and refusals
- * appear beside their fields. Users without `integrations:write` see it all read-only.
+ * appear beside their fields. Users without `integrations:write` see the settings as text.
  *
  * @fires grantkit-integration-update-request - before saving; cancelable; `detail.changes` is what would be sent
  * @fires grantkit-integration-updated - settings were saved; `detail.integration` is the new state
@@ -124,6 +126,7 @@ const FIELD_OF: Record<string, keyof FieldErrors> = {
  * @csspart rotate - the "Rotate secret…" button
  * @csspart end-grace - the "End grace period now…" button, shown while a rotated-out secret still works
  * @csspart form - the settings form
+ * @csspart summary - the settings as text, for a user who may not change them
  * @csspart redirect - one callback URL row
  * @csspart scopes - the associated scopes
  * @csspart actions - a row of buttons
@@ -561,18 +564,36 @@ export class IntegrationDetails extends GrantkitElement {
     `;
   }
 
+  #renderScopes(t: Strings, integration: Integration) {
+    const scopes = integration.scope.split(' ').filter(Boolean);
+    return html`
+      <h4 id="scopes-title">${t.details.scopes}</h4>
+      ${scopes.length
+        ? html`<ul part="scopes" aria-labelledby="scopes-title">${scopes.map((s) => html`<li>${s}</li>`)}</ul>`
+        : html`<p class="note">${t.details.noScopes}</p>`}
+    `;
+  }
+
   #renderSettings(t: Strings, integration: Integration, draft: Draft) {
-    const readOnly = !this.#ui.canWrite;
+    if (this.#ui.canWrite === false) {
+      // Someone who may only look sees text, not a form whose fields look editable and are not.
+      return html`
+        <section part="section" aria-labelledby="settings-title">
+          <h3 id="settings-title">${t.details.settings}</h3>
+          <p class="note">${t.details.readOnly}</p>
+          ${renderSettingsSummary(t, integration)}
+          ${this.#renderScopes(t, integration)}
+        </section>
+      `;
+    }
     const errors = this.#ui.errors;
     const dirty = Object.keys(changes(integration, draft)).length > 0;
     const rowErrors = errors.redirectRows ?? {};
     const general = this.#ui.saveError && !hasFieldErrors(errors);
-    const scopes = integration.scope.split(' ').filter(Boolean);
     return html`
       <form part="form section" novalidate aria-labelledby="settings-title" @submit=${this.#save}>
         <h3 id="settings-title">${t.details.settings}</h3>
-        ${readOnly ? html`<p class="note">${t.details.readOnly}</p>` : nothing}
-        <fieldset class="plain" ?disabled=${readOnly || this.#ui.saving}>
+        <fieldset class="plain" ?disabled=${this.#ui.saving || !this.#ui.canWrite}>
           <label for="description">${t.create.description}</label>
           <textarea id="description" rows="2" maxlength="500" .value=${draft.description} aria-invalid=${errors.description ? 'true' : 'false'}
             @input=${(e: Event) => this.#edit({ description: (e.target as HTMLTextAreaElement).value }, ['description'])}></textarea>
@@ -585,16 +606,16 @@ export class IntegrationDetails extends GrantkitElement {
               <div part="redirect">
                 <input type="url" spellcheck="false" aria-label=${t.details.redirect(i + 1)} .value=${uri} aria-invalid=${rowErrors[i] ? 'true' : 'false'}
                   aria-describedby=${rowErrors[i] ? `redirect-${i}-error` : nothing} @input=${(e: Event) => this.#editRedirect(i, (e.target as HTMLInputElement).value)} />
-                ${readOnly ? nothing : html`<button type="button" aria-label=${t.details.removeRedirect(i + 1)} @click=${() => void this.#removeRedirect(i)}>×</button>`}
+                <button type="button" aria-label=${t.details.removeRedirect(i + 1)} @click=${() => void this.#removeRedirect(i)}>×</button>
                 ${rowErrors[i] ? html`<p class="field-error" id="redirect-${i}-error">${rowErrors[i]}</p>` : nothing}
               </div>`)}
             ${errors.redirects ? html`<p class="field-error" id="redirects-error">${errors.redirects}</p>` : nothing}
-            ${readOnly ? nothing : html`<button type="button" class="add" @click=${() => void this.#addRedirect()}>${t.details.addRedirect}</button>`}
+            <button type="button" class="add" @click=${() => void this.#addRedirect()}>${t.details.addRedirect}</button>
           </fieldset>
           ${renderTokenSettings(t, {
             settings: draft.settings,
             confidential: integration.client_type === 'confidential',
-            disabled: readOnly || this.#ui.saving,
+            disabled: this.#ui.saving || !this.#ui.canWrite,
             errors: { ...(errors.grants ? { grants: errors.grants } : {}), ...(errors.lifetime ? { lifetime: errors.lifetime } : {}), ...(errors.refresh ? { refresh: errors.refresh } : {}) },
             onChange: (next) => this.#edit({ settings: { ...draft.settings, ...next } }, ['grants', 'lifetime', 'refresh', 'redirects']),
           })}
@@ -605,20 +626,13 @@ export class IntegrationDetails extends GrantkitElement {
           <p class="hint" id="audience-hint">${t.details.audienceHint}</p>
           ${errors.audience ? html`<p class="field-error" id="audience-error">${errors.audience}</p>` : nothing}
         </fieldset>
-        <h4 id="scopes-title">${t.details.scopes}</h4>
-        ${scopes.length
-          ? html`<ul part="scopes" aria-labelledby="scopes-title">${scopes.map((s) => html`<li>${s}</li>`)}</ul>`
-          : html`<p class="note">${t.details.noScopes}</p>`}
+        ${this.#renderScopes(t, integration)}
         ${general ? html`<p part="error" class="error" role="alert">${errorMessage(t, this.#ui.saveError)}</p>` : nothing}
-        ${readOnly
-          ? nothing
-          : html`
-              <div part="actions">
-                <span class="status" role="status">${this.#ui.saved ? t.details.saved : dirty ? t.details.unsaved : ''}</span>
-                <button type="button" ?disabled=${!dirty || this.#ui.saving} @click=${() => { this.#show(integration, { errors: {}, saveError: undefined }); }}>${t.details.discard}</button>
-                <button type="submit" class="primary" ?disabled=${!dirty || this.#ui.saving} aria-busy=${this.#ui.saving ? 'true' : 'false'}>${this.#ui.saving ? t.details.saving : t.details.save}</button>
-              </div>
-            `}
+        <div part="actions">
+          <span class="status" role="status">${this.#ui.saved ? t.details.saved : dirty ? t.details.unsaved : ''}</span>
+          <button type="button" ?disabled=${!dirty || this.#ui.saving} @click=${() => this.#show(integration, { errors: {}, saveError: undefined })}>${t.details.discard}</button>
+          <button type="submit" class="primary" ?disabled=${!dirty || this.#ui.saving} aria-busy=${this.#ui.saving ? 'true' : 'false'}>${this.#ui.saving ? t.details.saving : t.details.save}</button>
+        </div>
       </form>
     `;
   }
