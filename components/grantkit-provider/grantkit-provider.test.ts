@@ -69,6 +69,50 @@ describe('<grantkit-provider>', () => {
     holder.remove();
   });
 
+  it('makes its clients again when its attributes change, and the elements inside move to them; the newest change wins', async () => {
+    const OTHER_API = 'https://api.example.test/other/v1';
+    let otherLists = 0;
+    worker.use(
+      http.get(`${OTHER_API}/me`, () => HttpResponse.json({ sub: 'alice', roles: ['admin'], permissions: ['integrations:read'], auth: 'access_token' })),
+      http.get(`${OTHER_API}/integrations`, () => (otherLists++, HttpResponse.json({ items: [], next_cursor: null }))),
+    );
+    const holder = document.createElement('div');
+    document.body.append(holder);
+    const first = oneEvent(holder, 'grantkit-ready');
+    holder.innerHTML = `<grantkit-provider issuer="${ISSUER}" client-id="provider-a" admin-base-url="${API}"><integration-list></integration-list></grantkit-provider>`;
+    const a = (await first).detail;
+    const provider = holder.firstElementChild as GrantkitProvider;
+    const list = provider.querySelector('integration-list')!;
+
+    // Two changes in a row, as a framework re-rendering twice: one client, for the last.
+    const ready: Array<{ sdk: unknown }> = [];
+    holder.addEventListener('grantkit-ready', (e) => ready.push(e.detail));
+    provider.clientId = 'provider-b';
+    await provider.updateComplete;
+    provider.clientId = 'provider-c';
+    await waitUntil(() => ready.length > 0, 'a new client');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(ready.length, 'the client for provider-b was dropped').to.equal(1);
+    expect(provider.sdk).to.equal(ready[0]!.sdk).and.not.equal(a.sdk);
+    expect(provider.admin, 'the admin client uses the new client').not.to.equal(a.admin);
+
+    provider.adminBaseUrl = OTHER_API;
+    await waitUntil(() => otherLists > 0, 'the list inside asks the new admin API');
+    holder.remove();
+  });
+
+  it('leaves clients the page handed in to the page', async () => {
+    const sdk = await makeClient({ allowedOrigins: ['https://api.example.test'] });
+    const admin = createAdminClient({ baseUrl: API });
+    const provider = await fixture<GrantkitProvider>(html`<grantkit-provider .sdk=${sdk} .admin=${admin} issuer=${ISSUER} client-id="handed-in" admin-base-url=${API}></grantkit-provider>`);
+    provider.clientId = 'changed';
+    provider.adminBaseUrl = 'https://api.example.test/other/v1';
+    await provider.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(provider.sdk).to.equal(sdk);
+    expect(provider.admin).to.equal(admin);
+  });
+
   it('asks /me once for all the elements, and again after the user changes', async () => {
     const sdk = await makeClient({ allowedOrigins: ['https://api.example.test'] });
     await signIn(fake, sdk);

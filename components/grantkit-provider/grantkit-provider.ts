@@ -14,6 +14,9 @@ import { GrantkitElement } from '../shared/grantkit-element.js';
  *
  * Configure it by attributes (it then creates the client, completes the redirect back from
  * sign-in, and creates the admin client on `sdk.fetch`), or hand it `sdk` and `admin`.
+ * When an attribute changes (a framework re-rendering with new props), the clients it made
+ * itself are made again, and the elements inside move to them; clients the page handed in
+ * are the page's to replace.
  * Elements inside find them through the context protocol; a property on an element
  * overrides what the provider gives.
  *
@@ -22,6 +25,9 @@ import { GrantkitElement } from '../shared/grantkit-element.js';
  * @fires grantkit-signin - a redirect sign-in completed on this page
  * @fires grantkit-error - setting up or completing sign-in failed; `detail.code` is the error's code
  */
+/** The attributes the client is made from: a change to any of them makes a new one. */
+const CLIENT_SETTINGS = ['issuer', 'clientId', 'redirectUri', 'scope', 'audience', 'resource', 'dpop'] as const;
+
 export class GrantkitProvider extends GrantkitElement {
   static override styles = styles;
 
@@ -43,11 +49,20 @@ export class GrantkitProvider extends GrantkitElement {
   readonly #provider = new ContextProvider(this, { context: grantkitContext, initialValue: {} });
   #me: Promise<Me> | undefined;
   #observed: GrantkitClient | undefined;
+  /** The clients this provider made (not handed in), so it may replace them. */
+  #ownSdk: GrantkitClient | undefined;
+  #ownAdmin: AdminClient | undefined;
+  /** Counts client creations: only the newest configuration's client is used. */
+  #creations = 0;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.sdk && this.issuer && this.clientId && (changed.has('issuer') || changed.has('clientId'))) void this.#createFromAttributes();
+    const made = this.sdk !== undefined && this.sdk === this.#ownSdk;
+    const configChanged = CLIENT_SETTINGS.some((name) => changed.has(name));
+    if (this.issuer && this.clientId && configChanged && (!this.sdk || made)) void this.#createFromAttributes();
+    // The admin client follows its URL and the client whose fetch it uses, when it is the provider's own.
+    if (this.admin && this.admin === this.#ownAdmin && (changed.has('adminBaseUrl') || changed.has('sdk'))) this.admin = undefined;
     if (this.sdk && !this.admin && this.adminBaseUrl) {
-      this.admin = createAdminClient({ baseUrl: new URL(this.adminBaseUrl, location.href).href, fetch: this.sdk.fetch });
+      this.admin = this.#ownAdmin = createAdminClient({ baseUrl: new URL(this.adminBaseUrl, location.href).href, fetch: this.sdk.fetch });
     }
     const newClient = this.sdk !== this.#observed ? this.sdk : undefined;
     if (this.sdk !== this.#observed) {
@@ -63,6 +78,7 @@ export class GrantkitProvider extends GrantkitElement {
 
   /** Creates the client from the attributes; setting `sdk` runs willUpdate again, which wires the rest. */
   async #createFromAttributes(): Promise<void> {
+    const creation = ++this.#creations;
     try {
       // Loaded only when the provider makes the client itself.
       const { createClient } = await import('../../src/index.js');
@@ -75,11 +91,17 @@ export class GrantkitProvider extends GrantkitElement {
         ...(this.resource ? { resource: this.resource } : {}),
         ...(this.dpop ? { dpop: this.dpop === 'required' ? true : 'auto' } : {}),
       });
+      // Attributes changed again meanwhile: this client is for a configuration no longer asked for.
+      if (creation !== this.#creations) return sdk.close();
       const user = await completeSignInIfReturning(sdk).catch((error: unknown) => {
         this.report(error);
         return undefined;
       });
-      this.sdk = sdk;
+      if (creation !== this.#creations) return sdk.close();
+      const previous = this.#ownSdk;
+      this.sdk = this.#ownSdk = sdk;
+      // Its timers and channel would outlive it otherwise.
+      if (previous && previous !== sdk) previous.close();
       if (user !== undefined) emit(this, 'grantkit-signin', { user });
     } catch (error) {
       this.report(error);
