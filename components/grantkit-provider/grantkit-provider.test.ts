@@ -93,7 +93,8 @@ describe('<grantkit-provider>', () => {
     await waitUntil(() => ready.length > 0, 'a new client');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(ready.length, 'the client for provider-b was dropped').to.equal(1);
-    expect(provider.sdk).to.equal(ready[0]!.sdk).and.not.equal(a.sdk);
+    expect(provider.sdk).to.equal(ready[0]!.sdk);
+    expect(provider.sdk).not.to.equal(a.sdk);
     expect(provider.admin, 'the admin client uses the new client').not.to.equal(a.admin);
 
     provider.adminBaseUrl = OTHER_API;

@@ -8,6 +8,7 @@ import { emit } from '../shared/events.js';
 import { completeSignInIfReturning } from '../shared/sign-in-return.js';
 import { styles } from './grantkit-provider.styles.js';
 import { GrantkitElement } from '../shared/grantkit-element.js';
+import { CLIENT_ATTRIBUTES, createClientFrom, type ClientAttributes } from '../shared/client-from-attributes.js';
 
 /**
  * @summary Gives the grantkit elements inside it one client, one admin client and one `/me`.
@@ -25,10 +26,7 @@ import { GrantkitElement } from '../shared/grantkit-element.js';
  * @fires grantkit-signin - a redirect sign-in completed on this page
  * @fires grantkit-error - setting up or completing sign-in failed; `detail.code` is the error's code
  */
-/** The attributes the client is made from: a change to any of them makes a new one. */
-const CLIENT_SETTINGS = ['issuer', 'clientId', 'redirectUri', 'scope', 'audience', 'resource', 'dpop'] as const;
-
-export class GrantkitProvider extends GrantkitElement {
+export class GrantkitProvider extends GrantkitElement implements ClientAttributes {
   static override styles = styles;
 
   @property({ attribute: false }) sdk: GrantkitClient | undefined;
@@ -57,7 +55,7 @@ export class GrantkitProvider extends GrantkitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const made = this.sdk !== undefined && this.sdk === this.#ownSdk;
-    const configChanged = CLIENT_SETTINGS.some((name) => changed.has(name));
+    const configChanged = CLIENT_ATTRIBUTES.some((name) => changed.has(name));
     if (this.issuer && this.clientId && configChanged && (!this.sdk || made)) void this.#createFromAttributes();
     // The admin client follows its URL and the client whose fetch it uses, when it is the provider's own.
     if (this.admin && this.admin === this.#ownAdmin && (changed.has('adminBaseUrl') || changed.has('sdk'))) this.admin = undefined;
@@ -80,17 +78,7 @@ export class GrantkitProvider extends GrantkitElement {
   async #createFromAttributes(): Promise<void> {
     const creation = ++this.#creations;
     try {
-      // Loaded only when the provider makes the client itself.
-      const { createClient } = await import('../../src/index.js');
-      const sdk = await createClient({
-        issuer: this.issuer,
-        clientId: this.clientId,
-        redirectUri: this.redirectUri || `${location.origin}${location.pathname}`,
-        scope: this.scope,
-        ...(this.audience ? { audience: this.audience } : {}),
-        ...(this.resource ? { resource: this.resource } : {}),
-        ...(this.dpop ? { dpop: this.dpop === 'required' ? true : 'auto' } : {}),
-      });
+      const sdk = await createClientFrom(this);
       // Attributes changed again meanwhile: this client is for a configuration no longer asked for.
       if (creation !== this.#creations) return sdk.close();
       const user = await completeSignInIfReturning(sdk).catch((error: unknown) => {

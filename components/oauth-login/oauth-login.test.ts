@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { GrantkitError, type GrantkitClient } from '../../src/index.js';
 import { makeClient, resetBrowserState, setUpFake, signIn } from '../../test/support/session.js';
-import { ISSUER } from '../../test/support/fake-auth-server.js';
+import { FakeAuthServer, ISSUER } from '../../test/support/fake-auth-server.js';
 import { resolveConfig } from '../../src/config.js';
 import { saveTransaction } from '../../src/transaction.js';
 import '../shared/locales/de.js';
@@ -149,6 +149,21 @@ describe('<oauth-login>', () => {
     } finally {
       history.replaceState(null, '', start);
     }
+  });
+
+  it('configured by attributes, makes a DPoP client with dpop="required": a server without ES256 proofs is refused before any redirect', async () => {
+    await resetBrowserState();
+    await setUpFake(new FakeAuthServer({ dpopAlgs: ['EdDSA'] }));
+    const el = await fixture<OAuthLogin>(html`<oauth-login issuer=${ISSUER} client-id="spa" dpop="required"></oauth-login>`);
+    await waitUntil(() => !button(el).disabled, 'the element made its client');
+    const failed = oneEvent(el, 'grantkit-error');
+    button(el).click();
+    expect((await failed).detail.code).to.equal('dpop_unsupported');
+    await waitUntil(() => shadow(el).querySelector('[part=error]') !== null);
+    expect(shadow(el).querySelector('[part=error]')!.textContent).to.equal(
+      'The sign-in service cannot bind tokens to this browser (DPoP), which this app requires.',
+    );
+    expect(Object.keys(sessionStorage).filter((k) => k.startsWith('grantkit:tx:')), 'no sign-in was started').to.deep.equal([]);
   });
 
   it('redirects by default', async () => {

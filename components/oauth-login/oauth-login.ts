@@ -8,6 +8,7 @@ import { errorMessage, stringsFor } from '../shared/localize.js';
 import { completeSignInIfReturning } from '../shared/sign-in-return.js';
 import { styles } from './oauth-login.styles.js';
 import { GrantkitElement } from '../shared/grantkit-element.js';
+import { CLIENT_ATTRIBUTES, clientKey, createClientFrom, type ClientAttributes } from '../shared/client-from-attributes.js';
 
 interface View {
   sdk: GrantkitClient | undefined;
@@ -22,7 +23,8 @@ const INITIAL: View = { sdk: undefined, busy: undefined, error: undefined, revis
  * @summary A sign-in button that becomes the signed-in user and a sign-out button.
  *
  * The client comes from the `client` property, else from its own attributes (`issuer`,
- * `client-id`, …; it then also completes the redirect back from sign-in), else from the
+ * `client-id`, … `dpop`, as `<grantkit-provider>` takes them; it then also completes the
+ * redirect back from sign-in), else from the
  * nearest `<grantkit-provider>`.
  *
  * @fires grantkit-signin - signed in; `detail.user` holds the ID-token claims
@@ -43,7 +45,7 @@ const INITIAL: View = { sdk: undefined, busy: undefined, error: undefined, revis
  * @cssprop --grantkit-radius - corner radius of the button
  * @cssprop --grantkit-font - font family
  */
-export class OAuthLogin extends GrantkitElement {
+export class OAuthLogin extends GrantkitElement implements ClientAttributes {
   static override styles = styles;
 
   /** A client to use instead of creating one from the attributes. */
@@ -54,6 +56,10 @@ export class OAuthLogin extends GrantkitElement {
   @property({ attribute: 'redirect-uri' }) redirectUri = '';
   @property() scope = 'openid profile email';
   @property() audience = '';
+  /** RFC 8707 resource to ask tokens for, e.g. the URL of the API the page calls. */
+  @property() resource = '';
+  /** `required` binds tokens to a key in this browser (DPoP) and refuses servers without it; `auto` uses it when offered. */
+  @property() dpop: '' | 'auto' | 'required' = '';
   /** Sign in in a popup window instead of redirecting the page. */
   @property({ type: Boolean }) popup = false;
   /** Also end the session at the authorization server on sign-out. */
@@ -71,25 +77,17 @@ export class OAuthLogin extends GrantkitElement {
   #ownConfig = '';
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('client') || changed.has('issuer') || changed.has('clientId')) void this.#resolveClient();
+    if (changed.has('client') || CLIENT_ATTRIBUTES.some((name) => changed.has(name))) void this.#resolveClient();
   }
 
   async #resolveClient(): Promise<void> {
     let sdk = this.client;
     if (!sdk && this.issuer && this.clientId) {
-      const config = JSON.stringify([this.issuer, this.clientId, this.redirectUri, this.scope, this.audience]);
+      const config = clientKey(this);
       if (config === this.#ownConfig) return;
       this.#ownConfig = config;
       try {
-        // Loaded only when the element makes its own client: pages that hand it one do not ship a second.
-        const { createClient } = await import('../../src/index.js');
-        sdk = await createClient({
-          issuer: this.issuer,
-          clientId: this.clientId,
-          redirectUri: this.redirectUri || `${location.origin}${location.pathname}`,
-          scope: this.scope,
-          ...(this.audience ? { audience: this.audience } : {}),
-        });
+        sdk = await createClientFrom(this);
         const user = await completeSignInIfReturning(sdk);
         if (user !== undefined) emit(this, 'grantkit-signin', { user });
       } catch (error) {
