@@ -48,6 +48,7 @@ export const IntegrationDetails = createComponent({
     onStatusChanged: on('grantkit-integration-status-changed'),
     onDeleted: on('grantkit-integration-deleted'),
     onSecretRotated: on('grantkit-secret-rotated'),
+    onGracePeriodEnded: on('grantkit-grace-period-ended'),
     onError: on('grantkit-error'),
   },
 });
@@ -82,14 +83,19 @@ export const TokenList = createComponent({
   react: React,
   tagName: 'token-list',
   elementClass: TokenListElement,
-  events: { onRevokeRequest: on('grantkit-token-revoke-request'), onRevoked: on('grantkit-token-revoked'), onError: on('grantkit-error') },
+  events: { onRevokeRequest: on('grantkit-token-revoke-request'), onRevoked: on('grantkit-token-revoked'), onRevokedAll: on('grantkit-tokens-revoked-all'), onError: on('grantkit-error') },
 });
 
 export const PersonalTokenList = createComponent({
   react: React,
   tagName: 'personal-token-list',
   elementClass: PersonalTokenListElement,
-  events: { onCreated: on('grantkit-personal-token-created'), onRevoked: on('grantkit-personal-token-revoked'), onError: on('grantkit-error') },
+  events: {
+    onCreated: on('grantkit-personal-token-created'),
+    onRegenerated: on('grantkit-personal-token-regenerated'),
+    onRevoked: on('grantkit-personal-token-revoked'),
+    onError: on('grantkit-error'),
+  },
 });
 
 export const ConnectedApps = createComponent({

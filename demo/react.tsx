@@ -1,24 +1,35 @@
 // The admin portal again, as a React app: the same elements through grantkit/react/elements'
 // wrappers. Selection is React state; events arrive as typed `on…` props.
-import { StrictMode, useState } from 'react';
+import { StrictMode, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { GrantkitClient } from '../src/index.js';
-import { GrantkitProvider, IntegrationDetails, IntegrationList, OAuthLogin, ScopeManager, TokenList } from '../components/react-elements.js';
+import {
+  ConnectedApps, CreateIntegrationDialog, GrantkitProvider, IntegrationDetails, IntegrationList, OAuthLogin, PersonalTokenList, ScopeManager, TokenList,
+} from '../components/react-elements.js';
 
 function Portal() {
   const [sdk, setSdk] = useState<GrantkitClient>();
   const [signedIn, setSignedIn] = useState(false);
   const [selected, setSelected] = useState('');
   const [listVersion, setListVersion] = useState(0);
+  const [canCreate, setCanCreate] = useState(false);
+  const create = useRef<HTMLElementTagNameMap['create-integration-dialog']>(null);
+  const provider = useRef<HTMLElementTagNameMap['grantkit-provider']>(null);
 
   const follow = (client: GrantkitClient) => {
     setSdk(client);
-    setSignedIn(client.isAuthenticated);
-    client.addEventListener('statechange', () => setSignedIn(client.isAuthenticated));
+    const update = () => {
+      setSignedIn(client.isAuthenticated);
+      // The provider's /me, which its elements use too: no second request.
+      void provider.current?.me?.then((me) => setCanCreate(me.permissions.includes('integrations:write')), () => setCanCreate(false));
+    };
+    update();
+    client.addEventListener('statechange', update);
   };
 
   return (
     <GrantkitProvider
+      ref={provider}
       issuer={location.origin}
       clientId="grantkit-demo-dpop"
       dpop="required"
@@ -47,8 +58,17 @@ function Portal() {
               <section className="card" aria-labelledby="integrations-title">
                 <div className="heading">
                   <h1 id="integrations-title">Integrations</h1>
+                  <button className="primary" disabled={!canCreate} onClick={() => void create.current?.show()}>New integration…</button>
                 </div>
-                <IntegrationList key={listVersion} onSelect={(e) => setSelected(e.detail.clientId)} />
+                {!canCreate && <p className="note">Creating integrations needs the admin role.</p>}
+                <IntegrationList key={listVersion} selected={selected} onSelect={(e) => setSelected(e.detail.clientId)} />
+                <CreateIntegrationDialog
+                  ref={create}
+                  onCreated={(e) => {
+                    setListVersion((v) => v + 1);
+                    setSelected(e.detail.clientId);
+                  }}
+                />
               </section>
               <section className="card" aria-labelledby="scopes-title">
                 <h2 id="scopes-title">{selected ? 'Scopes this integration may ask for' : 'Scopes'}</h2>
@@ -74,6 +94,15 @@ function Portal() {
                 </section>
               </div>
             )}
+            <section className="card" id="personal" aria-labelledby="personal-title">
+              <h2 id="personal-title">Your personal access tokens</h2>
+              <PersonalTokenList />
+            </section>
+            <section className="card" id="connected" aria-labelledby="connected-title">
+              <h2 id="connected-title">Connected apps</h2>
+              <p className="note">Integrations you allowed to act for you on their consent page.</p>
+              <ConnectedApps />
+            </section>
           </>
         )}
       </main>

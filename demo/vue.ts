@@ -12,23 +12,46 @@ const Portal = defineComponent({
     const signedIn = ref(false);
     const selected = ref('');
     const list = ref<HTMLElementTagNameMap['integration-list']>();
+    const create = ref<HTMLElementTagNameMap['create-integration-dialog']>();
+    const provider = ref<HTMLElementTagNameMap['grantkit-provider']>();
+    const canCreate = ref(false);
 
     const follow = (sdk: GrantkitClient) => {
       ready.value = true;
-      signedIn.value = sdk.isAuthenticated;
-      sdk.addEventListener('statechange', () => (signedIn.value = sdk.isAuthenticated));
+      const update = () => {
+        signedIn.value = sdk.isAuthenticated;
+        // The provider's /me, which its elements use too: no second request.
+        void provider.value?.me?.then((me) => (canCreate.value = me.permissions.includes('integrations:write')), () => (canCreate.value = false));
+      };
+      update();
+      sdk.addEventListener('statechange', update);
     };
     const reload = () => void list.value?.reload();
 
     const portal = () => [
       h('div', { class: 'column' }, [
         h('section', { class: 'card', 'aria-labelledby': 'integrations-title' }, [
-          h('div', { class: 'heading' }, [h('h1', { id: 'integrations-title' }, 'Integrations')]),
+          h('div', { class: 'heading' }, [
+            h('h1', { id: 'integrations-title' }, 'Integrations'),
+            h('button', { class: 'primary', disabled: !canCreate.value, onClick: () => void create.value?.show() }, 'New integration…'),
+          ]),
+          canCreate.value ? null : h('p', { class: 'note' }, 'Creating integrations needs the admin role.'),
           h('integration-list', {
             ref: list,
             selected: selected.value,
             onGrantkitIntegrationSelect: (e: CustomEvent<{ clientId: string }>) => (selected.value = e.detail.clientId),
           }),
+          h('create-integration-dialog', {
+            ref: create,
+            onGrantkitIntegrationCreated: (e: CustomEvent<{ clientId: string }>) => {
+              reload();
+              selected.value = e.detail.clientId;
+            },
+          }),
+        ]),
+        h('section', { class: 'card', 'aria-labelledby': 'scopes-title' }, [
+          h('h2', { id: 'scopes-title' }, selected.value ? 'Scopes this integration may ask for' : 'Scopes'),
+          h('scope-manager', { clientId: selected.value }),
         ]),
       ]),
       selected.value
@@ -50,12 +73,22 @@ const Portal = defineComponent({
             ]),
           ])
         : null,
+      h('section', { class: 'card', id: 'personal', 'aria-labelledby': 'personal-title' }, [
+        h('h2', { id: 'personal-title' }, 'Your personal access tokens'),
+        h('personal-token-list'),
+      ]),
+      h('section', { class: 'card', id: 'connected', 'aria-labelledby': 'connected-title' }, [
+        h('h2', { id: 'connected-title' }, 'Connected apps'),
+        h('p', { class: 'note' }, 'Integrations you allowed to act for you on their consent page.'),
+        h('connected-apps'),
+      ]),
     ];
 
     return () =>
       h(
         'grantkit-provider',
         {
+          ref: provider,
           issuer: location.origin,
           clientId: 'grantkit-demo-dpop',
           dpop: 'required',

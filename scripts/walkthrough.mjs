@@ -349,7 +349,7 @@ try {
   await signInAt('vic@example.com', 'vic-demo');
   await waitDeep('integration-list >>> [part=row]');
   await page.locator('integration-list >>> [part=row]').click();
-  await waitDeep('integration-details >>> fieldset.plain[disabled]');
+  await waitDeep('integration-details >>> [part~=summary]');
   await new Promise((resolve) => setTimeout(resolve, 300));
   await shot('16-admin-viewer', '#selected');
   await shot('16b-admin-viewer-scopes', '#scopes');

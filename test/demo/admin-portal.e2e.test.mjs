@@ -176,8 +176,8 @@ describe('admin portal demo against the reference server', { timeout: 120_000 },
     await signIn('vic@example.com', 'vic-demo');
     assert.equal(await page.$eval('#create', (b) => b.disabled), true);
     await page.locator('integration-list >>> [part=row]').click();
-    await waitDeep('integration-details >>> fieldset.plain[disabled]');
-    for (const part of ['[part~=rotate]', '[part~=delete]', '[part~=status-action]', 'button[type=submit]']) {
+    await waitDeep('integration-details >>> [part~=summary]');
+    for (const part of ['[part~=rotate]', '[part~=delete]', '[part~=status-action]', 'button[type=submit]', '[part~=form]']) {
       assert.equal(await absent(`integration-details >>> ${part}`), true, part);
     }
     await waitDeep('scope-manager >>> [part=allow][disabled]');
@@ -189,7 +189,7 @@ describe('admin portal demo against the reference server', { timeout: 120_000 },
     await page.goto(`${origin}/vue`);
     await waitDeep('integration-list >>> [part=row]');
     await page.locator('integration-list >>> [part=row]').click();
-    await waitDeep('integration-details >>> fieldset.plain[disabled]');
+    await waitDeep('integration-details >>> [part~=summary]');
     await page.waitForFunction(() => window.deep('token-list >>> [part=list]') ?? window.deep('token-list >>> [part=empty]'), { polling: 100, timeout: 15_000 });
     assert.equal(await absent('integration-details >>> [part~=rotate]'), true, 'Vic still sees it read-only');
     assert.deepEqual(pageErrors, []);
