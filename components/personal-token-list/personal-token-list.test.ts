@@ -208,6 +208,33 @@ describe('<personal-token-list> states', () => {
     expect(posted, 'nothing was sent').to.equal(0);
   });
 
+  it('offers a regenerated token the lifetime it had, and sends it', async () => {
+    const BASE = 'https://id.example.test/admin/v1';
+    const bodies: unknown[] = [];
+    const issued = new Date(Date.now() - 10 * 86_400_000);
+    const token = { id: 'pat_lifetime45', name: 'quarterly', scope: 'integrations:read', roles: ['viewer'], created_at: issued.toISOString(), issued_at: issued.toISOString(), expires_at: new Date(issued.getTime() + 45 * 86_400_000).toISOString(), last_used_at: null, last4: 'AbCd' };
+    worker.resetHandlers(
+      http.get(`${BASE}/me`, () => HttpResponse.json({ sub: 'x', roles: ['viewer'], permissions: ['integrations:read', 'personal-tokens:write'], auth: 'access_token' })),
+      http.get(`${BASE}/personal-tokens`, () => HttpResponse.json({ items: [token], next_cursor: null })),
+      http.post(`${BASE}/personal-tokens/:id/regenerate`, async ({ request }) => {
+        bodies.push(await request.json());
+        return HttpResponse.json({ ...token, token: 'gkpat_new-value-shown-once', last4: 'once' });
+      }),
+    );
+    const el = await fixture<PersonalTokenList>(html`<personal-token-list .admin=${createAdminClient({ baseUrl: BASE })}></personal-token-list>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=regenerate]') !== null);
+    $<HTMLButtonElement>(el, '[part=regenerate]').click();
+    await waitUntil(() => $<HTMLDialogElement>(el, 'dialog').open);
+    const select = $<HTMLSelectElement>(el, '#pat-days');
+    expect(select.value, 'the 45 days it had, not 30').to.equal('45');
+    expect([...select.options].map((o) => o.value)).to.deep.equal(['7', '30', '45', '90', '366', 'custom']);
+    $<HTMLButtonElement>(el, 'dialog button[type=submit]').click();
+    await waitUntil(() => bodies.length === 1);
+    expect(bodies[0]).to.deep.equal({ expires_in_days: 45 });
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=secret]') !== null);
+    $<HTMLButtonElement>(el, 'dialog button.primary').click();
+  });
+
   it('asks for a name before creating, and shows a failure in the dialog', async () => {
     const BASE = 'https://id.example.test/admin/v1';
     worker.resetHandlers(

@@ -38,10 +38,17 @@ const INITIAL: View = {
   mode: undefined, allowed: [], name: '', chosen: [], expiry: 30, customDate: '', nameError: false, permissionError: false, dateError: false, busy: false, error: undefined, pending: undefined,
 };
 
-/** A local calendar date `days` from today, as yyyy-mm-dd. */
+/** The local calendar date `days` after today, as yyyy-mm-dd: by the calendar, so a day of 23 or 25 hours counts once. */
 function dateInDays(days: number): string {
-  const d = new Date(Date.now() + days * DAY_MS);
+  const now = new Date();
+  const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() + days);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** The whole days a token's current value was given (1 to 366), to offer the same again when it is regenerated. */
+function lifetimeOf(token: PersonalToken): number {
+  const days = Math.round((Date.parse(token.expires_at) - Date.parse(token.issued_at)) / DAY_MS);
+  return Math.min(MAX_DAYS, Math.max(1, Number.isFinite(days) ? days : 30));
 }
 
 /** Whole days from today to a yyyy-mm-dd date (calendar days, so the time of day does not matter). */
@@ -129,7 +136,9 @@ export class PersonalTokenList extends GrantkitElement {
 
   async #open(mode: 'create' | 'revoke' | 'regenerate', token?: PersonalToken): Promise<void> {
     this.#afterSecret = '';
-    this.#set({ mode: mode, pending: token, error: undefined, nameError: false, permissionError: false, dateError: false, expiry: 30, customDate: '' });
+    // Regenerated, a token is offered the lifetime it had; a new one, 30 days.
+    const expiry = mode === 'regenerate' && token ? lifetimeOf(token) : 30;
+    this.#set({ mode: mode, pending: token, error: undefined, nameError: false, permissionError: false, dateError: false, expiry, customDate: '' });
     if (mode === 'create') {
       this.#set({ name: '' });
       // Read-only by default: a script gets more only when someone ticks it.
@@ -334,6 +343,9 @@ export class PersonalTokenList extends GrantkitElement {
     const days = this.#days;
     const date = dateFormat(this, false);
     const last = date.format(new Date(Date.now() + MAX_DAYS * DAY_MS));
+    // A regenerated token is also offered the lifetime it had.
+    const had = this.#ui.mode === 'regenerate' && this.#ui.pending ? [lifetimeOf(this.#ui.pending)] : [];
+    const offered = [...new Set([...EXPIRY_DAYS, ...had])].sort((a, b) => a - b);
     return html`
       <div part="expiry">
         <label for="pat-days">${t.personal.expires}</label>
@@ -342,7 +354,7 @@ export class PersonalTokenList extends GrantkitElement {
             const value = (e.target as HTMLSelectElement).value;
             this.#set({ expiry: value === 'custom' ? 'custom' : Number(value), dateError: false, customDate: value === 'custom' ? customDate || dateInDays(30) : customDate });
           }}>
-          ${EXPIRY_DAYS.map((d) => html`<option value=${d} ?selected=${d === expiry}>${t.personal.days(d)}</option>`)}
+          ${offered.map((d) => html`<option value=${d} ?selected=${d === expiry}>${t.personal.days(d)}</option>`)}
           <option value="custom" ?selected=${expiry === 'custom'}>${t.personal.customExpiry}</option>
         </select>
         ${expiry === 'custom'

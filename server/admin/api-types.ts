@@ -415,7 +415,7 @@ export interface components {
             in_use?: {
                 /** @description How many integrations the scope is associated with. */
                 integration_count: number;
-                /** @description The first of them (at most 10), in the order they were associated. */
+                /** @description The first of them (at most 10), in the order they were associated; empty for a caller without `integrations:read`, who learns how many but not which. */
                 integrations: components["schemas"]["IntegrationRef"][];
                 /** @description Whether tokens that carry the scope are still valid. */
                 live_tokens: boolean;
@@ -617,6 +617,11 @@ export interface components {
             roles: components["schemas"]["Role"][];
             /** Format: date-time */
             created_at: string;
+            /**
+             * Format: date-time
+             * @description When its current value was issued (its creation
+             */
+            issued_at: string;
             /** Format: date-time */
             expires_at: string;
             last_used_at?: string | null;

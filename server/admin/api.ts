@@ -68,8 +68,8 @@ export function createAdminApi(options: AdminApiOptions): (req: IncomingMessage,
     createScope: async ({ body }) => created(await scopes.create(body)),
     getScope: async ({ path }) => ok(await scopes.get(path.scope_name)),
     updateScope: async ({ path, body }) => ok(await scopes.update(path.scope_name, body)),
-    deleteScope: async ({ path }) => {
-      await scopes.remove(path.scope_name);
+    deleteScope: async ({ path, caller }) => {
+      await scopes.remove(path.scope_name, caller.permissions.includes('integrations:read'));
       return done;
     },
     listPersonalTokens: async ({ caller, query }) => ok(await personalTokens.list(caller, query)),

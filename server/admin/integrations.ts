@@ -4,7 +4,7 @@ import type { ListQuery, Schemas } from './operation-types.js';
 import { ApiProblem } from './problem.js';
 import type { Database, Queryable } from '../db/database.js';
 import { isUniqueViolation } from '../db/errors.js';
-import { containing, newestFirstCursor, pageOf, readKeyCursor, readNewestFirstCursor } from './paging.js';
+import { containing, newestFirstCursor, oldestFirstCursor, pageOf, readKeyCursor, readNewestFirstCursor, readOldestFirstCursor, storableText } from './paging.js';
 import { hashSecret, type SecretHash, newSecret, type StoredIntegration } from './records.js';
 
 /** What the admin API needs from the authorization server when integrations change. */
@@ -159,10 +159,10 @@ const LIST_ORDERS: Record<NonNullable<ListQuery<'listIntegrations'>['sort']>, Li
   oldest: {
     by: 'i.created_at asc, i.client_id asc',
     after: (cursor, param) => {
-      const after = readNewestFirstCursor(cursor);
+      const after = readOldestFirstCursor(cursor);
       return `(i.created_at, i.client_id) > (${param(after.at)}, ${param(after.id)})`;
     },
-    cursorOf: (i) => newestFirstCursor(new Date(i.created_at), i.client_id),
+    cursorOf: (i) => oldestFirstCursor(new Date(i.created_at), i.client_id),
   },
   name: {
     by: 'lower(i.client_name) collate "C", lower(i.version) collate "C", i.client_id',
@@ -183,7 +183,8 @@ function readNameCursor(cursor: string): [string, string, string] {
   } catch {
     key = undefined;
   }
-  if (!Array.isArray(key) || key.length !== 3 || !key.every((k) => typeof k === 'string')) {
+  // Strings, and ones PostgreSQL can compare with: a JSON "\u0000" is a NUL once parsed.
+  if (!Array.isArray(key) || key.length !== 3 || !key.every((k) => typeof k === 'string' && storableText(k))) {
     throw new ApiProblem('validation_failed', 'the cursor is not one this API issued for this order', { errors: [{ path: '/query/cursor', message: 'is not valid' }] });
   }
   return key as [string, string, string];
@@ -201,7 +202,7 @@ export class Integrations {
     return found;
   }
 
-  /** Newest first; the search looks in name, description, client_id and version, in any case. */
+  /** Newest first unless `sort` says otherwise; the search looks in name, description, client_id and version, in any case. */
   async list(query: ListQuery<'listIntegrations'>): Promise<Schemas['IntegrationPage']> {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -338,12 +339,15 @@ export class Integrations {
   async endGracePeriod(clientId: string): Promise<Schemas['Integration']> {
     const integration = await this.get(clientId);
     if (!integration.secret) throw new ApiProblem('no_secret', 'a public integration has no secret, so no previous one');
-    await this.db.query(
-      `update integrations set previous_secret_sha256 = null, previous_secret_last4 = null, previous_secret_expires_at = null, updated_at = now()
-       where client_id = $1 and previous_secret_sha256 is not null`,
+    // The answer is the row this statement left, not a second read a rotation could land between.
+    const [row] = await this.db.query<IntegrationRow>(
+      `update integrations i set previous_secret_sha256 = null, previous_secret_last4 = null, previous_secret_expires_at = null,
+         updated_at = case when i.previous_secret_sha256 is null then i.updated_at else now() end
+       where i.client_id = $1 returning ${INTEGRATION_COLUMNS}`,
       [clientId],
     );
-    return present(await this.get(clientId));
+    if (!row) throw new ApiProblem('not_found', `no integration with client_id "${clientId}"`);
+    return present(integrationFromRow(row));
   }
 
   /** Every token and grant of the integration, on every instance at once (they are read from the database at each use). */

@@ -28,6 +28,18 @@ export function readNewestFirstCursor(cursor: string): { at: Date; id: string } 
   return { at: new Date(Number(match[1])), id: match[2]! };
 }
 
+/** The cursor of a list ordered oldest first: its own mark, so that a newest-first cursor is not taken for one. */
+export function oldestFirstCursor(at: Date, id: string): string {
+  return `o|${newestFirstCursor(at, id)}`;
+}
+
+/** The time and id an oldest-first cursor names. */
+export function readOldestFirstCursor(cursor: string): { at: Date; id: string } {
+  const key = decode(cursor);
+  if (!key.startsWith('o|')) throw invalidCursor();
+  return readNewestFirstCursor(encode(key.slice(2)));
+}
+
 /** The cursor of a list ordered by a key, ascending. */
 export function readKeyCursor(cursor: string): string {
   const key = decode(cursor);
@@ -42,6 +54,11 @@ export function containing(text: string): string {
 
 function encode(key: string): string {
   return Buffer.from(key).toString('base64url');
+}
+
+/** Text the database can compare with: no U+0000, which PostgreSQL's text refuses (a raw one, or one a JSON escape made). */
+export function storableText(text: string): boolean {
+  return !text.includes('\u0000');
 }
 
 function decode(cursor: string): string {

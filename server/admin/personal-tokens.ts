@@ -34,13 +34,16 @@ function fromRow(row: PersonalTokenRow): StoredPersonalToken {
     roles: row.roles,
     secret: { sha256: row.secret_sha256, last4: row.last4 },
     created_at: row.created_at.toISOString(),
+    issued_at: row.issued_at.toISOString(),
     expires_at: row.expires_at.toISOString(),
     last_used_at: row.last_used_at?.toISOString() ?? null,
   };
 }
 
 function present(t: StoredPersonalToken): Schemas['PersonalToken'] {
-  return { id: t.id, name: t.name, scope: t.scope.join(' '), roles: t.roles, created_at: t.created_at, expires_at: t.expires_at, last_used_at: t.last_used_at, last4: t.secret.last4 };
+  return {
+    id: t.id, name: t.name, scope: t.scope.join(' '), roles: t.roles, created_at: t.created_at, issued_at: t.issued_at, expires_at: t.expires_at, last_used_at: t.last_used_at, last4: t.secret.last4,
+  };
 }
 
 /**
@@ -102,6 +105,7 @@ export class PersonalTokens {
       roles,
       secret: hashSecret(value),
       created_at: new Date(now).toISOString(),
+      issued_at: new Date(now).toISOString(),
       expires_at: new Date(now + input.expires_in_days * 86_400_000).toISOString(),
       last_used_at: null,
     };

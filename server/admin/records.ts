@@ -50,6 +50,8 @@ export interface StoredPersonalToken {
   roles: Role[];
   secret: SecretHash;
   created_at: string;
+  /** When the current value was issued: the creation, or the latest regeneration. */
+  issued_at: string;
   expires_at: string;
   last_used_at: string | null;
 }

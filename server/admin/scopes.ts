@@ -128,24 +128,29 @@ export class Scopes {
     return this.get(name);
   }
 
-  async remove(name: string): Promise<void> {
+  /**
+   * Deletes a scope nothing uses. A refusal says what uses it; it names the integrations only
+   * to a caller who may read integrations (`mayNameIntegrations`): a personal token made for
+   * scopes alone learns how many, not which.
+   */
+  async remove(name: string, mayNameIntegrations: boolean): Promise<void> {
     const scope = await this.#get(name);
-    const users = await this.db.query<Schemas['IntegrationRef'] & { total: number }>(
-      `select i.client_id, i.client_name, i.version, count(*) over ()::integer as total from integration_scopes x join integrations i on i.client_id = x.client_id
-       where x.scope_key = $1 order by x.position, i.client_id limit ${IN_USE_LISTED}`,
-      [scope.name_key],
-    );
-    const liveTokens = await this.usedByTokens(scope.name);
-    if (users.length > 0 || liveTokens) throw inUse(scope.name, users, liveTokens);
+    const refusal = async () => {
+      const users = await this.db.query<Schemas['IntegrationRef'] & { total: number }>(
+        `select i.client_id, i.client_name, i.version, count(*) over ()::integer as total from integration_scopes x join integrations i on i.client_id = x.client_id
+         where x.scope_key = $1 order by x.position, i.client_id limit ${IN_USE_LISTED}`,
+        [scope.name_key],
+      );
+      const liveTokens = await this.usedByTokens(scope.name);
+      return users.length > 0 || liveTokens ? inUse(scope.name, users, liveTokens, mayNameIntegrations) : undefined;
+    };
+    const inUseNow = await refusal();
+    if (inUseNow) throw inUseNow;
     try {
       await this.db.query('delete from scopes where name_key = $1', [scope.name_key]);
     } catch (error) {
-      // Associated by another request since the check: the foreign key refuses the delete.
-      if (isForeignKeyViolation(error)) {
-        throw new ApiProblem('scope_in_use', `"${scope.name}" was just associated with an integration; disassociate it first`, {
-          inUse: { integration_count: 1, integrations: [], live_tokens: false },
-        });
-      }
+      // Associated by another request since the check: the foreign key refuses the delete, and the refusal says what uses it now.
+      if (isForeignKeyViolation(error)) throw (await refusal()) ?? new ApiProblem('scope_in_use', `"${scope.name}" was just associated with an integration; disassociate it first`);
       throw error;
     }
     this.deleted(scope.name);
@@ -180,12 +185,12 @@ export class Scopes {
 /** How many of the integrations that use a scope a refusal names: enough to act on, bounded in size. */
 const IN_USE_LISTED = 10;
 
-function inUse(name: string, users: Array<Schemas['IntegrationRef'] & { total: number }>, liveTokens: boolean): ApiProblem {
+function inUse(name: string, users: Array<Schemas['IntegrationRef'] & { total: number }>, liveTokens: boolean, mayName: boolean): ApiProblem {
   const total = users[0]?.total ?? 0;
-  const integrations = users.map(({ client_id, client_name, version }) => ({ client_id, client_name, version }));
+  const integrations = mayName ? users.map(({ client_id, client_name, version }) => ({ client_id, client_name, version })) : [];
   const names = integrations.slice(0, 3).map((i) => `${i.client_name} ${i.version}`).join(', ');
   const detail = total > 0
-    ? `"${name}" is associated with ${total} integration(s) (${names}${total > 3 ? ', …' : ''}); disassociate it first`
+    ? `"${name}" is associated with ${total} integration(s)${names ? ` (${names}${total > 3 ? ', …' : ''})` : ''}; disassociate it first`
     : `tokens that carry "${name}" are still valid; revoke them or let them expire first`;
   return new ApiProblem('scope_in_use', detail, { inUse: { integration_count: total, integrations, live_tokens: liveTokens } });
 }

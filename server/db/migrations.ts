@@ -158,7 +158,8 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'personal tokens reissued; integrations by name',
     sql: `
       -- The integration list sorted by name walks this index, ties broken by version and id.
-      -- "C" collation: the same order on every PostgreSQL, whatever locale it was set up with.
+      -- "C" collation compares the lower-cased names byte by byte, whatever collation the database
+      -- was set up with; how lower() folds non-ASCII letters still follows its LC_CTYPE.
       create index integrations_by_name on integrations ((lower(client_name) collate "C"), (lower(version) collate "C"), client_id);
       -- When the token's current value was issued: its creation, or its latest regeneration,
       -- which starts the lifetime it had again.

@@ -276,6 +276,16 @@ describe('integrations', () => {
     const wrongOrder = await admin('GET', `/integrations?q=${tag}&sort=newest&cursor=${first.body!.next_cursor}`);
     assert.equal(wrongOrder.status, 400, 'a cursor belongs to its order');
     assert.deepEqual(wrongOrder.body!.errors.map((e: { path: string }) => e.path), ['/query/cursor']);
+    const oldestPage = await admin('GET', `/integrations?q=${tag}&sort=oldest&limit=1`);
+    const newestPage = await admin('GET', `/integrations?q=${tag}&limit=1`);
+    assert.equal((await admin('GET', `/integrations?q=${tag}&sort=newest&cursor=${oldestPage.body!.next_cursor}`)).status, 400, 'an oldest-first cursor is not a newest-first one');
+    assert.equal((await admin('GET', `/integrations?q=${tag}&sort=oldest&cursor=${newestPage.body!.next_cursor}`)).status, 400, 'nor the other way round');
+    // A name cursor whose JSON spells a NUL: refused as any cursor not issued here, not a 500 from the database.
+    for (const key of ['["a\\u0000","b","c"]', '["a","b","c\\u0000"]']) {
+      const forged = await admin('GET', `/integrations?sort=name&cursor=${Buffer.from(key).toString('base64url')}`);
+      assert.equal(forged.status, 400, key);
+      assert.deepEqual(forged.body!.errors.map((e: { path: string }) => e.path), ['/query/cursor']);
+    }
     assert.equal((await admin('GET', '/integrations?sort=random')).status, 400);
     assert.equal((await admin('GET', '/integrations?client_type=secret')).status, 400);
   });
@@ -504,6 +514,21 @@ describe('scopes', () => {
     assert.deepEqual(stillCarried.body!.in_use, { integration_count: 0, integrations: [], live_tokens: true });
   });
 
+  it('a scope in use names its integrations only to a caller who may read integrations', async () => {
+    const admin = api(server, adminToken);
+    await admin('POST', '/scopes', { name: 'guarded:scope' });
+    const id = (await admin('POST', '/integrations', confidential('Secret Holder Inc'))).body!.client_id as string;
+    await admin('PUT', `/integrations/${id}/scopes/guarded:scope`);
+    const scopesOnly = await admin('POST', '/personal-tokens', { name: 'scopes only', scope: ['scopes:read', 'scopes:write'], expires_in_days: 1 });
+    const script = api(server, scopesOnly.body!.token);
+    assert.equal((await script('GET', '/integrations')).status, 403, 'it may not list integrations');
+    const refused = await script('DELETE', '/scopes/guarded:scope');
+    assert.equal(refused.body!.code, 'scope_in_use');
+    assert.deepEqual(refused.body!.in_use, { integration_count: 1, integrations: [], live_tokens: false });
+    assert.ok(!JSON.stringify(refused.body).includes('Secret Holder') && !JSON.stringify(refused.body).includes(id), 'neither the name nor the id');
+    assert.deepEqual((await admin('DELETE', '/scopes/guarded:scope')).body!.in_use.integrations.map((i: { client_id: string }) => i.client_id), [id]);
+  });
+
   it('a scope in use by many integrations names the first ten of them and counts them all', async () => {
     const admin = api(server, adminToken);
     await admin('POST', '/scopes', { name: 'crowded:scope' });
@@ -662,6 +687,7 @@ describe('personal access tokens', () => {
     assert.equal(body.last4, body.token.slice(-4));
     assert.deepEqual([body.id, body.name, body.scope, body.roles, body.created_at], [created.id, created.name, created.scope, created.roles, created.created_at]);
     assert.equal(body.last_used_at, null, 'the new value has not been used');
+    assert.ok(Date.parse(body.issued_at) > Date.parse(body.created_at), 'issued now, created before');
     const days = (Date.parse(body.expires_at) - Date.now()) / 86_400_000;
     assert.ok(days > 29.9 && days <= 30, `expires in ${days} days`);
     assert.equal((await api(server, created.token)('GET', '/me')).status, 401, 'the old value stops working at once');
