@@ -619,7 +619,7 @@ export interface components {
             created_at: string;
             /**
              * Format: date-time
-             * @description When its current value was issued (its creation
+             * @description When its current value was issued: its creation, or its latest regeneration.
              */
             issued_at: string;
             /** Format: date-time */
