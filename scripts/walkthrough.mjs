@@ -136,11 +136,11 @@ try {
   await waitDeep('create-integration-dialog >>> dialog[open]');
   await shot('11b-create-form');
   await page.locator('create-integration-dialog >>> #name').fill('Walkthrough Robot');
-  await page.locator('create-integration-dialog >>> #redirects').fill('http://evil.example/cb');
+  await page.locator('create-integration-dialog >>> [part~=redirect] input').fill('http://evil.example/cb');
   await page.locator('create-integration-dialog >>> button[type=submit]').click();
-  await waitDeep('create-integration-dialog >>> #redirects-error');
+  await waitDeep('create-integration-dialog >>> #redirect-0-error');
   await shot('11c-create-invalid');
-  await page.locator('create-integration-dialog >>> #redirects').fill('https://robot.example.com/callback');
+  await page.locator('create-integration-dialog >>> [part~=redirect] input').fill('https://robot.example.com/callback');
   await page.locator('create-integration-dialog >>> #name').click();
   await page.keyboard.press('Enter');
   await waitDeep('create-integration-dialog >>> [part=secret]').catch(async (error) => {

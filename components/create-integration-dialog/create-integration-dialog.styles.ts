@@ -1,10 +1,12 @@
 import { css } from 'lit';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { theme } from '../shared/theme.js';
+import { callbackUrlStyles } from '../shared/callback-url.styles.js';
 
 export const styles = [
   theme,
   dialogStyles,
+  callbackUrlStyles,
   css`
     dialog {
       width: min(40rem, calc(100vw - 2rem));

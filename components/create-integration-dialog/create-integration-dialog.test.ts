@@ -17,6 +17,22 @@ function type(el: CreateIntegrationDialog, id: string, value: string): void {
   field.dispatchEvent(new Event('input'));
 }
 
+/** Callback URLs as a user gives them: typed into the first field, or several lines pasted into it (a row each). */
+async function urls(el: CreateIntegrationDialog, text: string): Promise<void> {
+  const field = $<HTMLInputElement>(el, '[part~=redirect] input');
+  if (text.includes('\n')) {
+    const data = new DataTransfer();
+    data.setData('text', text);
+    field.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  } else {
+    field.value = text;
+    field.dispatchEvent(new Event('input'));
+  }
+  await el.updateComplete;
+}
+
+const rows = (el: CreateIntegrationDialog) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('[part~=redirect] input')].map((i) => i.value);
+
 function serve(answer?: () => Response): unknown[] {
   const bodies: unknown[] = [];
   worker.resetHandlers(
@@ -48,11 +64,11 @@ describe('<create-integration-dialog>', () => {
     const bodies = serve();
     const el = await open();
     await expect(el).to.be.accessible();
-    type(el, 'redirects', 'http://evil.example/cb');
+    await urls(el, 'http://evil.example/cb');
     submit(el);
     await el.updateComplete;
     expect($(el, '#name-error').textContent).to.equal('Required.');
-    expect($(el, '#redirects-error').textContent).to.contain('“http://evil.example/cb” is not allowed');
+    expect($(el, '#redirect-0-error').textContent).to.contain('“http://evil.example/cb” is not allowed');
     expect($(el, '#name').getAttribute('aria-invalid')).to.equal('true');
     expect(el.shadowRoot!.activeElement === $(el, '#name')).to.equal(true);
     expect(bodies).to.deep.equal([]);
@@ -63,7 +79,8 @@ describe('<create-integration-dialog>', () => {
     const bodies = serve();
     const el = await open();
     type(el, 'name', '  Label Printer ');
-    type(el, 'redirects', 'https://printer.example.com/cb\n\nhttp://127.0.0.1:8080/cb');
+    await urls(el, 'https://printer.example.com/cb\n\nhttp://127.0.0.1:8080/cb');
+    expect(rows(el), 'two pasted lines, two rows').to.deep.equal(['https://printer.example.com/cb', 'http://127.0.0.1:8080/cb']);
     const created = oneEvent(el, 'grantkit-integration-created');
     submit(el);
     expect((await created).detail).to.deep.equal({ clientId: 'gk_new', confidential: true });
@@ -86,7 +103,7 @@ describe('<create-integration-dialog>', () => {
     const bodies = serve();
     const el = await open();
     type(el, 'name', 'Field App');
-    type(el, 'redirects', 'https://field.example.com/cb');
+    await urls(el, 'https://field.example.com/cb');
     el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=type]')[1]!.click();
     el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=refresh]')[2]!.click();
     [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].find((c) => c.parentElement!.textContent!.includes('Never expire'))!.click();
@@ -105,7 +122,7 @@ describe('<create-integration-dialog>', () => {
     const bodies = serve();
     const el = await open();
     type(el, 'name', 'Field App');
-    type(el, 'redirects', 'https://field.example.com/cb');
+    await urls(el, 'https://field.example.com/cb');
     el.addEventListener('grantkit-integration-create-request', (e) => e.preventDefault(), { once: true });
     const asked = oneEvent(el, 'grantkit-integration-create-request');
     submit(el);
@@ -126,7 +143,7 @@ describe('<create-integration-dialog>', () => {
     const el = await open();
     type(el, 'name', 'ERP Connector');
     type(el, 'description', 'typed with care');
-    type(el, 'redirects', 'https://erp.example.com/cb');
+    await urls(el, 'https://erp.example.com/cb');
     const failed = oneEvent(el, 'grantkit-error');
     submit(el);
     expect((await failed).detail.code).to.equal('duplicate_name');
@@ -137,7 +154,7 @@ describe('<create-integration-dialog>', () => {
     expect($(el, '#version-error').textContent).to.equal('Or choose another version.');
     expect($<HTMLInputElement>(el, '#name').value).to.equal('ERP Connector');
     expect($<HTMLTextAreaElement>(el, '#description').value).to.equal('typed with care');
-    expect($<HTMLTextAreaElement>(el, '#redirects').value).to.equal('https://erp.example.com/cb');
+    expect(rows(el)).to.deep.equal(['https://erp.example.com/cb']);
     await expect(el).to.be.accessible();
   });
 
@@ -167,7 +184,7 @@ describe('<create-integration-dialog>', () => {
     serve(() => HttpResponse.error());
     const el = await open();
     type(el, 'name', 'Offline Try');
-    type(el, 'redirects', 'https://x.example.com/cb');
+    await urls(el, 'https://x.example.com/cb');
     submit(el);
     await waitUntil(() => el.shadowRoot!.querySelector('[part=error]') !== null);
     expect($(el, '[part=error]').textContent).to.equal('The server could not be reached. Check your connection and try again.');
@@ -184,11 +201,11 @@ describe('<create-integration-dialog>', () => {
     );
     const el = await open();
     type(el, 'name', hostile);
-    type(el, 'redirects', `https://x.example.com/cb#${hostile}`);
+    await urls(el, `https://x.example.com/cb#${hostile}`);
     submit(el);
     await el.updateComplete;
-    expect($(el, '#redirects-error').textContent).to.contain(hostile);
-    type(el, 'redirects', 'https://x.example.com/cb');
+    expect($(el, '#redirect-0-error').textContent).to.contain(hostile);
+    await urls(el, 'https://x.example.com/cb');
     const failed = oneEvent(el, 'grantkit-error');
     submit(el);
     await failed;

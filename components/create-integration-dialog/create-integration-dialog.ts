@@ -6,7 +6,8 @@ import { emit } from '../shared/events.js';
 import { ModalDialog } from '../shared/modal-dialog.js';
 import { errorMessage, stringsFor, type Strings } from '../shared/localize.js';
 import { checkSettings, DEFAULT_SETTINGS, renderTokenSettings, settingsBody, type TokenSettings } from '../shared/integration-settings.js';
-import { isAllowedRedirectUri } from '../shared/formats.js';
+import { CallbackUrlEditor, callbackUrlsOf, checkCallbackUrls, hasCallbackUrlErrors, refusedCallbackUrls, type CallbackUrlErrors } from '../shared/callback-url-editor.js';
+import { refusedFields } from '../shared/field-errors.js';
 import { SecretHolder } from '../shared/secret-once.js';
 import { DoneNotice } from '../shared/done-notice.js';
 import { styles } from './create-integration-dialog.styles.js';
@@ -17,30 +18,32 @@ interface Draft {
   version: string;
   description: string;
   confidential: boolean;
-  redirects: string;
+  redirects: string[];
   settings: TokenSettings;
 }
 
-type FieldKey = 'name' | 'version' | 'description' | 'confidential' | 'redirects' | 'grants' | 'lifetime' | 'refresh';
+type FieldKey = 'name' | 'version' | 'description' | 'confidential' | 'grants' | 'lifetime' | 'refresh';
 
-const EMPTY: Draft = { name: '', version: '1.0', description: '', confidential: true, redirects: '', settings: DEFAULT_SETTINGS };
+// One empty callback-URL row: the default grants sign users in, so a callback is needed.
+const EMPTY: Draft = { name: '', version: '1.0', description: '', confidential: true, redirects: [''], settings: DEFAULT_SETTINGS };
 
-/** Which field a refusal of the server belongs to, by its JSON Pointer. */
-const FIELD_OF: Record<string, FieldKey> = {
+/** Which field a refusal of the server belongs to, by its JSON Pointer (the callback URLs map their rows themselves). */
+const FIELD_OF = {
   client_name: 'name', version: 'version', description: 'description', token_endpoint_auth_method: 'confidential',
-  redirect_uris: 'redirects', grant_types: 'grants', access_token_lifetime: 'lifetime', refresh_count: 'refresh',
-};
+  grant_types: 'grants', access_token_lifetime: 'lifetime', refresh_count: 'refresh',
+} as const satisfies Record<string, FieldKey>;
 
 interface View {
   draft: Draft;
   fieldErrors: Partial<Record<FieldKey, string>>;
+  urlErrors: CallbackUrlErrors;
   error: unknown;
   busy: boolean;
   /** Escape was pressed after something was typed: asking whether to throw it away. */
   askingDiscard: boolean;
 }
 
-const INITIAL: View = { draft: { ...EMPTY }, fieldErrors: {}, error: undefined, busy: false, askingDiscard: false };
+const INITIAL: View = { draft: { ...EMPTY }, fieldErrors: {}, urlErrors: {}, error: undefined, busy: false, askingDiscard: false };
 
 /**
  * @summary Registers a new integration; a confidential one's secret is shown once at the end.
@@ -87,6 +90,7 @@ export class CreateIntegrationDialog extends GrantkitElement {
   }
 
   readonly #connection = new AdminConnection(this);
+  readonly #urls = new CallbackUrlEditor(this, (redirects) => this.#set({ draft: { ...this.#ui.draft, redirects }, urlErrors: {} }));
   readonly #secret = new SecretHolder(this);
   /** A confirmation held back while the secret is shown: the modal makes the rest of the element inert until it closes. */
   #noticeOnClose = '';
@@ -100,7 +104,7 @@ export class CreateIntegrationDialog extends GrantkitElement {
 
   /** Opens an empty form; focus returns to what had it when the dialog closes. */
   async show(): Promise<void> {
-    this.#set({ draft: { ...EMPTY }, fieldErrors: {}, error: undefined, askingDiscard: false });
+    this.#set({ draft: { ...EMPTY }, fieldErrors: {}, urlErrors: {}, error: undefined, askingDiscard: false });
     this.#secret.forget();
     await this.#modal.open();
   }
@@ -138,14 +142,19 @@ export class CreateIntegrationDialog extends GrantkitElement {
   }
 
   /** What can be told before asking the server; the server still checks everything. */
-  #check(t: Strings, draft: Draft, redirects: string[]): Partial<Record<FieldKey, string>> {
+  #check(t: Strings, draft: Draft): Partial<Record<FieldKey, string>> {
     const errors: Partial<Record<FieldKey, string>> = { ...checkSettings(t, draft.settings) };
     if (!draft.name.trim()) errors.name = t.create.required;
     if (!draft.version.trim()) errors.version = t.create.required;
-    const bad = redirects.find((uri) => !isAllowedRedirectUri(uri));
-    if (bad) errors.redirects = t.create.badRedirect(bad);
-    else if (draft.settings.grants.includes('authorization_code') && redirects.length === 0) errors.redirects = t.create.needsRedirect;
     return errors;
+  }
+
+  /** Focus where the user can see and fix it: the first field in error, in the order of the form. */
+  async #focusError(): Promise<void> {
+    await this.updateComplete;
+    const { name, version, description } = this.#ui.fieldErrors;
+    if (!name && !version && !description && this.#urls.focusError(this.#ui.urlErrors)) return;
+    this.renderRoot.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
   }
 
   async #submit(event: Event): Promise<void> {
@@ -153,14 +162,11 @@ export class CreateIntegrationDialog extends GrantkitElement {
     const t = stringsFor(this);
     const admin = this.#connection.client;
     const draft = this.#ui.draft;
-    const redirects = draft.redirects.split('\n').map((line) => line.trim()).filter(Boolean);
-    const errors = this.#check(t, draft, redirects);
-    this.#set({ fieldErrors: errors, error: undefined });
-    if (Object.keys(errors).length > 0) {
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
-      return;
-    }
+    const redirects = callbackUrlsOf(draft.redirects);
+    const errors = this.#check(t, draft);
+    const urlErrors = checkCallbackUrls(t, draft.redirects, draft.settings.grants.includes('authorization_code'));
+    this.#set({ fieldErrors: errors, urlErrors, error: undefined });
+    if (Object.values(errors).some(Boolean) || hasCallbackUrlErrors(urlErrors)) return this.#focusError();
     if (!admin) return;
     const body: IntegrationCreate = {
       client_name: draft.name.trim(),
@@ -187,18 +193,12 @@ export class CreateIntegrationDialog extends GrantkitElement {
       // The form stays as typed; refusals go beside their fields where the server named them.
       this.#set({ error });
       if (error instanceof AdminApiError) {
-        const byField: Partial<Record<FieldKey, string>> = {};
-        for (const e of error.errors) {
-          const field = FIELD_OF[e.path.split('/')[2] ?? ''];
-          // The server's words are English; the element speaks the page's language.
-          if (field) byField[field] = t.create.invalid;
-        }
+        const byField = refusedFields(error, FIELD_OF, t.create.invalid);
         // It is the pair that is taken: say so beside the name, and mark the version too.
         if (error.code === 'duplicate_name') Object.assign(byField, { name: t.create.nameVersionTaken(body.client_name, body.version), version: t.create.versionTaken });
-        this.#set({ fieldErrors: byField });
+        this.#set({ fieldErrors: byField, urlErrors: refusedCallbackUrls(t, error, draft.redirects) });
         // Where the user can see and fix it, as with the checks made before sending.
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
+        await this.#focusError();
       }
       this.report(error);
     } finally {
@@ -225,8 +225,7 @@ export class CreateIntegrationDialog extends GrantkitElement {
     const d = this.#ui.draft;
     const name = this.#field('name', 'name');
     const version = this.#field('version', 'version');
-    const redirects = this.#field('redirects', 'redirects');
-    const general = this.#ui.error && Object.values(this.#ui.fieldErrors).every((m) => !m);
+    const general = this.#ui.error && Object.values(this.#ui.fieldErrors).every((m) => !m) && !hasCallbackUrlErrors(this.#ui.urlErrors);
     return html`
       <form part="form" novalidate @submit=${this.#submit}>
         <h2 id="title" part="title">${t.create.title}</h2>
@@ -262,11 +261,7 @@ export class CreateIntegrationDialog extends GrantkitElement {
           <label class="option"><input type="radio" name="type" .checked=${d.confidential} @change=${() => this.#setField('confidential', true)} /> ${t.create.confidential}</label>
           <label class="option"><input type="radio" name="type" .checked=${!d.confidential} @change=${() => this.#setField('confidential', false)} /> ${t.create.public}</label>
         </fieldset>
-        <label for="redirects">${t.create.redirects}</label>
-        <textarea id="redirects" rows="3" spellcheck="false" .value=${d.redirects} aria-invalid=${redirects.invalid} aria-describedby="redirects-hint ${redirects.describedBy ?? ''}"
-          @input=${(e: Event) => this.#setField('redirects', (e.target as HTMLTextAreaElement).value)}></textarea>
-        <p class="hint" id="redirects-hint">${t.create.redirectsHint}</p>
-        ${redirects.message}
+        ${this.#urls.render(t, { rows: d.redirects, errors: this.#ui.urlErrors, disabled: this.#ui.busy })}
         ${renderTokenSettings(t, {
           settings: d.settings,
           confidential: d.confidential,

@@ -2,11 +2,13 @@ import { css } from 'lit';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { listStyles } from '../shared/list.styles.js';
 import { theme } from '../shared/theme.js';
+import { callbackUrlStyles } from '../shared/callback-url.styles.js';
 
 export const styles = [
   theme,
   dialogStyles,
   listStyles,
+  callbackUrlStyles,
   css`
     :host {
       gap: 1rem;
@@ -111,21 +113,6 @@ export const styles = [
     input[type='url'] {
       width: 100%;
       box-sizing: border-box;
-    }
-    [part~='redirect'] {
-      display: grid;
-      grid-template-columns: 1fr auto;
-      gap: 0.25rem 0.5rem;
-      margin: 0.4rem 0;
-    }
-    [part~='redirect'] .field-error {
-      grid-column: 1 / -1;
-    }
-    [part~='redirect'] button {
-      padding: 0.3rem 0.8rem;
-    }
-    button.add {
-      margin-top: 0.25rem;
     }
     [part~='summary'] {
       display: grid;

@@ -174,6 +174,33 @@ describe('<integration-details>', () => {
     expect(save.disabled).to.equal(true);
   });
 
+  it('takes pasted lines as a row each, and puts a refusal of the server beside the row it means, past blank rows', async () => {
+    serve({ patch: () => problem(400, 'validation_failed', [{ path: '/body/redirect_uris/1', message: 'bad' }]) });
+    const el = await show();
+    await canEdit(el);
+    const rows = () => $$<HTMLInputElement>(el, '[part~=redirect] input');
+    $<HTMLButtonElement>(el, 'button.add')!.click();
+    await el.updateComplete;
+    const data = new DataTransfer();
+    data.setData('text', 'https://a.example.com/cb\r\n\nhttps://b.example.com/cb\n');
+    rows()[1]!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    await el.updateComplete;
+    expect(rows().map((r) => r.value)).to.deep.equal(['https://erp.example.com/callback', 'https://a.example.com/cb', 'https://b.example.com/cb']);
+    expect(el.shadowRoot!.activeElement, 'focus on the last pasted row').to.equal(rows()[2]);
+    // A blank row between them: the server counts the URLs sent, the screen counts rows.
+    $<HTMLButtonElement>(el, 'button.add')!.click();
+    await el.updateComplete;
+    type(rows()[3]!, rows()[2]!.value);
+    type(rows()[2]!, '');
+    await el.updateComplete;
+    const failed = oneEvent(el, 'grantkit-error');
+    $<HTMLButtonElement>(el, 'button[type=submit]')!.click();
+    await failed;
+    await waitUntil(() => $(el, '#redirect-1-error') !== null, 'the second URL sent is the second row');
+    expect($(el, '#redirect-2-error'), 'not the blank row').to.equal(null);
+    await waitUntil(() => el.shadowRoot!.activeElement === rows()[1], 'focus on the refused row');
+  });
+
   it('keeps what was typed when the server refuses, and shows the refusal beside the field', async () => {
     const served = serve({ patch: () => problem(400, 'validation_failed', [{ path: '/body/audience', message: 'must match format "uri"' }]) });
     const el = await show();

@@ -1,15 +1,16 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { AdminApiError, type AdminClient, type Endpoints, type Integration, type IntegrationUpdate } from '../../src/admin/index.js';
+import { AdminApiError, type AdminClient, type Endpoints, type Integration } from '../../src/admin/index.js';
 import '../rotate-secret-dialog/define.js';
 import { AdminConnection } from '../shared/admin-connection.js';
 import { copyFromField } from '../shared/copy.js';
 import { emit } from '../shared/events.js';
-import { checkSettings, renderTokenSettings, settingsBody, settingsOf, type TokenSettings } from '../shared/integration-settings.js';
+import { renderTokenSettings } from '../shared/integration-settings.js';
+import { CallbackUrlEditor } from '../shared/callback-url-editor.js';
+import { changes, checkDraft, draftOf, hasFieldErrors, refusedDraft, type Draft, type FieldErrors } from './settings-draft.js';
 import { renderLoadError } from '../shared/load-error.js';
 import { dateFormat, errorMessage, stringsFor, type Strings } from '../shared/localize.js';
 import { ModalDialog } from '../shared/modal-dialog.js';
-import { isAllowedRedirectUri } from '../shared/formats.js';
 import { DoneNotice } from '../shared/done-notice.js';
 import { renderSettingsSummary } from '../shared/integration-summary.js';
 import { styles } from './integration-details.styles.js';
@@ -17,16 +18,6 @@ import { GrantkitElement } from '../shared/grantkit-element.js';
 
 /** How long a copy button says "Copied" before it says "Copy" again. */
 const COPIED_FOR_MS = 2500;
-
-/** What the settings form holds while the user edits it. */
-interface Draft {
-  description: string;
-  redirects: string[];
-  audience: string;
-  settings: TokenSettings;
-}
-
-type FieldErrors = { description?: string; redirects?: string; audience?: string; grants?: string; lifetime?: string; refresh?: string; redirectRows?: Record<number, string> };
 
 /** What the confirmation dialog asks about. */
 type Confirmation = 'deactivate' | 'delete' | 'discard' | 'end-grace';
@@ -56,37 +47,6 @@ interface View {
 const INITIAL: View = {
   integration: undefined, endpoints: undefined, loadError: undefined, deletedName: '', canWrite: undefined, draft: undefined, errors: {}, saving: false, saveError: undefined,
   saved: false, copied: '', statusBusy: false, statusError: undefined, confirm: undefined, typedName: '', confirmBusy: false, confirmError: undefined,
-};
-
-function draftOf(integration: Integration): Draft {
-  return { description: integration.description, redirects: [...integration.redirect_uris], audience: integration.audience ?? '', settings: settingsOf(integration) };
-}
-
-/** Only what changed, so a save never overwrites a field someone else changed meanwhile. */
-function changes(integration: Integration, draft: Draft): IntegrationUpdate {
-  const confidential = integration.client_type === 'confidential';
-  const before = settingsBody(settingsOf(integration), confidential);
-  const after = settingsBody(draft.settings, confidential);
-  const patch: IntegrationUpdate = {};
-  const redirects = draft.redirects.map((uri) => uri.trim()).filter(Boolean);
-  if (draft.description !== integration.description) patch.description = draft.description;
-  if (JSON.stringify(redirects) !== JSON.stringify(integration.redirect_uris)) patch.redirect_uris = redirects;
-  if (JSON.stringify(after.grant_types) !== JSON.stringify(before.grant_types)) patch.grant_types = after.grant_types;
-  if (after.access_token_lifetime !== integration.access_token_lifetime) patch.access_token_lifetime = after.access_token_lifetime;
-  if (after.refresh_count !== integration.refresh_count) patch.refresh_count = after.refresh_count;
-  if (draft.audience.trim() !== (integration.audience ?? '')) patch.audience = draft.audience.trim() || null;
-  return patch;
-}
-
-/** Whether any field, or any callback-URL row, has a message. */
-function hasFieldErrors(errors: FieldErrors): boolean {
-  const { redirectRows, ...fields } = errors;
-  return Object.values(fields).some(Boolean) || Object.keys(redirectRows ?? {}).length > 0;
-}
-
-/** Which field a refusal of the server belongs to, by the JSON Pointer's first segment under /body. */
-const FIELD_OF: Record<string, keyof FieldErrors> = {
-  description: 'description', redirect_uris: 'redirects', grant_types: 'grants', access_token_lifetime: 'lifetime', refresh_count: 'refresh', audience: 'audience',
 };
 
 /**
@@ -156,6 +116,7 @@ export class IntegrationDetails extends GrantkitElement {
   #ui: View = INITIAL;
 
   #loadCount = 0;
+  readonly #urls = new CallbackUrlEditor(this, (redirects) => this.#edit({ redirects }, ['urls']));
   readonly #connection = new AdminConnection(this, () => void this.#load(), () => this.clientId);
   readonly #modal = new ModalDialog(this, {
     onClosed: () => {
@@ -292,49 +253,10 @@ export class IntegrationDetails extends GrantkitElement {
     return i ? `${i.client_name} ${i.version}` : this.clientId;
   }
 
-  #edit(next: Partial<Draft>, clear: (keyof FieldErrors)[]): void {
+  #edit(next: Partial<Draft>, clear: ReadonlyArray<keyof FieldErrors>): void {
     if (!this.#ui.draft) return;
     const errors = clear.some((key) => this.#ui.errors[key]) ? { ...this.#ui.errors, ...Object.fromEntries(clear.map((key) => [key, undefined])) } : this.#ui.errors;
     this.#set({ draft: { ...this.#ui.draft, ...next }, saved: false, errors });
-  }
-
-  #editRedirect(index: number, value: string | undefined): void {
-    const redirects = [...this.#ui.draft!.redirects];
-    if (value === undefined) redirects.splice(index, 1);
-    else redirects[index] = value;
-    this.#edit({ redirects }, ['redirects', 'redirectRows']);
-  }
-
-  /** Removes a callback URL; focus goes to the URL now in its place, the one before, or "Add". */
-  async #removeRedirect(index: number): Promise<void> {
-    this.#editRedirect(index, undefined);
-    await this.updateComplete;
-    const inputs = [...this.renderRoot.querySelectorAll<HTMLInputElement>('[part~=redirect] input')];
-    (inputs[index] ?? inputs[index - 1] ?? this.renderRoot.querySelector<HTMLElement>('button.add'))?.focus();
-  }
-
-  async #addRedirect(): Promise<void> {
-    this.#edit({ redirects: [...this.#ui.draft!.redirects, ''] }, []);
-    await this.updateComplete;
-    [...this.renderRoot.querySelectorAll<HTMLInputElement>('[part~=redirect] input')].at(-1)?.focus();
-  }
-
-  /** What can be told before asking the server; the server still checks everything. */
-  #check(t: Strings, draft: Draft): FieldErrors {
-    const errors: FieldErrors = { ...checkSettings(t, draft.settings) };
-    const rows: Record<number, string> = {};
-    const seen = new Set<string>();
-    draft.redirects.forEach((raw, i) => {
-      const uri = raw.trim();
-      if (!uri) return;
-      if (!isAllowedRedirectUri(uri)) rows[i] = t.create.badRedirect(uri);
-      else if (seen.has(uri)) rows[i] = t.details.duplicateRedirect;
-      seen.add(uri);
-    });
-    if (Object.keys(rows).length > 0) errors.redirectRows = rows;
-    else if (draft.settings.grants.includes('authorization_code') && seen.size === 0) errors.redirects = t.create.needsRedirect;
-    if (draft.audience.trim() && !URL.canParse(draft.audience.trim())) errors.audience = t.details.badAudience;
-    return errors;
   }
 
   async #save(event: Event): Promise<void> {
@@ -344,13 +266,9 @@ export class IntegrationDetails extends GrantkitElement {
     const integration = this.#ui.integration;
     const draft = this.#ui.draft;
     if (!admin || !integration || !draft) return;
-    const errors = this.#check(t, draft);
+    const errors = checkDraft(t, draft);
     this.#set({ errors, saveError: undefined, saved: false });
-    if (hasFieldErrors(errors)) {
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[aria-invalid=true], fieldset[aria-describedby]')?.focus();
-      return;
-    }
+    if (hasFieldErrors(errors)) return this.#focusError(errors);
     const patch = changes(integration, draft);
     if (Object.keys(patch).length === 0) return;
     // A copy: a listener reads what will be sent, it cannot change it.
@@ -362,22 +280,22 @@ export class IntegrationDetails extends GrantkitElement {
       emit(this, 'grantkit-integration-updated', { clientId: updated.client_id, integration: updated });
     } catch (error) {
       // The form keeps what was typed; refusals go beside the fields the server named.
-      this.#set({ saveError: error, ...(error instanceof AdminApiError ? { errors: this.#fieldErrorsFrom(t, error) } : {}) });
+      const refused = error instanceof AdminApiError ? refusedDraft(t, error, draft) : {};
+      // Enabled again first: a disabled field cannot take focus.
+      this.#set({ saveError: error, errors: refused, saving: false });
       this.report(error);
+      if (hasFieldErrors(refused)) await this.#focusError(refused);
     } finally {
       this.#set({ saving: false });
     }
   }
 
-  #fieldErrorsFrom(t: Strings, error: AdminApiError): FieldErrors {
-    const errors: FieldErrors = {};
-    for (const e of error.errors) {
-      const [, , field, index] = e.path.split('/');
-      const key = FIELD_OF[field ?? ''];
-      if (key === 'redirects' && index !== undefined && /^\d+$/.test(index)) errors.redirectRows = { ...errors.redirectRows, [Number(index)]: t.create.invalid };
-      else if (key && key !== 'redirectRows') errors[key] = t.create.invalid;
-    }
-    return errors;
+  /** Where the user can see and fix it: the first field in error (the callback URLs come first in the form after the description). */
+  async #focusError(errors: FieldErrors): Promise<void> {
+    await this.updateComplete;
+    if (errors.description) return this.renderRoot.querySelector<HTMLElement>('#description')?.focus();
+    if (errors.urls && this.#urls.focusError(errors.urls)) return;
+    this.renderRoot.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
   }
 
   #copiedTimer: ReturnType<typeof setTimeout> | undefined;
@@ -588,7 +506,6 @@ export class IntegrationDetails extends GrantkitElement {
     }
     const errors = this.#ui.errors;
     const dirty = Object.keys(changes(integration, draft)).length > 0;
-    const rowErrors = errors.redirectRows ?? {};
     const general = this.#ui.saveError && !hasFieldErrors(errors);
     return html`
       <form part="form section" novalidate aria-labelledby="settings-title" @submit=${this.#save}>
@@ -598,26 +515,13 @@ export class IntegrationDetails extends GrantkitElement {
           <textarea id="description" rows="2" maxlength="500" .value=${draft.description} aria-invalid=${errors.description ? 'true' : 'false'}
             @input=${(e: Event) => this.#edit({ description: (e.target as HTMLTextAreaElement).value }, ['description'])}></textarea>
           ${errors.description ? html`<p class="field-error">${errors.description}</p>` : nothing}
-          <fieldset aria-describedby="redirects-hint${errors.redirects ? ' redirects-error' : ''}">
-            <legend>${t.details.redirects}</legend>
-            <p class="hint" id="redirects-hint">${t.details.redirectsHint}</p>
-            ${draft.redirects.length === 0 ? html`<p class="note">${t.details.noRedirects}</p>` : nothing}
-            ${draft.redirects.map((uri, i) => html`
-              <div part="redirect">
-                <input type="url" spellcheck="false" aria-label=${t.details.redirect(i + 1)} .value=${uri} aria-invalid=${rowErrors[i] ? 'true' : 'false'}
-                  aria-describedby=${rowErrors[i] ? `redirect-${i}-error` : nothing} @input=${(e: Event) => this.#editRedirect(i, (e.target as HTMLInputElement).value)} />
-                <button type="button" aria-label=${t.details.removeRedirect(i + 1)} @click=${() => void this.#removeRedirect(i)}>×</button>
-                ${rowErrors[i] ? html`<p class="field-error" id="redirect-${i}-error">${rowErrors[i]}</p>` : nothing}
-              </div>`)}
-            ${errors.redirects ? html`<p class="field-error" id="redirects-error">${errors.redirects}</p>` : nothing}
-            <button type="button" class="add" @click=${() => void this.#addRedirect()}>${t.details.addRedirect}</button>
-          </fieldset>
+          ${this.#urls.render(t, { rows: draft.redirects, errors: errors.urls ?? {}, disabled: this.#ui.saving || !this.#ui.canWrite })}
           ${renderTokenSettings(t, {
             settings: draft.settings,
             confidential: integration.client_type === 'confidential',
             disabled: this.#ui.saving || !this.#ui.canWrite,
             errors: { ...(errors.grants ? { grants: errors.grants } : {}), ...(errors.lifetime ? { lifetime: errors.lifetime } : {}), ...(errors.refresh ? { refresh: errors.refresh } : {}) },
-            onChange: (next) => this.#edit({ settings: { ...draft.settings, ...next } }, ['grants', 'lifetime', 'refresh', 'redirects']),
+            onChange: (next) => this.#edit({ settings: { ...draft.settings, ...next } }, ['grants', 'lifetime', 'refresh', 'urls']),
           })}
           <label for="audience">${t.details.audience}</label>
           <input id="audience" type="url" spellcheck="false" .value=${draft.audience} placeholder="https://api.example.com"

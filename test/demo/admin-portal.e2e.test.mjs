@@ -96,7 +96,7 @@ describe('admin portal demo against the reference server', { timeout: 120_000 },
     await page.click('#create');
     await waitDeep('create-integration-dialog >>> dialog[open]');
     await page.locator('create-integration-dialog >>> #name').fill('E2E Robot');
-    await page.locator('create-integration-dialog >>> #redirects').fill('https://robot.example.com/callback');
+    await page.locator('create-integration-dialog >>> [part~=redirect] input').fill('https://robot.example.com/callback');
     // Client credentials is the third grant; the robot's server uses it with the secret.
     await page.evaluate(() => window.deep('create-integration-dialog >>> form').querySelectorAll('fieldset input[type=checkbox]')[2].click());
     await page.locator('create-integration-dialog >>> button[type=submit]').click();

@@ -1,0 +1,65 @@
+import type { AdminApiError, Integration, IntegrationUpdate } from '../../src/admin/index.js';
+import { callbackUrlsOf, checkCallbackUrls, hasCallbackUrlErrors, refusedCallbackUrls, type CallbackUrlErrors } from '../shared/callback-url-editor.js';
+import { refusedFields } from '../shared/field-errors.js';
+import { checkSettings, settingsBody, settingsOf, type TokenSettings } from '../shared/integration-settings.js';
+import type { Strings } from '../shared/localize.js';
+
+// The settings form of <integration-details>: what it holds while the user edits, what of it
+// changed, and what is wrong with it (before sending, and as the server said).
+
+export interface Draft {
+  description: string;
+  redirects: string[];
+  audience: string;
+  settings: TokenSettings;
+}
+
+export interface FieldErrors {
+  description?: string | undefined;
+  audience?: string | undefined;
+  grants?: string | undefined;
+  lifetime?: string | undefined;
+  refresh?: string | undefined;
+  urls?: CallbackUrlErrors | undefined;
+}
+
+export function draftOf(integration: Integration): Draft {
+  return { description: integration.description, redirects: [...integration.redirect_uris], audience: integration.audience ?? '', settings: settingsOf(integration) };
+}
+
+/** Only what changed, so a save never overwrites a field someone else changed meanwhile. */
+export function changes(integration: Integration, draft: Draft): IntegrationUpdate {
+  const confidential = integration.client_type === 'confidential';
+  const before = settingsBody(settingsOf(integration), confidential);
+  const after = settingsBody(draft.settings, confidential);
+  const patch: IntegrationUpdate = {};
+  const redirects = callbackUrlsOf(draft.redirects);
+  if (draft.description !== integration.description) patch.description = draft.description;
+  if (JSON.stringify(redirects) !== JSON.stringify(integration.redirect_uris)) patch.redirect_uris = redirects;
+  if (JSON.stringify(after.grant_types) !== JSON.stringify(before.grant_types)) patch.grant_types = after.grant_types;
+  if (after.access_token_lifetime !== integration.access_token_lifetime) patch.access_token_lifetime = after.access_token_lifetime;
+  if (after.refresh_count !== integration.refresh_count) patch.refresh_count = after.refresh_count;
+  if (draft.audience.trim() !== (integration.audience ?? '')) patch.audience = draft.audience.trim() || null;
+  return patch;
+}
+
+/** Whether any field, or any callback URL, has a message. */
+export function hasFieldErrors(errors: FieldErrors): boolean {
+  const { urls, ...fields } = errors;
+  return Object.values(fields).some(Boolean) || (urls !== undefined && hasCallbackUrlErrors(urls));
+}
+
+/** What can be told before asking the server; the server still checks everything. */
+export function checkDraft(t: Strings, draft: Draft): FieldErrors {
+  const errors: FieldErrors = { ...checkSettings(t, draft.settings), urls: checkCallbackUrls(t, draft.redirects, draft.settings.grants.includes('authorization_code')) };
+  if (draft.audience.trim() && !URL.canParse(draft.audience.trim())) errors.audience = t.details.badAudience;
+  return errors;
+}
+
+/** Which field a refusal of the server belongs to, by the JSON Pointer's first segment under /body. */
+const FIELD_OF = { description: 'description', grant_types: 'grants', access_token_lifetime: 'lifetime', refresh_count: 'refresh', audience: 'audience' } as const;
+
+/** The server's refusals, beside the fields (and callback-URL rows) it named. */
+export function refusedDraft(t: Strings, error: AdminApiError, draft: Draft): FieldErrors {
+  return { ...refusedFields(error, FIELD_OF, t.create.invalid), urls: refusedCallbackUrls(t, error, draft.redirects) };
+}

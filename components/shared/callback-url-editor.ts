@@ -1,0 +1,129 @@
+import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
+import type { AdminApiError } from '../../src/admin/index.js';
+import { isAllowedRedirectUri } from './formats.js';
+import type { Strings } from './localize.js';
+
+/** What is wrong with a list of callback URLs: per row (by index), or with the list as a whole. */
+export interface CallbackUrlErrors {
+  rows?: Record<number, string>;
+  list?: string;
+}
+
+export const hasCallbackUrlErrors = (errors: CallbackUrlErrors): boolean => errors.list !== undefined || Object.keys(errors.rows ?? {}).length > 0;
+
+/** The URLs as they will be sent: trimmed, blank rows dropped. */
+export const callbackUrlsOf = (rows: readonly string[]): string[] => rows.map((uri) => uri.trim()).filter(Boolean);
+
+/**
+ * What can be told before asking the server, by the rule the server applies (the document's
+ * RedirectUri pattern), and duplicates; `needsOne` when the authorization code grant is allowed.
+ */
+export function checkCallbackUrls(t: Strings, rows: readonly string[], needsOne: boolean): CallbackUrlErrors {
+  const errors: Record<number, string> = {};
+  const seen = new Set<string>();
+  rows.forEach((raw, i) => {
+    const uri = raw.trim();
+    if (!uri) return;
+    if (!isAllowedRedirectUri(uri)) errors[i] = t.create.badRedirect(uri);
+    else if (seen.has(uri)) errors[i] = t.details.duplicateRedirect;
+    seen.add(uri);
+  });
+  if (Object.keys(errors).length > 0) return { rows: errors };
+  return needsOne && seen.size === 0 ? { list: t.create.needsRedirect } : {};
+}
+
+/**
+ * The server's refusals of `redirect_uris`, beside the rows it named. Its indexes count the URLs
+ * sent, which skip blank rows: they are mapped back to the rows on screen.
+ */
+export function refusedCallbackUrls(t: Strings, error: AdminApiError, rows: readonly string[]): CallbackUrlErrors {
+  const shown = rows.flatMap((uri, i) => (uri.trim() ? [i] : []));
+  const result: CallbackUrlErrors = {};
+  for (const e of error.errors) {
+    const [, body, field, index] = e.path.split('/');
+    if (body !== 'body' || field !== 'redirect_uris') continue;
+    const row = index !== undefined && /^\d+$/.test(index) ? shown[Number(index)] : undefined;
+    if (row === undefined) result.list = t.create.invalid;
+    else result.rows = { ...result.rows, [row]: t.create.invalid };
+  }
+  return result;
+}
+
+export interface CallbackUrlView {
+  rows: readonly string[];
+  errors: CallbackUrlErrors;
+  disabled: boolean;
+}
+
+/**
+ * The one editor of callback URLs (in `<create-integration-dialog>` and `<integration-details>`):
+ * one field per URL, each with its own message, a remove button and "Add"; pasting several
+ * lines into a field makes a row of each. Focus stays where the user is when rows come and go.
+ */
+export class CallbackUrlEditor {
+  readonly #host: ReactiveElement;
+  readonly #onChange: (rows: string[]) => void;
+
+  constructor(host: ReactiveElement, onChange: (rows: string[]) => void) {
+    this.#host = host;
+    this.#onChange = onChange;
+  }
+
+  get #inputs(): HTMLInputElement[] {
+    return [...this.#host.renderRoot.querySelectorAll<HTMLInputElement>('[part~=redirect] input')];
+  }
+
+  /** Focuses the first row in error, or "Add" when the list needs a URL and has no row; false when nothing is wrong. */
+  focusError(errors: CallbackUrlErrors): boolean {
+    const rows = Object.keys(errors.rows ?? {}).map(Number);
+    const target = rows.length ? this.#inputs[Math.min(...rows)] : errors.list !== undefined ? (this.#inputs[0] ?? this.#host.renderRoot.querySelector<HTMLElement>('button.add')) : undefined;
+    target?.focus();
+    return target !== undefined;
+  }
+
+  async #change(rows: string[], focus?: number | 'add'): Promise<void> {
+    this.#onChange(rows);
+    if (focus === undefined) return;
+    await this.#host.updateComplete;
+    const inputs = this.#inputs;
+    (focus === 'add' ? this.#host.renderRoot.querySelector<HTMLElement>('button.add') : inputs[Math.min(focus, inputs.length - 1)])?.focus();
+  }
+
+  #remove(rows: readonly string[], index: number): void {
+    const next = rows.filter((_, i) => i !== index);
+    // Focus goes to the URL now in its place, the one before, or "Add".
+    void this.#change(next, next.length === 0 ? 'add' : index);
+  }
+
+  #paste(rows: readonly string[], index: number, event: ClipboardEvent): void {
+    const lines = (event.clipboardData?.getData('text') ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    if (lines.length < 2) return;
+    event.preventDefault();
+    // Into an empty row, the lines take its place; into a filled one, they follow it.
+    const keep = rows[index]!.trim() ? [rows[index]!] : [];
+    void this.#change([...rows.slice(0, index), ...keep, ...lines, ...rows.slice(index + 1)], index + keep.length + lines.length - 1);
+  }
+
+  render(t: Strings, view: CallbackUrlView): TemplateResult {
+    const { rows, errors, disabled } = view;
+    const rowErrors = errors.rows ?? {};
+    return html`
+      <fieldset aria-describedby="redirects-hint${errors.list ? ' redirects-error' : ''}">
+        <legend>${t.details.redirects}</legend>
+        <p class="hint" id="redirects-hint">${t.details.redirectsHint}</p>
+        ${rows.length === 0 ? html`<p class="note">${t.details.noRedirects}</p>` : nothing}
+        ${rows.map((uri, i) => html`
+          <div part="redirect">
+            <input type="url" spellcheck="false" aria-label=${t.details.redirect(i + 1)} .value=${uri} ?disabled=${disabled}
+              aria-invalid=${rowErrors[i] || (errors.list && i === 0) ? 'true' : 'false'} aria-describedby=${rowErrors[i] ? `redirect-${i}-error` : nothing}
+              @input=${(e: Event) => void this.#change(rows.map((r, j) => (j === i ? (e.target as HTMLInputElement).value : r)))}
+              @paste=${(e: ClipboardEvent) => this.#paste(rows, i, e)} />
+            <button type="button" ?disabled=${disabled} aria-label=${t.details.removeRedirect(i + 1)} @click=${() => this.#remove(rows, i)}>×</button>
+            ${rowErrors[i] ? html`<p class="field-error" id="redirect-${i}-error">${rowErrors[i]}</p>` : nothing}
+          </div>`)}
+        ${errors.list ? html`<p class="field-error" id="redirects-error">${errors.list}</p>` : nothing}
+        <button type="button" class="add" ?disabled=${disabled} @click=${() => void this.#change([...rows, ''], rows.length)}>${t.details.addRedirect}</button>
+      </fieldset>
+    `;
+  }
+}
