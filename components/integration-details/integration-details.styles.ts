@@ -55,17 +55,6 @@ export const styles = [
       display: flex;
       gap: 0.5rem;
     }
-    /* Both labels share one cell, so the button is as wide as the longer one either way and
-       the field beside it does not move when "Copy" becomes "Copied". */
-    [part~='copy'] {
-      display: inline-grid;
-    }
-    [part~='copy'] > span {
-      grid-area: 1 / 1;
-    }
-    [part~='copy'] > .unshown {
-      visibility: hidden;
-    }
     [part~='field'] {
       flex: 1;
       min-width: 0;

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { AdminApiError, type AdminClient, type Endpoints, type Integration } from '../../src/admin/index.js';
 import '../rotate-secret-dialog/define.js';
 import { AdminConnection } from '../shared/admin-connection.js';
-import { copyFromField } from '../shared/copy.js';
+import { CopyFeedback } from '../shared/copy-feedback.js';
 import { emit } from '../shared/events.js';
 import { renderTokenSettings } from '../shared/integration-settings.js';
 import { CallbackUrlEditor } from '../shared/callback-url-editor.js';
@@ -15,9 +15,6 @@ import { DoneNotice } from '../shared/done-notice.js';
 import { renderSettingsSummary } from '../shared/integration-summary.js';
 import { styles } from './integration-details.styles.js';
 import { GrantkitElement } from '../shared/grantkit-element.js';
-
-/** How long a copy button says "Copied" before it says "Copy" again. */
-const COPIED_FOR_MS = 2500;
 
 /** What the confirmation dialog asks about. */
 type Confirmation = 'deactivate' | 'delete' | 'discard' | 'end-grace';
@@ -34,8 +31,6 @@ interface View {
   saving: boolean;
   saveError?: unknown;
   saved: boolean;
-  /** The id of the field last copied, for the "Copied" feedback. */
-  copied: string;
   statusBusy: boolean;
   statusError?: unknown;
   confirm?: Confirmation | undefined;
@@ -46,7 +41,7 @@ interface View {
 
 const INITIAL: View = {
   integration: undefined, endpoints: undefined, loadError: undefined, deletedName: '', canWrite: undefined, draft: undefined, errors: {}, saving: false, saveError: undefined,
-  saved: false, copied: '', statusBusy: false, statusError: undefined, confirm: undefined, typedName: '', confirmBusy: false, confirmError: undefined,
+  saved: false, statusBusy: false, statusError: undefined, confirm: undefined, typedName: '', confirmBusy: false, confirmError: undefined,
 };
 
 /**
@@ -116,6 +111,7 @@ export class IntegrationDetails extends GrantkitElement {
   #ui: View = INITIAL;
 
   #loadCount = 0;
+  readonly #copies = new CopyFeedback(this);
   readonly #urls = new CallbackUrlEditor(this, (redirects) => this.#edit({ redirects }, ['urls']));
   readonly #connection = new AdminConnection(this, () => void this.#load(), () => this.clientId);
   readonly #modal = new ModalDialog(this, {
@@ -215,7 +211,6 @@ export class IntegrationDetails extends GrantkitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.#copiedTimer);
     window.removeEventListener('beforeunload', this.#beforeUnload);
   }
 
@@ -296,16 +291,6 @@ export class IntegrationDetails extends GrantkitElement {
     if (errors.description) return this.renderRoot.querySelector<HTMLElement>('#description')?.focus();
     if (errors.urls && this.#urls.focusError(errors.urls)) return;
     this.renderRoot.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
-  }
-
-  #copiedTimer: ReturnType<typeof setTimeout> | undefined;
-
-  async #copy(id: string, value: string): Promise<void> {
-    const copied = await copyFromField(this.renderRoot.querySelector<HTMLInputElement>(`#${id}`), value);
-    this.#set({ copied: copied ? id : '' });
-    // "Copied" says what just happened, not what is true for good: the button says "Copy" again.
-    clearTimeout(this.#copiedTimer);
-    if (copied) this.#copiedTimer = setTimeout(() => this.#set({ copied: '' }), COPIED_FOR_MS);
   }
 
   async #activate(): Promise<void> {
@@ -442,9 +427,8 @@ export class IntegrationDetails extends GrantkitElement {
         <label for=${id}>${label}</label>
         <div class="value">
           <input id=${id} part="field" type="text" readonly spellcheck="false" .value=${value} />
-          <button type="button" part="copy" aria-label=${t.details.copy(label)} @click=${() => void this.#copy(id, value)}>
-            <span class=${this.#ui.copied === id ? 'unshown' : ''}>${t.common.copy}</span><span class=${this.#ui.copied === id ? '' : 'unshown'}>${t.common.copied}</span>
-          </button>
+          <button type="button" part="copy" aria-label=${t.details.copy(label)}
+            @click=${() => void this.#copies.copy(id, this.renderRoot.querySelector<HTMLInputElement>(`#${id}`), value)}>${this.#copies.label(t, id)}</button>
         </div>
       </div>
     `;
@@ -452,7 +436,7 @@ export class IntegrationDetails extends GrantkitElement {
 
   #renderCredentials(t: Strings, integration: Integration) {
     const e = this.#ui.endpoints;
-    const copiedLabel = { 'client-id': t.details.clientId, issuer: t.details.issuer, authorization: t.details.authorization, token: t.details.token, revocation: t.details.revocation }[this.#ui.copied];
+    const copiedLabel = { 'client-id': t.details.clientId, issuer: t.details.issuer, authorization: t.details.authorization, token: t.details.token, revocation: t.details.revocation }[this.#copies.copied];
     const previous = integration.previous_secret_expires_at ? dateFormat(this).format(new Date(integration.previous_secret_expires_at)) : '';
     return html`
       <section part="section" aria-labelledby="credentials-title">

@@ -113,6 +113,32 @@ describe('<rotate-secret-dialog>', () => {
     el.close();
   });
 
+  it("the new secret's copy button says 'Copied' for a moment, then 'Copy' again, as wide either way", async () => {
+    const { el } = await open();
+    const original = Object.getOwnPropertyDescriptor(navigator, 'clipboard');
+    const written: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => void written.push(text) } });
+    try {
+      await confirmAndRotate(el);
+      await oneEvent(el, 'grantkit-secret-rotated');
+      await el.updateComplete;
+      const button = $<HTMLButtonElement>(el, '[part=copy]');
+      const shown = () => [...button.querySelectorAll('span')].filter((s) => getComputedStyle(s).visibility !== 'hidden').map((s) => s.textContent);
+      const width = button.getBoundingClientRect().width;
+      expect(shown()).to.deep.equal(['Copy']);
+      button.click();
+      await waitUntil(() => shown()[0] === 'Copied', 'the button says it copied');
+      expect(written).to.deep.equal([SECRET]);
+      expect($(el, '.status').textContent).to.equal('Copied');
+      expect(button.getBoundingClientRect().width).to.equal(width);
+      await waitUntil(() => shown()[0] === 'Copy' && $(el, '.status').textContent === '', 'and then "Copy" again', { timeout: 5000 });
+    } finally {
+      if (original) Object.defineProperty(navigator, 'clipboard', original);
+      else delete (navigator as { clipboard?: unknown }).clipboard;
+      el.close();
+    }
+  });
+
   it('sends the chosen grace period and says until when the old secret works', async () => {
     const { el, bodies } = await open();
     const select = $<HTMLSelectElement>(el, '[part=grace]');

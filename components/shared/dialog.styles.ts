@@ -1,7 +1,9 @@
 import { css } from 'lit';
+import { copyButtonStyles } from './copy-feedback.js';
 
-/** The native dialogs and forms of the elements: one look, field errors, and the secret-once view. */
+/** The native dialogs and forms of the elements: one look, field errors, and the secret-once view (its copy button too). */
 export const dialogStyles = css`
+  ${copyButtonStyles}
   dialog {
     width: min(34rem, calc(100vw - 2rem));
     box-sizing: border-box;

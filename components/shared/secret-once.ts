@@ -1,5 +1,5 @@
-import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { copyFromField } from './copy.js';
+import { html, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
+import { CopyFeedback } from './copy-feedback.js';
 import type { Strings } from './localize.js';
 
 /**
@@ -8,10 +8,11 @@ import type { Strings } from './localize.js';
  */
 export class SecretHolder implements ReactiveController {
   #secret: string | undefined;
-  #copied = false;
+  readonly #copies: CopyFeedback;
 
-  constructor(private readonly host: ReactiveControllerHost & { renderRoot: ParentNode; updateComplete: Promise<boolean> }) {
+  constructor(private readonly host: ReactiveElement) {
     host.addController(this);
+    this.#copies = new CopyFeedback(host);
   }
 
   hostConnected(): void {}
@@ -22,7 +23,7 @@ export class SecretHolder implements ReactiveController {
 
   show(secret: string): void {
     this.#secret = secret;
-    this.#copied = false;
+    this.#copies.clear();
     this.host.requestUpdate();
     // The form that had focus is gone: put it on the secret, which a screen reader then reads
     // with its label, and which Ctrl+C copies as it stands selected.
@@ -37,7 +38,7 @@ export class SecretHolder implements ReactiveController {
     const field = this.host.renderRoot.querySelector<HTMLInputElement>('[part=secret]');
     if (field) field.value = '';
     this.#secret = undefined;
-    this.#copied = false;
+    this.#copies.clear();
     this.host.requestUpdate();
   }
 
@@ -45,7 +46,8 @@ export class SecretHolder implements ReactiveController {
     return renderSecretOnce(t, {
       secret: this.#secret ?? '',
       ...(words ? { words } : {}),
-      copied: this.#copied,
+      copied: this.#copies.copied === 'secret',
+      copyLabel: this.#copies.label(t, 'secret'),
       onCopy: () => void this.#copy(),
       onStored,
       ...(note ? { note } : {}),
@@ -54,8 +56,7 @@ export class SecretHolder implements ReactiveController {
 
   async #copy(): Promise<void> {
     if (this.#secret === undefined) return;
-    this.#copied = await copySecret(this.host.renderRoot, this.#secret);
-    this.host.requestUpdate();
+    await this.#copies.copy('secret', this.host.renderRoot.querySelector<HTMLInputElement>('[part=secret]'), this.#secret);
   }
 }
 
@@ -64,6 +65,8 @@ export interface SecretOnceView {
   /** Heading, explanation and field label; default: the client-secret wording. */
   words?: { title: string; explanation: string; label: string };
   copied: boolean;
+  /** The copy button's label ("Copy", or "Copied" for a few seconds), as CopyFeedback renders it. */
+  copyLabel: TemplateResult;
   onCopy: () => void;
   onStored: () => void;
   /** An extra line, e.g. until when a rotated-out secret keeps working. */
@@ -83,7 +86,7 @@ export function renderSecretOnce(t: Strings, view: SecretOnceView): TemplateResu
     <label for="secret">${words.label}</label>
     <div part="secret-row">
       <input id="secret" part="secret" type="text" readonly autocomplete="off" spellcheck="false" .value=${view.secret} />
-      <button type="button" part="copy" @click=${view.onCopy}>${view.copied ? t.common.copied : t.common.copy}</button>
+      <button type="button" part="copy" @click=${view.onCopy}>${view.copyLabel}</button>
     </div>
     <p class="status" role="status">${view.copied ? t.common.copied : ''}</p>
     ${view.note ? html`<p>${view.note}</p>` : ''}
@@ -91,9 +94,4 @@ export function renderSecretOnce(t: Strings, view: SecretOnceView): TemplateResu
       <button type="button" class="primary" @click=${view.onStored}>${t.rotate.stored}</button>
     </div>
   `;
-}
-
-/** Copies the secret; without clipboard permission, selects the field for the user's own copy. Resolves true when copied. */
-export function copySecret(root: ParentNode, secret: string): Promise<boolean> {
-  return copyFromField(root.querySelector<HTMLInputElement>('[part=secret]'), secret);
 }
