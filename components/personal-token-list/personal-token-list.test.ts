@@ -119,18 +119,25 @@ describe('<personal-token-list> against the reference server', () => {
   });
 });
 
+const BASE = 'https://id.example.test/admin/v1';
+
+/** A viewer's admin API: /me with these permissions, the tokens listed, and the handlers a test adds. */
+function serveTokens(items: unknown[], more: Parameters<typeof worker.resetHandlers> = [], permissions = ['integrations:read', 'personal-tokens:write']): void {
+  worker.resetHandlers(
+    http.get(`${BASE}/me`, () => HttpResponse.json({ sub: 'x', roles: ['viewer'], permissions, auth: 'access_token' })),
+    http.get(`${BASE}/personal-tokens`, () => HttpResponse.json({ items, next_cursor: null })),
+    ...more,
+  );
+}
+
 describe('<personal-token-list> states', () => {
   before(async () => {
     await startWorker();
   });
 
   it('renders markup in token names as text', async () => {
-    const BASE = 'https://id.example.test/admin/v1';
     const hostile = { id: 'pat_hostile01', name: '<img src=x onerror="window.__pwned=1">', scope: 'integrations:read', roles: ['viewer'], created_at: '2026-11-20T10:00:00Z', expires_at: '2026-12-20T10:00:00Z', last_used_at: null, last4: 'AbCd' };
-    worker.resetHandlers(
-      http.get(`${BASE}/me`, () => HttpResponse.json({ sub: 'x', roles: ['viewer'], permissions: ['integrations:read', 'personal-tokens:write'], auth: 'access_token' })),
-      http.get(`${BASE}/personal-tokens`, () => HttpResponse.json({ items: [hostile], next_cursor: null })),
-    );
+    serveTokens([hostile]);
     const el = await fixture<PersonalTokenList>(html`<personal-token-list .admin=${createAdminClient({ baseUrl: BASE })}></personal-token-list>`);
     await waitUntil(() => el.shadowRoot!.querySelector('[part=row]') !== null);
     expect($(el, '[part=row]').textContent).to.contain('<img src=x onerror="window.__pwned=1">');
@@ -139,13 +146,10 @@ describe('<personal-token-list> states', () => {
   });
 
   it('asks first with a cancelable grantkit-personal-token-create-request, and creates nothing when it is cancelled', async () => {
-    const BASE = 'https://id.example.test/admin/v1';
     let posted = 0;
-    worker.resetHandlers(
-      http.get(`${BASE}/me`, () => HttpResponse.json({ sub: 'x', roles: ['viewer'], permissions: ['integrations:read', 'personal-tokens:write'], auth: 'access_token' })),
-      http.get(`${BASE}/personal-tokens`, () => HttpResponse.json({ items: [], next_cursor: null })),
+    serveTokens([], [
       http.post(`${BASE}/personal-tokens`, () => (posted++, HttpResponse.error())),
-    );
+    ]);
     const el = await fixture<PersonalTokenList>(html`<personal-token-list .admin=${createAdminClient({ baseUrl: BASE })}></personal-token-list>`);
     await waitUntil(() => el.shadowRoot!.querySelector('[part=empty]') !== null);
     $<HTMLButtonElement>(el, '[part=create]').click();
@@ -163,13 +167,10 @@ describe('<personal-token-list> states', () => {
   });
 
   it('shows what each permission allows, refuses a token with none, and names the date a lifetime ends', async () => {
-    const BASE = 'https://id.example.test/admin/v1';
     let posted = 0;
-    worker.resetHandlers(
-      http.get(`${BASE}/me`, () => HttpResponse.json({ sub: 'x', roles: ['viewer'], permissions: ['integrations:read', 'scopes:read', 'personal-tokens:write'], auth: 'access_token' })),
-      http.get(`${BASE}/personal-tokens`, () => HttpResponse.json({ items: [], next_cursor: null })),
+    serveTokens([], [
       http.post(`${BASE}/personal-tokens`, () => (posted++, HttpResponse.error())),
-    );
+    ], ['integrations:read', 'scopes:read', 'personal-tokens:write']);
     const el = await fixture<PersonalTokenList>(html`<personal-token-list .admin=${createAdminClient({ baseUrl: BASE })}></personal-token-list>`);
     await waitUntil(() => el.shadowRoot!.querySelector('[part=empty]') !== null);
     $<HTMLButtonElement>(el, '[part=create]').click();
@@ -209,18 +210,15 @@ describe('<personal-token-list> states', () => {
   });
 
   it('offers a regenerated token the lifetime it had, and sends it', async () => {
-    const BASE = 'https://id.example.test/admin/v1';
     const bodies: unknown[] = [];
     const issued = new Date(Date.now() - 10 * 86_400_000);
     const token = { id: 'pat_lifetime45', name: 'quarterly', scope: 'integrations:read', roles: ['viewer'], created_at: issued.toISOString(), issued_at: issued.toISOString(), expires_at: new Date(issued.getTime() + 45 * 86_400_000).toISOString(), last_used_at: null, last4: 'AbCd' };
-    worker.resetHandlers(
-      http.get(`${BASE}/me`, () => HttpResponse.json({ sub: 'x', roles: ['viewer'], permissions: ['integrations:read', 'personal-tokens:write'], auth: 'access_token' })),
-      http.get(`${BASE}/personal-tokens`, () => HttpResponse.json({ items: [token], next_cursor: null })),
+    serveTokens([token], [
       http.post(`${BASE}/personal-tokens/:id/regenerate`, async ({ request }) => {
         bodies.push(await request.json());
         return HttpResponse.json({ ...token, token: 'gkpat_new-value-shown-once', last4: 'once' });
       }),
-    );
+    ]);
     const el = await fixture<PersonalTokenList>(html`<personal-token-list .admin=${createAdminClient({ baseUrl: BASE })}></personal-token-list>`);
     await waitUntil(() => el.shadowRoot!.querySelector('[part=regenerate]') !== null);
     $<HTMLButtonElement>(el, '[part=regenerate]').click();
@@ -236,12 +234,9 @@ describe('<personal-token-list> states', () => {
   });
 
   it('asks for a name before creating, and shows a failure in the dialog', async () => {
-    const BASE = 'https://id.example.test/admin/v1';
-    worker.resetHandlers(
-      http.get(`${BASE}/me`, () => HttpResponse.json({ sub: 'x', roles: ['viewer'], permissions: ['integrations:read', 'personal-tokens:write'], auth: 'access_token' })),
-      http.get(`${BASE}/personal-tokens`, () => HttpResponse.json({ items: [], next_cursor: null })),
+    serveTokens([], [
       http.post(`${BASE}/personal-tokens`, () => HttpResponse.error()),
-    );
+    ]);
     const el = await fixture<PersonalTokenList>(html`<personal-token-list .admin=${createAdminClient({ baseUrl: BASE })}></personal-token-list>`);
     await waitUntil(() => el.shadowRoot!.querySelector('[part=empty]') !== null);
     expect($(el, '[part=empty]').textContent!.trim()).to.equal('You have no personal access tokens.');

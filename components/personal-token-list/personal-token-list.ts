@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { AdminClient, Permission, PersonalToken } from '../../src/admin/index.js';
+import type { AdminClient, Permission, PersonalToken, PersonalTokenWithValue } from '../../src/admin/index.js';
 import { AdminConnection } from '../shared/admin-connection.js';
 import { emit } from '../shared/events.js';
 import { ModalDialog } from '../shared/modal-dialog.js';
@@ -182,12 +182,19 @@ export class PersonalTokenList extends GrantkitElement {
     const days = await this.#checked(true);
     if (!admin || days === undefined) return;
     if (!emit(this, 'grantkit-personal-token-create-request', { name: this.#ui.name.trim(), scope: [...this.#ui.chosen], expiresInDays: days }, { cancelable: true })) return;
+    await this.#issue(() => admin.createPersonalToken({ name: this.#ui.name.trim(), scope: this.#ui.chosen, expires_in_days: days }), (token) => {
+      this.#afterSecret = stringsFor(this).notices.personalTokenCreated(token.name);
+      emit(this, 'grantkit-personal-token-created', { id: token.id, name: token.name, expiresAt: token.expires_at });
+    });
+  }
+
+  /** Creating and regenerating alike: the value shown once, the list read again, what to say once the value is put away. */
+  async #issue(request: () => Promise<PersonalTokenWithValue>, issued: (token: PersonalTokenWithValue) => void): Promise<void> {
     this.#set({ busy: true, error: undefined });
     try {
-      const created = await admin.createPersonalToken({ name: this.#ui.name.trim(), scope: this.#ui.chosen, expires_in_days: days });
-      this.#secret.show(created.token);
-      this.#afterSecret = stringsFor(this).notices.personalTokenCreated(created.name);
-      emit(this, 'grantkit-personal-token-created', { id: created.id, name: created.name, expiresAt: created.expires_at });
+      const token = await request();
+      this.#secret.show(token.token);
+      issued(token);
       void this.#loader.reload();
     } catch (error) {
       this.#set({ error });
@@ -204,19 +211,10 @@ export class PersonalTokenList extends GrantkitElement {
     const days = await this.#checked(false);
     if (!token || !admin || days === undefined) return;
     if (!emit(this, 'grantkit-personal-token-regenerate-request', { id: token.id, name: token.name, expiresInDays: days }, { cancelable: true })) return;
-    this.#set({ busy: true, error: undefined });
-    try {
-      const regenerated = await admin.regeneratePersonalToken({ token_id: token.id }, { expires_in_days: days });
-      this.#secret.show(regenerated.token);
+    await this.#issue(() => admin.regeneratePersonalToken({ token_id: token.id }, { expires_in_days: days }), (regenerated) => {
       this.#afterSecret = stringsFor(this).notices.personalTokenRegenerated(regenerated.name);
       emit(this, 'grantkit-personal-token-regenerated', { id: regenerated.id, name: regenerated.name, expiresAt: regenerated.expires_at });
-      void this.#loader.reload();
-    } catch (error) {
-      this.#set({ error });
-      this.report(error);
-    } finally {
-      this.#set({ busy: false });
-    }
+    });
   }
 
   async #revoke(): Promise<void> {

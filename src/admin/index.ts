@@ -16,6 +16,8 @@ export type ScopeCreate = components['schemas']['ScopeCreate'];
 export type ScopeUpdate = components['schemas']['ScopeUpdate'];
 export type Token = components['schemas']['Token'];
 export type PersonalToken = components['schemas']['PersonalToken'];
+/** A personal access token with its value: only in the answer that creates or regenerates it. */
+export type PersonalTokenWithValue = components['schemas']['PersonalTokenWithValue'];
 /** A third-party integration the caller has allowed to act for them. */
 export type ConnectedApp = components['schemas']['ConnectedApp'];
 export type Me = components['schemas']['Me'];

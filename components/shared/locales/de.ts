@@ -101,8 +101,6 @@ export const de: Strings = {
     type: 'Typ',
     confidential: 'Vertraulich: läuft auf einem Server und bewahrt ein Secret auf',
     public: 'Öffentlich: läuft im Browser oder auf einem Gerät, ohne Secret',
-    redirects: 'Callback-URLs',
-    redirectsHint: 'Eine pro Zeile, exakt verglichen. https, oder http nur für diesen Rechner (localhost, 127.0.0.1); kein #Fragment.',
     grants: 'Erlaubte Grants',
     grantNames: { authorization_code: 'Authorization Code (Benutzer melden sich an)', refresh_token: 'Refresh-Token', client_credentials: 'Client Credentials (ohne Benutzer)' },
     lifetime: 'Access-Tokens laufen ab nach (Sekunden)',

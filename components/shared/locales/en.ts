@@ -109,8 +109,6 @@ export const en = {
     type: 'Type',
     confidential: 'Confidential: runs on a server and keeps a secret',
     public: 'Public: runs in a browser or on a device, no secret',
-    redirects: 'Callback URLs',
-    redirectsHint: 'One per line, compared exactly. https, or http for this computer (localhost, 127.0.0.1) only; no #fragment.',
     grants: 'Allowed grants',
     grantNames: { authorization_code: 'Authorization code (users sign in)', refresh_token: 'Refresh token', client_credentials: 'Client credentials (no user)' } as Record<string, string>,
     lifetime: 'Access tokens expire after (seconds)',
