@@ -1,5 +1,8 @@
 import { ScopeManager } from './scope-manager.js';
 
+// Re-exported so that the declaration files load the event map: with it, addEventListener('grantkit-…')
+// hands the listener a CustomEvent typed by its detail, in apps that import only this element.
+export type { GrantkitElementEvents } from '../shared/events.js';
 export { ScopeManager };
 
 if (!customElements.get('scope-manager')) customElements.define('scope-manager', ScopeManager);
