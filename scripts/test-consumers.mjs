@@ -28,6 +28,8 @@ const APPS = {
   vue: { out: 'dist' },
   angular: { out: 'dist/browser' },
   'plain-html': { out: '.', build: false },
+  // Type tests only: its build is tsc over React, Preact and Solid JSX.
+  'jsx-types': { out: null },
 };
 
 function run(command, args, cwd, env = {}) {
@@ -76,6 +78,7 @@ const base = `${server.origin}/admin/v1`;
 const fragment = `#${new URLSearchParams({ token, base, issuer: server.origin, client: clientId })}`;
 
 const built = {};
+const results = [];
 for (const [name, app] of Object.entries(APPS)) {
   if (app.build === false || (only && !only.some((o) => name.startsWith(o)))) continue;
   const { seconds } = run('npm', ['run', 'build', '-w', name], apps, {
@@ -86,6 +89,7 @@ for (const [name, app] of Object.entries(APPS)) {
   });
   built[name] = seconds;
   console.log(`built ${name} in ${seconds} s`);
+  if (name === 'jsx-types') results.push({ check: 'jsx-types: raw elements typed in React, Preact and Solid JSX', ok: '✓', detail: 'wrong properties and event details are type errors', ms: seconds * 1000 });
 }
 
 // The plain-HTML pages take the import map as the README gives it.
@@ -102,7 +106,7 @@ const statics = createServer((req, res) => {
   // Browsers ask for it on pages that name no icon (Next's does not): nothing to see, not an error.
   if (pathname === '/favicon.ico') return res.writeHead(204).end();
   const [, first, ...rest] = pathname.split('/');
-  const dir = first === 'node_modules' ? path.join(apps, 'node_modules') : APPS[first] && path.join(apps, first, APPS[first].out);
+  const dir = first === 'node_modules' ? path.join(apps, 'node_modules') : APPS[first]?.out && path.join(apps, first, APPS[first].out);
   if (!dir) return res.writeHead(404).end();
   let file = path.join(dir, path.normalize(`/${rest.join('/')}`));
   if (existsSync(file) && lstatSync(file).isDirectory()) file = path.join(file, 'index.html');
@@ -167,7 +171,6 @@ async function reachesLogin(tab, click) {
   await tab.waitForSelector('input[type=password]', { timeout: 10_000 });
 }
 
-const results = [];
 const sizes = {};
 async function check(name, url, body) {
   if (only && !only.some((o) => name.startsWith(o))) return;
@@ -207,6 +210,7 @@ await check('vite-vanilla: baseline', '/vite-vanilla/baseline.html', async (page
   await weigh('vite: baseline', page);
 });
 await check('vite-react: wrappers list and select', '/vite-react/', async (page) => listsAndSelects(page.tab));
+await check('vite-react: the raw element in JSX lists and selects', '/vite-react/raw.html', async (page) => listsAndSelects(page.tab));
 await check('vite-react: useAuth signs in', '/vite-react/hook.html', async (page) => {
   const button = await page.tab.waitForSelector('::-p-text(Sign in)', { timeout: 10_000 });
   await weigh('react: useAuth only', page);
