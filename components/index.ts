@@ -15,3 +15,6 @@ export type { Strings } from './shared/localize.js';
 export type { GrantkitElementEvents } from './shared/events.js';
 export { grantkitContext } from './shared/context.js';
 export type { GrantkitContext } from './shared/context.js';
+export type { ClientAttributes } from './shared/client-from-attributes.js';
+export type { ElementErrorCode } from './shared/grantkit-element.js';
+export type { IntegrationSort, IntegrationStatusFilter, IntegrationTypeFilter } from './integration-list/integration-list.js';

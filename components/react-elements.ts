@@ -18,6 +18,7 @@ import { TokenList as TokenListElement } from './token-list/define.js';
 /** The React event prop for a grantkit event, typed by its detail. */
 const on = <K extends keyof GrantkitElementEvents>(type: K) => type as EventName<CustomEvent<GrantkitElementEvents[K]>>;
 
+/** `<grantkit-provider>` as a React component: props set its properties, and `on…` props listen to its events. */
 export const GrantkitProvider = createComponent({
   react: React,
   tagName: 'grantkit-provider',
@@ -25,6 +26,7 @@ export const GrantkitProvider = createComponent({
   events: { onReady: on('grantkit-ready'), onSignIn: on('grantkit-signin'), onError: on('grantkit-error') },
 });
 
+/** `<oauth-login>` as a React component: props set its properties, and `on…` props listen to its events. */
 export const OAuthLogin = createComponent({
   react: React,
   tagName: 'oauth-login',
@@ -32,6 +34,7 @@ export const OAuthLogin = createComponent({
   events: { onSignIn: on('grantkit-signin'), onSignOut: on('grantkit-signout'), onError: on('grantkit-error') },
 });
 
+/** `<integration-list>` as a React component: props set its properties, and `on…` props listen to its events. */
 export const IntegrationList = createComponent({
   react: React,
   tagName: 'integration-list',
@@ -39,6 +42,7 @@ export const IntegrationList = createComponent({
   events: { onSelect: on('grantkit-integration-select'), onError: on('grantkit-error') },
 });
 
+/** `<integration-details>` as a React component: props set its properties, and `on…` props listen to its events. */
 export const IntegrationDetails = createComponent({
   react: React,
   tagName: 'integration-details',
@@ -53,6 +57,7 @@ export const IntegrationDetails = createComponent({
   },
 });
 
+/** `<create-integration-dialog>` as a React component: props set its properties, and `on…` props listen to its events. */
 export const CreateIntegrationDialog = createComponent({
   react: React,
   tagName: 'create-integration-dialog',
@@ -60,6 +65,7 @@ export const CreateIntegrationDialog = createComponent({
   events: { onCreated: on('grantkit-integration-created'), onError: on('grantkit-error') },
 });
 
+/** `<rotate-secret-dialog>` as a React component: props set its properties, and `on…` props listen to its events. */
 export const RotateSecretDialog = createComponent({
   react: React,
   tagName: 'rotate-secret-dialog',
@@ -67,6 +73,7 @@ export const RotateSecretDialog = createComponent({
   events: { onRotateRequest: on('grantkit-rotate-request'), onSecretRotated: on('grantkit-secret-rotated'), onError: on('grantkit-error') },
 });
 
+/** `<scope-manager>` as a React component: props set its properties, and `on…` props listen to its events. */
 export const ScopeManager = createComponent({
   react: React,
   tagName: 'scope-manager',
@@ -79,6 +86,7 @@ export const ScopeManager = createComponent({
   },
 });
 
+/** `<token-list>` as a React component: props set its properties, and `on…` props listen to its events. */
 export const TokenList = createComponent({
   react: React,
   tagName: 'token-list',
@@ -86,6 +94,7 @@ export const TokenList = createComponent({
   events: { onRevokeRequest: on('grantkit-token-revoke-request'), onRevoked: on('grantkit-token-revoked'), onRevokedAll: on('grantkit-tokens-revoked-all'), onError: on('grantkit-error') },
 });
 
+/** `<personal-token-list>` as a React component: props set its properties, and `on…` props listen to its events. */
 export const PersonalTokenList = createComponent({
   react: React,
   tagName: 'personal-token-list',
@@ -98,6 +107,7 @@ export const PersonalTokenList = createComponent({
   },
 });
 
+/** `<connected-apps>` as a React component: props set its properties, and `on…` props listen to its events. */
 export const ConnectedApps = createComponent({
   react: React,
   tagName: 'connected-apps',

@@ -4,8 +4,10 @@ import type { GrantkitClient, GrantkitError, InteractiveClientOptions, LoginOpti
 // The rule alone, not the core: useAuth loads the core only when it is first used.
 import { isAuthorizationResponse } from '../src/authorization-response.js';
 
+/** Where the sign-in stands: `loading` until the client is made and any return from sign-in is handled (and always during a server render). */
 export type AuthStatus = 'loading' | 'signed-in' | 'signed-out' | 'error';
 
+/** What {@link useAuth} gives a component: the sign-in state, and the client's main calls. */
 export interface Auth {
   status: AuthStatus;
   isAuthenticated: boolean;
@@ -14,9 +16,13 @@ export interface Auth {
   error: GrantkitError | undefined;
   /** The client, once made: for what the hook does not wrap (events, `loginWithPopup`). */
   client: GrantkitClient | undefined;
+  /** Starts a sign-in: the browser leaves for the authorization server. */
   login(options?: LoginOptions): Promise<void>;
+  /** Signs out: revokes the tokens, and ends the server's session when asked to. */
   logout(options?: LogoutOptions): Promise<void>;
+  /** A valid access token, renewed first when it is about to expire (or when `forceRefresh`). */
   getAccessToken(options?: { forceRefresh?: boolean }): Promise<string>;
+  /** The client's `fetch`: the token goes only to allowed origins. */
   fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
 }
 

@@ -3,8 +3,9 @@
 import { createClient } from 'grantkit';
 import { createAdminClient } from 'grantkit/admin';
 
-const baseUrl = process.env.GRANTKIT_ADMIN_URL;
-const sdk = await createClient({ token: process.env.GRANTKIT_TOKEN, allowedOrigins: [new URL(baseUrl).origin] });
+const { GRANTKIT_ADMIN_URL: baseUrl, GRANTKIT_TOKEN: token } = process.env;
+if (!baseUrl || !token) throw new Error('Set GRANTKIT_ADMIN_URL and GRANTKIT_TOKEN');
+const sdk = await createClient({ token, allowedOrigins: [new URL(baseUrl).origin] });
 const admin = createAdminClient({ baseUrl, fetch: sdk.fetch });
 for await (const integration of admin.all('listIntegrations')) {
   console.log(`${integration.client_id}\t${integration.client_name} ${integration.version}\t${integration.status}`);

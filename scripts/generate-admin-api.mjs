@@ -10,10 +10,15 @@ const SOURCE = 'docs/admin-api.yaml';
 const HEADER = `// Generated from ${SOURCE} by scripts/generate-admin-api.mjs. Do not edit: change the document and run \`npm run generate\`.\n`;
 const check = process.argv.includes('--check');
 
-const types = HEADER + '/* eslint-disable */\n' + astToString(await openapiTS(new URL(`../${SOURCE}`, import.meta.url)));
+const generated = astToString(await openapiTS(new URL(`../${SOURCE}`, import.meta.url)))
+  // The two interfaces the admin entry exports, documented for editors and the API reference.
+  .replace(/^export interface components \{/m, `/** Every schema, parameter and answer of ${SOURCE}: \`components['schemas']['Integration']\`. */\nexport interface components {`)
+  .replace(/^export interface operations \{/m, `/** Every operation of ${SOURCE} by operationId: its parameters, body and answers. */\nexport interface operations {`);
+const types = HEADER + '/* eslint-disable */\n' + generated;
 
 const document = parse(await readFile(SOURCE, 'utf8'));
 const rows = [];
+const summaries = [];
 for (const [path, item] of Object.entries(document.paths)) {
   for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
     const op = item[method];
@@ -22,6 +27,9 @@ for (const [path, item] of Object.entries(document.paths)) {
     // Flags: 1 = takes path or query parameters, 2 = takes a JSON body.
     const flags = (parameters.length > 0 ? 1 : 0) | (op.requestBody ? 2 : 0);
     rows.push(`  ${op.operationId}: ['${method.toUpperCase()}', '${path}', ${flags}],`);
+    // The summary (or the description's first sentence), for the client's method of the same name.
+    const text = (op.summary ?? op.description?.split(/(?<=\.)\s/)[0] ?? '').trim().replaceAll('*/', '*\\/');
+    summaries.push(`  /** ${text ? `${text} ` : ''}\`${method.toUpperCase()} ${path}\`, ${op['x-permission'] && op['x-permission'] !== 'none' ? `needs \`${op['x-permission']}\`` : 'for any signed-in caller'}. */\n  ${op.operationId}: true;`);
   }
 }
 // The document's named string formats with a pattern, so that forms refuse exactly what the
@@ -45,7 +53,16 @@ export const OPERATIONS = {
 ${rows.join('\n')}
 } as const;
 
+/** The operations' names: the document's operationIds, and the admin client's methods. */
 export type OperationId = keyof typeof OPERATIONS;
+
+/**
+ * What each operation does, from the document: the admin client's methods are mapped over these
+ * keys, so that each method carries its operation's summary into editors and the API reference.
+ */
+export interface OperationSummaries {
+${summaries.join('\n')}
+}
 
 /** The document's string formats that have a pattern: what the server checks, for forms to check first. */
 export const STRING_FORMATS = {

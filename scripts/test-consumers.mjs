@@ -30,6 +30,8 @@ const APPS = {
   'plain-html': { out: '.', build: false },
   // Type tests only: its build is tsc over React, Preact and Solid JSX.
   'jsx-types': { out: null },
+  // The README's code blocks, written here below, type-checked as an app would hold them.
+  'readme-examples': { out: null },
 };
 
 function run(command, args, cwd, env = {}) {
@@ -50,6 +52,14 @@ const tarball = path.join(scratch, JSON.parse(execFileSync('npm', ['pack', '--js
 const apps = path.join(scratch, 'apps');
 cpSync(path.join(root, 'test/consumers'), apps, { recursive: true, filter: (src) => !/[/\\](node_modules|dist|out|\.next|\.angular)$/.test(src) });
 console.log(`consumers: ${apps}`);
+const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+// Each ts, tsx and js block of the README, as a module of its own (so that top-level await and
+// names stay in the block); the free names the snippets use are declared in context.d.ts there.
+const blocks = [...readme.matchAll(/^```(ts|tsx|js)\n([\s\S]*?)^```$/gm)];
+for (const [index, [, lang, code]] of blocks.entries()) {
+  const module = /^(import|export) /m.test(code) ? code : `${code}export {};\n`;
+  writeFileSync(path.join(apps, 'readme-examples', `example-${String(index + 1).padStart(2, '0')}.${lang}`), module);
+}
 console.log(`npm ci: ${run('npm', ['ci', '--no-audit', '--no-fund'], apps).seconds} s`);
 // The tarball, into the apps' one node_modules: the same step as `npm install grantkit`.
 run('npm', ['install', '--no-save', '--no-audit', '--no-fund', tarball], apps);
@@ -90,10 +100,10 @@ for (const [name, app] of Object.entries(APPS)) {
   built[name] = seconds;
   console.log(`built ${name} in ${seconds} s`);
   if (name === 'jsx-types') results.push({ check: 'jsx-types: raw elements typed in React, Preact and Solid JSX', ok: '✓', detail: 'wrong properties and event details are type errors', ms: seconds * 1000 });
+  if (name === 'readme-examples') results.push({ check: "readme-examples: the README's code type-checks", ok: '✓', detail: `${blocks.length} blocks`, ms: seconds * 1000 });
 }
 
 // The plain-HTML pages take the import map as the README gives it.
-const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
 const importMap = /<script type="importmap">([\s\S]*?)<\/script>/.exec(readme)[1];
 for (const page of ['import-map.html']) {
   const file = path.join(apps, 'plain-html', page);

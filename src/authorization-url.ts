@@ -10,6 +10,7 @@ import { GrantkitError } from './errors.js';
 import { sameOriginPath } from './return-to.js';
 import { TRANSACTION_TTL_MS, saveTransaction, type Transaction } from './transaction.js';
 
+/** Options of one sign-in ({@link GrantkitClient.login}): what it asks for beyond the client's defaults. */
 export interface LoginOptions {
   /** Same-origin path or URL to come back to after sign-in. Default: the current page. */
   returnTo?: string;

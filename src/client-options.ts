@@ -3,6 +3,7 @@ import type { PopupOptions } from './popup-window.js';
 
 // What the client's methods take and give back, apart from the client itself.
 
+/** What {@link GrantkitClient.handleRedirectCallback} found at the return from the authorization server. */
 export interface CallbackResult {
   /** The same-origin path given to `login({ returnTo })`, or the page sign-in started on. */
   returnTo: string;
@@ -15,6 +16,7 @@ export interface CallbackResult {
   signedOut?: boolean;
 }
 
+/** Options of {@link GrantkitClient.handleRedirectCallback}. */
 export interface HandleRedirectCallbackOptions {
   /** The URL to read the response from. Default: the page's. */
   url?: string | URL;
@@ -25,11 +27,13 @@ export interface HandleRedirectCallbackOptions {
   restoreReturnTo?: boolean;
 }
 
+/** Options of {@link GrantkitClient.getAccessToken}. */
 export interface GetAccessTokenOptions {
   /** Refresh even though the current token has not expired. */
   forceRefresh?: boolean;
 }
 
+/** Options of {@link GrantkitClient.logout}: what is revoked, and where the browser goes. */
 export interface LogoutOptions {
   /** Same-origin page to go to afterwards. With `endSession`, sent as `post_logout_redirect_uri`. */
   returnTo?: string;
@@ -42,4 +46,5 @@ export interface LogoutOptions {
   logoutParams?: Record<string, string>;
 }
 
+/** Options of {@link GrantkitClient.loginWithPopup}: those of a sign-in, and of its window. */
 export type LoginWithPopupOptions = LoginOptions & PopupOptions;

@@ -61,6 +61,10 @@ export interface StaticTokenClientOptions extends CommonOptions {
   token: string;
 }
 
+/**
+ * What {@link createClient} takes: an authorization server to sign users in with
+ * ({@link InteractiveClientOptions}), or a token a script already holds ({@link StaticTokenClientOptions}).
+ */
 export type ClientOptions = InteractiveClientOptions | StaticTokenClientOptions;
 
 /** Parameters grantkit owns on the authorization request. */

@@ -21,6 +21,7 @@ export type GrantkitErrorCode =
   | 'storage_unavailable'
   | 'dpop_unsupported';
 
+/** What a {@link GrantkitError} is made with, besides its code. */
 export interface GrantkitErrorOptions {
   cause?: unknown;
   /** The server's OAuth `error` value, when the server sent one. */
@@ -53,6 +54,10 @@ export class GrantkitError extends Error {
   }
 }
 
+/**
+ * Whether `value` is a {@link GrantkitError}, of the given `code` when one is given: a check that
+ * also holds across realms and bundles that carry a second copy of the class.
+ */
 export function isGrantkitError(value: unknown, code?: GrantkitErrorCode): value is GrantkitError {
   return value instanceof GrantkitError && (code === undefined || value.code === code);
 }

@@ -6,6 +6,6 @@ export type { PopupOptions } from './popup-window.js';
 export type { ClientOptions, Endpoints, InteractiveClientOptions, StaticTokenClientOptions } from './config.js';
 export { GrantkitError, isGrantkitError } from './errors.js';
 export type { GrantkitErrorCode, GrantkitErrorOptions } from './errors.js';
-export type { ErrorDetail, GrantkitEventMap, StateChangeDetail, TokenRefreshDetail } from './events.js';
+export type { ErrorDetail, GrantkitEventListener, GrantkitEventMap, StateChangeDetail, TokenRefreshDetail } from './events.js';
 export type { UserClaims } from './token-store.js';
 export { isAuthorizationResponse } from './authorization-response.js';

@@ -3,6 +3,7 @@ import { GrantkitError } from './errors.js';
 // Opening the window stays in the core, outside the lazily loaded sign-in code: it must
 // happen synchronously inside the click, before anything is awaited.
 
+/** The sign-in window of {@link GrantkitClient.loginWithPopup}. */
 export interface PopupOptions {
   /** Give up after this many seconds. Default 300. */
   timeoutInSeconds?: number;

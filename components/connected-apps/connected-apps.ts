@@ -45,6 +45,7 @@ const INITIAL: View = { pending: undefined, busy: false, error: undefined };
  * @cssprop --grantkit-color-danger - the revoke action and errors
  */
 export class ConnectedApps extends GrantkitElement {
+  /** The styles of its shadow root: change the look with its CSS custom properties and parts. */
   static override styles = styles;
 
   /** An admin client to use instead of the one from `<grantkit-provider>`. */

@@ -74,6 +74,7 @@ const INITIAL: View = { draft: { ...EMPTY }, fieldErrors: {}, urlErrors: {}, err
  * @cssprop --grantkit-radius - corner radius
  */
 export class CreateIntegrationDialog extends GrantkitElement {
+  /** The styles of its shadow root: change the look with its CSS custom properties and parts. */
   static override styles = styles;
 
   /** An admin client to use instead of the one from `<grantkit-provider>`. */

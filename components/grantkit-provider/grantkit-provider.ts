@@ -27,6 +27,7 @@ import { CLIENT_ATTRIBUTES, createClientFrom, type ClientAttributes } from '../s
  * @fires grantkit-error - setting up or completing sign-in failed; `detail.code` is the error's code
  */
 export class GrantkitProvider extends GrantkitElement implements ClientAttributes {
+  /** The styles of its shadow root: change the look with its CSS custom properties and parts. */
   static override styles = styles;
 
   @property({ attribute: false }) sdk: GrantkitClient | undefined;

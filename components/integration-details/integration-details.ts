@@ -98,6 +98,7 @@ const INITIAL: View = {
  * @cssprop --grantkit-radius - corner radius
  */
 export class IntegrationDetails extends GrantkitElement {
+  /** The styles of its shadow root: change the look with its CSS custom properties and parts. */
   static override styles = styles;
 
   /** The integration to show. */

@@ -15,9 +15,11 @@ const PAGE_SIZE = 50;
 const SEARCH_DELAY_MS = 250;
 
 type ListQuery = NonNullable<ParamsOf<'listIntegrations'>>;
-/** The filters and orders the admin API offers for the list (from the document). */
+/** The list's status filter: a status the admin API filters by (from the document), or `''` for all. */
 export type IntegrationStatusFilter = NonNullable<ListQuery['status']> | '';
+/** The list's type filter: public or confidential integrations only, or `''` for both. */
 export type IntegrationTypeFilter = NonNullable<ListQuery['client_type']> | '';
+/** The list's order: an order the admin API offers (newest, oldest, name). */
 export type IntegrationSort = NonNullable<ListQuery['sort']>;
 
 /**
@@ -50,6 +52,7 @@ export type IntegrationSort = NonNullable<ListQuery['sort']>;
  * @cssprop --grantkit-color-danger - the "Inactive" badge and errors
  */
 export class IntegrationList extends GrantkitElement {
+  /** The styles of its shadow root: change the look with its CSS custom properties and parts. */
   static override styles = styles;
 
   /** An admin client to use instead of the one from `<grantkit-provider>`. */

@@ -46,6 +46,7 @@ const INITIAL: View = { sdk: undefined, busy: undefined, error: undefined, revis
  * @cssprop --grantkit-font - font family
  */
 export class OAuthLogin extends GrantkitElement implements ClientAttributes {
+  /** The styles of its shadow root: change the look with its CSS custom properties and parts. */
   static override styles = styles;
 
   /** A client to use instead of creating one from the attributes. */

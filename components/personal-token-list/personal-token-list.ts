@@ -95,6 +95,7 @@ function daysUntil(date: string): number {
  * @cssprop --grantkit-color-danger - the revoke action and errors
  */
 export class PersonalTokenList extends GrantkitElement {
+  /** The styles of its shadow root: change the look with its CSS custom properties and parts. */
   static override styles = styles;
 
   /** An admin client to use instead of the one from `<grantkit-provider>`. */

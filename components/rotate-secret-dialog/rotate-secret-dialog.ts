@@ -54,6 +54,7 @@ const INITIAL: View = { phase: 'confirm', grace: 0, acknowledged: false, error: 
  * @cssprop --grantkit-radius - corner radius
  */
 export class RotateSecretDialog extends GrantkitElement {
+  /** The styles of its shadow root: change the look with its CSS custom properties and parts. */
   static override styles = styles;
 
   @property({ attribute: 'client-id' }) clientId = '';

@@ -87,6 +87,7 @@ const key = (name: string) => name.toLowerCase();
  * @cssprop --grantkit-radius - corner radius
  */
 export class ScopeManager extends GrantkitElement {
+  /** The styles of its shadow root: change the look with its CSS custom properties and parts. */
   static override styles = styles;
 
   /** An integration whose scopes to manage: adds a checkbox per scope. */

@@ -10,6 +10,7 @@ export interface GrantkitContext {
   me?: Promise<Me>;
 }
 
+/** The context `<grantkit-provider>` provides to the elements inside it: the core client and the admin client. */
 export const grantkitContext = createContext<GrantkitContext>(Symbol('grantkit'));
 
 // An element may be defined (and ask for the context) before the provider around it is:

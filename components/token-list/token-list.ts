@@ -57,6 +57,7 @@ const INITIAL: View = { canRevoke: false, pending: undefined, revoking: false, r
  * @cssprop --grantkit-color-muted - labels and the "Lifetime" and "Unlimited" badges
  */
 export class TokenList extends GrantkitElement {
+  /** The styles of its shadow root: change the look with its CSS custom properties and parts. */
   static override styles = styles;
 
   /** Only tokens of this integration. */

@@ -48,6 +48,7 @@ export interface paths {
             };
             cookie?: never;
         };
+        /** One integration, by its client ID. */
         get: operations["getIntegration"];
         put?: never;
         post?: never;
@@ -70,6 +71,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Lets the integration get tokens again. */
         post: operations["activateIntegration"];
         delete?: never;
         options?: never;
@@ -187,6 +189,7 @@ export interface paths {
             };
             cookie?: never;
         };
+        /** The scopes associated with the integration. */
         get: operations["listIntegrationScopes"];
         put?: never;
         post?: never;
@@ -210,6 +213,7 @@ export interface paths {
         /** Lets the integration ask for this scope. */
         put: operations["associateScope"];
         post?: never;
+        /** Removes a scope from the integration; idempotent. */
         delete: operations["disassociateScope"];
         options?: never;
         head?: never;
@@ -223,6 +227,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Lists scopes by name, a page at a time. */
         get: operations["listScopes"];
         put?: never;
         /** @description The scopes the server defines itself (`openid`, `offline_access`, `profile`, `email`, `roles`, `grantkit:admin`) cannot be created, in any case: 400 `validation_failed` on `/body/name`. A created scope is offered in discovery's `scopes_supported` until it is deleted. */
@@ -242,6 +247,7 @@ export interface paths {
             };
             cookie?: never;
         };
+        /** One scope, by its name. */
         get: operations["getScope"];
         put?: never;
         post?: never;
@@ -399,6 +405,7 @@ export interface paths {
     };
 }
 export type webhooks = Record<string, never>;
+/** Every schema, parameter and answer of docs/admin-api.yaml: `components['schemas']['Integration']`. */
 export interface components {
     schemas: {
         /** @description RFC 9457 problem details. */
@@ -727,6 +734,7 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
+/** Every operation of docs/admin-api.yaml by operationId: its parameters, body and answers. */
 export interface operations {
     getMe: {
         parameters: {

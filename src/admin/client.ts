@@ -1,6 +1,6 @@
 import type { operations } from './api-types.js';
 import { AdminApiError, toAdminApiError } from './errors.js';
-import { OPERATIONS, type OperationId } from './operations.js';
+import { OPERATIONS, type OperationId, type OperationSummaries } from './operations.js';
 
 type Present<T> = [T] extends [never] ? {} : [T] extends [undefined] ? {} : NonNullable<T>;
 type Parameters_<K extends OperationId> = operations[K]['parameters'];
@@ -22,10 +22,13 @@ type ParamArgs<K extends OperationId> = [keyof ParamsOf<K>] extends [never] ? []
 type BodyArgs<K extends OperationId> = [BodyOf<K>] extends [never] ? [] : undefined extends RequestBody<K> ? [body?: BodyOf<K>] : [body: BodyOf<K>];
 
 /** One method per operation of docs/admin-api.yaml, named by its operationId. */
-export type AdminOperations = { [K in OperationId]: (...args: [...ParamArgs<K>, ...BodyArgs<K>]) => Promise<ResultOf<K>> };
+// Mapped over OperationSummaries' keys (the same as OperationId), so that each method keeps the
+// summary the document gives its operation: editors and the API reference show it.
+export type AdminOperations = { [K in keyof OperationSummaries]: (...args: [...ParamArgs<K>, ...BodyArgs<K>]) => Promise<ResultOf<K>> };
 
 /** Operations that answer one page of `items` with a `next_cursor`. */
 export type ListOperationId = { [K in OperationId]: ResultOf<K> extends { items: unknown[]; next_cursor: string | null } ? K : never }[OperationId];
+/** The item type of a paged list operation: what {@link AdminClient.all} yields. */
 export type ItemOf<K extends ListOperationId> = ResultOf<K> extends { items: Array<infer I> } ? I : never;
 
 export interface AdminClient extends AdminOperations {
@@ -33,6 +36,7 @@ export interface AdminClient extends AdminOperations {
   all<K extends ListOperationId>(operation: K, params?: Omit<ParamsOf<K>, 'cursor'>): AsyncIterableIterator<ItemOf<K>>;
 }
 
+/** What {@link createAdminClient} takes. */
 export interface AdminClientOptions {
   /** Where the API lives, e.g. `https://id.example.com/admin/v1`. */
   baseUrl: string;

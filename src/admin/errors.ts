@@ -1,6 +1,7 @@
 import type { components } from './api-types.js';
 
-type Problem = components['schemas']['Problem'];
+/** An RFC 9457 problem, as the admin API answers a refusal (the document's `Problem`). */
+export type Problem = components['schemas']['Problem'];
 
 /** The codes an {@link AdminApiError} carries: the server's problem codes, and two for failures before an answer. */
 export type AdminApiErrorCode = Problem['code'] | 'network_error' | 'invalid_response';

@@ -32,7 +32,71 @@ export const OPERATIONS = {
   revokeConnectedApp: ['DELETE', '/connected-apps/{client_id}', 1],
 } as const;
 
+/** The operations' names: the document's operationIds, and the admin client's methods. */
 export type OperationId = keyof typeof OPERATIONS;
+
+/**
+ * What each operation does, from the document: the admin client's methods are mapped over these
+ * keys, so that each method carries its operation's summary into editors and the API reference.
+ */
+export interface OperationSummaries {
+  /** The caller, their roles and their permissions. `GET /me`, for any signed-in caller. */
+  getMe: true;
+  /** Lists integrations, newest first unless `sort` says otherwise, a page at a time. `GET /integrations`, needs `integrations:read`. */
+  listIntegrations: true;
+  /** Registers an integration. A confidential one gets a secret, returned here only. `POST /integrations`, needs `integrations:write`. */
+  createIntegration: true;
+  /** One integration, by its client ID. `GET /integrations/{client_id}`, needs `integrations:read`. */
+  getIntegration: true;
+  /** Changes the given fields. The name, version and type cannot change. `PATCH /integrations/{client_id}`, needs `integrations:write`. */
+  updateIntegration: true;
+  /** Deletes the integration and revokes every token issued to it. `DELETE /integrations/{client_id}`, needs `integrations:write`. */
+  deleteIntegration: true;
+  /** Lets the integration get tokens again. `POST /integrations/{client_id}/activate`, needs `integrations:write`. */
+  activateIntegration: true;
+  /** Deactivates the integration; its tokens stop working and it can obtain no new ones until activated. `POST /integrations/{client_id}/deactivate`, needs `integrations:write`. */
+  deactivateIntegration: true;
+  /** Issues a new secret, returned here only. The old one stops working at once, or when the grace period ends. `POST /integrations/{client_id}/secret`, needs `integrations:write`. */
+  rotateIntegrationSecret: true;
+  /** Ends the grace period of a rotated-out secret now, so that only the current secret works. `DELETE /integrations/{client_id}/secret/previous`, needs `integrations:write`. */
+  endSecretGracePeriod: true;
+  /** The URLs the integration's developers need. `GET /integrations/{client_id}/endpoints`, needs `integrations:read`. */
+  getIntegrationEndpoints: true;
+  /** Revokes every token and grant issued to the integration; its users sign in again, and a service asks for a new token. `DELETE /integrations/{client_id}/tokens`, needs `tokens:write`. */
+  revokeIntegrationTokens: true;
+  /** The scopes associated with the integration. `GET /integrations/{client_id}/scopes`, needs `integrations:read`. */
+  listIntegrationScopes: true;
+  /** Lets the integration ask for this scope. `PUT /integrations/{client_id}/scopes/{scope_name}`, needs `integrations:write`. */
+  associateScope: true;
+  /** Removes a scope from the integration; idempotent. `DELETE /integrations/{client_id}/scopes/{scope_name}`, needs `integrations:write`. */
+  disassociateScope: true;
+  /** Lists scopes by name, a page at a time. `GET /scopes`, needs `scopes:read`. */
+  listScopes: true;
+  /** The scopes the server defines itself (`openid`, `offline_access`, `profile`, `email`, `roles`, `grantkit:admin`) cannot be created, in any case: 400 `validation_failed` on `/body/name`. `POST /scopes`, needs `scopes:write`. */
+  createScope: true;
+  /** One scope, by its name. `GET /scopes/{scope_name}`, needs `scopes:read`. */
+  getScope: true;
+  /** Changes the description or service URLs. The name cannot change. `PATCH /scopes/{scope_name}`, needs `scopes:write`. */
+  updateScope: true;
+  /** Deletes a scope no integration and no token uses (409 otherwise). `DELETE /scopes/{scope_name}`, needs `scopes:write`. */
+  deleteScope: true;
+  /** Tokens issued to integrations, newest first. `GET /tokens`, needs `tokens:read`. */
+  listTokens: true;
+  /** Revokes the access token and its refresh token. `DELETE /tokens/{token_id}`, needs `tokens:write`. */
+  revokeToken: true;
+  /** The caller's personal access tokens. `GET /personal-tokens`, for any signed-in caller. */
+  listPersonalTokens: true;
+  /** Creates a personal access token; its value is returned here only. It cannot hold roles its creator lacks. `POST /personal-tokens`, needs `personal-tokens:write`. */
+  createPersonalToken: true;
+  /** Needs a signed-in session (an access token); a personal access token is refused with 403. `DELETE /personal-tokens/{token_id}`, for any signed-in caller. */
+  revokePersonalToken: true;
+  /** Issues a new value for one of the caller's personal access tokens, returned here only; the old value stops working at once. `POST /personal-tokens/{token_id}/regenerate`, needs `personal-tokens:write`. */
+  regeneratePersonalToken: true;
+  /** The integrations the caller has allowed access to, with the scopes, since when, and when last used. `GET /connected-apps`, for any signed-in caller. */
+  listConnectedApps: true;
+  /** Takes the caller's consent back; every token the integration holds for the caller ends at once. `DELETE /connected-apps/{client_id}`, for any signed-in caller. */
+  revokeConnectedApp: true;
+}
 
 /** The document's string formats that have a pattern: what the server checks, for forms to check first. */
 export const STRING_FORMATS = {

@@ -342,4 +342,5 @@ export const en = {
   },
 };
 
+/** Every string the elements show, by key: what {@link registerTranslation} takes for a language. */
 export type Strings = typeof en;
