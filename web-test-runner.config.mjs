@@ -197,7 +197,8 @@ function countReporter() {
 
 export default {
   reporters: [defaultReporter(), countReporter()],
-  files: ['test/**/*.test.ts', 'test/**/*.test.tsx', 'components/**/*.test.ts'],
+  // test/consumers/ holds apps built by npm run test:consumers, with their own node_modules.
+  files: ['test/**/*.test.ts', 'test/**/*.test.tsx', 'components/**/*.test.ts', '!test/consumers/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   port: PORT,
   hostname: 'localhost',
