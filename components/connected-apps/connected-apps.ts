@@ -64,7 +64,7 @@ export class ConnectedApps extends GrantkitElement {
   readonly #connection = new AdminConnection(this, () => void this.#loader.reload());
   readonly #loader = new PagedLoader<ConnectedApp>(
     this,
-    (cursor) => this.#connection.client!.listConnectedApps({ limit: 50, ...(cursor ? { cursor } : {}) }),
+    (cursor, signal) => this.#connection.client!.listConnectedApps({ limit: 50, ...(cursor ? { cursor } : {}) }, { signal }),
     (error) => this.report(error),
   );
   readonly #modal = new ModalDialog(this, {

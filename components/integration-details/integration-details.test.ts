@@ -116,6 +116,24 @@ describe('<integration-details>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a quick change of client-id cancels the first integration\'s requests and shows only the second', async () => {
+    serve();
+    worker.use(
+      http.get(`${BASE}/integrations/gk_slow`, () => new Promise<never>(() => undefined)),
+      http.get(`${BASE}/integrations/gk_slow/endpoints`, () => new Promise<never>(() => undefined)),
+    );
+    const seen: Array<{ url: string; signal: AbortSignal }> = [];
+    const admin = createAdminClient({ baseUrl: BASE, fetch: (input, init) => (init?.signal && seen.push({ url: String(input), signal: init.signal }), fetch(input, init)) });
+    const errors: Event[] = [];
+    const el = await fixture<IntegrationDetails>(html`<integration-details client-id="gk_slow" .admin=${admin} @grantkit-error=${(e: Event) => errors.push(e)}></integration-details>`);
+    await waitUntil(() => seen.filter((r) => r.url.includes('gk_slow')).length === 2);
+    el.clientId = 'gk_erp';
+    await waitUntil(() => $(el, '[part~=form]') !== null, 'the second integration');
+    expect(seen.filter((r) => r.url.includes('gk_slow')).every((r) => r.signal.aborted), 'both requests for the first are canceled').to.equal(true);
+    expect($(el, '[part~=header] h2')!.textContent).to.contain('ERP');
+    expect(errors).to.have.length(0);
+  });
+
   it('says "Copied" for a moment, then "Copy" again, without the field beside it moving', async () => {
     serve();
     const el = await show();

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AdminApiError, type AdminClient, type Endpoints, type Integration } from '../../src/admin/index.js';
 import '../rotate-secret-dialog/define.js';
+import { LatestLoad } from '../shared/latest-load.js';
 import { AdminConnection } from '../shared/admin-connection.js';
 import { CopyFeedback } from '../shared/copy-feedback.js';
 import { emit } from '../shared/events.js';
@@ -111,7 +112,7 @@ export class IntegrationDetails extends GrantkitElement {
   // Everything the element shows, in one object that is replaced, never changed, on each update.
   #ui: View = INITIAL;
 
-  #loadCount = 0;
+  readonly #latest = new LatestLoad(this, () => void this.#load());
   readonly #copies = new CopyFeedback(this);
   readonly #urls = new CallbackUrlEditor(this, (redirects) => this.#edit({ redirects }, ['urls']));
   readonly #connection = new AdminConnection(this, () => void this.#load(), () => this.clientId);
@@ -219,19 +220,20 @@ export class IntegrationDetails extends GrantkitElement {
     const admin = this.#connection.client;
     const clientId = this.clientId;
     if (!admin || !clientId) return;
-    // Only the newest load may show: a quick change of client-id must not show the previous one.
-    const count = ++this.#loadCount;
-    this.#set({ ...INITIAL, canWrite: this.#ui.canWrite });
-    this.#connection.me()?.then((m) => this.#set({ canWrite: m.permissions.includes('integrations:write') }), () => this.#set({ canWrite: false }));
-    try {
-      const [integration, endpoints] = await Promise.all([admin.getIntegration({ client_id: clientId }), admin.getIntegrationEndpoints({ client_id: clientId })]);
-      if (count !== this.#loadCount) return;
-      this.#show(integration, { endpoints });
-    } catch (error) {
-      if (count !== this.#loadCount) return;
-      this.#set({ loadError: error });
-      this.report(error);
-    }
+    // A quick change of client-id aborts the load before: it must not show the previous one.
+    await this.#latest.run(async (signal) => {
+      this.#set({ ...INITIAL, canWrite: this.#ui.canWrite });
+      this.#connection.me()?.then((m) => this.#set({ canWrite: m.permissions.includes('integrations:write') }), () => this.#set({ canWrite: false }));
+      try {
+        const [integration, endpoints] = await Promise.all([admin.getIntegration({ client_id: clientId }, { signal }), admin.getIntegrationEndpoints({ client_id: clientId }, { signal })]);
+        if (signal.aborted) return;
+        this.#show(integration, { endpoints });
+      } catch (error) {
+        if (signal.aborted) return;
+        this.#set({ loadError: error });
+        this.report(error);
+      }
+    });
   }
 
   /** Shows the integration as the server has it now, and resets the form to it. */

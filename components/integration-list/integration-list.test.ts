@@ -137,6 +137,41 @@ describe('<integration-list>', () => {
     await expect(el).to.be.accessible();
   });
 
+  /** An admin client whose requests' signals are kept, to see which were canceled. */
+  function watchedAdmin(): { admin: ReturnType<typeof createAdminClient>; signals: AbortSignal[] } {
+    const signals: AbortSignal[] = [];
+    return { signals, admin: createAdminClient({ baseUrl: BASE, fetch: (input, init) => (init?.signal && signals.push(init.signal), fetch(input, init)) }) };
+  }
+
+  it('cancels the request a newer load overtakes, and shows only the newer answer', async () => {
+    serve(40, { wait: 300 });
+    const { admin: watched, signals } = watchedAdmin();
+    const errors: Event[] = [];
+    const el = await fixture<IntegrationList>(html`<integration-list .admin=${watched} @grantkit-error=${(e: Event) => errors.push(e)}></integration-list>`);
+    await waitUntil(() => signals.length === 1);
+    el.sort = 'name';
+    await waitUntil(() => signals.length === 2, 'a second request');
+    expect(signals[0]!.aborted, 'the first request is canceled').to.equal(true);
+    await waitUntil(() => rows(el).length > 0);
+    expect(rows(el)[0]!.textContent).to.include('ERP Connector 0');
+    expect(signals[1]!.aborted).to.equal(false);
+    expect(errors, 'a canceled request is no failure').to.have.length(0);
+  });
+
+  it('moved in the page mid-load, it loads again (the move canceled its request) and shows the rows', async () => {
+    serve(3, { wait: 200 });
+    const { admin: watched, signals } = watchedAdmin();
+    const el = await fixture<IntegrationList>(html`<integration-list .admin=${watched}></integration-list>`);
+    await waitUntil(() => signals.length === 1);
+    const elsewhere = document.createElement('div');
+    document.body.append(elsewhere);
+    elsewhere.append(el);
+    expect(signals[0]!.aborted, 'leaving the page cancels the request').to.equal(true);
+    await waitUntil(() => rows(el).length === 3, 'rows after the move');
+    expect(signals).to.have.length(2);
+    elsewhere.remove();
+  });
+
   it('filters by status and type and sorts, asking the server, and says when the filters match nothing', async () => {
     const requests = serve(20);
     const el = await fixture<IntegrationList>(html`<integration-list .admin=${admin()}></integration-list>`);

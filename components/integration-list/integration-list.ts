@@ -72,12 +72,12 @@ export class IntegrationList extends GrantkitElement {
   readonly #connection = new AdminConnection(this, () => void this.reload());
   readonly #loader = new PagedLoader<Integration>(
     this,
-    (cursor) => {
+    (cursor, signal) => {
       if (!cursor) this.#loadedWith = this.#filterKey;
       return this.#connection.client!.listIntegrations({
         limit: PAGE_SIZE, ...(cursor ? { cursor } : {}), ...(this.#query ? { q: this.#query } : {}),
         ...(this.status ? { status: this.status } : {}), ...(this.clientType ? { client_type: this.clientType } : {}), ...(this.sort !== 'newest' ? { sort: this.sort } : {}),
-      });
+      }, { signal });
     },
     (error) => this.report(error),
   );

@@ -115,7 +115,7 @@ export class PersonalTokenList extends GrantkitElement {
   readonly #secret = new SecretHolder(this);
   readonly #loader = new PagedLoader<PersonalToken>(
     this,
-    (cursor) => this.#connection.client!.listPersonalTokens({ limit: 50, ...(cursor ? { cursor } : {}) }),
+    (cursor, signal) => this.#connection.client!.listPersonalTokens({ limit: 50, ...(cursor ? { cursor } : {}) }, { signal }),
     (error) => this.report(error),
   );
   /** What to confirm once the dialog that shows a new value closes: said earlier, it would be hidden behind it. */

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { AdminApiError, type AdminClient, type Scope } from '../../src/admin/index.js';
+import { LatestLoad } from '../shared/latest-load.js';
 import { AdminConnection } from '../shared/admin-connection.js';
 import { emit } from '../shared/events.js';
 import { renderLoadError } from '../shared/load-error.js';
@@ -106,7 +107,7 @@ export class ScopeManager extends GrantkitElement {
   // Everything the element shows, in one object that is replaced, never changed, on each update.
   #ui: View = INITIAL;
 
-  #loadCount = 0;
+  readonly #latest = new LatestLoad(this, () => void this.#load());
   readonly #connection = new AdminConnection(this, () => void this.#load(), () => this.clientId);
   readonly #modal = new ModalDialog(this, {
     onClosed: () => this.#set({ dialog: undefined, form: EMPTY_FORM, deleting: undefined, dialogError: undefined }),
@@ -126,27 +127,28 @@ export class ScopeManager extends GrantkitElement {
   async #load(): Promise<void> {
     const admin = this.#connection.client;
     if (!admin) return;
-    const count = ++this.#loadCount;
-    this.#set({ scopes: undefined, loadError: undefined, rowError: undefined });
-    this.#connection.me()?.then(
-      (m) => this.#set({ canWriteScopes: m.permissions.includes('scopes:write'), canWriteIntegrations: m.permissions.includes('integrations:write') }),
-      () => this.#set({ canWriteScopes: false, canWriteIntegrations: false }),
-    );
-    try {
-      const scopes: Scope[] = [];
-      const [, associated] = await Promise.all([
-        (async () => {
-          for await (const scope of admin.all('listScopes', { limit: 100 })) scopes.push(scope);
-        })(),
-        this.clientId ? admin.listIntegrationScopes({ client_id: this.clientId }).then((r) => r.items) : Promise.resolve([]),
-      ]);
-      if (count !== this.#loadCount) return;
-      this.#set({ scopes, associated: new Set(associated.map((s) => key(s.name))) });
-    } catch (error) {
-      if (count !== this.#loadCount) return;
-      this.#set({ loadError: error });
-      this.report(error);
-    }
+    await this.#latest.run(async (signal) => {
+      this.#set({ scopes: undefined, loadError: undefined, rowError: undefined });
+      this.#connection.me()?.then(
+        (m) => this.#set({ canWriteScopes: m.permissions.includes('scopes:write'), canWriteIntegrations: m.permissions.includes('integrations:write') }),
+        () => this.#set({ canWriteScopes: false, canWriteIntegrations: false }),
+      );
+      try {
+        const scopes: Scope[] = [];
+        const [, associated] = await Promise.all([
+          (async () => {
+            for await (const scope of admin.all('listScopes', { limit: 100 }, { signal })) scopes.push(scope);
+          })(),
+          this.clientId ? admin.listIntegrationScopes({ client_id: this.clientId }, { signal }).then((r) => r.items) : Promise.resolve([]),
+        ]);
+        if (signal.aborted) return;
+        this.#set({ scopes, associated: new Set(associated.map((s) => key(s.name))) });
+      } catch (error) {
+        if (signal.aborted) return;
+        this.#set({ loadError: error });
+        this.report(error);
+      }
+    });
   }
 
   #openForm(scope?: Scope): void {

@@ -29,6 +29,9 @@ export class GrantkitElement extends LitElement {
 
   /** Tells the page that loading or a change failed: `grantkit-error`, with the error's code. */
   protected report(error: unknown): void {
-    emit(this, 'grantkit-error', { error, code: errorCodeOf(error) });
+    const code = errorCodeOf(error);
+    // A request the element canceled itself (a newer load, the element leaving the page) is no failure.
+    if (code === 'aborted') return;
+    emit(this, 'grantkit-error', { error, code });
   }
 }

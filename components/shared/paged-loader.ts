@@ -8,56 +8,72 @@ export interface Page<T> {
 export type LoaderStatus = 'idle' | 'loading' | 'more' | 'ready' | 'error';
 
 /**
- * Loads a cursor-paged list for an element: the first page, further pages on demand, and
- * a reload that drops answers to older requests (a search typed on top of another).
+ * Loads a cursor-paged list for an element: the first page, further pages on demand, and a
+ * reload that cancels the requests of the list before it (a search typed on top of another: the
+ * older request is aborted, not only ignored). Leaving the page aborts a request in flight, and
+ * coming back loads again.
  */
 export class PagedLoader<T> implements ReactiveController {
   items: T[] = [];
   next: string | null = null;
   status: LoaderStatus = 'idle';
   error: unknown;
-  #generation = 0;
+  /** The signal of the current list: a reload aborts it and starts another. */
+  #list = new AbortController();
+  #interrupted: LoaderStatus | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost & EventTarget,
-    private readonly fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
+    private readonly fetchPage: (cursor: string | undefined, signal: AbortSignal) => Promise<Page<T>>,
     private readonly onError: (error: unknown) => void,
   ) {
     host.addController(this);
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    const interrupted = this.#interrupted;
+    this.#interrupted = undefined;
+    if (interrupted === 'loading') void this.reload();
+    else if (interrupted === 'more') this.retryMore();
+  }
+
+  hostDisconnected(): void {
+    if (this.status !== 'loading' && this.status !== 'more') return;
+    this.#interrupted = this.status;
+    this.#list.abort();
+  }
 
   async reload(): Promise<void> {
-    const generation = ++this.#generation;
+    this.#list.abort();
+    const list = new AbortController();
+    this.#list = list;
     this.#set('loading');
     this.error = undefined;
     try {
-      const page = await this.fetchPage(undefined);
-      if (generation !== this.#generation) return;
+      const page = await this.fetchPage(undefined, list.signal);
+      if (list.signal.aborted) return;
       this.items = page.items;
       this.next = page.next_cursor;
       this.#set('ready');
     } catch (error) {
-      if (generation === this.#generation) this.#fail(error);
+      if (!list.signal.aborted) this.#fail(error);
     }
   }
 
   async loadMore(): Promise<void> {
     if (!this.next || this.status !== 'ready') return;
-    const generation = this.#generation;
+    const list = this.#list;
     this.#set('more');
     try {
-      const page = await this.fetchPage(this.next);
-      if (generation !== this.#generation) return;
+      const page = await this.fetchPage(this.next, list.signal);
+      if (list.signal.aborted) return;
       this.items = [...this.items, ...page.items];
       this.next = page.next_cursor;
       this.#set('ready');
     } catch (error) {
-      if (generation === this.#generation) this.#fail(error);
+      if (!list.signal.aborted) this.#fail(error);
     }
   }
-
   /** After a failed `loadMore`: try the same page again. */
   retryMore(): void {
     this.status = 'ready';

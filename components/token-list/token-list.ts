@@ -81,8 +81,8 @@ export class TokenList extends GrantkitElement {
   readonly #connection = new AdminConnection(this, () => this.#start(), () => `${this.clientId}\n${this.subject}`);
   readonly #loader = new PagedLoader<Token>(
     this,
-    (cursor) =>
-      this.#connection.client!.listTokens({ limit: PAGE_SIZE, ...(cursor ? { cursor } : {}), ...(this.clientId ? { client_id: this.clientId } : {}), ...(this.subject ? { subject: this.subject } : {}) }),
+    (cursor, signal) =>
+      this.#connection.client!.listTokens({ limit: PAGE_SIZE, ...(cursor ? { cursor } : {}), ...(this.clientId ? { client_id: this.clientId } : {}), ...(this.subject ? { subject: this.subject } : {}) }, { signal }),
     (error) => this.report(error),
   );
   readonly #modal = new ModalDialog(this, {

@@ -18,13 +18,19 @@ export type ResultOf<K extends OperationId> = Responses<K> extends { 200: { cont
     ? B
     : void;
 
+/** Options of one call, after its parameters and body. */
+export interface RequestOptions {
+  /** Cancels the request; the call then rejects with an {@link AdminApiError} coded `aborted`. */
+  signal?: AbortSignal;
+}
+
 type ParamArgs<K extends OperationId> = [keyof ParamsOf<K>] extends [never] ? [] : {} extends ParamsOf<K> ? [params?: ParamsOf<K>] : [params: ParamsOf<K>];
 type BodyArgs<K extends OperationId> = [BodyOf<K>] extends [never] ? [] : undefined extends RequestBody<K> ? [body?: BodyOf<K>] : [body: BodyOf<K>];
 
 /** One method per operation of docs/admin-api.yaml, named by its operationId. */
 // Mapped over OperationSummaries' keys (the same as OperationId), so that each method keeps the
 // summary the document gives its operation: editors and the API reference show it.
-export type AdminOperations = { [K in keyof OperationSummaries]: (...args: [...ParamArgs<K>, ...BodyArgs<K>]) => Promise<ResultOf<K>> };
+export type AdminOperations = { [K in keyof OperationSummaries]: (...args: [...ParamArgs<K>, ...BodyArgs<K>, options?: RequestOptions]) => Promise<ResultOf<K>> };
 
 /** Operations that answer one page of `items` with a `next_cursor`. */
 export type ListOperationId = { [K in OperationId]: ResultOf<K> extends { items: unknown[]; next_cursor: string | null } ? K : never }[OperationId];
@@ -33,7 +39,7 @@ export type ItemOf<K extends ListOperationId> = ResultOf<K> extends { items: Arr
 
 export interface AdminClient extends AdminOperations {
   /** Every item of a paged list, fetching the next page only when the loop gets there. */
-  all<K extends ListOperationId>(operation: K, params?: Omit<ParamsOf<K>, 'cursor'>): AsyncIterableIterator<ItemOf<K>>;
+  all<K extends ListOperationId>(operation: K, params?: Omit<ParamsOf<K>, 'cursor'>, options?: RequestOptions): AsyncIterableIterator<ItemOf<K>>;
 }
 
 /** What {@link createAdminClient} takes. */
@@ -53,6 +59,11 @@ export interface AdminClientOptions {
  * const admin = createAdminClient({ baseUrl: `${origin}/admin/v1`, fetch: sdk.fetch });
  * const { client_secret } = await admin.rotateIntegrationSecret({ client_id }, { grace_period_seconds: 3600 });
  */
+/** A call its caller canceled: not a failure to show, and never reported by the elements. */
+function aborted(cause: unknown): AdminApiError {
+  return new AdminApiError('aborted', 0, { detail: 'the request was canceled' }, { cause });
+}
+
 export function createAdminClient(options: AdminClientOptions): AdminClient {
   const base = options.baseUrl.replace(/\/+$/, '');
   const send = options.fetch ?? ((input, init) => fetch(input, init));
@@ -61,6 +72,8 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     const [method, template, flags] = OPERATIONS[id];
     const params = (flags & 1 ? args.shift() : undefined) as Record<string, unknown> | undefined;
     const body = flags & 2 ? args.shift() : undefined;
+    // What is left after the parameters and the body, which the flags say are there.
+    const signal = (args.shift() as RequestOptions | undefined)?.signal;
     const query = new URLSearchParams();
     const path = template.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(String(params?.[name] ?? '')));
     for (const [name, value] of Object.entries(params ?? {})) {
@@ -75,8 +88,10 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
         cache: 'no-store',
         headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
+        ...(signal ? { signal } : {}),
       });
     } catch (cause) {
+      if (signal?.aborted) throw aborted(cause);
       // sdk.fetch's own errors (login_required, session_expired) say more than a network error would.
       if (cause instanceof Error && 'code' in cause && cause.name === 'GrantkitError') throw cause;
       throw new AdminApiError('network_error', 0, { detail: 'the admin API could not be reached' }, { cause });
@@ -86,15 +101,16 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     try {
       return await response.json();
     } catch (cause) {
+      if (signal?.aborted) throw aborted(cause);
       throw new AdminApiError('invalid_response', response.status, { detail: 'the admin API answered with something that is not JSON' }, { cause });
     }
   }
 
   const client = {
-    async *all(operation: ListOperationId, params: Record<string, unknown> = {}) {
+    async *all(operation: ListOperationId, params: Record<string, unknown> = {}, options?: RequestOptions) {
       let cursor: string | null | undefined;
       do {
-        const page = (await call(operation, [{ ...params, ...(cursor ? { cursor } : {}) }])) as { items: unknown[]; next_cursor: string | null };
+        const page = (await call(operation, [{ ...params, ...(cursor ? { cursor } : {}) }, options])) as { items: unknown[]; next_cursor: string | null };
         yield* page.items;
         cursor = page.next_cursor;
       } while (cursor);

@@ -3,8 +3,8 @@ import type { components } from './api-types.js';
 /** An RFC 9457 problem, as the admin API answers a refusal (the document's `Problem`). */
 export type Problem = components['schemas']['Problem'];
 
-/** The codes an {@link AdminApiError} carries: the server's problem codes, and two for failures before an answer. */
-export type AdminApiErrorCode = Problem['code'] | 'network_error' | 'invalid_response';
+/** The codes an {@link AdminApiError} carries: the server's problem codes, two for failures before an answer, and `aborted` for a call its caller canceled. */
+export type AdminApiErrorCode = Problem['code'] | 'network_error' | 'invalid_response' | 'aborted';
 
 /** One field the server refused, as a JSON Pointer into the request (`/body/redirect_uris/0`). */
 export type FieldError = NonNullable<Problem['errors']>[number];

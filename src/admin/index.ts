@@ -1,5 +1,5 @@
 export { createAdminClient } from './client.js';
-export type { AdminClient, AdminClientOptions, AdminOperations, BodyOf, ItemOf, ListOperationId, ParamsOf, ResultOf } from './client.js';
+export type { AdminClient, AdminClientOptions, AdminOperations, RequestOptions, BodyOf, ItemOf, ListOperationId, ParamsOf, ResultOf } from './client.js';
 export { AdminApiError } from './errors.js';
 export type { AdminApiErrorCode, FieldError, Problem, ScopeUsage } from './errors.js';
 export type { OperationId } from './operations.js';

@@ -103,6 +103,31 @@ describe('admin client (wire behaviour)', () => {
     sdk.close();
   });
 
+  it('cancels a call through its signal, through sdk.fetch too: the request is aborted and the call rejects with the aborted code', async () => {
+    // A server that never answers: only the abort can end the call.
+    worker.use(http.get(`${BASE}/integrations/:id`, () => new Promise<never>(() => undefined)));
+    const sdk = await createClient({ token: 'pat_test', allowedOrigins: ['https://id.example.test'] });
+    for (const admin of [createAdminClient({ baseUrl: BASE }), createAdminClient({ baseUrl: BASE, fetch: sdk.fetch })]) {
+      const controller = new AbortController();
+      const call = admin.getIntegration({ client_id: 'slow' }, { signal: controller.signal }).catch((e: unknown) => e);
+      setTimeout(() => controller.abort(), 20);
+      const error = (await call) as AdminApiError;
+      expect(error).to.be.instanceOf(AdminApiError);
+      expect([error.code, error.status]).to.deep.equal(['aborted', 0]);
+    }
+    // The options come after the parameters and the body, whichever an operation takes.
+    const signals: Array<AbortSignal | null | undefined> = [];
+    const spy = createAdminClient({ baseUrl: BASE, fetch: (input, init) => (signals.push(init?.signal), fetch(input, init)) });
+    const controller = new AbortController();
+    await spy.getMe({ signal: controller.signal });
+    await spy.rotateIntegrationSecret({ client_id: 'x' }, { grace_period_seconds: 0 }, { signal: controller.signal });
+    await spy.listIntegrations(undefined, { signal: controller.signal });
+    for await (const scope of spy.all('listScopes', {}, { signal: controller.signal })) void scope;
+    expect(signals).to.deep.equal([controller.signal, controller.signal, controller.signal, controller.signal]);
+    expect(seen.at(-3)!.body).to.equal('{"grace_period_seconds":0}');
+    sdk.close();
+  });
+
   it('iterates every item of a paged list, fetching a page only when needed', async () => {
     const pages: Record<string, { items: Array<{ name: string }>; next_cursor: string | null }> = {
       '': { items: [{ name: 'a' }, { name: 'b' }], next_cursor: 'c1' },

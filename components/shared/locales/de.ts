@@ -15,6 +15,7 @@ export const de: Strings = {
     login_required: 'Bitte melden Sie sich an.',
     session_expired: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
     network_error: 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+    aborted: 'Die Anfrage wurde abgebrochen.',
     popup_blocked: 'Das Anmeldefenster wurde blockiert. Erlauben Sie Pop-ups für diese Seite und versuchen Sie es erneut.',
     popup_closed: 'Das Anmeldefenster wurde vor dem Ende der Anmeldung geschlossen.',
     popup_timeout: 'Die Anmeldung hat zu lange gedauert. Bitte versuchen Sie es erneut.',

@@ -23,6 +23,7 @@ export const en = {
     login_required: 'Please sign in.',
     session_expired: 'Your session has expired. Please sign in again.',
     network_error: 'The server could not be reached. Check your connection and try again.',
+    aborted: 'The request was canceled.',
     popup_blocked: 'The sign-in window was blocked. Allow pop-ups for this site and try again.',
     popup_closed: 'The sign-in window was closed before sign-in finished.',
     popup_timeout: 'Sign-in took too long. Please try again.',
