@@ -1,3 +1,7 @@
+/**
+ * Every grantkit element, registered on import; `grantkit/components/<tag>` registers one.
+ * @module grantkit/components
+ */
 // Registers every grantkit element. Import one alone with `grantkit/components/<tag>`,
 // and a language other than English with `grantkit/components/locales/<lang>`.
 export { ConnectedApps } from './connected-apps/define.js';

@@ -1,3 +1,7 @@
+/**
+ * The elements as React components, with typed `on…` props for their events.
+ * @module grantkit/react/elements
+ */
 // React wrappers of the grantkit elements (`grantkit/react/elements`), made with @lit/react:
 // props become element properties, and each `grantkit-*` event becomes a typed `on…` prop.
 // Importing this registers every element; `grantkit/react` (the `useAuth` hook) does not.

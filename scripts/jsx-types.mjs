@@ -34,6 +34,17 @@ export interface GrantkitElementProperties {
 ${elements.map(({ d, tag }) => `  ${quote(tag)}: Partial<Pick<HTMLElementTagNameMap[${quote(tag)}], ${union(settable(d))}>>;`).join('\n')}
 }
 
+/**
+ * The same properties as Solid sets them: \`prop:<name>\` for each, and the bare name only where it
+ * is all lower case, since Solid lowercases a bare name on a custom element (\`clientId\` would set
+ * \`clientid\`, which the element does not have).
+ */
+export type GrantkitSolidProperties<Tag extends GrantkitTagName> = {
+  [Name in keyof GrantkitElementProperties[Tag] & string as \`prop:\${Name}\`]?: GrantkitElementProperties[Tag][Name];
+} & {
+  [Name in keyof GrantkitElementProperties[Tag] & string as Name extends Lowercase<Name> ? Name : never]?: GrantkitElementProperties[Tag][Name];
+};
+
 /** The events each element fires. */
 export interface GrantkitElementEventNames {
 ${elements.map(({ d, tag }) => `  ${quote(tag)}: ${union((d.events ?? []).map((e) => e.name))};`).join('\n')}
@@ -52,6 +63,7 @@ const FRAMEWORKS = {
     imports: "import type { DetailedHTMLProps, HTMLAttributes } from 'react';",
     module: 'react',
     base: (e) => `DetailedHTMLProps<HTMLAttributes<${e}>, ${e}>`,
+    properties: 'GrantkitElementProperties[Tag]',
     prefix: 'on',
   },
   preact: {
@@ -59,13 +71,15 @@ const FRAMEWORKS = {
     imports: "import type { HTMLAttributes } from 'preact';",
     module: 'preact',
     base: (e) => `HTMLAttributes<${e}>`,
+    properties: 'GrantkitElementProperties[Tag]',
     prefix: 'on',
   },
   solid: {
-    why: 'Solid sets a custom element\'s props as properties, and listens with `on:<event>`.',
+    why: 'Solid sets `prop:<name>` as a property (a bare camelCase name it would lowercase), and listens with `on:<event>`.',
     imports: "import type { JSX } from 'solid-js';",
     module: 'solid-js',
     base: (e) => `JSX.HTMLAttributes<${e}>`,
+    properties: 'GrantkitSolidProperties<Tag>',
     prefix: 'on:',
   },
 };
@@ -77,9 +91,9 @@ for (const [name, f] of Object.entries(FRAMEWORKS)) {
   const dts = `${HEADER}// ${f.why}
 // Use: \`/// <reference types="grantkit/jsx/${name}" />\` in a .d.ts file of the app (or in any of its modules).
 ${f.imports}
-import type { GrantkitElementProperties, GrantkitEventProps, GrantkitTagName } from './elements.js';
+import type { GrantkitElementProperties, GrantkitEventProps, GrantkitSolidProperties, GrantkitTagName } from './elements.js';
 
-type Props<Tag extends GrantkitTagName> = ${f.base('HTMLElementTagNameMap[Tag]')} & GrantkitElementProperties[Tag] & GrantkitEventProps<Tag, ${quote(f.prefix)}>;
+type Props<Tag extends GrantkitTagName> = ${f.base('HTMLElementTagNameMap[Tag]')} & ${f.properties} & GrantkitEventProps<Tag, ${quote(f.prefix)}>;
 type GrantkitIntrinsicElements = { [Tag in GrantkitTagName]: Props<Tag> };
 
 declare module ${quote(f.module)} {

@@ -1,3 +1,9 @@
+/**
+ * The core client: sign-in with authorization code + PKCE (DPoP and PAR when asked for), refresh
+ * that is single-flight across tabs, `sdk.fetch` that sends the token only to allowed origins,
+ * revocation, typed errors and events. Static-token mode serves scripts.
+ * @module grantkit
+ */
 export { GrantkitClient } from './client.js';
 export { createClient } from './create-client.js';
 export type { CallbackResult, GetAccessTokenOptions, HandleRedirectCallbackOptions, LoginWithPopupOptions, LogoutOptions } from './client-options.js';

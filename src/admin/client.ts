@@ -52,6 +52,11 @@ export interface AdminClientOptions {
   fetch?: (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
 }
 
+/** A call its caller canceled: not a failure to show, and never reported by the elements. */
+function aborted(cause: unknown): AdminApiError {
+  return new AdminApiError('aborted', 0, { detail: 'the request was canceled' }, { cause });
+}
+
 /**
  * A typed client for the grantkit admin API.
  *
@@ -59,11 +64,6 @@ export interface AdminClientOptions {
  * const admin = createAdminClient({ baseUrl: `${origin}/admin/v1`, fetch: sdk.fetch });
  * const { client_secret } = await admin.rotateIntegrationSecret({ client_id }, { grace_period_seconds: 3600 });
  */
-/** A call its caller canceled: not a failure to show, and never reported by the elements. */
-function aborted(cause: unknown): AdminApiError {
-  return new AdminApiError('aborted', 0, { detail: 'the request was canceled' }, { cause });
-}
-
 export function createAdminClient(options: AdminClientOptions): AdminClient {
   const base = options.baseUrl.replace(/\/+$/, '');
   const send = options.fetch ?? ((input, init) => fetch(input, init));

@@ -1,3 +1,7 @@
+/**
+ * The typed client of the grantkit admin API, generated from docs/admin-api.yaml: one method per operation.
+ * @module grantkit/admin
+ */
 export { createAdminClient } from './client.js';
 export type { AdminClient, AdminClientOptions, AdminOperations, RequestOptions, BodyOf, ItemOf, ListOperationId, ParamsOf, ResultOf } from './client.js';
 export { AdminApiError } from './errors.js';

@@ -1,0 +1,30 @@
+// <integration-list> in Solid JSX, typed by grantkit/jsx/solid: `prop:` sets a property (a bare
+// camelCase name would be lowercased by Solid), `on:` listens to an event.
+/// <reference types="grantkit/jsx/solid" />
+import { createSignal } from 'solid-js';
+import { render } from 'solid-js/web';
+import { createAdminClient } from 'grantkit/admin';
+import 'grantkit/components/integration-list';
+
+const fragment = new URLSearchParams(location.hash.slice(1));
+const token = fragment.get('token') ?? '';
+const admin = createAdminClient({
+  baseUrl: fragment.get('base') ?? '',
+  fetch(input, init) {
+    const headers = new Headers(init?.headers);
+    headers.set('authorization', `Bearer ${token}`);
+    return fetch(input, { ...init, headers });
+  },
+});
+
+function App() {
+  const [selected, setSelected] = createSignal('');
+  return (
+    <main>
+      <integration-list prop:admin={admin} prop:clientType="public" on:grantkit-integration-select={(event) => setSelected(event.detail.clientId)} />
+      <p id="selected" role="status">{selected() && `Selected ${selected()}`}</p>
+    </main>
+  );
+}
+
+render(() => <App />, document.querySelector('#app')!);
