@@ -20,5 +20,5 @@ export type { GrantkitElementEvents } from './shared/events.js';
 export { grantkitContext } from './shared/context.js';
 export type { GrantkitContext } from './shared/context.js';
 export type { ClientAttributes } from './shared/client-from-attributes.js';
-export type { ElementErrorCode } from './shared/grantkit-element.js';
+export type { ElementErrorCode, GrantkitElement } from './shared/grantkit-element.js';
 export type { IntegrationSort, IntegrationStatusFilter, IntegrationTypeFilter } from './integration-list/integration-list.js';

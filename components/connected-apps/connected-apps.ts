@@ -43,6 +43,8 @@ const INITIAL: View = { pending: undefined, busy: false, error: undefined };
  * @cssprop --grantkit-list-height - maximum height of the list (default 28rem)
  * @cssprop --grantkit-color-accent - focus rings
  * @cssprop --grantkit-color-danger - the revoke action and errors
+ *
+ * @tagname connected-apps
  */
 export class ConnectedApps extends GrantkitElement {
   /** The styles of its shadow root: change the look with its CSS custom properties and parts. */

@@ -5,7 +5,7 @@ import { ConnectedApps } from './connected-apps.js';
 export type { GrantkitElementEvents } from '../shared/events.js';
 export { ConnectedApps };
 
-if (!customElements.get('connected-apps')) customElements.define('connected-apps', ConnectedApps);
+ConnectedApps.define('connected-apps');
 
 declare global {
   interface HTMLElementTagNameMap {

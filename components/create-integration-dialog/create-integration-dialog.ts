@@ -72,6 +72,8 @@ const INITIAL: View = { draft: { ...EMPTY }, fieldErrors: {}, urlErrors: {}, err
  * @cssprop --grantkit-color-accent - the create button, focus rings
  * @cssprop --grantkit-color-danger - field errors
  * @cssprop --grantkit-radius - corner radius
+ *
+ * @tagname create-integration-dialog
  */
 export class CreateIntegrationDialog extends GrantkitElement {
   /** The styles of its shadow root: change the look with its CSS custom properties and parts. */

@@ -5,7 +5,7 @@ import { CreateIntegrationDialog } from './create-integration-dialog.js';
 export type { GrantkitElementEvents } from '../shared/events.js';
 export { CreateIntegrationDialog };
 
-if (!customElements.get('create-integration-dialog')) customElements.define('create-integration-dialog', CreateIntegrationDialog);
+CreateIntegrationDialog.define('create-integration-dialog');
 
 declare global {
   interface HTMLElementTagNameMap {

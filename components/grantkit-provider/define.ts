@@ -5,7 +5,7 @@ import { GrantkitProvider } from './grantkit-provider.js';
 export type { GrantkitElementEvents } from '../shared/events.js';
 export { GrantkitProvider };
 
-if (!customElements.get('grantkit-provider')) customElements.define('grantkit-provider', GrantkitProvider);
+GrantkitProvider.define('grantkit-provider');
 
 declare global {
   interface HTMLElementTagNameMap {

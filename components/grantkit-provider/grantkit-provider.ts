@@ -25,6 +25,8 @@ import { CLIENT_ATTRIBUTES, createClientFrom, type ClientAttributes } from '../s
  * @fires grantkit-ready - the client is there (and a returning sign-in completed); `detail` has `sdk` and `admin`
  * @fires grantkit-signin - a redirect sign-in completed on this page
  * @fires grantkit-error - setting up or completing sign-in failed; `detail.code` is the error's code
+ *
+ * @tagname grantkit-provider
  */
 export class GrantkitProvider extends GrantkitElement implements ClientAttributes {
   /** The styles of its shadow root: change the look with its CSS custom properties and parts. */

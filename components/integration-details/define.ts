@@ -5,7 +5,7 @@ import { IntegrationDetails } from './integration-details.js';
 export type { GrantkitElementEvents } from '../shared/events.js';
 export { IntegrationDetails };
 
-if (!customElements.get('integration-details')) customElements.define('integration-details', IntegrationDetails);
+IntegrationDetails.define('integration-details');
 
 declare global {
   interface HTMLElementTagNameMap {

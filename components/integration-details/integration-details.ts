@@ -1,7 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AdminApiError, type AdminClient, type Endpoints, type Integration } from '../../src/admin/index.js';
-import '../rotate-secret-dialog/define.js';
+import { RotateSecretDialog } from '../rotate-secret-dialog/rotate-secret-dialog.js';
+// For HTMLElementTagNameMap's <rotate-secret-dialog>: types only, the registration is define()'s.
+import type {} from '../rotate-secret-dialog/define.js';
 import { LatestLoad } from '../shared/latest-load.js';
 import { AdminConnection } from '../shared/admin-connection.js';
 import { CopyFeedback } from '../shared/copy-feedback.js';
@@ -97,10 +99,14 @@ const INITIAL: View = {
  * @cssprop --grantkit-color-success - the "Active" badge and the saved message
  * @cssprop --grantkit-color-raised - section backgrounds
  * @cssprop --grantkit-radius - corner radius
+ *
+ * @tagname integration-details
  */
 export class IntegrationDetails extends GrantkitElement {
   /** The styles of its shadow root: change the look with its CSS custom properties and parts. */
   static override styles = styles;
+  /** Registered with it by `IntegrationDetails.define()`, not by an import's side effect. */
+  static override dependencies = { 'rotate-secret-dialog': RotateSecretDialog };
 
   /** The integration to show. */
   @property({ attribute: 'client-id' }) clientId = '';

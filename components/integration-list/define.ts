@@ -5,7 +5,7 @@ import { IntegrationList } from './integration-list.js';
 export type { GrantkitElementEvents } from '../shared/events.js';
 export { IntegrationList };
 
-if (!customElements.get('integration-list')) customElements.define('integration-list', IntegrationList);
+IntegrationList.define('integration-list');
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -50,6 +50,8 @@ export type IntegrationSort = NonNullable<ListQuery['sort']>;
  * @cssprop --grantkit-color-raised - background of hovered and selected rows, skeletons
  * @cssprop --grantkit-color-success - the "Active" badge
  * @cssprop --grantkit-color-danger - the "Inactive" badge and errors
+ *
+ * @tagname integration-list
  */
 export class IntegrationList extends GrantkitElement {
   /** The styles of its shadow root: change the look with its CSS custom properties and parts. */

@@ -5,7 +5,7 @@ import { OAuthLogin } from './oauth-login.js';
 export type { GrantkitElementEvents } from '../shared/events.js';
 export { OAuthLogin };
 
-if (!customElements.get('oauth-login')) customElements.define('oauth-login', OAuthLogin);
+OAuthLogin.define('oauth-login');
 
 declare global {
   interface HTMLElementTagNameMap {

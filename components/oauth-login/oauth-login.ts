@@ -44,6 +44,8 @@ const INITIAL: View = { sdk: undefined, busy: undefined, error: undefined, revis
  * @cssprop --grantkit-color-danger - colour of error messages
  * @cssprop --grantkit-radius - corner radius of the button
  * @cssprop --grantkit-font - font family
+ *
+ * @tagname oauth-login
  */
 export class OAuthLogin extends GrantkitElement implements ClientAttributes {
   /** The styles of its shadow root: change the look with its CSS custom properties and parts. */

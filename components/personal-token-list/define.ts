@@ -5,7 +5,7 @@ import { PersonalTokenList } from './personal-token-list.js';
 export type { GrantkitElementEvents } from '../shared/events.js';
 export { PersonalTokenList };
 
-if (!customElements.get('personal-token-list')) customElements.define('personal-token-list', PersonalTokenList);
+PersonalTokenList.define('personal-token-list');
 
 declare global {
   interface HTMLElementTagNameMap {

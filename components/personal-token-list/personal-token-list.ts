@@ -93,6 +93,8 @@ function daysUntil(date: string): number {
  * @cssprop --grantkit-list-height - maximum height of the list (default 28rem)
  * @cssprop --grantkit-color-accent - the create button, focus rings
  * @cssprop --grantkit-color-danger - the revoke action and errors
+ *
+ * @tagname personal-token-list
  */
 export class PersonalTokenList extends GrantkitElement {
   /** The styles of its shadow root: change the look with its CSS custom properties and parts. */

@@ -5,7 +5,7 @@ import { RotateSecretDialog } from './rotate-secret-dialog.js';
 export type { GrantkitElementEvents } from '../shared/events.js';
 export { RotateSecretDialog };
 
-if (!customElements.get('rotate-secret-dialog')) customElements.define('rotate-secret-dialog', RotateSecretDialog);
+RotateSecretDialog.define('rotate-secret-dialog');
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -52,6 +52,8 @@ const INITIAL: View = { phase: 'confirm', grace: 0, acknowledged: false, error: 
  * @cssprop --grantkit-color-accent - focus rings and the close button
  * @cssprop --grantkit-color-surface - dialog background
  * @cssprop --grantkit-radius - corner radius
+ *
+ * @tagname rotate-secret-dialog
  */
 export class RotateSecretDialog extends GrantkitElement {
   /** The styles of its shadow root: change the look with its CSS custom properties and parts. */

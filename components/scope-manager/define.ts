@@ -5,7 +5,7 @@ import { ScopeManager } from './scope-manager.js';
 export type { GrantkitElementEvents } from '../shared/events.js';
 export { ScopeManager };
 
-if (!customElements.get('scope-manager')) customElements.define('scope-manager', ScopeManager);
+ScopeManager.define('scope-manager');
 
 declare global {
   interface HTMLElementTagNameMap {

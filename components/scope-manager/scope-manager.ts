@@ -86,6 +86,8 @@ const key = (name: string) => name.toLowerCase();
  * @cssprop --grantkit-color-danger - delete and errors
  * @cssprop --grantkit-color-muted - descriptions and usage
  * @cssprop --grantkit-radius - corner radius
+ *
+ * @tagname scope-manager
  */
 export class ScopeManager extends GrantkitElement {
   /** The styles of its shadow root: change the look with its CSS custom properties and parts. */

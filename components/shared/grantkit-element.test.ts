@@ -6,7 +6,9 @@ import '../integration-list/define.js';
 import '../integration-details/define.js';
 import './locales/de.js';
 import { en } from './locales/en.js';
-import { errorCodeOf } from './grantkit-element.js';
+import { errorCodeOf, GrantkitElement } from './grantkit-element.js';
+import { IntegrationList } from '../integration-list/integration-list.js';
+import { RotateSecretDialog } from '../rotate-secret-dialog/rotate-secret-dialog.js';
 import { registerTranslation } from './localize.js';
 
 const BASE = 'https://id.example.test/admin/v1';
@@ -53,6 +55,30 @@ describe('every element (the shared GrantkitElement)', () => {
     expect(list.shadowRoot!.querySelector('[part=search]')!.getAttribute('aria-label'), 'English until there is a table').to.equal('Search integrations');
     registerTranslation('x-pirate', { ...en, list: { ...en.list, search: 'Search yer integrations' } });
     await waitUntil(() => list.shadowRoot!.querySelector('[part=search]')!.getAttribute('aria-label') === 'Search yer integrations');
+  });
+
+  it('registers <integration-details> with the dialog it renders, through define(), not an import side effect', () => {
+    // Only integration-details/define.js is imported here (and integration-list's): the dialog's own define.js is not.
+    expect(customElements.get('integration-details')).to.not.equal(undefined);
+    expect(customElements.get('rotate-secret-dialog')).to.equal(RotateSecretDialog);
+  });
+
+  it('warns when its tag is taken by another class (grantkit loaded twice), and leaves the page\'s element alone', () => {
+    const warnings: unknown[][] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args);
+    try {
+      // A second copy of the element's class, as a second bundle of grantkit would bring.
+      class SecondCopy extends GrantkitElement {}
+      SecondCopy.define('integration-list');
+      expect(customElements.get('integration-list')).to.equal(IntegrationList);
+      expect(String(warnings[0]?.[0])).to.include('<integration-list> is already defined by another class');
+      // The same class again (an element's entry imported twice) is fine, and says nothing.
+      IntegrationList.define('integration-list');
+      expect(warnings).to.have.length(1);
+    } finally {
+      console.warn = warn;
+    }
   });
 
   it('reports only codes the message tables know; anything else is unknown', () => {

@@ -5,7 +5,7 @@ import { TokenList } from './token-list.js';
 export type { GrantkitElementEvents } from '../shared/events.js';
 export { TokenList };
 
-if (!customElements.get('token-list')) customElements.define('token-list', TokenList);
+TokenList.define('token-list');
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -55,6 +55,8 @@ const INITIAL: View = { canRevoke: false, pending: undefined, revoking: false, r
  * @cssprop --grantkit-list-height - maximum height of the scrolling list (default 28rem)
  * @cssprop --grantkit-color-danger - the "Expired" badge, the revoke action and errors
  * @cssprop --grantkit-color-muted - labels and the "Lifetime" and "Unlimited" badges
+ *
+ * @tagname token-list
  */
 export class TokenList extends GrantkitElement {
   /** The styles of its shadow root: change the look with its CSS custom properties and parts. */
