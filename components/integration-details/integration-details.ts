@@ -1,51 +1,28 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { AdminApiError, type AdminClient, type Endpoints, type Integration } from '../../src/admin/index.js';
+import { AdminApiError, type AdminClient, type Integration } from '../../src/admin/index.js';
 import { RotateSecretDialog } from '../rotate-secret-dialog/rotate-secret-dialog.js';
 // For HTMLElementTagNameMap's <rotate-secret-dialog>: types only, the registration is define()'s.
 import type {} from '../rotate-secret-dialog/define.js';
 import { LatestLoad } from '../shared/latest-load.js';
+import { DeferredFocus } from '../shared/deferred-focus.js';
+import { UnsavedGuard } from '../shared/unsaved-guard.js';
 import { AdminConnection } from '../shared/admin-connection.js';
 import { CopyFeedback } from '../shared/copy-feedback.js';
 import { emit } from '../shared/events.js';
-import { renderTokenSettings } from '../shared/integration-settings.js';
 import { CallbackUrlEditor } from '../shared/callback-url-editor.js';
 import { changes, checkDraft, draftOf, hasFieldErrors, refusedDraft, type Draft, type FieldErrors } from './settings-draft.js';
+import { renderCredentials } from './credentials-section.js';
+import { renderConfirmDialog, renderLifecycle, type Confirmation } from './lifecycle-section.js';
+import { renderSettings } from './settings-section.js';
+import { INITIAL, type View } from './view.js';
 import { renderLoadError } from '../shared/load-error.js';
-import { dateFormat, errorMessage, stringsFor, type Strings } from '../shared/localize.js';
+import { dateFormat, stringsFor, type Strings } from '../shared/localize.js';
 import { ModalDialog } from '../shared/modal-dialog.js';
 import { DoneNotice } from '../shared/done-notice.js';
-import { renderSettingsSummary } from '../shared/integration-summary.js';
 import { styles } from './integration-details.styles.js';
 import { GrantkitElement } from '../shared/grantkit-element.js';
 
-/** What the confirmation dialog asks about. */
-type Confirmation = 'deactivate' | 'delete' | 'discard' | 'end-grace';
-
-interface View {
-  integration?: Integration | undefined;
-  endpoints?: Endpoints | undefined;
-  loadError?: unknown;
-  deletedName: string;
-  /** Whether the caller may change it; undefined until /me has answered. */
-  canWrite?: boolean | undefined;
-  draft?: Draft | undefined;
-  errors: FieldErrors;
-  saving: boolean;
-  saveError?: unknown;
-  saved: boolean;
-  statusBusy: boolean;
-  statusError?: unknown;
-  confirm?: Confirmation | undefined;
-  typedName: string;
-  confirmBusy: boolean;
-  confirmError?: unknown;
-}
-
-const INITIAL: View = {
-  integration: undefined, endpoints: undefined, loadError: undefined, deletedName: '', canWrite: undefined, draft: undefined, errors: {}, saving: false, saveError: undefined,
-  saved: false, statusBusy: false, statusError: undefined, confirm: undefined, typedName: '', confirmBusy: false, confirmError: undefined,
-};
 
 /**
  * @summary One integration: its credentials and endpoints to copy, its settings to edit, and its life cycle.
@@ -131,12 +108,10 @@ export class IntegrationDetails extends GrantkitElement {
     },
     fallbackFocus: () => this.renderRoot.querySelector<HTMLElement>('[part~=header] h2') ?? this.renderRoot.querySelector<HTMLElement>('.deleted'),
   });
-
-  /**
-   * A focus() asked while there was nothing to focus yet: for which integration, and where focus
-   * was then. It is carried out once the heading shows, unless either has changed meanwhile.
-   */
-  #pendingFocus: { clientId: string; from: Element | null } | undefined;
+  // Its heading once it has loaded (or what shows instead), even when asked before.
+  readonly #focus = new DeferredFocus(this, () => this.#focusTarget(), () => this.clientId);
+  // Leaving the page with unsaved changes asks first.
+  readonly #guard = new UnsavedGuard(this, () => this.hasUnsavedChanges);
 
   /**
    * Moves focus to what the element shows: the integration's heading, or the placeholder, a
@@ -145,9 +120,7 @@ export class IntegrationDetails extends GrantkitElement {
    * selection (as a phone layout that replaces the list with the details should).
    */
   override focus(options?: FocusOptions): void {
-    const target = this.#focusTarget();
-    this.#pendingFocus = target ? undefined : { clientId: this.clientId, from: document.activeElement };
-    target?.focus(options);
+    this.#focus.focus(options);
   }
 
   /** What focus() focuses, once what is on screen is what `client-id` says (not the previous one, nor the skeleton). */
@@ -162,20 +135,6 @@ export class IntegrationDetails extends GrantkitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A confirmation about the integration shown before is not about the next one.
     if (changed.has('clientId')) this.#notice.clear();
-  }
-
-  protected override updated(): void {
-    const pending = this.#pendingFocus;
-    if (!pending) return;
-    // Another integration was chosen since, or the user went on elsewhere: not worth stealing focus for.
-    if (this.clientId !== pending.clientId || document.activeElement !== pending.from) {
-      this.#pendingFocus = undefined;
-      return;
-    }
-    const target = this.#focusTarget();
-    if (!target) return;
-    this.#pendingFocus = undefined;
-    target.focus();
   }
 
   /** Loads the integration again, dropping unsaved changes. */
@@ -202,24 +161,6 @@ export class IntegrationDetails extends GrantkitElement {
     this.#set({ confirm: 'discard', confirmError: undefined });
     void this.#modal.open();
     return new Promise((resolve) => (this.#discardAnswer = resolve));
-  }
-
-  // Leaving the page (reload, another URL, closing the tab) with unsaved changes asks first.
-  readonly #beforeUnload = (event: BeforeUnloadEvent): void => {
-    if (!this.hasUnsavedChanges) return;
-    event.preventDefault();
-    // Older browsers ask only when returnValue is set.
-    event.returnValue = '';
-  };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('beforeunload', this.#beforeUnload);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('beforeunload', this.#beforeUnload);
   }
 
   async #load(): Promise<void> {
@@ -379,7 +320,12 @@ export class IntegrationDetails extends GrantkitElement {
 
   protected override render(): TemplateResult {
     const t = stringsFor(this);
-    return html`${this.#notice.render()} ${this.#renderBody(t)} ${this.#renderDialog(t)}`;
+    const ui = this.#ui;
+    const dialog = renderConfirmDialog(t, {
+      integration: ui.integration, what: ui.confirm, name: this.#name, typedName: ui.typedName, busy: ui.confirmBusy, error: ui.confirmError,
+      onClose: this.#modal.onClose, onSubmit: (event) => void this.#confirmed(event), onCancel: () => this.#modal.close(), onType: (typedName) => this.#set({ typedName }),
+    });
+    return html`${this.#notice.render()} ${this.#renderBody(t)} ${dialog}`;
   }
 
   #renderBody(t: Strings) {
@@ -393,8 +339,9 @@ export class IntegrationDetails extends GrantkitElement {
       </div>`;
     }
     if (this.#ui.loadError) return renderLoadError(t, this.#ui.loadError, () => void this.#load());
-    const integration = this.#ui.integration;
-    if (!integration || !this.#ui.draft) return html`<div class="skeleton" aria-busy="true"><span role="status">${t.details.loading}</span></div>`;
+    const ui = this.#ui;
+    const integration = ui.integration;
+    if (!integration || !ui.draft) return html`<div class="skeleton" aria-busy="true"><span role="status">${t.details.loading}</span></div>`;
     const active = integration.status === 'active';
     return html`
       <div part="header">
@@ -402,9 +349,18 @@ export class IntegrationDetails extends GrantkitElement {
         <span part="badge ${active ? 'badge-active' : 'badge-inactive'}">${active ? t.details.active : t.details.inactive}</span>
         <span part="badge badge-type">${integration.client_type === 'public' ? t.details.public : t.details.confidential}</span>
       </div>
-      ${this.#renderCredentials(t, integration)}
-      ${this.#renderSettings(t, integration, this.#ui.draft)}
-      ${this.#renderLifecycle(t, integration)}
+      ${renderCredentials(t, {
+        integration, endpoints: ui.endpoints, canWrite: ui.canWrite, copies: this.#copies, root: this.renderRoot,
+        previousUntil: integration.previous_secret_expires_at ? dateFormat(this).format(new Date(integration.previous_secret_expires_at)) : '',
+        onRotate: () => void this.renderRoot.querySelector('rotate-secret-dialog')?.show(),
+        onEndGrace: () => this.#ask('end-grace'),
+      })}
+      ${renderSettings(t, {
+        integration, draft: ui.draft, canWrite: ui.canWrite, errors: ui.errors, saving: ui.saving, saveError: ui.saveError, saved: ui.saved, urls: this.#urls,
+        onSubmit: (event) => void this.#save(event), onEdit: (next, clear) => this.#edit(next, clear),
+        onDiscard: () => this.#show(integration, { errors: {}, saveError: undefined }),
+      })}
+      ${renderLifecycle(t, { integration, canWrite: ui.canWrite, statusBusy: ui.statusBusy, statusError: ui.statusError, onAsk: (what) => this.#ask(what), onActivate: () => void this.#activate() })}
       <rotate-secret-dialog .admin=${this.#connection.client} client-id=${integration.client_id} integration-name=${this.#name}
         previous-secret-expires-at=${integration.previous_secret_expires_at ?? ''}
         @grantkit-secret-rotated=${() => void this.refresh()}></rotate-secret-dialog>
@@ -429,176 +385,4 @@ export class IntegrationDetails extends GrantkitElement {
     }
   }
 
-  #copyable(t: Strings, id: string, label: string, value: string | undefined) {
-    if (!value) return nothing;
-    return html`
-      <div class="copyable">
-        <label for=${id}>${label}</label>
-        <div class="value">
-          <input id=${id} part="field" type="text" readonly spellcheck="false" .value=${value} />
-          <button type="button" part="copy" aria-label=${t.details.copy(label)}
-            @click=${() => void this.#copies.copy(id, this.renderRoot.querySelector<HTMLInputElement>(`#${id}`), value)}>${this.#copies.label(t, id)}</button>
-        </div>
-      </div>
-    `;
-  }
-
-  #renderCredentials(t: Strings, integration: Integration) {
-    const e = this.#ui.endpoints;
-    const copiedLabel = { 'client-id': t.details.clientId, issuer: t.details.issuer, authorization: t.details.authorization, token: t.details.token, revocation: t.details.revocation }[this.#copies.copied];
-    const previous = integration.previous_secret_expires_at ? dateFormat(this).format(new Date(integration.previous_secret_expires_at)) : '';
-    return html`
-      <section part="section" aria-labelledby="credentials-title">
-        <h3 id="credentials-title">${t.details.credentials}</h3>
-        ${this.#copyable(t, 'client-id', t.details.clientId, integration.client_id)}
-        <div class="secret">
-          <span class="label">${t.details.secret}</span>
-          ${integration.client_type === 'public'
-            ? html`<p class="note">${t.details.noSecret}</p>`
-            : html`
-                <p><span class="masked" aria-hidden="true">•••• ${integration.client_secret_last4}</span> <span class="note">${t.details.secretHidden(integration.client_secret_last4 ?? '')}</span></p>
-                ${previous ? html`<p class="note previous">${t.details.previousUntil(previous)}</p>` : nothing}
-                ${this.#ui.canWrite
-                  ? html`<div part="actions" class="start">
-                      <button type="button" part="rotate" class="danger-outline" @click=${() => void this.renderRoot.querySelector('rotate-secret-dialog')?.show()}>${t.details.rotate}</button>
-                      ${previous ? html`<button type="button" part="end-grace" class="danger-outline" @click=${() => this.#ask('end-grace')}>${t.details.endGrace}</button>` : nothing}
-                    </div>`
-                  : nothing}
-              `}
-        </div>
-        ${this.#copyable(t, 'issuer', t.details.issuer, e?.issuer)}
-        ${this.#copyable(t, 'authorization', t.details.authorization, e?.authorization_endpoint)}
-        ${this.#copyable(t, 'token', t.details.token, e?.token_endpoint)}
-        ${this.#copyable(t, 'revocation', t.details.revocation, e?.revocation_endpoint)}
-        <p class="visually-hidden" role="status">${copiedLabel ? t.details.copied(copiedLabel) : ''}</p>
-      </section>
-    `;
-  }
-
-  #renderScopes(t: Strings, integration: Integration) {
-    const scopes = integration.scope.split(' ').filter(Boolean);
-    return html`
-      <h4 id="scopes-title">${t.details.scopes}</h4>
-      ${scopes.length
-        ? html`<ul part="scopes" aria-labelledby="scopes-title">${scopes.map((s) => html`<li>${s}</li>`)}</ul>`
-        : html`<p class="note">${t.details.noScopes}</p>`}
-    `;
-  }
-
-  #renderSettings(t: Strings, integration: Integration, draft: Draft) {
-    if (this.#ui.canWrite === false) {
-      // Someone who may only look sees text, not a form whose fields look editable and are not.
-      return html`
-        <section part="section" aria-labelledby="settings-title">
-          <h3 id="settings-title">${t.details.settings}</h3>
-          <p class="note">${t.details.readOnly}</p>
-          ${renderSettingsSummary(t, integration)}
-          ${this.#renderScopes(t, integration)}
-        </section>
-      `;
-    }
-    const errors = this.#ui.errors;
-    const dirty = Object.keys(changes(integration, draft)).length > 0;
-    const general = this.#ui.saveError && !hasFieldErrors(errors);
-    return html`
-      <form part="form section" novalidate aria-labelledby="settings-title" @submit=${this.#save}>
-        <h3 id="settings-title">${t.details.settings}</h3>
-        <fieldset class="plain" ?disabled=${this.#ui.saving || !this.#ui.canWrite}>
-          <label for="description">${t.create.description}</label>
-          <textarea id="description" rows="2" maxlength="500" .value=${draft.description} aria-invalid=${errors.description ? 'true' : 'false'}
-            @input=${(e: Event) => this.#edit({ description: (e.target as HTMLTextAreaElement).value }, ['description'])}></textarea>
-          ${errors.description ? html`<p class="field-error">${errors.description}</p>` : nothing}
-          ${this.#urls.render(t, { rows: draft.redirects, errors: errors.urls ?? {}, disabled: this.#ui.saving || !this.#ui.canWrite })}
-          ${renderTokenSettings(t, {
-            settings: draft.settings,
-            confidential: integration.client_type === 'confidential',
-            disabled: this.#ui.saving || !this.#ui.canWrite,
-            errors: { ...(errors.grants ? { grants: errors.grants } : {}), ...(errors.lifetime ? { lifetime: errors.lifetime } : {}), ...(errors.refresh ? { refresh: errors.refresh } : {}) },
-            onChange: (next) => this.#edit({ settings: { ...draft.settings, ...next } }, ['grants', 'lifetime', 'refresh', 'urls']),
-          })}
-          <label for="audience">${t.details.audience}</label>
-          <input id="audience" type="url" spellcheck="false" .value=${draft.audience} placeholder="https://api.example.com"
-            aria-invalid=${errors.audience ? 'true' : 'false'} aria-describedby="audience-hint${errors.audience ? ' audience-error' : ''}"
-            @input=${(e: Event) => this.#edit({ audience: (e.target as HTMLInputElement).value }, ['audience'])} />
-          <p class="hint" id="audience-hint">${t.details.audienceHint}</p>
-          ${errors.audience ? html`<p class="field-error" id="audience-error">${errors.audience}</p>` : nothing}
-        </fieldset>
-        ${this.#renderScopes(t, integration)}
-        ${general ? html`<p part="error" class="error" role="alert">${errorMessage(t, this.#ui.saveError)}</p>` : nothing}
-        <div part="actions">
-          <span class="status" role="status">${this.#ui.saved ? t.details.saved : dirty ? t.details.unsaved : ''}</span>
-          <button type="button" ?disabled=${!dirty || this.#ui.saving} @click=${() => this.#show(integration, { errors: {}, saveError: undefined })}>${t.details.discard}</button>
-          <button type="submit" class="primary" ?disabled=${!dirty || this.#ui.saving} aria-busy=${this.#ui.saving ? 'true' : 'false'}>${this.#ui.saving ? t.details.saving : t.details.save}</button>
-        </div>
-      </form>
-    `;
-  }
-
-  #renderLifecycle(t: Strings, integration: Integration) {
-    const active = integration.status === 'active';
-    return html`
-      <section part="section" aria-labelledby="lifecycle-title">
-        <h3 id="lifecycle-title">${t.details.lifecycle}</h3>
-        <p>${active ? t.details.activeExplanation : t.details.inactiveExplanation}</p>
-        ${this.#ui.statusError ? html`<p part="error" class="error" role="alert">${errorMessage(t, this.#ui.statusError)}</p>` : nothing}
-        ${this.#ui.canWrite
-          ? html`
-              <div part="actions" class="start">
-                ${active
-                  ? html`<button type="button" part="status-action" class="danger-outline" @click=${() => this.#ask('deactivate')}>${t.details.deactivate}</button>`
-                  : html`<button type="button" part="status-action" class="primary" ?disabled=${this.#ui.statusBusy} aria-busy=${this.#ui.statusBusy ? 'true' : 'false'} @click=${() => void this.#activate()}>
-                      ${this.#ui.statusBusy ? t.details.activating : t.details.activate}</button>`}
-                <button type="button" part="delete" class="danger" @click=${() => this.#ask('delete')}>${t.details.delete}</button>
-              </div>
-            `
-          : nothing}
-      </section>
-    `;
-  }
-
-  /** The texts of each confirmation: title, explanation, the two buttons, and the confirm button while busy. */
-  #confirmTexts(t: Strings, what: Confirmation) {
-    const d = t.details;
-    const name = this.#name;
-    return {
-      discard: [d.discardTitle, d.discardExplanation(name), d.keepEditing, d.discardConfirm, d.discardConfirm],
-      delete: [d.deleteTitle, d.deleteExplanation(name), t.common.cancel, d.deleteConfirm, d.deleting],
-      deactivate: [d.deactivateTitle, d.deactivateExplanation(name), t.common.cancel, d.deactivateConfirm, d.deactivating],
-      'end-grace': [d.endGraceTitle, d.endGraceExplanation(name), t.common.cancel, d.endGraceConfirm, d.endingGrace],
-    }[what];
-  }
-
-  #renderDialog(t: Strings) {
-    const integration = this.#ui.integration;
-    const what = this.#ui.confirm;
-    const deleting = what === 'delete';
-    const busy = this.#ui.confirmBusy;
-    // The name as displayed, with its version: "X 1.0" and "X 2.0" are different integrations.
-    const matches = integration !== undefined && this.#ui.typedName.trim() === this.#name;
-    const [title, explanation, cancel, confirm, confirming] = what ? this.#confirmTexts(t, what) : [];
-    return html`
-      <dialog part="dialog" aria-labelledby="confirm-title" aria-describedby="confirm-description" @close=${this.#modal.onClose}>
-        ${integration && what
-          ? html`
-              <form @submit=${this.#confirmed}>
-                <h2 id="confirm-title">${title}</h2>
-                <p id="confirm-description">${explanation}</p>
-                ${deleting
-                  ? html`
-                      <label for="typed-name">${t.details.deleteTypeName(this.#name)}</label>
-                      <input id="typed-name" type="text" autocomplete="off" spellcheck="false" .value=${this.#ui.typedName} ?disabled=${busy}
-                        @input=${(e: Event) => this.#set({ typedName: (e.target as HTMLInputElement).value })} />
-                    `
-                  : nothing}
-                ${this.#ui.confirmError ? html`<p class="error" role="alert">${errorMessage(t, this.#ui.confirmError)}</p>` : nothing}
-                <div part="actions">
-                  <button type="button" ?disabled=${busy} @click=${() => this.#modal.close()}>${cancel}</button>
-                  <button type="submit" class="danger" ?disabled=${busy || (deleting && !matches)} aria-busy=${busy ? 'true' : 'false'}>${busy ? confirming : confirm}</button>
-                </div>
-              </form>
-            `
-          : nothing}
-      </dialog>
-    `;
-  }
 }
