@@ -1,10 +1,10 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { AdminClient, Integration, ParamsOf } from '../../src/admin/index.js';
 import { AdminConnection } from '../shared/admin-connection.js';
 import { emit } from '../shared/events.js';
-import { renderLoadError } from '../shared/load-error.js';
-import { dateFormat, errorMessage, stringsFor, type Strings } from '../shared/localize.js';
+import { renderListEnd, renderListState } from '../shared/list-state.js';
+import { dateFormat, stringsFor, type Strings } from '../shared/localize.js';
 import { PagedLoader } from '../shared/paged-loader.js';
 import { VirtualList } from '../shared/virtual-list.js';
 import { breakable } from '../shared/identifier.js';
@@ -152,20 +152,16 @@ export class IntegrationList extends GrantkitElement {
   }
 
   #renderBody(t: Strings) {
-    const { status, items, error } = this.#loader;
-    if (status === 'error' && items.length === 0) {
-      return renderLoadError(t, error, () => void this.reload());
-    }
-    if (status === 'idle' || status === 'loading') {
-      return html`<div part="list" aria-busy="true">
+    const state = renderListState(t, this.#loader, {
+      retry: () => void this.reload(),
+      loading: html`<div part="list" aria-busy="true">
         <span class="visually-hidden" role="status">${t.common.loading}</span>
         ${Array.from({ length: 6 }, () => html`<div class="skeleton" aria-hidden="true"><span></span><span></span></div>`)}
-      </div>`;
-    }
-    if (items.length === 0) {
-      const why = this.#query ? t.list.noMatch(this.#query) : this.#filtered() ? t.list.noMatchFilters : t.list.empty;
-      return html`<div part="empty"><p>${why}</p></div>`;
-    }
+      </div>`,
+      empty: this.#query ? t.list.noMatch(this.#query) : this.#filtered() ? t.list.noMatchFilters : t.list.empty,
+    });
+    if (state) return state;
+    const { items } = this.#loader;
     const date = dateFormat(this, false);
     return html`
       ${this.#rows.render({
@@ -174,8 +170,7 @@ export class IntegrationList extends GrantkitElement {
         renderItem: (integration: Integration, index: number) => this.#renderRow(t, integration, index, items.length, date),
         onNearEnd: () => void this.#loader.loadMore(),
       })}
-      ${status === 'more' ? html`<div class="more" role="status">${t.list.loadingMore}</div>` : nothing}
-      ${status === 'error' ? html`<div part="error" role="alert"><p class="error">${errorMessage(t, error)}</p><button type="button" @click=${() => this.#loader.retryMore()}>${t.common.retry}</button></div>` : nothing}
+      ${renderListEnd(t, this.#loader, { button: false })}
     `;
   }
 

@@ -135,6 +135,25 @@ describe('<personal-token-list> states', () => {
     await startWorker();
   });
 
+  it('says so when a further page fails, and its retry loads it (the shared list states)', async () => {
+    const token = (n: number) => ({ id: `pat_page${n}`, name: `Token ${n}`, scope: 'integrations:read', roles: ['viewer'], created_at: '2026-11-20T10:00:00Z', expires_at: '2026-12-20T10:00:00Z', last_used_at: null, last4: 'AbCd' });
+    let failNext = true;
+    serveTokens([]);
+    worker.use(http.get(`${BASE}/personal-tokens`, ({ request }) => {
+      if (!new URL(request.url).searchParams.get('cursor')) return HttpResponse.json({ items: [token(1)], next_cursor: 'c2' });
+      if (failNext) return (failNext = false, HttpResponse.json({ code: 'internal_error', title: 'x', status: 500 }, { status: 500 }));
+      return HttpResponse.json({ items: [token(2)], next_cursor: null });
+    }));
+    const el = await fixture<PersonalTokenList>(html`<personal-token-list .admin=${createAdminClient({ baseUrl: BASE })}></personal-token-list>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=row]') !== null);
+    [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Load more')!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=error]') !== null, 'the failed page is named');
+    expect(el.shadowRoot!.querySelectorAll('[part=row]')).to.have.length(1);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part=error] button')!.click();
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('[part=row]').length === 2, 'the retried page');
+    expect(el.shadowRoot!.querySelector('[part=error]')).to.equal(null);
+  });
+
   it('renders markup in token names as text', async () => {
     const hostile = { id: 'pat_hostile01', name: '<img src=x onerror="window.__pwned=1">', scope: 'integrations:read', roles: ['viewer'], created_at: '2026-11-20T10:00:00Z', expires_at: '2026-12-20T10:00:00Z', last_used_at: null, last4: 'AbCd' };
     serveTokens([hostile]);

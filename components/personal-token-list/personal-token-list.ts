@@ -4,7 +4,7 @@ import type { AdminClient, Permission, PersonalToken, PersonalTokenWithValue } f
 import { AdminConnection } from '../shared/admin-connection.js';
 import { emit } from '../shared/events.js';
 import { ModalDialog } from '../shared/modal-dialog.js';
-import { renderLoadError } from '../shared/load-error.js';
+import { renderListEnd, renderListState } from '../shared/list-state.js';
 import { dateFormat, errorMessage, stringsFor, type Strings } from '../shared/localize.js';
 import { PagedLoader } from '../shared/paged-loader.js';
 import { SecretHolder } from '../shared/secret-once.js';
@@ -251,12 +251,9 @@ export class PersonalTokenList extends GrantkitElement {
   }
 
   #renderList(t: Strings) {
-    const { status, items, error, next } = this.#loader;
-    if (status === 'error' && items.length === 0) {
-      return renderLoadError(t, error, () => void this.#loader.reload());
-    }
-    if (status === 'idle' || status === 'loading') return html`<p class="meta" role="status">${t.common.loading}</p>`;
-    if (items.length === 0) return html`<div part="empty"><p>${t.personal.empty}</p></div>`;
+    const state = renderListState(t, this.#loader, { retry: () => void this.#loader.reload(), empty: t.personal.empty });
+    if (state) return state;
+    const { items } = this.#loader;
     const date = dateFormat(this, false);
     const when = (iso: string) => date.format(new Date(iso));
     return html`
@@ -274,7 +271,7 @@ export class PersonalTokenList extends GrantkitElement {
           </li>`,
         )}
       </ul>
-      ${next ? html`<button type="button" ?disabled=${status === 'more'} @click=${() => void this.#loader.loadMore()}>${t.tokens.loadMore}</button>` : nothing}
+      ${renderListEnd(t, this.#loader, { button: true })}
     `;
   }
 

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { AdminClient, Token } from '../../src/admin/index.js';
 import { AdminConnection } from '../shared/admin-connection.js';
 import { emit } from '../shared/events.js';
-import { renderLoadError } from '../shared/load-error.js';
+import { renderListEnd, renderListState } from '../shared/list-state.js';
 import { dateFormat, errorMessage, stringsFor, type Strings } from '../shared/localize.js';
 import { ModalDialog } from '../shared/modal-dialog.js';
 import { PagedLoader } from '../shared/paged-loader.js';
@@ -162,14 +162,13 @@ export class TokenList extends GrantkitElement {
   }
 
   #renderBody(t: Strings) {
-    const { status, items, error } = this.#loader;
-    if (status === 'error' && items.length === 0) {
-      return renderLoadError(t, error, () => void this.reload());
-    }
-    if (status === 'idle' || status === 'loading') {
-      return html`<div part="list" aria-busy="true"><p class="note loading" role="status">${t.common.loading}</p></div>`;
-    }
-    if (items.length === 0) return html`<div part="empty" tabindex="-1"><p>${t.tokens.empty}</p></div>`;
+    const state = renderListState(t, this.#loader, {
+      retry: () => void this.reload(),
+      loading: html`<div part="list" aria-busy="true"><p class="note loading" role="status">${t.common.loading}</p></div>`,
+      empty: t.tokens.empty,
+    });
+    if (state) return state;
+    const { items } = this.#loader;
     // One formatter for all the rows shown.
     const date = dateFormat(this);
     return html`
@@ -184,7 +183,7 @@ export class TokenList extends GrantkitElement {
         renderItem: (token: Token, index: number) => this.#renderRow(t, token, index, items.length, date),
         onNearEnd: () => void this.#loader.loadMore(),
       })}
-      ${status === 'error' ? html`<div part="error" role="alert"><p class="error">${errorMessage(t, error)}</p><button type="button" @click=${() => this.#loader.retryMore()}>${t.common.retry}</button></div>` : nothing}
+      ${renderListEnd(t, this.#loader, { button: false })}
     `;
   }
 
