@@ -1,10 +1,12 @@
 import { css } from 'lit';
+import { filterStyles } from '../shared/filter-choice.js';
 import { listStyles } from '../shared/list.styles.js';
 import { theme } from '../shared/theme.js';
 
 export const styles = [
   theme,
   listStyles,
+  filterStyles,
   css`
     [part='toolbar'] {
       display: flex;
@@ -20,32 +22,6 @@ export const styles = [
       border-radius: var(--_radius);
       background: var(--_surface);
       color: var(--_text);
-    }
-    [part='filters'] {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem 0.75rem;
-      margin-top: 0.5rem;
-    }
-    .filter {
-      display: flex;
-      flex-direction: column;
-      gap: 0.15rem;
-      font-size: 0.85em;
-      color: var(--_muted);
-      /* Wide enough for "Newest first" in German too; the row wraps before a choice is cut. */
-      flex: 1 1 9.5rem;
-      min-width: 0;
-    }
-    [part='filter'] {
-      font: inherit;
-      font-size: 1rem;
-      padding: 0.35rem 0.5rem;
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-      color: var(--_text);
-      min-width: 0;
     }
     [part='count'] {
       color: var(--_muted);

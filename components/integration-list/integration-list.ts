@@ -4,6 +4,7 @@ import type { AdminClient, Integration, ParamsOf } from '../../src/admin/index.j
 import { AdminConnection } from '../shared/admin-connection.js';
 import { emit } from '../shared/events.js';
 import { renderListEnd, renderListState } from '../shared/list-state.js';
+import { renderChoice } from '../shared/filter-choice.js';
 import { dateFormat, stringsFor, type Strings } from '../shared/localize.js';
 import { PagedLoader } from '../shared/paged-loader.js';
 import { VirtualList } from '../shared/virtual-list.js';
@@ -132,23 +133,12 @@ export class IntegrationList extends GrantkitElement {
         <span part="count" role="status">${this.#loader.status === 'ready' || this.#loader.status === 'more' ? t.list.count(this.#loader.items.length, this.#loader.next !== null) : ''}</span>
       </div>
       <div part="filters" role="group" aria-label=${t.list.filters}>
-        ${this.#choice(t.list.status, this.status, [['', t.list.anyStatus], ['active', t.list.active], ['inactive', t.list.inactive]], (v) => (this.status = v))}
-        ${this.#choice(t.list.type, this.clientType, [['', t.list.anyType], ['public', t.list.public], ['confidential', t.list.confidential]], (v) => (this.clientType = v))}
-        ${this.#choice(t.list.sort, this.sort, [['newest', t.list.newest], ['oldest', t.list.oldest], ['name', t.list.byName]], (v) => (this.sort = v))}
+        ${renderChoice(t.list.status, this.status, [['', t.list.anyStatus], ['active', t.list.active], ['inactive', t.list.inactive]], (v) => (this.status = v))}
+        ${renderChoice(t.list.type, this.clientType, [['', t.list.anyType], ['public', t.list.public], ['confidential', t.list.confidential]], (v) => (this.clientType = v))}
+        ${renderChoice(t.list.sort, this.sort, [['newest', t.list.newest], ['oldest', t.list.oldest], ['name', t.list.byName]], (v) => (this.sort = v))}
       </div>
       ${this.#renderBody(t)}
     `;
-  }
-
-  /** One labelled choice of the filter row; `choose` gets one of the offered values. */
-  #choice<V extends string>(label: string, value: V, options: ReadonlyArray<readonly [V, string]>, choose: (value: V) => void) {
-    return html`<label class="filter"><span>${label}</span>
-      <select part="filter" @change=${(e: Event) => {
-        const picked = options.find(([v]) => v === (e.target as HTMLSelectElement).value);
-        if (picked) choose(picked[0]);
-      }}>
-        ${options.map(([v, text]) => html`<option value=${v} ?selected=${v === value}>${text}</option>`)}
-      </select></label>`;
   }
 
   #renderBody(t: Strings) {

@@ -24,7 +24,7 @@ function integration(i: number): Integration {
 
 function token(i: number): Token {
   return {
-    id: `t${i}`, client_id: 'gk_erp', subject: `user${i}${filler(i)}`, scope: 'projects:read', issued_at: '2026-11-20T10:00:00Z',
+    id: `t${i}`, client_id: 'gk_erp', subject: `user${i}${filler(i)}`, grant_type: 'authorization_code', scope: 'projects:read', issued_at: '2026-11-20T10:00:00Z',
     expires_at: '2099-01-01T00:00:00Z', expired: false, has_refresh_token: true, refresh_count_remaining: 3,
   };
 }

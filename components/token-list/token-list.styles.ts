@@ -1,11 +1,13 @@
 import { css } from 'lit';
 import { dialogStyles } from '../shared/dialog.styles.js';
+import { filterStyles } from '../shared/filter-choice.js';
 import { listStyles } from '../shared/list.styles.js';
 import { theme } from '../shared/theme.js';
 
 export const styles = [
   theme,
   listStyles,
+  filterStyles,
   dialogStyles,
   css`
     .toolbar {

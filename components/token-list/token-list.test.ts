@@ -12,7 +12,7 @@ window.addEventListener('error', (e) => {
 
 const BASE = 'https://id.example.test/admin/v1';
 const token = (id: string, over: Partial<Token>): Token => ({
-  id, client_id: 'gk_erp', subject: 'ada', scope: 'projects:read', issued_at: '2026-11-20T10:00:00Z', expires_at: '2099-01-01T00:00:00Z',
+  id, client_id: 'gk_erp', subject: 'ada', grant_type: 'authorization_code', scope: 'projects:read', issued_at: '2026-11-20T10:00:00Z', expires_at: '2099-01-01T00:00:00Z',
   expired: false, has_refresh_token: true, refresh_count_remaining: 3, ...over,
 });
 const TOKENS = [
@@ -80,6 +80,29 @@ describe('<token-list>', () => {
     await waitUntil(() => queries.at(-1)?.get('client_id') === 'gk_erp', 'the list is loaded again for the integration');
     await waitUntil(() => rows(el).length === 3);
     el.remove();
+  });
+
+  it('filters by status and grant type, asking the server, and says when the filters match nothing', async () => {
+    const { queries } = serve();
+    const el = await fixture<TokenList>(html`<token-list client-id="gk_erp" .admin=${createAdminClient({ baseUrl: BASE })}></token-list>`);
+    await waitUntil(() => rows(el).length === 3);
+    const [status, grant] = [...el.shadowRoot!.querySelectorAll<HTMLSelectElement>('[part=filter]')];
+    expect([...status!.options].map((o) => o.textContent)).to.deep.equal(['Any status', 'Active', 'Expired']);
+    expect([...grant!.options].map((o) => o.textContent)).to.deep.equal(['Sign-ins and clients', 'User sign-ins', 'Client credentials']);
+    status!.value = 'expired';
+    status!.dispatchEvent(new Event('change'));
+    await waitUntil(() => queries.at(-1)?.get('status') === 'expired', 'asked for expired tokens');
+    expect(el.status).to.equal('expired');
+    grant!.value = 'client_credentials';
+    grant!.dispatchEvent(new Event('change'));
+    await waitUntil(() => queries.at(-1)?.get('grant_type') === 'client_credentials', 'and client credentials');
+    expect([queries.at(-1)!.get('client_id'), queries.at(-1)!.get('status')]).to.deep.equal(['gk_erp', 'expired']);
+    // A router may set them as properties too; what the server finds for them is shown.
+    worker.use(http.get(`${BASE}/tokens`, () => HttpResponse.json({ items: [], next_cursor: null })));
+    el.status = 'active';
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=empty]') !== null);
+    expect(el.shadowRoot!.querySelector('[part=empty]')!.textContent!.trim()).to.equal('No token matches these filters.');
+    await expect(el).to.be.accessible();
   });
 
   it('renders markup in users and scopes as text', async () => {

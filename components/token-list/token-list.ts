@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { AdminClient, Token } from '../../src/admin/index.js';
+import type { AdminClient, ParamsOf, Token } from '../../src/admin/index.js';
+import { renderChoice } from '../shared/filter-choice.js';
 import { AdminConnection } from '../shared/admin-connection.js';
 import { emit } from '../shared/events.js';
 import { renderListEnd, renderListState } from '../shared/list-state.js';
@@ -14,6 +15,12 @@ import { styles } from './token-list.styles.js';
 import { GrantkitElement } from '../shared/grantkit-element.js';
 
 const PAGE_SIZE = 50;
+
+type TokenQuery = NonNullable<ParamsOf<'listTokens'>>;
+/** The token list's status filter: tokens whose access token works or has expired (the document's values), or `''` for all. */
+export type TokenStatusFilter = NonNullable<TokenQuery['status']> | '';
+/** The token list's grant filter: users' sign-ins or client credentials (the document's values), or `''` for both. */
+export type TokenGrantFilter = NonNullable<TokenQuery['grant_type']> | '';
 
 interface View {
   canRevoke: boolean;
@@ -66,6 +73,10 @@ export class TokenList extends GrantkitElement {
   @property({ attribute: 'client-id' }) clientId = '';
   /** Only tokens acting for this user. */
   @property() subject = '';
+  /** Only `active` tokens or only `expired` ones; `''` (the default) for all. */
+  @property() status: TokenStatusFilter = '';
+  /** Only users' sign-ins (`authorization_code`) or only `client_credentials` tokens; `''` (the default) for both. */
+  @property({ attribute: 'grant-type' }) grantType: TokenGrantFilter = '';
   /** An admin client to use instead of the one from `<grantkit-provider>`. */
   @property({ attribute: false }) admin: AdminClient | undefined;
 
@@ -80,11 +91,15 @@ export class TokenList extends GrantkitElement {
   }
 
   readonly #rows = new VirtualList(this);
-  readonly #connection = new AdminConnection(this, () => this.#start(), () => `${this.clientId}\n${this.subject}`);
+  // The filters are part of the key: changing one (by the row, or a router setting the property) loads again.
+  readonly #connection = new AdminConnection(this, () => this.#start(), () => [this.clientId, this.subject, this.status, this.grantType].join('\n'));
   readonly #loader = new PagedLoader<Token>(
     this,
     (cursor, signal) =>
-      this.#connection.client!.listTokens({ limit: PAGE_SIZE, ...(cursor ? { cursor } : {}), ...(this.clientId ? { client_id: this.clientId } : {}), ...(this.subject ? { subject: this.subject } : {}) }, { signal }),
+      this.#connection.client!.listTokens({
+        limit: PAGE_SIZE, ...(cursor ? { cursor } : {}), ...(this.clientId ? { client_id: this.clientId } : {}), ...(this.subject ? { subject: this.subject } : {}),
+        ...(this.status ? { status: this.status } : {}), ...(this.grantType ? { grant_type: this.grantType } : {}),
+      }, { signal }),
     (error) => this.report(error),
   );
   readonly #modal = new ModalDialog(this, {
@@ -158,14 +173,21 @@ export class TokenList extends GrantkitElement {
 
   protected override render(): TemplateResult {
     const t = stringsFor(this);
-    return html`${this.#notice.render()} ${this.#renderBody(t)} ${this.#renderDialog(t)}`;
+    return html`${this.#notice.render()} ${this.#renderFilters(t)} ${this.#renderBody(t)} ${this.#renderDialog(t)}`;
+  }
+
+  #renderFilters(t: Strings) {
+    return html`<div part="filters" role="group" aria-label=${t.tokens.label}>
+      ${renderChoice(t.tokens.status, this.status, [['', t.tokens.anyStatus], ['active', t.tokens.active], ['expired', t.tokens.expired]], (v) => (this.status = v))}
+      ${renderChoice(t.tokens.grantType, this.grantType, [['', t.tokens.anyGrant], ['authorization_code', t.tokens.signIns], ['client_credentials', t.tokens.clientCredentials]], (v) => (this.grantType = v))}
+    </div>`;
   }
 
   #renderBody(t: Strings) {
     const state = renderListState(t, this.#loader, {
       retry: () => void this.reload(),
       loading: html`<div part="list" aria-busy="true"><p class="note loading" role="status">${t.common.loading}</p></div>`,
-      empty: t.tokens.empty,
+      empty: this.status || this.grantType ? t.tokens.noMatchFilters : t.tokens.empty,
     });
     if (state) return state;
     const { items } = this.#loader;

@@ -594,13 +594,18 @@ export interface components {
             items: components["schemas"]["Scope"][];
             next_cursor: string | null;
         };
-        /** @description What was issued to an integration for one user sign-in (an access token and, maybe, its refresh token). */
+        /** @description What was issued to an integration for one user sign-in (an access token and, maybe, its refresh token), or one client-credentials token. */
         Token: {
             /** @description A handle for revoking what was issued: neither the token nor a grant id, and no credential anywhere. The server may give new handles after a restart. */
             id: string;
             client_id: string;
-            /** @description The user the token acts for. */
+            /** @description The user the token acts for; the integration itself for client credentials. */
             subject: string;
+            /**
+             * @description How it was issued: a user's sign-in (with its refreshes), or client credentials.
+             * @enum {string}
+             */
+            grant_type: "authorization_code" | "client_credentials";
             scope: string;
             /** Format: date-time */
             issued_at: string;
@@ -1268,6 +1273,10 @@ export interface operations {
             query?: {
                 client_id?: string;
                 subject?: string;
+                /** @description Only tokens whose access token still works (`active`, lifetime tokens included), or only those whose access token has expired (`expired`). */
+                status?: "active" | "expired";
+                /** @description Only what users' sign-ins got (`authorization_code`), or only client-credentials tokens. */
+                grant_type?: "authorization_code" | "client_credentials";
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: components["parameters"]["Cursor"];
                 limit?: components["parameters"]["Limit"];

@@ -170,7 +170,13 @@ function whereUnstorable(value: unknown, pointer = ''): string | undefined {
 
 function queryOf(url: URL): Record<string, string> {
   const query: Record<string, string> = {};
-  for (const [name, value] of url.searchParams) query[name] = value;
+  for (const [name, value] of url.searchParams) {
+    // No parameter of the document is a list: a second value is a mistake (or a probe), not the one that counts.
+    if (Object.hasOwn(query, name)) {
+      throw new ApiProblem('validation_failed', `the query parameter "${name}" is given more than once`, { errors: [{ path: `/query/${name.replaceAll('~', '~0').replaceAll('/', '~1')}`, message: 'is given more than once' }] });
+    }
+    query[name] = value;
+  }
   return query;
 }
 

@@ -22,6 +22,7 @@ interface ListedRow {
   refreshes_used: number;
   refresh_count: number | null;
   access_token_lifetime: number | null;
+  grant_type: 'authorization_code' | 'client_credentials';
 }
 
 /**
@@ -42,11 +43,19 @@ export class Tokens {
     if (query.client_id) filters.push(`e.client_id = ${param(query.client_id)}`);
     const subject = query.subject ? param(query.subject) : undefined;
     const and = filters.map((f) => ` and ${f}`).join('');
-    let after = '';
+    // On the listed rows: the page's place, the grant type and whether the access token still works.
+    const conditions: string[] = [];
     if (query.cursor !== undefined) {
       const cursor = readNewestFirstCursor(query.cursor);
-      after = `where (l.issued_at, l.handle) < (${param(Math.floor(cursor.at.getTime() / 1000))}, ${param(cursor.id)})`;
+      conditions.push(`(l.issued_at, l.handle) < (${param(Math.floor(cursor.at.getTime() / 1000))}, ${param(cursor.id)})`);
     }
+    if (query.grant_type) conditions.push(`l.grant_type = ${param(query.grant_type)}`);
+    if (query.status) {
+      // Expired as each row says it (\`expired\`): a lifetime integration's tokens never are.
+      const expired = `(i.access_token_lifetime is not null and coalesce(l.expires_at, l.issued_at) <= ${param(this.source.now().getTime() / 1000)})`;
+      conditions.push(query.status === 'expired' ? expired : `not ${expired}`);
+    }
+    const after = conditions.length ? `where ${conditions.join(' and ')}` : '';
     const rows = await this.db.query<ListedRow>(
       `with grants as (
          select e.handle, e.grant_id, min(e.client_id) as client_id, min(e.account_id) as subject,
@@ -61,14 +70,14 @@ export class Tokens {
          where e.model in ('AccessToken', 'RefreshToken') and e.handle is not null${and}
          group by e.handle, e.grant_id
        ), listed as (
-         select handle, grant_id, client_id, subject, scope, issued_at, expires_at, has_refresh from grants
+         select handle, grant_id, client_id, subject, scope, issued_at, expires_at, has_refresh, 'authorization_code' as grant_type from grants
          where issued_at is not null and (has_access or has_refresh)${subject ? ` and subject = ${subject}` : ''}
          union all
-         select e.handle, null, e.client_id, e.client_id, e.scope, e.issued_at, extract(epoch from e.expires_at), false from oidc_entries e
+         select e.handle, null, e.client_id, e.client_id, e.scope, e.issued_at, extract(epoch from e.expires_at), false, 'client_credentials' from oidc_entries e
          where e.model = 'ClientCredentials' and (e.expires_at is null or e.expires_at > $1)${and}${subject ? ` and e.client_id = ${subject}` : ''}
        )
        select l.handle, l.client_id, l.subject, l.scope, l.issued_at::double precision as issued_at, l.expires_at::double precision as expires_at,
-         l.has_refresh, coalesce(r.used, 0)::integer as refreshes_used, i.refresh_count, i.access_token_lifetime
+         l.has_refresh, coalesce(r.used, 0)::integer as refreshes_used, i.refresh_count, i.access_token_lifetime, l.grant_type
        from listed l join integrations i on i.client_id = l.client_id left join refresh_counts r on r.grant_id = l.grant_id
        ${after}
        order by l.issued_at desc, l.handle desc limit ${param(query.limit + 1)}`,
@@ -83,6 +92,7 @@ export class Tokens {
         id: t.handle,
         client_id: t.client_id,
         subject: t.subject,
+        grant_type: t.grant_type,
         scope: t.scope ?? '',
         issued_at: new Date(t.issued_at * 1000).toISOString(),
         // "Lifetime": the integration's tokens never expire.

@@ -773,6 +773,40 @@ describe('the seeded demo state', () => {
   });
 });
 
+describe('token filters', () => {
+  it('lists only active or expired tokens, only sign-ins or client credentials, and pages through each the same', async () => {
+    const viewer = api(server, viewerToken);
+    // The seeded reporting dashboard's token lives one second.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const all = (await viewer('GET', '/tokens?limit=100')).body!.items as Array<Record<string, any>>;
+    const ids = (items: Array<Record<string, any>>) => items.map((t) => t.id).sort();
+    const query = async (q: string) => (await viewer('GET', `/tokens?limit=100&${q}`)).body!.items as Array<Record<string, any>>;
+    assert.ok(all.some((t) => t.expired) && all.some((t) => !t.expired), 'the seeded state has both');
+    assert.deepEqual(ids(await query('status=expired')), ids(all.filter((t) => t.expired)));
+    assert.deepEqual(ids(await query('status=active')), ids(all.filter((t) => !t.expired)));
+    const credentials = await query('grant_type=client_credentials');
+    assert.ok(credentials.length > 0);
+    assert.ok(credentials.every((t) => t.grant_type === 'client_credentials' && t.subject === t.client_id && !t.has_refresh_token));
+    assert.deepEqual(ids(await query('grant_type=authorization_code')), ids(all.filter((t) => t.grant_type === 'authorization_code')));
+    assert.equal(credentials.length + (await query('grant_type=authorization_code')).length, all.length);
+    assert.deepEqual(ids(await query('status=expired&grant_type=authorization_code')), ids(all.filter((t) => t.expired && t.grant_type === 'authorization_code')));
+    // One page at a time, the filter holds on every page and nothing is skipped.
+    const paged: Array<Record<string, any>> = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: Array<Record<string, any>>; next_cursor: string | null } = (await viewer('GET', `/tokens?limit=1&status=active${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).body! as { items: Array<Record<string, any>>; next_cursor: string | null };
+      paged.push(...page.items);
+      cursor = page.next_cursor;
+    } while (cursor);
+    assert.deepEqual(ids(paged), ids(all.filter((t) => !t.expired)));
+    for (const bad of ['status=revoked', 'grant_type=password', 'status=', 'status=active&status=expired']) {
+      const answer = await viewer('GET', `/tokens?${bad}`);
+      assert.equal(answer.status, 400, bad);
+      assert.equal(answer.body!.code, 'validation_failed', bad);
+    }
+  });
+});
+
 describe('CORS at the token endpoint', () => {
   it("answers browsers only on the origins of the client's registered redirect URIs", async () => {
     const body = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: 'x', client_id: 'gk_reporting_dashboard' });
