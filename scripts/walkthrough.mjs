@@ -235,6 +235,24 @@ try {
     throw error;
   });
   await shot('15b-admin-tokens', '#tokens-card');
+  // Its filters: client-credentials tokens only, asked of the server.
+  await page.evaluate(() => {
+    const list = document.querySelector('token-list');
+    const grant = list.shadowRoot.querySelectorAll('[part=filter]')[1];
+    grant.value = 'client_credentials';
+    grant.dispatchEvent(new Event('change'));
+  });
+  await page.waitForFunction(() => {
+    const rows = [...document.querySelector('token-list').shadowRoot.querySelectorAll('[part=row]')];
+    return rows.length > 0 && rows.every((r) => r.textContent.includes('gk_erp_connector'));
+  });
+  await shot('15w-admin-tokens-filtered', '#tokens-card');
+  await page.evaluate(() => {
+    const grant = document.querySelector('token-list').shadowRoot.querySelectorAll('[part=filter]')[1];
+    grant.value = '';
+    grant.dispatchEvent(new Event('change'));
+  });
+  await waitDeep('token-list >>> [part=revoke-all]');
   await page.locator('token-list >>> [part=revoke-all]').click();
   await waitDeep('token-list >>> dialog[open]');
   await shot('15t-revoke-all-confirm');
