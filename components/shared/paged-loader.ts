@@ -34,7 +34,11 @@ export class PagedLoader<T> implements ReactiveController {
     const interrupted = this.#interrupted;
     this.#interrupted = undefined;
     if (interrupted === 'loading') void this.reload();
-    else if (interrupted === 'more') this.retryMore();
+    else if (interrupted === 'more') {
+      // The same list, with a signal of its own again: the one the disconnect aborted would fail at once.
+      this.#list = new AbortController();
+      this.retryMore();
+    }
   }
 
   hostDisconnected(): void {
@@ -47,6 +51,11 @@ export class PagedLoader<T> implements ReactiveController {
     this.#list.abort();
     const list = new AbortController();
     this.#list = list;
+    // A new list: what a move in the page interrupted is not to be taken up, and the rows and
+    // cursor of the list before are not this one's (a failure must not show them, nor page on from them).
+    this.#interrupted = undefined;
+    this.items = [];
+    this.next = null;
     this.#set('loading');
     this.error = undefined;
     try {

@@ -105,6 +105,46 @@ describe('<token-list>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('moved in the page while its next page loads, it loads that page again and shows both', async () => {
+    const pages: Record<string, { items: Token[]; next_cursor: string | null }> = {
+      '': { items: [token('p1', {}), token('p2', {})], next_cursor: 'c1' },
+      c1: { items: [token('p3', {}), token('p4', {})], next_cursor: null },
+    };
+    let slow = true;
+    worker.resetHandlers(
+      http.get(`${BASE}/me`, () => HttpResponse.json({ sub: 'x', roles: ['admin'], permissions: ['tokens:read'], auth: 'access_token' })),
+      http.get(`${BASE}/tokens`, async ({ request }) => {
+        const cursor = new URL(request.url).searchParams.get('cursor') ?? '';
+        if (cursor && slow) await new Promise((resolve) => setTimeout(resolve, 300));
+        return HttpResponse.json(pages[cursor]);
+      }),
+    );
+    const el = await fixture<TokenList>(html`<token-list .admin=${createAdminClient({ baseUrl: BASE })}></token-list>`);
+    await waitUntil(() => rows(el).length >= 2);
+    // Two rows are near the end: the list asks for the next page at once; the element is moved before it answers.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const elsewhere = document.createElement('div');
+    document.body.append(elsewhere);
+    slow = false;
+    elsewhere.append(el);
+    await waitUntil(() => rows(el).length === 4, 'the rows of both pages');
+    elsewhere.remove();
+  });
+
+  it('a reload under a new filter that fails shows the failure, not the rows of before, and its retry loads the first page', async () => {
+    const { queries } = serve();
+    const el = await fixture<TokenList>(html`<token-list .admin=${createAdminClient({ baseUrl: BASE })}></token-list>`);
+    await waitUntil(() => rows(el).length === 3);
+    worker.use(http.get(`${BASE}/tokens`, () => HttpResponse.json({ code: 'internal_error', title: 'x', status: 500 }, { status: 500 }), { once: true }));
+    el.status = 'expired';
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=error]') !== null, 'the failure');
+    expect(rows(el), 'no rows of the unfiltered list').to.have.length(0);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part=error] button')!.click();
+    await waitUntil(() => rows(el).length === 3, 'the first page again');
+    expect(queries.at(-1)!.get('status')).to.equal('expired');
+    expect(queries.at(-1)!.get('cursor')).to.equal(null);
+  });
+
   it('renders markup in users and scopes as text', async () => {
     const hostile = token('t-hostile', { subject: '<img src=x onerror="window.__pwned=1">', scope: '<script>window.__pwned=1</script>' });
     worker.resetHandlers(

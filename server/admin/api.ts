@@ -169,7 +169,8 @@ function whereUnstorable(value: unknown, pointer = ''): string | undefined {
 }
 
 function queryOf(url: URL): Record<string, string> {
-  const query: Record<string, string> = {};
+  // No prototype: `__proto__` is a name like any other, refused by the schema, not swallowed.
+  const query: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [name, value] of url.searchParams) {
     // No parameter of the document is a list: a second value is a mistake (or a probe), not the one that counts.
     if (Object.hasOwn(query, name)) {

@@ -37,7 +37,9 @@ export class Tokens {
   ) {}
 
   async list(query: ListQuery<'listTokens'>): Promise<Schemas['TokenPage']> {
-    const params: unknown[] = [this.source.now()];
+    // One moment for the whole answer: which tokens are live, the status filter and each row's expired.
+    const moment = this.source.now();
+    const params: unknown[] = [moment];
     const param = (value: unknown) => `$${params.push(value)}`;
     const filters: string[] = [];
     if (query.client_id) filters.push(`e.client_id = ${param(query.client_id)}`);
@@ -52,7 +54,7 @@ export class Tokens {
     if (query.grant_type) conditions.push(`l.grant_type = ${param(query.grant_type)}`);
     if (query.status) {
       // Expired as each row says it (\`expired\`): a lifetime integration's tokens never are.
-      const expired = `(i.access_token_lifetime is not null and coalesce(l.expires_at, l.issued_at) <= ${param(this.source.now().getTime() / 1000)})`;
+      const expired = `(i.access_token_lifetime is not null and coalesce(l.expires_at, l.issued_at) <= ${param(moment.getTime() / 1000)})`;
       conditions.push(query.status === 'expired' ? expired : `not ${expired}`);
     }
     const after = conditions.length ? `where ${conditions.join(' and ')}` : '';
@@ -83,7 +85,7 @@ export class Tokens {
        order by l.issued_at desc, l.handle desc limit ${param(query.limit + 1)}`,
       params,
     );
-    const now = this.source.now().getTime() / 1000;
+    const now = moment.getTime() / 1000;
     const result = pageOf(rows, query.limit, (t) => newestFirstCursor(new Date(t.issued_at * 1000), t.handle));
     const items = result.items.map((t) => {
       const remaining = t.refresh_count === null ? null : Math.max(0, t.refresh_count - t.refreshes_used);

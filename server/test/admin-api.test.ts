@@ -799,7 +799,7 @@ describe('token filters', () => {
       cursor = page.next_cursor;
     } while (cursor);
     assert.deepEqual(ids(paged), ids(all.filter((t) => !t.expired)));
-    for (const bad of ['status=revoked', 'grant_type=password', 'status=', 'status=active&status=expired']) {
+    for (const bad of ['status=revoked', 'grant_type=password', 'status=', 'status=active&status=expired', '__proto__=x', '__proto__=x&__proto__=y']) {
       const answer = await viewer('GET', `/tokens?${bad}`);
       assert.equal(answer.status, 400, bad);
       assert.equal(answer.body!.code, 'validation_failed', bad);
