@@ -170,7 +170,7 @@ export class IntegrationDetails extends GrantkitElement {
     // A quick change of client-id aborts the load before: it must not show the previous one.
     await this.#latest.run(async (signal) => {
       this.#set({ ...INITIAL, canWrite: this.#ui.canWrite });
-      this.#connection.me()?.then((m) => this.#set({ canWrite: m.permissions.includes('integrations:write') }), () => this.#set({ canWrite: false }));
+      void this.#connection.permissions()?.then((may) => this.#set({ canWrite: may.includes('integrations:write') }));
       try {
         const [integration, endpoints] = await Promise.all([admin.getIntegration({ client_id: clientId }, { signal }), admin.getIntegrationEndpoints({ client_id: clientId }, { signal })]);
         if (signal.aborted) return;

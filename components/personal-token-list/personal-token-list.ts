@@ -134,7 +134,7 @@ export class PersonalTokenList extends GrantkitElement {
 
   #start(): void {
     void this.#loader.reload();
-    this.#connection.me()?.then((m) => (this.#set({ allowed: m.permissions as Permission[] })), () => (this.#set({ allowed: [] })));
+    void this.#connection.permissions()?.then((may) => this.#set({ allowed: [...may] }));
   }
 
   async #open(mode: 'create' | 'revoke' | 'regenerate', token?: PersonalToken): Promise<void> {

@@ -131,10 +131,7 @@ export class ScopeManager extends GrantkitElement {
     if (!admin) return;
     await this.#latest.run(async (signal) => {
       this.#set({ scopes: undefined, loadError: undefined, rowError: undefined });
-      this.#connection.me()?.then(
-        (m) => this.#set({ canWriteScopes: m.permissions.includes('scopes:write'), canWriteIntegrations: m.permissions.includes('integrations:write') }),
-        () => this.#set({ canWriteScopes: false, canWriteIntegrations: false }),
-      );
+      void this.#connection.permissions()?.then((may) => this.#set({ canWriteScopes: may.includes('scopes:write'), canWriteIntegrations: may.includes('integrations:write') }));
       try {
         const scopes: Scope[] = [];
         const [, associated] = await Promise.all([

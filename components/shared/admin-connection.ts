@@ -1,6 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveElement } from 'lit';
-import type { AdminClient, Me } from '../../src/admin/index.js';
+import type { AdminClient, Me, Permission } from '../../src/admin/index.js';
 import { grantkitContext } from './context.js';
 
 /**
@@ -40,6 +40,17 @@ export class AdminConnection implements ReactiveController {
     if (!admin) return undefined;
     this.#me ??= admin.getMe();
     return this.#me;
+  }
+
+  /**
+   * What the caller may do, for an element to offer only that: `/me`'s permissions, or none when
+   * they cannot be read (the element then stays read-only, and the load's own failure says why).
+   */
+  permissions(): Promise<readonly Permission[]> | undefined {
+    return this.me()?.then(
+      (me) => me.permissions,
+      () => [],
+    );
   }
 
   hostConnected(): void {

@@ -110,7 +110,7 @@ export class TokenList extends GrantkitElement {
 
   #start(): void {
     void this.#loader.reload();
-    this.#connection.me()?.then((m) => (this.#set({ canRevoke: m.permissions.includes('tokens:write') })), () => (this.#set({ canRevoke: false })));
+    void this.#connection.permissions()?.then((may) => this.#set({ canRevoke: may.includes('tokens:write') }));
   }
 
   /** Loads the list again from the first page. */
