@@ -134,6 +134,24 @@ describe('<integration-details>', () => {
     expect(errors).to.have.length(0);
   });
 
+  it('cancels the load in flight when nothing is chosen any more, and shows the placeholder', async () => {
+    serve();
+    let answer!: () => void;
+    const gate = new Promise<void>((resolve) => (answer = resolve));
+    worker.use(http.get(`${BASE}/integrations/gk_erp`, async () => (await gate, HttpResponse.json(INTEGRATION))));
+    const signals: AbortSignal[] = [];
+    const admin = createAdminClient({ baseUrl: BASE, fetch: (input, init) => (init?.signal && String(input).includes('gk_erp') && signals.push(init.signal), fetch(input, init)) });
+    const el = await fixture<IntegrationDetails>(html`<integration-details client-id="gk_erp" .admin=${admin}></integration-details>`);
+    await waitUntil(() => signals.length === 2);
+    el.clientId = '';
+    await waitUntil(() => $(el, '[part~=placeholder]') !== null);
+    expect(signals.every((s) => s.aborted), 'the requests for the integration no longer chosen are canceled').to.equal(true);
+    answer();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect($(el, '[part~=placeholder]'), 'its late answer does not replace the placeholder').to.not.equal(null);
+    expect($(el, '[part~=header]')).to.equal(null);
+  });
+
   it('says "Copied" for a moment, then "Copy" again, without the field beside it moving', async () => {
     serve();
     const el = await show();

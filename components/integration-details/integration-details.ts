@@ -166,7 +166,8 @@ export class IntegrationDetails extends GrantkitElement {
   async #load(): Promise<void> {
     const admin = this.#connection.client;
     const clientId = this.clientId;
-    if (!admin || !clientId) return;
+    // Nothing chosen any more: the load in flight (if any) is for an integration no longer wanted.
+    if (!admin || !clientId) return this.#latest.cancel();
     // A quick change of client-id aborts the load before: it must not show the previous one.
     await this.#latest.run(async (signal) => {
       this.#set({ ...INITIAL, canWrite: this.#ui.canWrite });

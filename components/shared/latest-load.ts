@@ -31,6 +31,13 @@ export class LatestLoad implements ReactiveController {
     this.#interrupted = true;
   }
 
+  /** Aborts the load in flight, when what it was loading is no longer wanted (nothing is chosen now). */
+  cancel(): void {
+    this.#current?.abort();
+    this.#current = undefined;
+    this.#interrupted = false;
+  }
+
   /**
    * Runs `load` with a fresh signal, aborting the previous load's. `load` checks
    * `signal.aborted` after each await: a load that was overtaken shows nothing and reports nothing.

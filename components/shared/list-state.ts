@@ -30,11 +30,11 @@ export function renderListState(t: Strings, loader: PagedLoader<unknown>, option
  * (`button`, for lists that page on demand) or, for lists that page as they scroll, a polite
  * line while the next page loads.
  */
-export function renderListEnd(t: Strings, loader: PagedLoader<unknown>, options: { button: boolean }): TemplateResult {
+export function renderListEnd(t: Strings, loader: PagedLoader<unknown>, options: { button: boolean }): TemplateResult | typeof nothing {
   const { status, error, next } = loader;
   if (status === 'error') {
     return html`<div part="error" role="alert"><p class="error">${errorMessage(t, error)}</p><button type="button" @click=${() => loader.retryMore()}>${t.common.retry}</button></div>`;
   }
-  if (options.button) return next ? html`<button type="button" ?disabled=${status === 'more'} @click=${() => void loader.loadMore()}>${t.tokens.loadMore}</button>` : html`${nothing}`;
-  return status === 'more' ? html`<div class="more" role="status">${t.list.loadingMore}</div>` : html`${nothing}`;
+  if (options.button) return next ? html`<button type="button" ?disabled=${status === 'more'} @click=${() => void loader.loadMore()}>${t.tokens.loadMore}</button>` : nothing;
+  return status === 'more' ? html`<div class="more" role="status">${t.list.loadingMore}</div>` : nothing;
 }

@@ -1,12 +1,9 @@
 // A standalone component using <integration-list> as a custom element: a property binding and
 // an event binding, with CUSTOM_ELEMENTS_SCHEMA.
 import { Component, CUSTOM_ELEMENTS_SCHEMA, signal } from '@angular/core';
-import { createAdminClient } from 'grantkit/admin';
 import type { GrantkitElementEvents } from 'grantkit/components';
 import 'grantkit/components/integration-list';
-
-const fragment = new URLSearchParams(location.hash.slice(1));
-const token = fragment.get('token') ?? '';
+import { adminFromFragment } from 'consumer-fixture';
 
 @Component({
   selector: 'app-root',
@@ -17,14 +14,7 @@ const token = fragment.get('token') ?? '';
   `,
 })
 export class AppComponent {
-  readonly admin = createAdminClient({
-    baseUrl: fragment.get('base') ?? '',
-    fetch(input, init) {
-      const headers = new Headers(init?.headers);
-      headers.set('authorization', `Bearer ${token}`);
-      return fetch(input, { ...init, headers });
-    },
-  });
+  readonly admin = adminFromFragment();
   readonly selected = signal('');
 
   onSelect(event: Event): void {

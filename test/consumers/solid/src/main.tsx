@@ -3,19 +3,10 @@
 /// <reference types="grantkit/jsx/solid" />
 import { createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
-import { createAdminClient } from 'grantkit/admin';
 import 'grantkit/components/integration-list';
+import { adminFromFragment } from 'consumer-fixture';
 
-const fragment = new URLSearchParams(location.hash.slice(1));
-const token = fragment.get('token') ?? '';
-const admin = createAdminClient({
-  baseUrl: fragment.get('base') ?? '',
-  fetch(input, init) {
-    const headers = new Headers(init?.headers);
-    headers.set('authorization', `Bearer ${token}`);
-    return fetch(input, { ...init, headers });
-  },
-});
+const admin = adminFromFragment();
 
 function App() {
   const [selected, setSelected] = createSignal('');

@@ -1,24 +1,12 @@
 // The element wrappers of grantkit/react/elements: props become properties, events are typed on… props.
-import { StrictMode, useMemo, useState } from 'react';
+import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createAdminClient } from 'grantkit/admin';
 import { IntegrationList } from 'grantkit/react/elements';
-import { params } from './params';
+import { adminFromFragment } from 'consumer-fixture';
+
+const admin = adminFromFragment();
 
 function Portal() {
-  const { token, base } = params();
-  const admin = useMemo(
-    () =>
-      createAdminClient({
-        baseUrl: base,
-        fetch(input, init) {
-          const headers = new Headers(init?.headers);
-          headers.set('authorization', `Bearer ${token}`);
-          return fetch(input, { ...init, headers });
-        },
-      }),
-    [base, token],
-  );
   const [selected, setSelected] = useState('');
   return (
     <main>

@@ -3,19 +3,10 @@
 /// <reference types="grantkit/jsx/react" />
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createAdminClient } from 'grantkit/admin';
 import 'grantkit/components/integration-list';
-import { params } from './params';
+import { adminFromFragment } from 'consumer-fixture';
 
-const { token, base } = params();
-const admin = createAdminClient({
-  baseUrl: base,
-  fetch(input, init) {
-    const headers = new Headers(init?.headers);
-    headers.set('authorization', `Bearer ${token}`);
-    return fetch(input, { ...init, headers });
-  },
-});
+const admin = adminFromFragment();
 
 function Portal() {
   const [selected, setSelected] = useState('');
