@@ -308,6 +308,12 @@ try {
   await page.$eval('integration-details', (el) => el.reload());
   await page.waitForFunction(() => document.querySelector('integration-details').shadowRoot.querySelector('[part~=header] h2'), { polling: 100 });
   await shot('16c-phone-details-dark-de');
+  // The token list's filter row on a phone, dark and German: the selects wrap, nothing overflows.
+  await page.$eval('#tokens-card', (card) => card.scrollIntoView());
+  await waitDeep('token-list >>> [part=filters]');
+  await waitDeep('token-list >>> [part=row]');
+  console.log('phone: token list width', await page.$eval('token-list', (el) => el.scrollWidth), 'in', await page.$eval('token-list', (el) => el.clientWidth));
+  await shot('16e-phone-tokens-dark-de', '#tokens-card');
   await page.$eval('main', (main) => main.removeAttribute('lang'));
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
   await page.click('#back');

@@ -88,7 +88,7 @@ describe('<token-list>', () => {
     await waitUntil(() => rows(el).length === 3);
     const [status, grant] = [...el.shadowRoot!.querySelectorAll<HTMLSelectElement>('[part=filter]')];
     expect([...status!.options].map((o) => o.textContent)).to.deep.equal(['Any status', 'Active', 'Expired']);
-    expect([...grant!.options].map((o) => o.textContent)).to.deep.equal(['Sign-ins and clients', 'User sign-ins', 'Client credentials']);
+    expect([...grant!.options].map((o) => o.textContent)).to.deep.equal(['All', 'User sign-ins', 'Client credentials']);
     status!.value = 'expired';
     status!.dispatchEvent(new Event('change'));
     await waitUntil(() => queries.at(-1)?.get('status') === 'expired', 'asked for expired tokens');

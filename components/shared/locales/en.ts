@@ -300,7 +300,7 @@ export const en = {
     anyStatus: 'Any status',
     active: 'Active',
     grantType: 'Issued for',
-    anyGrant: 'Sign-ins and clients',
+    anyGrant: 'All',
     signIns: 'User sign-ins',
     clientCredentials: 'Client credentials',
     user: 'User',
