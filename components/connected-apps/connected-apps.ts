@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { AdminClient, ConnectedApp } from '../../src/admin/index.js';
 import { AdminConnection } from '../shared/admin-connection.js';
+import { ViewState } from '../shared/view-state.js';
 import { emit } from '../shared/events.js';
 import { renderListEnd, renderListState } from '../shared/list-state.js';
 import { dateFormat, errorMessage, stringsFor, type Strings } from '../shared/localize.js';
@@ -56,12 +57,7 @@ export class ConnectedApps extends GrantkitElement {
   /** Confirms each change this element made (one pattern in every element). */
   readonly #notice = new DoneNotice(this);
   // What the element shows, in one object that is replaced, never changed, on each update.
-  #ui: View = INITIAL;
-
-  #set(changes: Partial<View>): void {
-    this.#ui = { ...this.#ui, ...changes };
-    this.requestUpdate();
-  }
+  readonly #ui = new ViewState<View>(this, INITIAL);
 
   readonly #connection = new AdminConnection(this, () => void this.#loader.reload());
   readonly #loader = new PagedLoader<ConnectedApp>(
@@ -70,7 +66,7 @@ export class ConnectedApps extends GrantkitElement {
     (error) => this.report(error),
   );
   readonly #modal = new ModalDialog(this, {
-    onClosed: () => this.#set({ pending: undefined }),
+    onClosed: () => this.#ui.set({ pending: undefined }),
     fallbackFocus: () => this.renderRoot.querySelector<HTMLElement>('[part=revoke]') ?? this.renderRoot.querySelector<HTMLElement>('[part=empty]'),
   });
 
@@ -80,17 +76,17 @@ export class ConnectedApps extends GrantkitElement {
   }
 
   async #ask(app: ConnectedApp): Promise<void> {
-    this.#set({ pending: app, error: undefined });
+    this.#ui.set({ pending: app, error: undefined });
     await this.#modal.open();
   }
 
   async #revoke(): Promise<void> {
-    const app = this.#ui.pending;
+    const app = this.#ui.value.pending;
     const admin = this.#connection.client;
     if (!app || !admin) return;
     const detail = { clientId: app.client_id, name: app.client_name };
     if (!emit(this, 'grantkit-connected-app-revoke-request', detail, { cancelable: true })) return;
-    this.#set({ busy: true, error: undefined });
+    this.#ui.set({ busy: true, error: undefined });
     try {
       await admin.revokeConnectedApp({ client_id: app.client_id });
       this.#loader.remove((a) => a.client_id === app.client_id);
@@ -101,10 +97,10 @@ export class ConnectedApps extends GrantkitElement {
       await this.updateComplete;
       this.#modal.close(true);
     } catch (error) {
-      this.#set({ error });
+      this.#ui.set({ error });
       this.report(error);
     } finally {
-      this.#set({ busy: false });
+      this.#ui.set({ busy: false });
     }
   }
 
@@ -145,15 +141,15 @@ export class ConnectedApps extends GrantkitElement {
   }
 
   #renderDialog(t: Strings) {
-    const app = this.#ui.pending;
+    const app = this.#ui.value.pending;
     if (!app) return nothing;
     return html`
       <h2 id="title">${t.connected.revokeTitle(app.client_name)}</h2>
       <p>${t.connected.revokeExplanation(app.client_name)}</p>
-      ${this.#ui.error ? html`<p class="error" role="alert">${errorMessage(t, this.#ui.error)}</p>` : nothing}
+      ${this.#ui.value.error ? html`<p class="error" role="alert">${errorMessage(t, this.#ui.value.error)}</p>` : nothing}
       <div part="actions">
-        <button type="button" ?disabled=${this.#ui.busy} @click=${() => this.#modal.close()}>${t.common.cancel}</button>
-        <button type="button" class="danger" ?disabled=${this.#ui.busy} aria-busy=${this.#ui.busy ? 'true' : 'false'} @click=${this.#revoke}>${this.#ui.busy ? t.connected.revoking : t.connected.revoke}</button>
+        <button type="button" ?disabled=${this.#ui.value.busy} @click=${() => this.#modal.close()}>${t.common.cancel}</button>
+        <button type="button" class="danger" ?disabled=${this.#ui.value.busy} aria-busy=${this.#ui.value.busy ? 'true' : 'false'} @click=${this.#revoke}>${this.#ui.value.busy ? t.connected.revoking : t.connected.revoke}</button>
       </div>
     `;
   }

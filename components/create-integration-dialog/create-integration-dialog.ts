@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AdminApiError, type AdminClient, type IntegrationCreate } from '../../src/admin/index.js';
 import { AdminConnection } from '../shared/admin-connection.js';
+import { ViewState } from '../shared/view-state.js';
 import { emit } from '../shared/events.js';
 import { ModalDialog } from '../shared/modal-dialog.js';
 import { errorMessage, stringsFor, type Strings } from '../shared/localize.js';
@@ -85,15 +86,10 @@ export class CreateIntegrationDialog extends GrantkitElement {
   /** Confirms each change this element made (one pattern in every element). */
   readonly #notice = new DoneNotice(this);
   // What the element shows, in one object that is replaced, never changed, on each update.
-  #ui: View = INITIAL;
-
-  #set(changes: Partial<View>): void {
-    this.#ui = { ...this.#ui, ...changes };
-    this.requestUpdate();
-  }
+  readonly #ui = new ViewState<View>(this, INITIAL);
 
   readonly #connection = new AdminConnection(this);
-  readonly #urls = new CallbackUrlEditor(this, (redirects) => this.#set({ draft: { ...this.#ui.draft, redirects }, urlErrors: {} }));
+  readonly #urls = new CallbackUrlEditor(this, (redirects) => this.#ui.set({ draft: { ...this.#ui.value.draft, redirects }, urlErrors: {} }));
   readonly #secret = new SecretHolder(this);
   /** A confirmation held back while the secret is shown: the modal makes the rest of the element inert until it closes. */
   #noticeOnClose = '';
@@ -107,7 +103,7 @@ export class CreateIntegrationDialog extends GrantkitElement {
 
   /** Opens an empty form; focus returns to what had it when the dialog closes. */
   async show(): Promise<void> {
-    this.#set({ draft: { ...EMPTY }, fieldErrors: {}, urlErrors: {}, error: undefined, askingDiscard: false });
+    this.#ui.set({ draft: { ...EMPTY }, fieldErrors: {}, urlErrors: {}, error: undefined, askingDiscard: false });
     this.#secret.forget();
     await this.#modal.open();
   }
@@ -122,26 +118,26 @@ export class CreateIntegrationDialog extends GrantkitElement {
     // While a new secret is shown, only "I have stored it" closes the dialog.
     if (this.#secret.shown) return event.preventDefault();
     // Escape after typing asks first; a second Escape while asking closes.
-    if (this.#ui.askingDiscard || JSON.stringify(this.#ui.draft) === JSON.stringify(EMPTY)) return;
+    if (this.#ui.value.askingDiscard || JSON.stringify(this.#ui.value.draft) === JSON.stringify(EMPTY)) return;
     event.preventDefault();
-    this.#set({ askingDiscard: true });
+    this.#ui.set({ askingDiscard: true });
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#keep-editing')?.focus());
   };
 
   #keepEditing(): void {
-    this.#set({ askingDiscard: false });
+    this.#ui.set({ askingDiscard: false });
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#name')?.focus());
   }
 
   #setField<K extends keyof Draft>(key: K, value: Draft[K]): void {
-    this.#set({ draft: { ...this.#ui.draft, [key]: value } });
-    if (this.#ui.fieldErrors[key as FieldKey]) this.#set({ fieldErrors: { ...this.#ui.fieldErrors, [key]: undefined } });
+    this.#ui.set({ draft: { ...this.#ui.value.draft, [key]: value } });
+    if (this.#ui.value.fieldErrors[key as FieldKey]) this.#ui.set({ fieldErrors: { ...this.#ui.value.fieldErrors, [key]: undefined } });
   }
 
   #setSettings(next: Partial<TokenSettings>): void {
-    this.#set({ draft: { ...this.#ui.draft, settings: { ...this.#ui.draft.settings, ...next } } });
+    this.#ui.set({ draft: { ...this.#ui.value.draft, settings: { ...this.#ui.value.draft.settings, ...next } } });
     const touched = Object.keys(next).map((k) => (k === 'grants' ? 'grants' : k === 'lifetime' || k === 'neverExpires' ? 'lifetime' : 'refresh'));
-    if (touched.some((k) => this.#ui.fieldErrors[k as FieldKey])) this.#set({ fieldErrors: { ...this.#ui.fieldErrors, ...Object.fromEntries(touched.map((k) => [k, undefined])) } });
+    if (touched.some((k) => this.#ui.value.fieldErrors[k as FieldKey])) this.#ui.set({ fieldErrors: { ...this.#ui.value.fieldErrors, ...Object.fromEntries(touched.map((k) => [k, undefined])) } });
   }
 
   /** What can be told before asking the server; the server still checks everything. */
@@ -155,8 +151,8 @@ export class CreateIntegrationDialog extends GrantkitElement {
   /** Focus where the user can see and fix it: the first field in error, in the order of the form. */
   async #focusError(): Promise<void> {
     await this.updateComplete;
-    const { name, version, description } = this.#ui.fieldErrors;
-    if (!name && !version && !description && this.#urls.focusError(this.#ui.urlErrors)) return;
+    const { name, version, description } = this.#ui.value.fieldErrors;
+    if (!name && !version && !description && this.#urls.focusError(this.#ui.value.urlErrors)) return;
     this.renderRoot.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
   }
 
@@ -164,11 +160,11 @@ export class CreateIntegrationDialog extends GrantkitElement {
     event.preventDefault();
     const t = stringsFor(this);
     const admin = this.#connection.client;
-    const draft = this.#ui.draft;
+    const draft = this.#ui.value.draft;
     const redirects = callbackUrlsOf(draft.redirects);
     const errors = this.#check(t, draft);
     const urlErrors = checkCallbackUrls(t, draft.redirects, draft.settings.grants.includes('authorization_code'));
-    this.#set({ fieldErrors: errors, urlErrors, error: undefined });
+    this.#ui.set({ fieldErrors: errors, urlErrors, error: undefined });
     if (Object.values(errors).some(Boolean) || hasCallbackUrlErrors(urlErrors)) return this.#focusError();
     if (!admin) return;
     const body: IntegrationCreate = {
@@ -180,7 +176,7 @@ export class CreateIntegrationDialog extends GrantkitElement {
       ...settingsBody(draft.settings, draft.confidential),
     };
     if (!emit(this, 'grantkit-integration-create-request', { name: body.client_name, version: body.version, confidential: draft.confidential }, { cancelable: true })) return;
-    this.#set({ busy: true });
+    this.#ui.set({ busy: true });
     try {
       const created = await admin.createIntegration(body);
       emit(this, 'grantkit-integration-created', { clientId: created.client_id, confidential: draft.confidential });
@@ -194,18 +190,18 @@ export class CreateIntegrationDialog extends GrantkitElement {
       }
     } catch (error) {
       // The form stays as typed; refusals go beside their fields where the server named them.
-      this.#set({ error });
+      this.#ui.set({ error });
       if (error instanceof AdminApiError) {
         const byField = refusedFields(error, FIELD_OF, t.create.invalid);
         // It is the pair that is taken: say so beside the name, and mark the version too.
         if (error.code === 'duplicate_name') Object.assign(byField, { name: t.create.nameVersionTaken(body.client_name, body.version), version: t.create.versionTaken });
-        this.#set({ fieldErrors: byField, urlErrors: refusedCallbackUrls(t, error, draft.redirects) });
+        this.#ui.set({ fieldErrors: byField, urlErrors: refusedCallbackUrls(t, error, draft.redirects) });
         // Where the user can see and fix it, as with the checks made before sending.
         await this.#focusError();
       }
       this.report(error);
     } finally {
-      this.#set({ busy: false });
+      this.#ui.set({ busy: false });
     }
   }
 
@@ -220,19 +216,19 @@ export class CreateIntegrationDialog extends GrantkitElement {
   }
 
   #field(key: FieldKey, id: string) {
-    const message = this.#ui.fieldErrors[key];
+    const message = this.#ui.value.fieldErrors[key];
     return { invalid: message ? 'true' : 'false', describedBy: message ? `${id}-error` : undefined, message: message ? html`<p class="field-error" id="${id}-error">${message}</p>` : nothing };
   }
 
   #renderForm(t: Strings) {
-    const d = this.#ui.draft;
+    const d = this.#ui.value.draft;
     const name = this.#field('name', 'name');
     const version = this.#field('version', 'version');
-    const general = this.#ui.error && Object.values(this.#ui.fieldErrors).every((m) => !m) && !hasCallbackUrlErrors(this.#ui.urlErrors);
+    const general = this.#ui.value.error && Object.values(this.#ui.value.fieldErrors).every((m) => !m) && !hasCallbackUrlErrors(this.#ui.value.urlErrors);
     return html`
       <form part="form" novalidate @submit=${this.#submit}>
         <h2 id="title" part="title">${t.create.title}</h2>
-        ${this.#ui.askingDiscard
+        ${this.#ui.value.askingDiscard
           ? html`<div part="discard" role="alertdialog" aria-labelledby="discard-title" aria-describedby="discard-text">
               <p id="discard-title"><strong>${t.create.discardTitle}</strong></p>
               <p id="discard-text">${t.create.discardExplanation}</p>
@@ -242,7 +238,7 @@ export class CreateIntegrationDialog extends GrantkitElement {
               </div>
             </div>`
           : nothing}
-        ${general ? html`<p part="error" class="error" role="alert">${errorMessage(t, this.#ui.error)}</p>` : nothing}
+        ${general ? html`<p part="error" class="error" role="alert">${errorMessage(t, this.#ui.value.error)}</p>` : nothing}
         <div class="pair">
           <div>
             <label for="name">${t.create.name}</label>
@@ -264,17 +260,17 @@ export class CreateIntegrationDialog extends GrantkitElement {
           <label class="option"><input type="radio" name="type" .checked=${d.confidential} @change=${() => this.#setField('confidential', true)} /> ${t.create.confidential}</label>
           <label class="option"><input type="radio" name="type" .checked=${!d.confidential} @change=${() => this.#setField('confidential', false)} /> ${t.create.public}</label>
         </fieldset>
-        ${this.#urls.render(t, { rows: d.redirects, errors: this.#ui.urlErrors, disabled: this.#ui.busy })}
+        ${this.#urls.render(t, { rows: d.redirects, errors: this.#ui.value.urlErrors, disabled: this.#ui.value.busy })}
         ${renderTokenSettings(t, {
           settings: d.settings,
           confidential: d.confidential,
           disabled: false,
-          errors: { grants: this.#ui.fieldErrors.grants, lifetime: this.#ui.fieldErrors.lifetime, refresh: this.#ui.fieldErrors.refresh },
+          errors: { grants: this.#ui.value.fieldErrors.grants, lifetime: this.#ui.value.fieldErrors.lifetime, refresh: this.#ui.value.fieldErrors.refresh },
           onChange: (next) => this.#setSettings(next),
         })}
         <div part="actions">
-          <button type="button" ?disabled=${this.#ui.busy} @click=${() => this.close()}>${t.common.cancel}</button>
-          <button type="submit" class="primary" ?disabled=${this.#ui.busy} aria-busy=${this.#ui.busy ? 'true' : 'false'}>${this.#ui.busy ? t.create.creating : t.create.create}</button>
+          <button type="button" ?disabled=${this.#ui.value.busy} @click=${() => this.close()}>${t.common.cancel}</button>
+          <button type="submit" class="primary" ?disabled=${this.#ui.value.busy} aria-busy=${this.#ui.value.busy ? 'true' : 'false'}>${this.#ui.value.busy ? t.create.creating : t.create.create}</button>
         </div>
       </form>
     `;

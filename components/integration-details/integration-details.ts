@@ -5,6 +5,7 @@ import { RotateSecretDialog } from '../rotate-secret-dialog/rotate-secret-dialog
 // For HTMLElementTagNameMap's <rotate-secret-dialog>: types only, the registration is define()'s.
 import type {} from '../rotate-secret-dialog/define.js';
 import { LatestLoad } from '../shared/latest-load.js';
+import { ViewState } from '../shared/view-state.js';
 import { DeferredFocus } from '../shared/deferred-focus.js';
 import { UnsavedGuard } from '../shared/unsaved-guard.js';
 import { AdminConnection } from '../shared/admin-connection.js';
@@ -93,7 +94,7 @@ export class IntegrationDetails extends GrantkitElement {
   /** Confirms each change this element made (one pattern in every element). */
   readonly #notice = new DoneNotice(this);
   // Everything the element shows, in one object that is replaced, never changed, on each update.
-  #ui: View = INITIAL;
+  readonly #ui = new ViewState<View>(this, INITIAL);
 
   readonly #latest = new LatestLoad(this, () => void this.#load());
   readonly #copies = new CopyFeedback(this);
@@ -104,7 +105,7 @@ export class IntegrationDetails extends GrantkitElement {
       // Closed without an answer (Escape, Cancel): the changes are kept.
       this.#discardAnswer?.(false);
       this.#discardAnswer = undefined;
-      this.#set({ confirm: undefined, typedName: '', confirmError: undefined });
+      this.#ui.set({ confirm: undefined, typedName: '', confirmError: undefined });
     },
     fallbackFocus: () => this.renderRoot.querySelector<HTMLElement>('[part~=header] h2') ?? this.renderRoot.querySelector<HTMLElement>('.deleted'),
   });
@@ -126,7 +127,7 @@ export class IntegrationDetails extends GrantkitElement {
   /** What focus() focuses, once what is on screen is what `client-id` says (not the previous one, nor the skeleton). */
   #focusTarget(): HTMLElement | null {
     if (this.isUpdatePending) return null;
-    const { integration, loadError, deletedName } = this.#ui;
+    const { integration, loadError, deletedName } = this.#ui.value;
     const current = !this.clientId || deletedName !== '' || loadError !== undefined || integration?.client_id === this.clientId;
     if (!current) return null;
     return this.renderRoot.querySelector<HTMLElement>('[part~=header] h2, [part~=placeholder], .deleted, [part~=error] button, [part~=forbidden]');
@@ -144,7 +145,7 @@ export class IntegrationDetails extends GrantkitElement {
 
   /** Whether the settings form holds changes not saved yet. */
   get hasUnsavedChanges(): boolean {
-    const { integration, draft } = this.#ui;
+    const { integration, draft } = this.#ui.value;
     return integration !== undefined && draft !== undefined && Object.keys(changes(integration, draft)).length > 0;
   }
 
@@ -158,7 +159,7 @@ export class IntegrationDetails extends GrantkitElement {
   confirmDiscard(): Promise<boolean> {
     if (!this.hasUnsavedChanges) return Promise.resolve(true);
     this.#discardAnswer?.(false);
-    this.#set({ confirm: 'discard', confirmError: undefined });
+    this.#ui.set({ confirm: 'discard', confirmError: undefined });
     void this.#modal.open();
     return new Promise((resolve) => (this.#discardAnswer = resolve));
   }
@@ -170,15 +171,15 @@ export class IntegrationDetails extends GrantkitElement {
     if (!admin || !clientId) return this.#latest.cancel();
     // A quick change of client-id aborts the load before: it must not show the previous one.
     await this.#latest.run(async (signal) => {
-      this.#set({ ...INITIAL, canWrite: this.#ui.canWrite });
-      void this.#connection.permissions()?.then((may) => this.#set({ canWrite: may.includes('integrations:write') }));
+      this.#ui.set({ ...INITIAL, canWrite: this.#ui.value.canWrite });
+      void this.#connection.permissions()?.then((may) => this.#ui.set({ canWrite: may.includes('integrations:write') }));
       try {
         const [integration, endpoints] = await Promise.all([admin.getIntegration({ client_id: clientId }, { signal }), admin.getIntegrationEndpoints({ client_id: clientId }, { signal })]);
         if (signal.aborted) return;
         this.#show(integration, { endpoints });
       } catch (error) {
         if (signal.aborted) return;
-        this.#set({ loadError: error });
+        this.#ui.set({ loadError: error });
         this.report(error);
       }
     });
@@ -186,40 +187,35 @@ export class IntegrationDetails extends GrantkitElement {
 
   /** Shows the integration as the server has it now, and resets the form to it. */
   #show(integration: Integration, more: Partial<View> = {}): void {
-    this.#set({ integration, draft: draftOf(integration), ...more });
-  }
-
-  #set(changes: Partial<View>): void {
-    this.#ui = { ...this.#ui, ...changes };
-    this.requestUpdate();
+    this.#ui.set({ integration, draft: draftOf(integration), ...more });
   }
 
   get #name(): string {
-    const i = this.#ui.integration;
+    const i = this.#ui.value.integration;
     return i ? `${i.client_name} ${i.version}` : this.clientId;
   }
 
   #edit(next: Partial<Draft>, clear: ReadonlyArray<keyof FieldErrors>): void {
-    if (!this.#ui.draft) return;
-    const errors = clear.some((key) => this.#ui.errors[key]) ? { ...this.#ui.errors, ...Object.fromEntries(clear.map((key) => [key, undefined])) } : this.#ui.errors;
-    this.#set({ draft: { ...this.#ui.draft, ...next }, saved: false, errors });
+    if (!this.#ui.value.draft) return;
+    const errors = clear.some((key) => this.#ui.value.errors[key]) ? { ...this.#ui.value.errors, ...Object.fromEntries(clear.map((key) => [key, undefined])) } : this.#ui.value.errors;
+    this.#ui.set({ draft: { ...this.#ui.value.draft, ...next }, saved: false, errors });
   }
 
   async #save(event: Event): Promise<void> {
     event.preventDefault();
     const t = stringsFor(this);
     const admin = this.#connection.client;
-    const integration = this.#ui.integration;
-    const draft = this.#ui.draft;
+    const integration = this.#ui.value.integration;
+    const draft = this.#ui.value.draft;
     if (!admin || !integration || !draft) return;
     const errors = checkDraft(t, draft);
-    this.#set({ errors, saveError: undefined, saved: false });
+    this.#ui.set({ errors, saveError: undefined, saved: false });
     if (hasFieldErrors(errors)) return this.#focusError(errors);
     const patch = changes(integration, draft);
     if (Object.keys(patch).length === 0) return;
     // A copy: a listener reads what will be sent, it cannot change it.
     if (!emit(this, 'grantkit-integration-update-request', { clientId: integration.client_id, changes: structuredClone(patch) }, { cancelable: true })) return;
-    this.#set({ saving: true });
+    this.#ui.set({ saving: true });
     try {
       const updated = await admin.updateIntegration({ client_id: integration.client_id }, patch);
       this.#show(updated, { saved: true });
@@ -228,11 +224,11 @@ export class IntegrationDetails extends GrantkitElement {
       // The form keeps what was typed; refusals go beside the fields the server named.
       const refused = error instanceof AdminApiError ? refusedDraft(t, error, draft) : {};
       // Enabled again first: a disabled field cannot take focus.
-      this.#set({ saveError: error, errors: refused, saving: false });
+      this.#ui.set({ saveError: error, errors: refused, saving: false });
       this.report(error);
       if (hasFieldErrors(refused)) await this.#focusError(refused);
     } finally {
-      this.#set({ saving: false });
+      this.#ui.set({ saving: false });
     }
   }
 
@@ -246,92 +242,92 @@ export class IntegrationDetails extends GrantkitElement {
 
   async #activate(): Promise<void> {
     const admin = this.#connection.client;
-    const integration = this.#ui.integration;
+    const integration = this.#ui.value.integration;
     if (!admin || !integration) return;
     if (!emit(this, 'grantkit-integration-status-request', { clientId: integration.client_id, status: 'active' }, { cancelable: true })) return;
-    this.#set({ statusBusy: true, statusError: undefined });
+    this.#ui.set({ statusBusy: true, statusError: undefined });
     try {
       const updated = await admin.activateIntegration({ client_id: integration.client_id });
-      this.#set({ integration: updated });
+      this.#ui.set({ integration: updated });
       this.#notice.say(stringsFor(this).notices.integrationActivated(this.#name));
       emit(this, 'grantkit-integration-status-changed', { clientId: updated.client_id, status: updated.status });
     } catch (error) {
-      this.#set({ statusError: error });
+      this.#ui.set({ statusError: error });
       this.report(error);
     } finally {
-      this.#set({ statusBusy: false });
+      this.#ui.set({ statusBusy: false });
     }
   }
 
   #ask(what: Exclude<Confirmation, 'discard'>): void {
-    this.#set({ confirm: what, typedName: '', confirmError: undefined });
+    this.#ui.set({ confirm: what, typedName: '', confirmError: undefined });
     void this.#modal.open();
   }
 
   async #confirmed(event: Event): Promise<void> {
     event.preventDefault();
-    if (this.#ui.confirm === 'discard') {
+    if (this.#ui.value.confirm === 'discard') {
       const answer = this.#discardAnswer;
       this.#discardAnswer = undefined;
       // Back to what the server has, so the next integration does not inherit the old draft's state.
-      if (this.#ui.integration) this.#show(this.#ui.integration, { errors: {}, saveError: undefined });
+      if (this.#ui.value.integration) this.#show(this.#ui.value.integration, { errors: {}, saveError: undefined });
       this.#modal.close();
       answer?.(true);
       return;
     }
     const admin = this.#connection.client;
-    const integration = this.#ui.integration;
-    if (!admin || !integration || !this.#ui.confirm) return;
-    if (this.#ui.confirm === 'delete' && this.#ui.typedName.trim() !== this.#name) return;
+    const integration = this.#ui.value.integration;
+    if (!admin || !integration || !this.#ui.value.confirm) return;
+    if (this.#ui.value.confirm === 'delete' && this.#ui.value.typedName.trim() !== this.#name) return;
     const clientId = integration.client_id;
-    const what = this.#ui.confirm;
+    const what = this.#ui.value.confirm;
     const allowed = what === 'deactivate'
       ? emit(this, 'grantkit-integration-status-request', { clientId, status: 'inactive' }, { cancelable: true })
       : what === 'end-grace'
         ? emit(this, 'grantkit-grace-period-end-request', { clientId }, { cancelable: true })
         : emit(this, 'grantkit-integration-delete-request', { clientId }, { cancelable: true });
     if (!allowed) return;
-    this.#set({ confirmBusy: true, confirmError: undefined });
+    this.#ui.set({ confirmBusy: true, confirmError: undefined });
     try {
       if (what === 'end-grace') {
         const { previous_secret_expires_at, updated_at } = await admin.endSecretGracePeriod({ client_id: clientId });
-        this.#set({ integration: { ...integration, previous_secret_expires_at: previous_secret_expires_at ?? null, updated_at } });
+        this.#ui.set({ integration: { ...integration, previous_secret_expires_at: previous_secret_expires_at ?? null, updated_at } });
         this.#modal.close();
         this.#notice.say(stringsFor(this).notices.gracePeriodEnded(this.#name));
         emit(this, 'grantkit-grace-period-ended', { clientId });
       } else if (what === 'deactivate') {
         const updated = await admin.deactivateIntegration({ client_id: integration.client_id });
-        this.#set({ integration: updated });
+        this.#ui.set({ integration: updated });
         this.#modal.close();
         this.#notice.say(stringsFor(this).notices.integrationDeactivated(this.#name));
         emit(this, 'grantkit-integration-status-changed', { clientId: updated.client_id, status: updated.status });
       } else {
         await admin.deleteIntegration({ client_id: integration.client_id });
-        this.#set({ deletedName: this.#name, integration: undefined, draft: undefined });
+        this.#ui.set({ deletedName: this.#name, integration: undefined, draft: undefined });
         this.#modal.close();
         emit(this, 'grantkit-integration-deleted', { clientId: integration.client_id });
       }
     } catch (error) {
-      this.#set({ confirmError: error });
+      this.#ui.set({ confirmError: error });
       this.report(error);
     } finally {
-      this.#set({ confirmBusy: false });
+      this.#ui.set({ confirmBusy: false });
     }
   }
 
   protected override render(): TemplateResult {
     const t = stringsFor(this);
-    const ui = this.#ui;
+    const ui = this.#ui.value;
     const dialog = renderConfirmDialog(t, {
       integration: ui.integration, what: ui.confirm, name: this.#name, typedName: ui.typedName, busy: ui.confirmBusy, error: ui.confirmError,
-      onClose: this.#modal.onClose, onSubmit: (event) => void this.#confirmed(event), onCancel: () => this.#modal.close(), onType: (typedName) => this.#set({ typedName }),
+      onClose: this.#modal.onClose, onSubmit: (event) => void this.#confirmed(event), onCancel: () => this.#modal.close(), onType: (typedName) => this.#ui.set({ typedName }),
     });
     return html`${this.#notice.render()} ${this.#renderBody(t)} ${dialog}`;
   }
 
   #renderBody(t: Strings) {
     // Focusable, so that focus has somewhere to go once the dialog that deleted it closes.
-    if (this.#ui.deletedName) return html`<p class="note deleted" role="status" tabindex="-1">${t.details.deleted(this.#ui.deletedName)}</p>`;
+    if (this.#ui.value.deletedName) return html`<p class="note deleted" role="status" tabindex="-1">${t.details.deleted(this.#ui.value.deletedName)}</p>`;
     if (!this.clientId) {
       return html`<div part="placeholder" class="placeholder" tabindex="-1">
         <p class="placeholder-title">${t.details.noneTitle}</p>
@@ -339,8 +335,8 @@ export class IntegrationDetails extends GrantkitElement {
         <slot name="placeholder-action"></slot>
       </div>`;
     }
-    if (this.#ui.loadError) return renderLoadError(t, this.#ui.loadError, () => void this.#load());
-    const ui = this.#ui;
+    if (this.#ui.value.loadError) return renderLoadError(t, this.#ui.value.loadError, () => void this.#load());
+    const ui = this.#ui.value;
     const integration = ui.integration;
     if (!integration || !ui.draft) return html`<div class="skeleton" aria-busy="true"><span role="status">${t.details.loading}</span></div>`;
     const active = integration.status === 'active';
@@ -375,12 +371,12 @@ export class IntegrationDetails extends GrantkitElement {
    */
   async refresh(): Promise<void> {
     const admin = this.#connection.client;
-    const shown = this.#ui.integration;
+    const shown = this.#ui.value.integration;
     if (!admin || !shown) return;
     try {
       const fresh = await admin.getIntegration({ client_id: shown.client_id });
       const { client_secret_last4, previous_secret_expires_at, scope, status, updated_at } = fresh;
-      this.#set({ integration: { ...shown, client_secret_last4, previous_secret_expires_at: previous_secret_expires_at ?? null, scope, status, updated_at } });
+      this.#ui.set({ integration: { ...shown, client_secret_last4, previous_secret_expires_at: previous_secret_expires_at ?? null, scope, status, updated_at } });
     } catch (error) {
       this.report(error);
     }

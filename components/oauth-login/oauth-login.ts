@@ -3,6 +3,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { GrantkitClient } from '../../src/index.js';
 import { grantkitContext } from '../shared/context.js';
+import { ViewState } from '../shared/view-state.js';
 import { emit } from '../shared/events.js';
 import { errorMessage, stringsFor } from '../shared/localize.js';
 import { completeSignInIfReturning } from '../shared/sign-in-return.js';
@@ -69,12 +70,7 @@ export class OAuthLogin extends GrantkitElement implements ClientAttributes {
   @property({ type: Boolean, attribute: 'end-session' }) endSession = false;
 
   // What the element shows, in one object that is replaced, never changed, on each update.
-  #ui: View = INITIAL;
-
-  #set(changes: Partial<View>): void {
-    this.#ui = { ...this.#ui, ...changes };
-    this.requestUpdate();
-  }
+  readonly #ui = new ViewState<View>(this, INITIAL);
 
   readonly #context = new ContextConsumer(this, { context: grantkitContext, subscribe: true, callback: () => void this.#resolveClient() });
   #ownConfig = '';
@@ -98,30 +94,30 @@ export class OAuthLogin extends GrantkitElement implements ClientAttributes {
       }
     }
     sdk ??= this.#context.value?.sdk;
-    if (sdk === this.#ui.sdk) return;
-    this.#ui.sdk?.removeEventListener('statechange', this.#onStateChange);
-    this.#set({ sdk });
+    if (sdk === this.#ui.value.sdk) return;
+    this.#ui.value.sdk?.removeEventListener('statechange', this.#onStateChange);
+    this.#ui.set({ sdk });
     sdk?.addEventListener('statechange', this.#onStateChange);
   }
 
   readonly #onStateChange = (): void => {
-    this.#set({ revision: this.#ui.revision + 1 });
+    this.#ui.set({ revision: this.#ui.value.revision + 1 });
   };
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#ui.sdk?.removeEventListener('statechange', this.#onStateChange);
+    this.#ui.value.sdk?.removeEventListener('statechange', this.#onStateChange);
   }
 
   #fail(error: unknown): void {
-    this.#set({ error });
+    this.#ui.set({ error });
     this.report(error);
   }
 
   async #signIn(): Promise<void> {
-    const sdk = this.#ui.sdk;
+    const sdk = this.#ui.value.sdk;
     if (!sdk) return;
-    this.#set({ error: undefined, busy: 'signin' });
+    this.#ui.set({ error: undefined, busy: 'signin' });
     try {
       if (this.popup) {
         await sdk.loginWithPopup();
@@ -132,28 +128,28 @@ export class OAuthLogin extends GrantkitElement implements ClientAttributes {
     } catch (error) {
       this.#fail(error);
     } finally {
-      this.#set({ busy: undefined });
+      this.#ui.set({ busy: undefined });
     }
   }
 
   async #signOut(): Promise<void> {
-    const sdk = this.#ui.sdk;
+    const sdk = this.#ui.value.sdk;
     if (!sdk) return;
-    this.#set({ error: undefined, busy: 'signout' });
+    this.#ui.set({ error: undefined, busy: 'signout' });
     try {
       await sdk.logout({ endSession: this.endSession });
       emit(this, 'grantkit-signout', {});
     } catch (error) {
       this.#fail(error);
     } finally {
-      this.#set({ busy: undefined });
+      this.#ui.set({ busy: undefined });
     }
   }
 
   protected override render(): TemplateResult {
     const t = stringsFor(this);
-    const sdk = this.#ui.sdk;
-    const error = this.#ui.error ? html`<p part="error" class="error" role="alert">${errorMessage(t, this.#ui.error)}</p>` : nothing;
+    const sdk = this.#ui.value.sdk;
+    const error = this.#ui.value.error ? html`<p part="error" class="error" role="alert">${errorMessage(t, this.#ui.value.error)}</p>` : nothing;
     if (sdk?.isAuthenticated) {
       const user = sdk.user;
       const name = String(user?.name ?? user?.email ?? user?.sub ?? '');
@@ -163,18 +159,18 @@ export class OAuthLogin extends GrantkitElement implements ClientAttributes {
             <span part="name">${name}</span>
             ${user?.email && user.email !== name ? html`<span part="email">${String(user.email)}</span>` : nothing}
           </span>
-          <button part="button" type="button" ?disabled=${this.#ui.busy !== undefined} aria-busy=${this.#ui.busy === 'signout' ? 'true' : 'false'} @click=${this.#signOut}>
-            ${this.#ui.busy === 'signout' ? t.login.signingOut : t.login.signOut}
+          <button part="button" type="button" ?disabled=${this.#ui.value.busy !== undefined} aria-busy=${this.#ui.value.busy === 'signout' ? 'true' : 'false'} @click=${this.#signOut}>
+            ${this.#ui.value.busy === 'signout' ? t.login.signingOut : t.login.signOut}
           </button>
         </div>
         ${error}
       `;
     }
-    const waiting = !sdk || this.#ui.busy === 'signin';
+    const waiting = !sdk || this.#ui.value.busy === 'signin';
     return html`
       <div part="base">
         <button part="button" class="primary" type="button" ?disabled=${waiting} aria-busy=${waiting ? 'true' : 'false'} @click=${this.#signIn}>
-          ${!sdk ? t.common.loading : this.#ui.busy === 'signin' ? t.login.signingIn : t.login.signIn}
+          ${!sdk ? t.common.loading : this.#ui.value.busy === 'signin' ? t.login.signingIn : t.login.signIn}
         </button>
       </div>
       ${error}

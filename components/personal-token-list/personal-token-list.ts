@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { AdminClient, Permission, PersonalToken, PersonalTokenWithValue } from '../../src/admin/index.js';
 import { AdminConnection } from '../shared/admin-connection.js';
+import { ViewState } from '../shared/view-state.js';
 import { emit } from '../shared/events.js';
 import { ModalDialog } from '../shared/modal-dialog.js';
 import { renderListEnd, renderListState } from '../shared/list-state.js';
@@ -106,12 +107,7 @@ export class PersonalTokenList extends GrantkitElement {
   /** Confirms each change this element made (one pattern in every element). */
   readonly #notice = new DoneNotice(this);
   // What the element shows, in one object that is replaced, never changed, on each update.
-  #ui: View = INITIAL;
-
-  #set(changes: Partial<View>): void {
-    this.#ui = { ...this.#ui, ...changes };
-    this.requestUpdate();
-  }
+  readonly #ui = new ViewState<View>(this, INITIAL);
 
   readonly #connection = new AdminConnection(this, () => this.#start());
   readonly #secret = new SecretHolder(this);
@@ -125,7 +121,7 @@ export class PersonalTokenList extends GrantkitElement {
   readonly #modal = new ModalDialog(this, {
     onClosed: () => {
       this.#secret.forget();
-      this.#set({ mode: undefined, pending: undefined });
+      this.#ui.set({ mode: undefined, pending: undefined });
       if (this.#afterSecret) this.#notice.say(this.#afterSecret);
       this.#afterSecret = '';
     },
@@ -134,18 +130,18 @@ export class PersonalTokenList extends GrantkitElement {
 
   #start(): void {
     void this.#loader.reload();
-    void this.#connection.permissions()?.then((may) => this.#set({ allowed: [...may] }));
+    void this.#connection.permissions()?.then((may) => this.#ui.set({ allowed: [...may] }));
   }
 
   async #open(mode: 'create' | 'revoke' | 'regenerate', token?: PersonalToken): Promise<void> {
     this.#afterSecret = '';
     // Regenerated, a token is offered the lifetime it had; a new one, 30 days.
     const expiry = mode === 'regenerate' && token ? lifetimeOf(token) : 30;
-    this.#set({ mode: mode, pending: token, error: undefined, nameError: false, permissionError: false, dateError: false, expiry, customDate: '' });
+    this.#ui.set({ mode: mode, pending: token, error: undefined, nameError: false, permissionError: false, dateError: false, expiry, customDate: '' });
     if (mode === 'create') {
-      this.#set({ name: '' });
+      this.#ui.set({ name: '' });
       // Read-only by default: a script gets more only when someone ticks it.
-      this.#set({ chosen: this.#ui.allowed.filter((p) => p.endsWith(':read')) });
+      this.#ui.set({ chosen: this.#ui.value.allowed.filter((p) => p.endsWith(':read')) });
     }
     await this.#modal.open();
   }
@@ -161,7 +157,7 @@ export class PersonalTokenList extends GrantkitElement {
 
   /** The lifetime chosen, in days; undefined while the picked date is missing or out of range. */
   get #days(): number | undefined {
-    const { expiry, customDate } = this.#ui;
+    const { expiry, customDate } = this.#ui.value;
     if (expiry !== 'custom') return expiry;
     const days = customDate ? daysUntil(customDate) : NaN;
     return days >= 1 && days <= MAX_DAYS ? days : undefined;
@@ -169,10 +165,10 @@ export class PersonalTokenList extends GrantkitElement {
 
   /** Checks the form before anything is sent; focuses the first field in error. */
   async #checked(needsName: boolean): Promise<number | undefined> {
-    const nameError = needsName && !this.#ui.name.trim();
-    const permissionError = needsName && this.#ui.chosen.length === 0;
+    const nameError = needsName && !this.#ui.value.name.trim();
+    const permissionError = needsName && this.#ui.value.chosen.length === 0;
     const days = this.#days;
-    this.#set({ nameError, permissionError, dateError: days === undefined });
+    this.#ui.set({ nameError, permissionError, dateError: days === undefined });
     if (!nameError && !permissionError && days !== undefined) return days;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(nameError ? '#pat-name' : permissionError ? '[part~=permission] input' : '#pat-date')?.focus();
@@ -184,8 +180,8 @@ export class PersonalTokenList extends GrantkitElement {
     const admin = this.#connection.client;
     const days = await this.#checked(true);
     if (!admin || days === undefined) return;
-    if (!emit(this, 'grantkit-personal-token-create-request', { name: this.#ui.name.trim(), scope: [...this.#ui.chosen], expiresInDays: days }, { cancelable: true })) return;
-    await this.#issue(() => admin.createPersonalToken({ name: this.#ui.name.trim(), scope: this.#ui.chosen, expires_in_days: days }), (token) => {
+    if (!emit(this, 'grantkit-personal-token-create-request', { name: this.#ui.value.name.trim(), scope: [...this.#ui.value.chosen], expiresInDays: days }, { cancelable: true })) return;
+    await this.#issue(() => admin.createPersonalToken({ name: this.#ui.value.name.trim(), scope: this.#ui.value.chosen, expires_in_days: days }), (token) => {
       this.#afterSecret = stringsFor(this).notices.personalTokenCreated(token.name);
       emit(this, 'grantkit-personal-token-created', { id: token.id, name: token.name, expiresAt: token.expires_at });
     });
@@ -193,23 +189,23 @@ export class PersonalTokenList extends GrantkitElement {
 
   /** Creating and regenerating alike: the value shown once, the list read again, what to say once the value is put away. */
   async #issue(request: () => Promise<PersonalTokenWithValue>, issued: (token: PersonalTokenWithValue) => void): Promise<void> {
-    this.#set({ busy: true, error: undefined });
+    this.#ui.set({ busy: true, error: undefined });
     try {
       const token = await request();
       this.#secret.show(token.token);
       issued(token);
       void this.#loader.reload();
     } catch (error) {
-      this.#set({ error });
+      this.#ui.set({ error });
       this.report(error);
     } finally {
-      this.#set({ busy: false });
+      this.#ui.set({ busy: false });
     }
   }
 
   async #regenerate(event: Event): Promise<void> {
     event.preventDefault();
-    const token = this.#ui.pending;
+    const token = this.#ui.value.pending;
     const admin = this.#connection.client;
     const days = await this.#checked(false);
     if (!token || !admin || days === undefined) return;
@@ -221,11 +217,11 @@ export class PersonalTokenList extends GrantkitElement {
   }
 
   async #revoke(): Promise<void> {
-    const token = this.#ui.pending;
+    const token = this.#ui.value.pending;
     const admin = this.#connection.client;
     if (!token || !admin) return;
     if (!emit(this, 'grantkit-personal-token-revoke-request', { id: token.id, name: token.name }, { cancelable: true })) return;
-    this.#set({ busy: true, error: undefined });
+    this.#ui.set({ busy: true, error: undefined });
     try {
       await admin.revokePersonalToken({ token_id: token.id });
       this.#loader.remove((t) => t.id === token.id);
@@ -233,10 +229,10 @@ export class PersonalTokenList extends GrantkitElement {
       emit(this, 'grantkit-personal-token-revoked', { id: token.id, name: token.name });
       this.#close();
     } catch (error) {
-      this.#set({ error });
+      this.#ui.set({ error });
       this.report(error);
     } finally {
-      this.#set({ busy: false });
+      this.#ui.set({ busy: false });
     }
   }
 
@@ -279,57 +275,57 @@ export class PersonalTokenList extends GrantkitElement {
     if (this.#secret.shown) {
       return this.#secret.render(t, () => this.#close(), undefined, { title: t.personal.tokenTitle, explanation: t.personal.tokenExplanation, label: t.personal.tokenLabel });
     }
-    const error = this.#ui.error ? html`<p class="error" role="alert">${errorMessage(t, this.#ui.error)}</p>` : nothing;
-    if (this.#ui.mode === 'revoke' && this.#ui.pending) {
+    const error = this.#ui.value.error ? html`<p class="error" role="alert">${errorMessage(t, this.#ui.value.error)}</p>` : nothing;
+    if (this.#ui.value.mode === 'revoke' && this.#ui.value.pending) {
       return html`
         <h2 id="title">${t.personal.revokeTitle}</h2>
-        <p>${t.personal.revokeExplanation(this.#ui.pending.name)}</p>
+        <p>${t.personal.revokeExplanation(this.#ui.value.pending.name)}</p>
         ${error}
         <div part="actions">
-          <button type="button" ?disabled=${this.#ui.busy} @click=${() => this.#close()}>${t.common.cancel}</button>
-          <button type="button" class="danger" ?disabled=${this.#ui.busy} aria-busy=${this.#ui.busy ? 'true' : 'false'} @click=${this.#revoke}>${this.#ui.busy ? t.personal.revoking : t.personal.revoke}</button>
+          <button type="button" ?disabled=${this.#ui.value.busy} @click=${() => this.#close()}>${t.common.cancel}</button>
+          <button type="button" class="danger" ?disabled=${this.#ui.value.busy} aria-busy=${this.#ui.value.busy ? 'true' : 'false'} @click=${this.#revoke}>${this.#ui.value.busy ? t.personal.revoking : t.personal.revoke}</button>
         </div>
       `;
     }
-    if (this.#ui.mode === 'regenerate' && this.#ui.pending) {
+    if (this.#ui.value.mode === 'regenerate' && this.#ui.value.pending) {
       return html`
         <form novalidate @submit=${this.#regenerate}>
-          <h2 id="title">${t.personal.regenerateTitle(this.#ui.pending.name)}</h2>
+          <h2 id="title">${t.personal.regenerateTitle(this.#ui.value.pending.name)}</h2>
           <p>${t.personal.regenerateExplanation}</p>
           ${error}
           ${this.#renderExpiry(t)}
           <div part="actions">
-            <button type="button" ?disabled=${this.#ui.busy} @click=${() => this.#close()}>${t.common.cancel}</button>
-            <button type="submit" class="danger" ?disabled=${this.#ui.busy} aria-busy=${this.#ui.busy ? 'true' : 'false'}>${this.#ui.busy ? t.personal.regenerating : t.personal.regenerateButton}</button>
+            <button type="button" ?disabled=${this.#ui.value.busy} @click=${() => this.#close()}>${t.common.cancel}</button>
+            <button type="submit" class="danger" ?disabled=${this.#ui.value.busy} aria-busy=${this.#ui.value.busy ? 'true' : 'false'}>${this.#ui.value.busy ? t.personal.regenerating : t.personal.regenerateButton}</button>
           </div>
         </form>
       `;
     }
-    if (this.#ui.mode !== 'create') return nothing;
-    const { permissionError } = this.#ui;
+    if (this.#ui.value.mode !== 'create') return nothing;
+    const { permissionError } = this.#ui.value;
     return html`
       <form novalidate @submit=${this.#create}>
         <h2 id="title">${t.personal.createTitle}</h2>
         ${error}
         <label for="pat-name">${t.personal.name}</label>
-        <input id="pat-name" type="text" maxlength="100" .value=${this.#ui.name} aria-invalid=${this.#ui.nameError ? 'true' : 'false'} aria-describedby="pat-name-hint"
+        <input id="pat-name" type="text" maxlength="100" .value=${this.#ui.value.name} aria-invalid=${this.#ui.value.nameError ? 'true' : 'false'} aria-describedby="pat-name-hint"
           @input=${(e: Event) => {
-            this.#set({ name: (e.target as HTMLInputElement).value, nameError: false });
+            this.#ui.set({ name: (e.target as HTMLInputElement).value, nameError: false });
           }} />
-        <p class="hint" id="pat-name-hint">${this.#ui.nameError ? html`<span class="error">${t.personal.required}</span> ` : nothing}${t.personal.nameHint}</p>
+        <p class="hint" id="pat-name-hint">${this.#ui.value.nameError ? html`<span class="error">${t.personal.required}</span> ` : nothing}${t.personal.nameHint}</p>
         <fieldset aria-describedby="pat-permissions-hint">
           <legend>${t.personal.permissions}</legend>
-          ${this.#ui.allowed.map(
-            (p) => html`<label part="permission" class="option"><input type="checkbox" .checked=${this.#ui.chosen.includes(p)} aria-invalid=${permissionError ? 'true' : 'false'}
-              @change=${(e: Event) => this.#set({ chosen: (e.target as HTMLInputElement).checked ? [...this.#ui.chosen, p] : this.#ui.chosen.filter((c) => c !== p), permissionError: false })} />
+          ${this.#ui.value.allowed.map(
+            (p) => html`<label part="permission" class="option"><input type="checkbox" .checked=${this.#ui.value.chosen.includes(p)} aria-invalid=${permissionError ? 'true' : 'false'}
+              @change=${(e: Event) => this.#ui.set({ chosen: (e.target as HTMLInputElement).checked ? [...this.#ui.value.chosen, p] : this.#ui.value.chosen.filter((c) => c !== p), permissionError: false })} />
               <span><code>${p}</code> <span class="permission-description">${t.personal.permission[p]}</span></span></label>`,
           )}
           <p class="hint" id="pat-permissions-hint">${permissionError ? html`<span class="error">${t.personal.noPermission}</span> ` : nothing}${t.personal.permissionsHint}</p>
         </fieldset>
         ${this.#renderExpiry(t)}
         <div part="actions">
-          <button type="button" ?disabled=${this.#ui.busy} @click=${() => this.#close()}>${t.common.cancel}</button>
-          <button type="submit" class="primary" ?disabled=${this.#ui.busy} aria-busy=${this.#ui.busy ? 'true' : 'false'}>${this.#ui.busy ? t.personal.creating : t.personal.createButton}</button>
+          <button type="button" ?disabled=${this.#ui.value.busy} @click=${() => this.#close()}>${t.common.cancel}</button>
+          <button type="submit" class="primary" ?disabled=${this.#ui.value.busy} aria-busy=${this.#ui.value.busy ? 'true' : 'false'}>${this.#ui.value.busy ? t.personal.creating : t.personal.createButton}</button>
         </div>
       </form>
     `;
@@ -337,12 +333,12 @@ export class PersonalTokenList extends GrantkitElement {
 
   /** The lifetime: a number of days or a date, and the date it results in, as GitHub shows it. */
   #renderExpiry(t: Strings) {
-    const { expiry, customDate, dateError } = this.#ui;
+    const { expiry, customDate, dateError } = this.#ui.value;
     const days = this.#days;
     const date = dateFormat(this, false);
     const last = date.format(new Date(Date.now() + MAX_DAYS * DAY_MS));
     // A regenerated token is also offered the lifetime it had.
-    const had = this.#ui.mode === 'regenerate' && this.#ui.pending ? [lifetimeOf(this.#ui.pending)] : [];
+    const had = this.#ui.value.mode === 'regenerate' && this.#ui.value.pending ? [lifetimeOf(this.#ui.value.pending)] : [];
     const offered = [...new Set([...EXPIRY_DAYS, ...had])].sort((a, b) => a - b);
     return html`
       <div part="expiry">
@@ -350,7 +346,7 @@ export class PersonalTokenList extends GrantkitElement {
         <select id="pat-days" aria-describedby="pat-expiry-result"
           @change=${(e: Event) => {
             const value = (e.target as HTMLSelectElement).value;
-            this.#set({ expiry: value === 'custom' ? 'custom' : Number(value), dateError: false, customDate: value === 'custom' ? customDate || dateInDays(30) : customDate });
+            this.#ui.set({ expiry: value === 'custom' ? 'custom' : Number(value), dateError: false, customDate: value === 'custom' ? customDate || dateInDays(30) : customDate });
           }}>
           ${offered.map((d) => html`<option value=${d} ?selected=${d === expiry}>${t.personal.days(d)}</option>`)}
           <option value="custom" ?selected=${expiry === 'custom'}>${t.personal.customExpiry}</option>
@@ -358,7 +354,7 @@ export class PersonalTokenList extends GrantkitElement {
         ${expiry === 'custom'
           ? html`<label for="pat-date">${t.personal.expiryDate}</label>
               <input id="pat-date" type="date" min=${dateInDays(1)} max=${dateInDays(MAX_DAYS)} .value=${customDate} aria-invalid=${dateError ? 'true' : 'false'} aria-describedby="pat-expiry-result"
-                @input=${(e: Event) => this.#set({ customDate: (e.target as HTMLInputElement).value, dateError: false })} />`
+                @input=${(e: Event) => this.#ui.set({ customDate: (e.target as HTMLInputElement).value, dateError: false })} />`
           : nothing}
         <p class="hint" id="pat-expiry-result" aria-live="polite">
           ${dateError || days === undefined

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { AdminClient } from '../../src/admin/index.js';
 import { AdminConnection } from '../shared/admin-connection.js';
+import { ViewState } from '../shared/view-state.js';
 import { emit } from '../shared/events.js';
 import { dateFormat, errorMessage, stringsFor } from '../shared/localize.js';
 import { ModalDialog } from '../shared/modal-dialog.js';
@@ -71,12 +72,7 @@ export class RotateSecretDialog extends GrantkitElement {
   @property({ attribute: false }) admin: AdminClient | undefined;
 
   // What the element shows, in one object that is replaced, never changed, on each update.
-  #ui: View = INITIAL;
-
-  #set(changes: Partial<View>): void {
-    this.#ui = { ...this.#ui, ...changes };
-    this.requestUpdate();
-  }
+  readonly #ui = new ViewState<View>(this, INITIAL);
 
   readonly #connection = new AdminConnection(this);
   readonly #secret = new SecretHolder(this);
@@ -95,36 +91,36 @@ export class RotateSecretDialog extends GrantkitElement {
   }
 
   #reset(): void {
-    this.#set({ phase: 'confirm', grace: 0, acknowledged: false, error: undefined });
+    this.#ui.set({ phase: 'confirm', grace: 0, acknowledged: false, error: undefined });
     this.#forgetSecret();
   }
 
   #forgetSecret(): void {
     this.#secret.forget();
-    this.#set({ previousUntil: null });
+    this.#ui.set({ previousUntil: null });
   }
 
   readonly #onCancel = (event: Event): void => {
     // While the new secret is shown, only an explicit "I have stored it" closes the dialog.
-    if (this.#ui.phase !== 'confirm') event.preventDefault();
+    if (this.#ui.value.phase !== 'confirm') event.preventDefault();
   };
 
   async #rotate(event: Event): Promise<void> {
     event.preventDefault();
     const admin = this.#connection.client;
-    if (!this.#ui.acknowledged || !admin) return;
-    if (!emit(this, 'grantkit-rotate-request', { clientId: this.clientId, gracePeriodSeconds: this.#ui.grace }, { cancelable: true })) return;
-    this.#set({ error: undefined, phase: 'rotating' });
+    if (!this.#ui.value.acknowledged || !admin) return;
+    if (!emit(this, 'grantkit-rotate-request', { clientId: this.clientId, gracePeriodSeconds: this.#ui.value.grace }, { cancelable: true })) return;
+    this.#ui.set({ error: undefined, phase: 'rotating' });
     try {
-      const result = await admin.rotateIntegrationSecret({ client_id: this.clientId }, this.#ui.grace ? { grace_period_seconds: this.#ui.grace } : undefined);
+      const result = await admin.rotateIntegrationSecret({ client_id: this.clientId }, this.#ui.value.grace ? { grace_period_seconds: this.#ui.value.grace } : undefined);
       this.#secret.show(result.client_secret);
-      this.#set({ previousUntil: result.previous_secret_expires_at, phase: 'done' });
+      this.#ui.set({ previousUntil: result.previous_secret_expires_at, phase: 'done' });
       emit(this, 'grantkit-secret-rotated', { clientId: this.clientId, last4: result.client_secret_last4, previousSecretExpiresAt: result.previous_secret_expires_at });
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLInputElement>('[part=secret]')?.select();
     } catch (error) {
       // Back to the form as it was: the user's choices are kept for another try.
-      this.#set({ phase: 'confirm', error: error });
+      this.#ui.set({ phase: 'confirm', error: error });
       this.report(error);
     }
   }
@@ -134,18 +130,18 @@ export class RotateSecretDialog extends GrantkitElement {
     const name = this.integrationName || this.clientId;
     return html`
       <dialog part="dialog" aria-labelledby="title" aria-describedby="description" @close=${this.#modal.onClose} @cancel=${this.#onCancel}>
-        ${this.#ui.phase === 'done' ? this.#renderSecret(t) : this.#renderConfirm(t, name)}
+        ${this.#ui.value.phase === 'done' ? this.#renderSecret(t) : this.#renderConfirm(t, name)}
       </dialog>
     `;
   }
 
   #renderConfirm(t: ReturnType<typeof stringsFor>, name: string) {
-    const busy = this.#ui.phase === 'rotating';
+    const busy = this.#ui.value.phase === 'rotating';
     const hours = (s: number) => s / 3600;
     const label = (s: number) => (s === 0 ? t.rotate.graceNone : s < 86_400 ? t.rotate.graceHours(hours(s)) : t.rotate.graceDays(s / 86_400));
     // The moment the current secret stops working, as the chosen grace period makes it.
     const format = dateFormat(this);
-    const until = this.#ui.grace ? format.format(new Date(Date.now() + this.#ui.grace * 1000)) : '';
+    const until = this.#ui.value.grace ? format.format(new Date(Date.now() + this.#ui.value.grace * 1000)) : '';
     const earlier = this.previousSecretExpiresAt && new Date(this.previousSecretExpiresAt) > new Date() ? format.format(new Date(this.previousSecretExpiresAt)) : '';
     return html`
       <form @submit=${this.#rotate}>
@@ -154,18 +150,18 @@ export class RotateSecretDialog extends GrantkitElement {
         ${earlier ? html`<p class="warning" part="earlier">${t.rotate.earlierEnds(earlier)}</p>` : nothing}
         <p class="warning">${t.rotate.irreversible}</p>
         <label for="grace">${t.rotate.graceLabel}</label>
-        <select id="grace" part="grace" .value=${String(this.#ui.grace)} ?disabled=${busy}
-          @change=${(e: Event) => this.#set({ grace: Number((e.target as HTMLSelectElement).value), acknowledged: false })}>
-          ${GRACE_PERIODS.map((s) => html`<option value=${s} ?selected=${s === this.#ui.grace}>${label(s)}</option>`)}
+        <select id="grace" part="grace" .value=${String(this.#ui.value.grace)} ?disabled=${busy}
+          @change=${(e: Event) => this.#ui.set({ grace: Number((e.target as HTMLSelectElement).value), acknowledged: false })}>
+          ${GRACE_PERIODS.map((s) => html`<option value=${s} ?selected=${s === this.#ui.value.grace}>${label(s)}</option>`)}
         </select>
         <label class="check">
-          <input type="checkbox" part="confirm" .checked=${this.#ui.acknowledged} ?disabled=${busy} @change=${(e: Event) => (this.#set({ acknowledged: (e.target as HTMLInputElement).checked }))} />
+          <input type="checkbox" part="confirm" .checked=${this.#ui.value.acknowledged} ?disabled=${busy} @change=${(e: Event) => (this.#ui.set({ acknowledged: (e.target as HTMLInputElement).checked }))} />
           <span>${until ? t.rotate.confirmGrace(until) : t.rotate.confirm}</span>
         </label>
-        ${this.#ui.error ? html`<p part="error" class="error" role="alert">${errorMessage(t, this.#ui.error)}</p>` : nothing}
+        ${this.#ui.value.error ? html`<p part="error" class="error" role="alert">${errorMessage(t, this.#ui.value.error)}</p>` : nothing}
         <div part="actions">
           <button type="button" ?disabled=${busy} @click=${() => this.close()}>${t.common.cancel}</button>
-          <button type="submit" class="danger" ?disabled=${!this.#ui.acknowledged || busy} aria-busy=${busy ? 'true' : 'false'}>
+          <button type="submit" class="danger" ?disabled=${!this.#ui.value.acknowledged || busy} aria-busy=${busy ? 'true' : 'false'}>
             ${busy ? t.rotate.rotating : t.rotate.rotate}
           </button>
         </div>
@@ -174,7 +170,7 @@ export class RotateSecretDialog extends GrantkitElement {
   }
 
   #renderSecret(t: ReturnType<typeof stringsFor>) {
-    const until = this.#ui.previousUntil ? dateFormat(this).format(new Date(this.#ui.previousUntil)) : undefined;
+    const until = this.#ui.value.previousUntil ? dateFormat(this).format(new Date(this.#ui.value.previousUntil)) : undefined;
     return this.#secret.render(t, () => this.close(), until ? t.rotate.previousUntil(until) : undefined);
   }
 }

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { AdminApiError, type AdminClient, type Scope } from '../../src/admin/index.js';
 import { LatestLoad } from '../shared/latest-load.js';
+import { ViewState } from '../shared/view-state.js';
 import { AdminConnection } from '../shared/admin-connection.js';
 import { emit } from '../shared/events.js';
 import { renderLoadError } from '../shared/load-error.js';
@@ -107,12 +108,12 @@ export class ScopeManager extends GrantkitElement {
   /** Confirms each change this element made (one pattern in every element). */
   readonly #notice = new DoneNotice(this);
   // Everything the element shows, in one object that is replaced, never changed, on each update.
-  #ui: View = INITIAL;
+  readonly #ui = new ViewState<View>(this, INITIAL);
 
   readonly #latest = new LatestLoad(this, () => void this.#load());
   readonly #connection = new AdminConnection(this, () => void this.#load(), () => this.clientId);
   readonly #modal = new ModalDialog(this, {
-    onClosed: () => this.#set({ dialog: undefined, form: EMPTY_FORM, deleting: undefined, dialogError: undefined }),
+    onClosed: () => this.#ui.set({ dialog: undefined, form: EMPTY_FORM, deleting: undefined, dialogError: undefined }),
     fallbackFocus: () => this.renderRoot.querySelector<HTMLElement>('[part=toolbar] button, [part=list]'),
   });
 
@@ -121,17 +122,12 @@ export class ScopeManager extends GrantkitElement {
     return this.#load();
   }
 
-  #set(changes: Partial<View>): void {
-    this.#ui = { ...this.#ui, ...changes };
-    this.requestUpdate();
-  }
-
   async #load(): Promise<void> {
     const admin = this.#connection.client;
     if (!admin) return;
     await this.#latest.run(async (signal) => {
-      this.#set({ scopes: undefined, loadError: undefined, rowError: undefined });
-      void this.#connection.permissions()?.then((may) => this.#set({ canWriteScopes: may.includes('scopes:write'), canWriteIntegrations: may.includes('integrations:write') }));
+      this.#ui.set({ scopes: undefined, loadError: undefined, rowError: undefined });
+      void this.#connection.permissions()?.then((may) => this.#ui.set({ canWriteScopes: may.includes('scopes:write'), canWriteIntegrations: may.includes('integrations:write') }));
       try {
         const scopes: Scope[] = [];
         const [, associated] = await Promise.all([
@@ -141,17 +137,17 @@ export class ScopeManager extends GrantkitElement {
           this.clientId ? admin.listIntegrationScopes({ client_id: this.clientId }, { signal }).then((r) => r.items) : Promise.resolve([]),
         ]);
         if (signal.aborted) return;
-        this.#set({ scopes, associated: new Set(associated.map((s) => key(s.name))) });
+        this.#ui.set({ scopes, associated: new Set(associated.map((s) => key(s.name))) });
       } catch (error) {
         if (signal.aborted) return;
-        this.#set({ loadError: error });
+        this.#ui.set({ loadError: error });
         this.report(error);
       }
     });
   }
 
   #openForm(scope?: Scope): void {
-    this.#set({
+    this.#ui.set({
       dialog: 'form',
       dialogError: undefined,
       form: scope ? { editing: scope, name: scope.name, description: scope.description, serviceUrls: scope.service_urls.join('\n'), errors: {} } : EMPTY_FORM,
@@ -160,26 +156,26 @@ export class ScopeManager extends GrantkitElement {
   }
 
   #askToDelete(scope: Scope): void {
-    this.#set({ dialog: 'delete', deleting: scope, dialogError: undefined });
+    this.#ui.set({ dialog: 'delete', deleting: scope, dialogError: undefined });
     void this.#modal.open();
   }
 
   #editForm(changes: Partial<Form>, clear?: keyof Form['errors']): void {
-    const form = this.#ui.form;
-    this.#set({ form: { ...form, ...changes, errors: clear ? { ...form.errors, [clear]: undefined } : form.errors } });
+    const form = this.#ui.value.form;
+    this.#ui.set({ form: { ...form, ...changes, errors: clear ? { ...form.errors, [clear]: undefined } : form.errors } });
   }
 
   async #save(event: Event): Promise<void> {
     event.preventDefault();
     const t = stringsFor(this);
     const admin = this.#connection.client;
-    const form = this.#ui.form;
+    const form = this.#ui.value.form;
     const urls = form.serviceUrls.split('\n').map((line) => line.trim()).filter(Boolean);
     const errors: Form['errors'] = {};
     if (!form.editing && !fitsFormat('ScopeName', form.name)) errors.name = t.scopes.badName;
     const bad = urls.find((url) => !fitsFormat('ServiceUrl', url));
     if (bad) errors.serviceUrls = t.scopes.badServiceUrl(bad);
-    this.#set({ form: { ...form, errors }, dialogError: undefined });
+    this.#ui.set({ form: { ...form, errors }, dialogError: undefined });
     if (errors.name || errors.serviceUrls) {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('dialog [aria-invalid=true]')?.focus();
@@ -187,14 +183,14 @@ export class ScopeManager extends GrantkitElement {
     }
     if (!admin) return;
     if (!emit(this, 'grantkit-scope-save-request', { name: form.editing?.name ?? form.name, created: !form.editing }, { cancelable: true })) return;
-    this.#set({ busy: true });
+    this.#ui.set({ busy: true });
     try {
       const unique = [...new Set(urls)];
       const saved = form.editing
         ? await admin.updateScope({ scope_name: form.editing.name }, { description: form.description, service_urls: unique })
         : await admin.createScope({ name: form.name, description: form.description, service_urls: unique });
-      const others = (this.#ui.scopes ?? []).filter((s) => key(s.name) !== key(saved.name));
-      this.#set({ scopes: [...others, saved].sort((a, b) => a.name.localeCompare(b.name)) });
+      const others = (this.#ui.value.scopes ?? []).filter((s) => key(s.name) !== key(saved.name));
+      this.#ui.set({ scopes: [...others, saved].sort((a, b) => a.name.localeCompare(b.name)) });
       this.#modal.close();
       this.#notice.say(form.editing ? t.notices.scopeSaved(saved.name) : t.notices.scopeCreated(saved.name));
       emit(this, 'grantkit-scope-saved', { name: saved.name, created: !form.editing });
@@ -205,27 +201,27 @@ export class ScopeManager extends GrantkitElement {
         if (error.code === 'duplicate_name' || error.fieldError('/body/name')) byField.name = error.code === 'duplicate_name' ? errorMessage(t, error) : t.scopes.badName;
         if (error.errors.some((e) => e.path.startsWith('/body/service_urls'))) byField.serviceUrls = t.create.invalid;
       }
-      this.#set({ dialogError: byField.name || byField.serviceUrls ? undefined : error, form: { ...this.#ui.form, errors: byField } });
+      this.#ui.set({ dialogError: byField.name || byField.serviceUrls ? undefined : error, form: { ...this.#ui.value.form, errors: byField } });
       this.report(error);
     } finally {
-      this.#set({ busy: false });
+      this.#ui.set({ busy: false });
     }
   }
 
   async #delete(): Promise<void> {
     const admin = this.#connection.client;
-    const scope = this.#ui.deleting;
+    const scope = this.#ui.value.deleting;
     if (!admin || !scope) return;
     if (!emit(this, 'grantkit-scope-delete-request', { name: scope.name }, { cancelable: true })) return;
-    this.#set({ busy: true, dialogError: undefined });
+    this.#ui.set({ busy: true, dialogError: undefined });
     try {
       await admin.deleteScope({ scope_name: scope.name });
-      this.#set({ scopes: (this.#ui.scopes ?? []).filter((s) => s !== scope), busy: false });
+      this.#ui.set({ scopes: (this.#ui.value.scopes ?? []).filter((s) => s !== scope), busy: false });
       this.#modal.close();
       this.#notice.say(stringsFor(this).notices.scopeDeleted(scope.name));
       emit(this, 'grantkit-scope-deleted', { name: scope.name });
     } catch (error) {
-      this.#set({ dialogError: error, busy: false });
+      this.#ui.set({ dialogError: error, busy: false });
       this.report(error);
       // A scope in use takes the Delete button away, and focus with it: put it on Close
       // (enabled again above: a disabled button cannot take focus).
@@ -242,24 +238,24 @@ export class ScopeManager extends GrantkitElement {
       this.requestUpdate();
       return;
     }
-    this.#set({ toggling: scope.name, rowError: undefined });
+    this.#ui.set({ toggling: scope.name, rowError: undefined });
     try {
       const params = { client_id: this.clientId, scope_name: scope.name };
       await (allow ? admin.associateScope(params) : admin.disassociateScope(params));
-      const associated = new Set(this.#ui.associated);
+      const associated = new Set(this.#ui.value.associated);
       if (allow) associated.add(key(scope.name));
       else associated.delete(key(scope.name));
       const counted = { ...scope, integration_count: Math.max(0, scope.integration_count + (allow ? 1 : -1)) };
-      this.#set({ associated, scopes: (this.#ui.scopes ?? []).map((s) => (s === scope ? counted : s)) });
+      this.#ui.set({ associated, scopes: (this.#ui.value.scopes ?? []).map((s) => (s === scope ? counted : s)) });
       const notices = stringsFor(this).notices;
       this.#notice.say(allow ? notices.scopeAllowed(scope.name) : notices.scopeDisallowed(scope.name));
       emit(this, 'grantkit-scope-association-changed', { clientId: this.clientId, name: scope.name, allowed: allow });
     } catch (error) {
       // The checkbox goes back to what the server has; the row says why.
-      this.#set({ rowError: { name: scope.name, error } });
+      this.#ui.set({ rowError: { name: scope.name, error } });
       this.report(error);
     } finally {
-      this.#set({ toggling: '' });
+      this.#ui.set({ toggling: '' });
     }
   }
 
@@ -274,7 +270,7 @@ export class ScopeManager extends GrantkitElement {
   }
 
   #renderBody(t: Strings) {
-    const { scopes, loadError, canWriteScopes } = this.#ui;
+    const { scopes, loadError, canWriteScopes } = this.#ui.value;
     if (loadError) return renderLoadError(t, loadError, () => void this.#load());
     if (!scopes) return html`<div part="list" aria-busy="true"><p class="note" role="status">${t.common.loading}</p></div>`;
     return html`
@@ -291,7 +287,7 @@ export class ScopeManager extends GrantkitElement {
   }
 
   #renderRow(t: Strings, scope: Scope, i: number) {
-    const { associated, canWriteScopes, canWriteIntegrations, rowError, toggling } = this.#ui;
+    const { associated, canWriteScopes, canWriteIntegrations, rowError, toggling } = this.#ui.value;
     const failed = rowError?.name === scope.name ? rowError.error : undefined;
     const name = this.clientId
       ? html`<label class="allow"><input type="checkbox" part="allow" .checked=${live(associated.has(key(scope.name)))} ?disabled=${!canWriteIntegrations || toggling === scope.name}
@@ -319,7 +315,7 @@ export class ScopeManager extends GrantkitElement {
   }
 
   #renderDialog(t: Strings) {
-    const { dialog } = this.#ui;
+    const { dialog } = this.#ui.value;
     return html`
       <dialog part="dialog" aria-labelledby="dialog-title" @close=${this.#modal.onClose}>
         ${dialog === 'form' ? this.#renderForm(t) : dialog === 'delete' ? this.#renderDelete(t) : nothing}
@@ -328,7 +324,7 @@ export class ScopeManager extends GrantkitElement {
   }
 
   #renderForm(t: Strings) {
-    const { form, busy, dialogError } = this.#ui;
+    const { form, busy, dialogError } = this.#ui.value;
     const editing = form.editing;
     return html`
       <form novalidate @submit=${this.#save}>
@@ -368,7 +364,7 @@ export class ScopeManager extends GrantkitElement {
   }
 
   #renderDelete(t: Strings) {
-    const { deleting: scope, busy, dialogError } = this.#ui;
+    const { deleting: scope, busy, dialogError } = this.#ui.value;
     if (!scope) return nothing;
     const inUse = (dialogError as { code?: string } | undefined)?.code === 'scope_in_use';
     // What the server says uses it now; the count loaded with the list is older.

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { AdminClient, ParamsOf, Token } from '../../src/admin/index.js';
 import { renderChoice } from '../shared/filter-choice.js';
+import { ViewState } from '../shared/view-state.js';
 import { AdminConnection } from '../shared/admin-connection.js';
 import { emit } from '../shared/events.js';
 import { renderListEnd, renderListState } from '../shared/list-state.js';
@@ -83,12 +84,7 @@ export class TokenList extends GrantkitElement {
   /** Confirms each change this element made (one pattern in every element). */
   readonly #notice = new DoneNotice(this);
   // What the element shows, in one object that is replaced, never changed, on each update.
-  #ui: View = INITIAL;
-
-  #set(changes: Partial<View>): void {
-    this.#ui = { ...this.#ui, ...changes };
-    this.requestUpdate();
-  }
+  readonly #ui = new ViewState<View>(this, INITIAL);
 
   readonly #rows = new VirtualList(this);
   // The filters are part of the key: changing one (by the row, or a router setting the property) loads again.
@@ -103,14 +99,14 @@ export class TokenList extends GrantkitElement {
     (error) => this.report(error),
   );
   readonly #modal = new ModalDialog(this, {
-    onClosed: () => (this.#set({ pending: undefined })),
+    onClosed: () => (this.#ui.set({ pending: undefined })),
     // The revoked row and its button are gone: focus goes to the list (or what says it is empty).
     fallbackFocus: () => this.renderRoot.querySelector<HTMLElement>('[part=list], [part=empty]'),
   });
 
   #start(): void {
     void this.#loader.reload();
-    void this.#connection.permissions()?.then((may) => this.#set({ canRevoke: may.includes('tokens:write') }));
+    void this.#connection.permissions()?.then((may) => this.#ui.set({ canRevoke: may.includes('tokens:write') }));
   }
 
   /** Loads the list again from the first page. */
@@ -119,7 +115,7 @@ export class TokenList extends GrantkitElement {
   }
 
   #askToRevoke(token: Token | 'all'): void {
-    this.#set({ pending: token, revokeError: undefined });
+    this.#ui.set({ pending: token, revokeError: undefined });
     void this.#modal.open();
   }
 
@@ -128,7 +124,7 @@ export class TokenList extends GrantkitElement {
     const clientId = this.clientId;
     if (!admin || !clientId) return;
     if (!emit(this, 'grantkit-tokens-revoke-all-request', { clientId }, { cancelable: true })) return;
-    this.#set({ revoking: true, revokeError: undefined });
+    this.#ui.set({ revoking: true, revokeError: undefined });
     try {
       await admin.revokeIntegrationTokens({ client_id: clientId });
       emit(this, 'grantkit-tokens-revoked-all', { clientId });
@@ -137,21 +133,21 @@ export class TokenList extends GrantkitElement {
       this.#modal.close();
       this.#notice.say(stringsFor(this).notices.allTokensRevoked);
     } catch (error) {
-      this.#set({ revokeError: error });
+      this.#ui.set({ revokeError: error });
       this.report(error);
     } finally {
-      this.#set({ revoking: false });
+      this.#ui.set({ revoking: false });
     }
   }
 
   async #revoke(): Promise<void> {
-    const token = this.#ui.pending;
+    const token = this.#ui.value.pending;
     const admin = this.#connection.client;
     if (token === 'all') return this.#revokeAll();
     if (!token || !admin) return;
     const detail = { id: token.id, clientId: token.client_id, subject: token.subject };
     if (!emit(this, 'grantkit-token-revoke-request', detail, { cancelable: true })) return;
-    this.#set({ revoking: true, revokeError: undefined });
+    this.#ui.set({ revoking: true, revokeError: undefined });
     try {
       await admin.revokeToken({ token_id: token.id });
       this.#loader.remove((t) => t.id === token.id);
@@ -159,10 +155,10 @@ export class TokenList extends GrantkitElement {
       emit(this, 'grantkit-token-revoked', detail);
       this.#modal.close(true);
     } catch (error) {
-      this.#set({ revokeError: error });
+      this.#ui.set({ revokeError: error });
       this.report(error);
     } finally {
-      this.#set({ revoking: false });
+      this.#ui.set({ revoking: false });
     }
   }
 
@@ -194,7 +190,7 @@ export class TokenList extends GrantkitElement {
     // One formatter for all the rows shown.
     const date = dateFormat(this);
     return html`
-      ${this.#ui.canRevoke
+      ${this.#ui.value.canRevoke
         ? this.clientId
           ? html`<div class="toolbar"><button type="button" part="revoke-all" class="danger-outline" @click=${() => this.#askToRevoke('all')}>${t.tokens.revokeAll}</button></div>`
           : nothing
@@ -231,7 +227,7 @@ export class TokenList extends GrantkitElement {
           <div><dt>${t.tokens.expires}</dt><dd>${expires}</dd></div>
           <div><dt>${t.tokens.refreshes}</dt><dd>${refreshes}</dd></div>
           </dl>
-          ${this.#ui.canRevoke
+          ${this.#ui.value.canRevoke
             ? html`<button type="button" part="revoke" aria-label="${t.tokens.revoke}: ${token.subject}, ${token.client_id}" @click=${() => this.#askToRevoke(token)}>${t.tokens.revoke}</button>`
             : nothing}
         </div>
@@ -240,18 +236,18 @@ export class TokenList extends GrantkitElement {
   }
 
   #renderDialog(t: Strings) {
-    const token = this.#ui.pending;
+    const token = this.#ui.value.pending;
     return html`
       <dialog part="dialog" aria-labelledby="revoke-title" aria-describedby="revoke-description" @close=${this.#modal.onClose}>
         ${token
           ? html`
               <h2 id="revoke-title">${token === 'all' ? t.tokens.revokeAllTitle : t.tokens.revokeTitle}</h2>
               <p id="revoke-description">${token === 'all' ? t.tokens.revokeAllExplanation : t.tokens.revokeExplanation(token.subject)}</p>
-              ${this.#ui.revokeError ? html`<p class="error" role="alert">${errorMessage(t, this.#ui.revokeError)}</p>` : nothing}
+              ${this.#ui.value.revokeError ? html`<p class="error" role="alert">${errorMessage(t, this.#ui.value.revokeError)}</p>` : nothing}
               <div part="actions">
-                <button type="button" ?disabled=${this.#ui.revoking} @click=${() => this.#modal.close()}>${t.common.cancel}</button>
-                <button type="button" class="danger" ?disabled=${this.#ui.revoking} aria-busy=${this.#ui.revoking ? 'true' : 'false'} @click=${this.#revoke}>
-                  ${this.#ui.revoking ? t.tokens.revoking : token === 'all' ? t.tokens.revokeAllConfirm : t.tokens.revoke}
+                <button type="button" ?disabled=${this.#ui.value.revoking} @click=${() => this.#modal.close()}>${t.common.cancel}</button>
+                <button type="button" class="danger" ?disabled=${this.#ui.value.revoking} aria-busy=${this.#ui.value.revoking ? 'true' : 'false'} @click=${this.#revoke}>
+                  ${this.#ui.value.revoking ? t.tokens.revoking : token === 'all' ? t.tokens.revokeAllConfirm : t.tokens.revoke}
                 </button>
               </div>
             `
