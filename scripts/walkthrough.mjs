@@ -304,9 +304,9 @@ try {
   console.log('phone: details focused; page width', await page.evaluate(() => document.documentElement.scrollWidth), 'at 390; address', new URL(page.url()).pathname);
   await shot('16b-phone-details');
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
-  await page.$eval('main', (main) => main.setAttribute('lang', 'de'));
-  await page.$eval('integration-details', (el) => el.reload());
-  await page.waitForFunction(() => document.querySelector('integration-details').shadowRoot.querySelector('[part~=header] h2'), { polling: 100 });
+  // German through the page's switcher, as a user would: the page's own chrome follows too.
+  await page.select('#language', 'de');
+  await page.waitForFunction(() => document.querySelector('integration-details').shadowRoot.querySelector('[part~=header] h2') && document.querySelector('#back')?.textContent.trim() !== '← All integrations', { polling: 100 });
   await shot('16c-phone-details-dark-de');
   // The token list's filter row on a phone, dark and German: the selects wrap, nothing overflows.
   await page.$eval('#tokens-card', (card) => card.scrollIntoView());
@@ -314,7 +314,7 @@ try {
   await waitDeep('token-list >>> [part=row]');
   console.log('phone: token list width', await page.$eval('token-list', (el) => el.scrollWidth), 'in', await page.$eval('token-list', (el) => el.clientWidth));
   await shot('16e-phone-tokens-dark-de', '#tokens-card');
-  await page.$eval('main', (main) => main.removeAttribute('lang'));
+  await page.select('#language', 'en');
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
   await page.click('#back');
   await waitDeep('integration-list >>> [part=row]');
