@@ -12,7 +12,8 @@ import { ADMIN_BASE, createAdminApi } from './admin/api.js';
 import { createAuthenticator } from './admin/auth.js';
 import type { ReplayGuard } from './admin/dpop.js';
 import { seedDatabase } from './admin/seed.js';
-import { secretMatches, type StoredIntegration } from './admin/records.js';
+import { secretMatches, type AuthMethod, type StoredIntegration } from './admin/records.js';
+import { enumOf } from './admin/openapi.js';
 import { openDatabase, type Database } from './db/database.js';
 import { isForeignKeyViolation } from './db/errors.js';
 import { claimOnce, sharedKey } from './db/keys.js';
@@ -175,6 +176,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     firstPartyClients,
     consentedScopes: (accountId, clientId) => consents.scopesOf(accountId, clientId),
     accounts,
+    // The document's methods: oidc-provider would also offer client_secret_jwt and private_key_jwt, which nobody can register.
+    clientAuthMethods: enumOf(ADMIN_DOCUMENT, 'IntegrationCreate', 'token_endpoint_auth_method') as AuthMethod[],
     cookieKeys: [cookieKey],
     dpopNonceSecret: Buffer.from(dpopNonce, 'base64url'),
     ...(options.adminTokenTtl ? { adminTokenTtl: options.adminTokenTtl } : {}),

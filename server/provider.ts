@@ -4,6 +4,7 @@ import Provider, { errors, type Adapter, type ClientMetadata, type Configuration
 import providerInternals from 'oidc-provider/lib/helpers/weak_cache.js';
 import type { AccountDirectory } from './accounts.js';
 import type { NonceSource } from './admin/dpop.js';
+import type { AuthMethod } from './admin/records.js';
 import { renderPage } from './page-frame.js';
 
 export interface ProviderOptions {
@@ -38,6 +39,11 @@ export interface ProviderOptions {
   firstPartyClients: ReadonlySet<string>;
   /** Who can sign in, and what their ID tokens say about them. */
   accounts: AccountDirectory;
+  /**
+   * How clients may authenticate at the token endpoint: the methods an integration can be
+   * registered with, and no others, so discovery advertises only what works.
+   */
+  clientAuthMethods: readonly AuthMethod[];
   /** The API an integration's tokens are for when it names none: its audience, or the server's API. */
   defaultResourceFor: (clientId: string) => Promise<string | undefined>;
   /** The resource server behind an indicator for this client, with the scopes the client may have there and its tokens' lifetime. */
@@ -78,6 +84,7 @@ export function createProvider(options: ProviderOptions): Provider {
     jwks: { keys: [jwk] as NonNullable<Configuration['jwks']>['keys'] },
     cookies: { keys: options.cookieKeys },
     pkce: { required: () => true },
+    clientAuthMethods: [...options.clientAuthMethods],
     conformIdTokenClaims: false,
     // Authorization code only: no implicit or hybrid flows are offered (RFC 9700 §2.1.2).
     responseTypes: ['code'],
