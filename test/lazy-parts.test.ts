@@ -2,13 +2,17 @@ import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { isGrantkitError } from '../src/index.js';
 import { FakeAuthServer } from './support/fake-auth-server.js';
+import { browserRetriesFailedImports } from './support/import-retry.js';
 import { worker } from './support/msw.js';
 import { makeClient, resetBrowserState, setUpFake, signIn } from './support/session.js';
 
 // Sign-in, refresh and sign-out load with import() when first needed (src/load-part.ts).
 // A load that fails (offline, or a deploy that removed the old chunk) must be a typed
-// network_error that loses nothing, and a later attempt must load again. The failures come
-// first in this file: once a part has loaded, the page keeps it.
+// network_error that loses nothing, and a later attempt must load again where the browser
+// retries a failed import (Chromium 150 does not: there the error stays typed, and the page
+// needs a reload, as its message says). The failures come first in this file: once a part
+// has loaded, the page keeps it. The sign-in's failure has a file (a page) of its own, since
+// the other tests here need a sign-in.
 
 /** Makes the browser's requests for one of the core's lazily loaded modules fail, as offline. */
 function failModule(name: string): void {
@@ -25,19 +29,6 @@ describe('parts of the core loaded when first needed', () => {
     fake = await setUpFake();
   });
 
-  it('a sign-in whose code cannot load is a network_error, starts nothing, and works once it loads', async () => {
-    failModule('sign-in');
-    const sdk = await makeClient();
-    const error: unknown = await sdk.createAuthorizationUrl().catch((e: unknown) => e);
-    expect(isGrantkitError(error, 'network_error'), String(error)).to.equal(true);
-    expect(transactions()).to.deep.equal([]);
-    expect(fake.discoveryRequests).to.equal(0);
-
-    worker.resetHandlers(...fake.handlers());
-    await signIn(fake, sdk);
-    expect(sdk.isAuthenticated).to.equal(true);
-  });
-
   it('a refresh whose code cannot load keeps the session, and the next refresh works', async () => {
     fake.options.expiresIn = 0;
     const sdk = await makeClient({ autoRefresh: false });
@@ -50,6 +41,12 @@ describe('parts of the core loaded when first needed', () => {
     expect(fake.refreshRequests).to.equal(0);
 
     worker.resetHandlers(...fake.handlers());
+    if (!(await browserRetriesFailedImports())) {
+      const again: unknown = await sdk.getAccessToken().catch((e: unknown) => e);
+      expect(isGrantkitError(again, 'network_error'), 'still typed, with nothing lost').to.equal(true);
+      expect(sdk.isAuthenticated).to.equal(true);
+      return;
+    }
     expect(await sdk.getAccessToken()).to.equal(fake.issuedAccessTokens.at(-1));
     expect(fake.refreshRequests).to.equal(1);
   });
@@ -68,6 +65,11 @@ describe('parts of the core loaded when first needed', () => {
     // Once it loads, a logout tells the server again: what was missing above was the code, not the server.
     worker.resetHandlers(...fake.handlers());
     await signIn(fake, sdk);
+    if (!(await browserRetriesFailedImports())) {
+      await sdk.logout();
+      expect(sdk.isAuthenticated, 'signed out here all the same').to.equal(false);
+      return;
+    }
     await sdk.logout();
     expect(fake.revocations.length).to.be.greaterThan(0);
   });
