@@ -1,8 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { http, HttpResponse } from 'msw';
 import { isGrantkitError } from '../src/index.js';
 import { FakeAuthServer } from './support/fake-auth-server.js';
-import { browserRetriesFailedImports } from './support/import-retry.js';
+import { browserRetriesFailedImports, failModule } from './support/lazy-modules.js';
 import { worker } from './support/msw.js';
 import { makeClient, resetBrowserState, setUpFake, signIn } from './support/session.js';
 
@@ -13,13 +12,6 @@ import { makeClient, resetBrowserState, setUpFake, signIn } from './support/sess
 // needs a reload, as its message says). The failures come first in this file: once a part
 // has loaded, the page keeps it. The sign-in's failure has a file (a page) of its own, since
 // the other tests here need a sign-in.
-
-/** Makes the browser's requests for one of the core's lazily loaded modules fail, as offline. */
-function failModule(name: string): void {
-  worker.use(http.get(new RegExp(`/src/${name}\\.(js|ts)(\\?|$)`), () => HttpResponse.error()));
-}
-
-const transactions = () => Object.keys(sessionStorage).filter((key) => key.startsWith('grantkit:tx:'));
 
 describe('parts of the core loaded when first needed', () => {
   let fake: FakeAuthServer;

@@ -80,8 +80,24 @@ function describeAll(errors: ErrorObject[] | null | undefined, root: string): Fi
   return (errors ?? []).filter((e) => e.keyword !== 'if').map((e) => describe(e, root));
 }
 
+const documents = new Map<string, JsonObject>();
+
+/**
+ * The document, parsed once per process: every server start (and a test file starts dozens)
+ * reads it for its validators and for settings such as the client authentication methods,
+ * and parsing the YAML takes tens of milliseconds. Nothing writes to it.
+ */
+function readDocument(file: string): JsonObject {
+  let document = documents.get(file);
+  if (!document) {
+    document = parse(readFileSync(file, 'utf8')) as JsonObject;
+    documents.set(file, document);
+  }
+  return document;
+}
+
 export function loadOperations(file: string): Operation[] {
-  const document = parse(readFileSync(file, 'utf8')) as JsonObject;
+  const document = readDocument(file);
   const components = document.components as JsonObject;
   const strictAjv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, strictTypes: false });
   // Query and path parameters arrive as strings: coerce them to the declared types.
@@ -169,7 +185,7 @@ export function loadOperations(file: string): Operation[] {
 
 /** Validates a value against one of the document's component schemas: for checking responses in tests. */
 export function schemaValidator(file: string): (schema: string, value: unknown) => FieldError[] {
-  const document = parse(readFileSync(file, 'utf8')) as JsonObject;
+  const document = readDocument(file);
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, strictTypes: false });
   addFormats(ajv);
   ajv.addKeyword({ keyword: 'x-permission' });
@@ -186,7 +202,7 @@ export function schemaValidator(file: string): (schema: string, value: unknown) 
  * for settings elsewhere in the server that must offer exactly what the document allows.
  */
 export function enumOf(file: string, schema: string, property: string): string[] {
-  const document = parse(readFileSync(file, 'utf8')) as JsonObject;
+  const document = readDocument(file);
   const schemas = (document.components as JsonObject).schemas as JsonObject;
   const properties = (schemas[schema] as JsonObject | undefined)?.properties as JsonObject | undefined;
   const values = (properties?.[property] as JsonObject | undefined)?.enum;

@@ -1,6 +1,16 @@
 import { http, HttpResponse } from 'msw';
 import { startWorker, worker } from './msw.js';
 
+// For the tests of the core's parts that load with import() when first needed (src/load-part.ts).
+
+/** Makes the browser's requests for one of the core's lazily loaded modules fail, as offline. */
+export function failModule(name: string): void {
+  worker.use(http.get(new RegExp(`/src/${name}\\.(js|ts)(\\?|$)`), () => HttpResponse.error()));
+}
+
+/** The sign-ins this tab has started and not finished (their transactions in sessionStorage). */
+export const transactions = (): string[] => Object.keys(sessionStorage).filter((key) => key.startsWith('grantkit:tx:'));
+
 let probed: Promise<boolean> | undefined;
 
 /**
