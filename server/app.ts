@@ -9,8 +9,9 @@ import { findIntegration } from './admin/integrations.js';
 import { Scopes } from './admin/scopes.js';
 import { renderConsentPage } from './consent-page.js';
 import { ADMIN_BASE, createAdminApi } from './admin/api.js';
+import { createDemoApi, DEMO_API_BASE } from './demo-api.js';
 import { createAuthenticator } from './admin/auth.js';
-import type { ReplayGuard } from './admin/dpop.js';
+import type { IntrospectionResult, ReplayGuard } from '../src/server/index.js';
 import { seedDatabase } from './admin/seed.js';
 import { secretMatches, type AuthMethod, type StoredIntegration } from './admin/records.js';
 import { enumOf } from './admin/openapi.js';
@@ -246,6 +247,17 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
   });
 
+  // The API integrations' tokens are for, checked by the same kit as the admin API.
+  const demoApi = createDemoApi({
+    issuer: options.origin,
+    audience: apiAudience,
+    jwks: { keys: [publicKey] },
+    introspect: (token) => introspectLocally(provider, token),
+    scopes: () => scopes.catalogue(),
+    dpopNonces: dpopNonces(provider),
+    replays: dpopReplays(db),
+  });
+
   const loginThrottle = new LoginThrottle(options.loginThrottle);
   async function interaction(req: IncomingMessage, res: ServerResponse, uid: string, action: string | undefined): Promise<void> {
     const details = await provider.interactionDetails(req, res);
@@ -345,6 +357,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         if (adminCors(req, res)) return;
         return adminApi(req, res);
       }
+      if (path === DEMO_API_BASE || path.startsWith(`${DEMO_API_BASE}/`)) return demoApi(req, res);
       if (route) {
         await allowInteractionRedirect(provider, res, route[1]!);
         return interaction(req, res, route[1]!, route[2]).catch((error: unknown) => signInGone(res, error));
@@ -445,6 +458,30 @@ function dpopReplays(db: Database): ReplayGuard {
       );
       return rows.length > 0;
     },
+  };
+}
+
+/**
+ * An integration's access token as the introspection endpoint would describe it (integrations'
+ * tokens are opaque, so the admin console can list and revoke them), read from the store in
+ * this process. Like the endpoint, it takes a token only while its grant stands and its
+ * integration is active: revoking either stops the token at the next request.
+ */
+async function introspectLocally(provider: Provider, token: string): Promise<IntrospectionResult> {
+  const found = (await provider.AccessToken.find(token)) ?? (await provider.ClientCredentials.find(token));
+  if (!found?.clientId || found.isExpired || !(await provider.Client.find(found.clientId))) return { active: false };
+  const grantId = 'grantId' in found ? found.grantId : undefined;
+  if (typeof grantId === 'string' && !(await provider.Grant.find(grantId))) return { active: false };
+  const accountId = 'accountId' in found ? found.accountId : undefined;
+  return {
+    active: true,
+    client_id: found.clientId,
+    ...(typeof accountId === 'string' ? { sub: accountId } : {}),
+    ...(found.scope ? { scope: found.scope } : {}),
+    ...(found.aud ? { aud: found.aud } : {}),
+    iss: provider.issuer,
+    exp: found.exp,
+    ...(found.jkt ? { cnf: { jkt: found.jkt } } : {}),
   };
 }
 

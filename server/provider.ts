@@ -3,7 +3,7 @@ import Provider, { errors, type Adapter, type ClientMetadata, type Configuration
 // oidc-provider keeps its configuration private; this is its own accessor to it.
 import providerInternals from 'oidc-provider/lib/helpers/weak_cache.js';
 import type { AccountDirectory } from './accounts.js';
-import type { NonceSource } from './admin/dpop.js';
+import type { NonceSource } from '../src/server/index.js';
 import type { AuthMethod } from './admin/records.js';
 import { renderPage } from './page-frame.js';
 

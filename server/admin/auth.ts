@@ -1,13 +1,12 @@
 import type { IncomingMessage } from 'node:http';
-import { createLocalJWKSet, errors as joseErrors, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
+import type { JSONWebKeySet } from 'jose';
 import type { AccountDirectory } from '../accounts.js';
 import type { Database } from '../db/database.js';
-import { createDPoPVerifier, DPoPProofError, type NonceSource, type ReplayGuard } from './dpop.js';
+import { createResourceServer, requestFromNode, ResourceServerError, type NonceSource, type ReplayGuard } from '../../src/server/index.js';
 import type { Schemas } from './operation-types.js';
 import { usePersonalToken } from './personal-tokens.js';
-import { ApiProblem } from './problem.js';
+import { ApiProblem, type ProblemCode } from './problem.js';
 import { hashSecret, type Role } from './records.js';
-import { VerifiedTokens } from './verified-tokens.js';
 
 /** What a caller may do, as the document names it. */
 export type Permission = Schemas['Permission'];
@@ -56,37 +55,46 @@ export interface AuthenticatorOptions {
   accounts: AccountDirectory;
 }
 
-/** What the admin API answers an authenticated DPoP request with, so clients keep a fresh nonce (RFC 9449 §9). */
-export const DPOP_NONCE_HEADER = 'DPoP-Nonce';
+/**
+ * The problem each refusal of the resource-server kit is answered with; its challenge and nonce
+ * go along. A malformed credential (the kit's 400 invalid_request) stays a 401 here, as the
+ * document has every authentication failure: the admin API checks no service URLs, so that is
+ * all an invalid_request can be.
+ */
+const PROBLEM_FOR_STATUS: Record<number, ProblemCode> = { 400: 'unauthorized', 401: 'unauthorized', 403: 'forbidden' };
 
-function challenge(description: string, scheme: 'Bearer' | 'DPoP' = 'Bearer', error = 'invalid_token', headers: Record<string, string> = {}): ApiProblem {
-  const escaped = description.replace(/["\\]/g, '');
-  // RFC 6750 §3.1: a token without the needed scope is 403 insufficient_scope, not 401.
-  return new ApiProblem(error === 'insufficient_scope' ? 'forbidden' : 'unauthorized', description, {
-    headers: { 'WWW-Authenticate': `${scheme} realm="grantkit-admin", error="${error}", error_description="${escaped}"`, ...headers },
+function problemOf(error: ResourceServerError): ApiProblem {
+  return new ApiProblem(PROBLEM_FOR_STATUS[error.status] ?? 'internal_error', error.message, { headers: { ...error.headers } });
+}
+
+/** A personal access token refused, with the admin API's Bearer challenge. */
+function refusedPersonalToken(description: string): ApiProblem {
+  return new ApiProblem('unauthorized', description, {
+    headers: { 'WWW-Authenticate': `Bearer realm="${REALM}", error="invalid_token", error_description="${description.replace(/["\\]/g, '')}"` },
   });
 }
+
+const REALM = 'grantkit-admin';
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {
   return [...new Set(roles.flatMap((role) => ROLE_PERMISSIONS[role]))];
 }
 
 /**
- * Validates bearer tokens as the JWT-validation reference asks: signature against the
- * issuer's JWKS (fetched once and cached), then `exp`, `iss` and `aud`; `alg: none` and
- * unsigned tokens never pass. Personal access tokens are looked up by their hash.
+ * Who is calling the admin API. Access tokens go through the resource-server kit
+ * (grantkit/server, src/server), the one verifier in the project: signature against the
+ * issuer's JWKS, `typ`, `exp`, `iss`, `aud`, the admin portals' clients, the admin scope, a
+ * live grant and the DPoP binding. Personal access tokens are looked up by their hash.
  */
 export function createAuthenticator(options: AuthenticatorOptions): (req: IncomingMessage) => Promise<Caller> {
-  const jwks = createLocalJWKSet(options.jwks);
-
   async function fromPersonalToken(token: string): Promise<Caller> {
     const now = new Date();
     // One look-up by the hash of what was presented, not a comparison with every stored token.
     const record = await usePersonalToken(options.db, hashSecret(token).sha256, now);
-    if (!record) throw challenge('unknown personal access token');
-    if (record.expires_at <= now.toISOString()) throw challenge('the personal access token has expired');
+    if (!record) throw refusedPersonalToken('unknown personal access token');
+    if (record.expires_at <= now.toISOString()) throw refusedPersonalToken('the personal access token has expired');
     const account = options.accounts.find(record.owner);
-    if (!account) throw challenge('the owner of this token no longer exists');
+    if (!account) throw refusedPersonalToken('the owner of this token no longer exists');
     // Never more than the owner holds today, even if their roles shrank since.
     const roles = record.roles.filter((r) => account.roles.includes(r));
     const allowed = permissionsOf(roles);
@@ -100,79 +108,42 @@ export function createAuthenticator(options: AuthenticatorOptions): (req: Incomi
     };
   }
 
-  // Server nonces (RFC 9449 §9): a proof cannot be made in advance of the nonce it carries.
-  const dpop = createDPoPVerifier({ nonces: options.dpopNonces, replays: options.replays });
-
-  const verified = new VerifiedTokens();
-
-  /** Signature, `typ`, `iss`, `aud` and `exp`: what a token says and cannot change, checked once per token. */
-  async function verify(token: string): Promise<JWTPayload> {
-    try {
-      // RFC 9068 §4: the `typ` tells an access token from an ID token or any other JWT the issuer signs.
-      const { payload } = await jwtVerify(token, jwks, {
-        issuer: options.issuer,
-        audience: options.audience,
-        typ: 'at+jwt',
-        algorithms: ['RS256', 'PS256', 'ES256', 'EdDSA'],
-        requiredClaims: ['exp', 'sub', 'client_id'],
-      });
-      return payload;
-    } catch (error) {
-      if (error instanceof joseErrors.JWTExpired) throw challenge('the access token has expired');
-      if (error instanceof joseErrors.JWTClaimValidationFailed) throw challenge(`the access token's "${error.claim}" claim is not accepted`);
-      throw challenge('the access token is not a valid signed JWT access token from this issuer');
-    }
-  }
-
-  async function fromAccessToken(token: string, req: IncomingMessage, scheme: 'bearer' | 'dpop'): Promise<Caller> {
-    const known = verified.get(token);
-    const payload = known ?? (await verify(token));
-    const { sub } = payload;
-    const clientId = typeof payload.client_id === 'string' ? payload.client_id : '';
-    const jkt = typeof payload.cnf === 'object' && payload.cnf !== null && 'jkt' in payload.cnf && typeof payload.cnf.jkt === 'string' ? payload.cnf.jkt : undefined;
+  // The kit checks what the token says; the admin API adds only whose grant it is.
+  const resourceServer = createResourceServer({
+    issuer: options.issuer,
+    audience: options.audience,
+    jwks: options.jwks,
+    realm: REALM,
     // The audience alone is not enough: only the admin portals' tokens, for the admin scope, count.
-    if (!options.adminClients.has(clientId)) throw challenge('the access token was issued to a client that may not use the admin API');
-    const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ') : [];
-    if (!scopes.includes(options.scope)) throw challenge(`the access token lacks the "${options.scope}" scope`, 'Bearer', 'insufficient_scope');
-    // Kept only once it is an admin portal's token for the admin scope: other tokens for this
-    // audience, however many, cannot push the portals' tokens out.
-    if (!known) verified.add(token, payload);
-    const grantId = payload[options.grantClaim];
-    if (typeof grantId !== 'string' || sub === undefined || !(await options.grantAlive(grantId, clientId, sub))) {
-      throw challenge('the sign-in this access token belongs to has ended');
-    }
-    // A DPoP-bound token is good only with a proof of its key (RFC 9449 §7): a copy is refused.
-    if (jkt !== undefined) {
-      if (scheme !== 'dpop') throw challenge('this access token is DPoP-bound: send it as "DPoP" with a proof', 'DPoP');
-      const nonce = { [DPOP_NONCE_HEADER]: dpop.nonce() };
-      const proof = req.headers.dpop;
-      try {
-        await dpop.verify(Array.isArray(proof) ? undefined : proof, { method: req.method ?? 'GET', url: new URL(req.url ?? '/', options.issuer), accessToken: token, jkt });
-      } catch (error) {
-        if (error instanceof DPoPProofError) throw challenge(error.message, 'DPoP', error.error, nonce);
-        throw error;
-      }
-      return { ...callerFor(sub), headers: nonce };
-    } else if (scheme === 'dpop') {
-      throw challenge('the access token is not DPoP-bound', 'DPoP');
-    }
-    return callerFor(sub);
-  }
+    clients: [...options.adminClients],
+    requiredScope: options.scope,
+    // Server nonces (RFC 9449 §9): a proof cannot be made in advance of the nonce it carries.
+    dpop: { nonces: options.dpopNonces, replays: options.replays },
+    active: async ({ claims, clientId, subject }) => {
+      const grantId = claims[options.grantClaim];
+      return typeof grantId === 'string' && (await options.grantAlive(grantId, clientId, subject));
+    },
+  });
 
-  function callerFor(sub: string): Caller {
+  function callerFor(sub: string, headers: Readonly<Record<string, string>>): Caller {
     const account = options.accounts.find(sub);
-    if (!account) throw challenge('the access token names no known user');
-    return { sub: account.id, name: account.name, email: account.email, roles: account.roles, permissions: permissionsOf(account.roles), auth: 'access_token' };
+    if (!account) throw refusedPersonalToken('the access token names no known user');
+    const caller: Caller = { sub: account.id, name: account.name, email: account.email, roles: account.roles, permissions: permissionsOf(account.roles), auth: 'access_token' };
+    return Object.keys(headers).length > 0 ? { ...caller, headers: { ...headers } } : caller;
   }
 
   return async (req) => {
-    const [, scheme, token] = /^(Bearer|DPoP) +([^\s]+) *$/i.exec(req.headers.authorization ?? '') ?? [];
-    if (!scheme || !token) {
-      throw new ApiProblem('unauthorized', 'send a bearer or DPoP token', {
-        headers: { 'WWW-Authenticate': 'Bearer realm="grantkit-admin", DPoP realm="grantkit-admin" algs="ES256"' },
-      });
+    const authorization = req.headers.authorization ?? '';
+    if (/^Bearer +gkpat_/i.test(authorization)) {
+      const [, token] = /^Bearer +([^\s]+) *$/i.exec(authorization) ?? [];
+      if (token?.startsWith(PERSONAL_TOKEN_PREFIX)) return fromPersonalToken(token);
     }
-    if (token.startsWith(PERSONAL_TOKEN_PREFIX)) return fromPersonalToken(token);
-    return fromAccessToken(token, req, scheme.toLowerCase() === 'dpop' ? 'dpop' : 'bearer');
+    try {
+      const principal = await resourceServer.authenticate(requestFromNode(req, options.issuer));
+      return callerFor(principal.subject, principal.responseHeaders);
+    } catch (error) {
+      if (error instanceof ResourceServerError) throw problemOf(error);
+      throw error;
+    }
   };
 }

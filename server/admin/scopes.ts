@@ -1,3 +1,4 @@
+import type { ScopeServiceUrls } from '../../src/server/index.js';
 import type { Database, Queryable } from '../db/database.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../db/errors.js';
 import { RESERVED_SCOPES } from '../provider.js';
@@ -75,6 +76,11 @@ export class Scopes {
   /** Every scope's name, for the authorization server to know at start. */
   async names(): Promise<string[]> {
     return (await this.db.query<{ name: string }>('select name from scopes')).map((r) => r.name);
+  }
+
+  /** Every scope with its service URLs, as an API protected by the kit checks requests against them. */
+  async catalogue(): Promise<ScopeServiceUrls[]> {
+    return this.db.query<ScopeServiceUrls>('select name, service_urls from scopes');
   }
 
   /** In order of their lower-case names; the search looks in name and description, in any case. */

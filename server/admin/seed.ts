@@ -28,8 +28,8 @@ function seedData(now: number): SeedData {
   const secret = () => hashSecret(newSecret('gks_'));
   return {
     scopes: [
-      { name: 'projects:read', description: 'Read projects and their parts', service_urls: ['/api/projects/*'], created_at: at(600), updated_at: at(600) },
-      { name: 'projects:write', description: 'Create and change projects', service_urls: ['/api/projects/*'], created_at: at(590), updated_at: at(590) },
+      { name: 'projects:read', description: 'Read projects and their parts', service_urls: ['/api/projects', '/api/projects/*'], created_at: at(600), updated_at: at(600) },
+      { name: 'projects:write', description: 'Create and change projects', service_urls: ['/api/projects', '/api/projects/*'], created_at: at(590), updated_at: at(590) },
       { name: 'reports:read', description: 'Download usage reports', service_urls: ['/api/reports', '/api/reports/*'], created_at: at(580), updated_at: at(580) },
     ],
     integrations: [

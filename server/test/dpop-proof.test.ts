@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { createDPoPVerifier, DPoPProofError } from '../admin/dpop.js';
+import { createDPoPVerifier, DPoPProofError } from '../../src/server/dpop.js';
 
 // The admin API's DPoP check, given proofs a client would never send: every one is an
 // invalid_dpop_proof, never a TypeError (a 500), and keys the token is not bound to are

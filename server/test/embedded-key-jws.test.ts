@@ -3,8 +3,8 @@ import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { EmbeddedJWK, jwtVerify } from 'jose';
-import { checkProofClaims } from '../admin/dpop.js';
-import { verifyEmbeddedKeyJws } from '../admin/embedded-key-jws.js';
+import { checkProofClaims } from '../../src/server/dpop.js';
+import { verifyEmbeddedKeyJws } from '../../src/server/embedded-key-jws.js';
 
 // The DPoP proof check runs on node:crypto, no longer through jose. jose stays the oracle:
 // random proofs, valid and subtly broken, must get the same verdict from both.

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { VerifiedTokens } from '../admin/verified-tokens.js';
+import { VerifiedTokens } from '../../src/server/verified-tokens.js';
 
 describe('verified access tokens kept in memory', () => {
   it('are kept until their exp and not a second longer', () => {

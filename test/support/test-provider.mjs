@@ -5,7 +5,7 @@
 import { createServer } from 'node:http';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import Provider from 'oidc-provider';
-import { createDPoPVerifier, DPoPProofError } from '../../build/server/admin/dpop.js';
+import { createDPoPVerifier, DPoPProofError } from '../../build/src/server/dpop.js';
 
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 

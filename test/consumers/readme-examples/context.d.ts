@@ -7,6 +7,10 @@ declare global {
   const sdk: GrantkitClient;
   /** The app's admin client, made with createAdminClient. */
   const admin: AdminClient;
+  /** An Express app (or anything that takes connect-style middleware). */
+  const app: { use(handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next: (error?: unknown) => void) => void): void };
+  /** The request an API handler was given. */
+  const request: Request;
   /** The app's own way to show an integration. */
   function show(clientId: string): void;
 }
