@@ -17,7 +17,8 @@ const compile = () =>
   typescript({
     tsconfig: './tsconfig.build.json',
     include: ['src/**/*.ts', 'components/**/*.ts', 'demo/**/*.ts', 'demo/**/*.tsx'],
-    exclude: ['**/*.test.ts'],
+    // src/server is the Node kit (grantkit/server), built by its own tsconfig, never bundled.
+    exclude: ['**/*.test.ts', 'src/server/**'],
     compilerOptions: { outDir: undefined },
   });
 // Whitespace inside Lit's html`` and css`` templates is left alone by terser.
