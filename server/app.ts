@@ -6,6 +6,8 @@ import { errors, type Adapter, type AdapterPayload, type ClientMetadata } from '
 import { DEMO_ACCOUNTS, NO_ACCOUNTS, type AccountDirectory } from './accounts.js';
 import { Consents } from './admin/consents.js';
 import { findIntegration } from './admin/integrations.js';
+import { jwksOf } from './admin/client-keys.js';
+import type { KeyAlgorithm } from './admin/public-key.js';
 import { Scopes } from './admin/scopes.js';
 import { renderConsentPage } from './consent-page.js';
 import { ADMIN_BASE, createAdminApi } from './admin/api.js';
@@ -146,11 +148,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     if (!i || i.status !== 'active') return undefined;
     // A refresh count of 0 means no refresh token at all.
     const grantTypes = i.refresh_count === 0 ? i.grant_types.filter((g) => g !== 'refresh_token') : i.grant_types;
+    const method = i.token_endpoint_auth_method;
     return {
       client_id: i.client_id,
       client_name: `${i.client_name} ${i.version}`,
-      token_endpoint_auth_method: i.token_endpoint_auth_method,
-      ...(i.token_endpoint_auth_method === 'none' ? {} : { client_secret: placeholderSecret }),
+      token_endpoint_auth_method: method,
+      ...(method === 'client_secret_basic' || method === 'client_secret_post' ? { client_secret: placeholderSecret } : {}),
+      // Its public keys, read with the rest: a key added or removed through any instance holds at the next request.
+      ...(method === 'private_key_jwt' ? { jwks: { keys: await jwksOf(db, clientId) } } : {}),
       redirect_uris: i.redirect_uris,
       grant_types: grantTypes,
       response_types: i.grant_types.includes('authorization_code') ? ['code'] : [],
@@ -179,6 +184,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     accounts,
     // The document's methods: oidc-provider would also offer client_secret_jwt and private_key_jwt, which nobody can register.
     clientAuthMethods: enumOf(ADMIN_DOCUMENT, 'IntegrationCreate', 'token_endpoint_auth_method') as AuthMethod[],
+    clientAssertionAlgorithms: enumOf(ADMIN_DOCUMENT, 'KeyAlgorithm') as KeyAlgorithm[],
     cookieKeys: [cookieKey],
     dpopNonceSecret: Buffer.from(dpopNonce, 'base64url'),
     ...(options.adminTokenTtl ? { adminTokenTtl: options.adminTokenTtl } : {}),

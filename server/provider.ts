@@ -5,6 +5,7 @@ import providerInternals from 'oidc-provider/lib/helpers/weak_cache.js';
 import type { AccountDirectory } from './accounts.js';
 import type { NonceSource } from '../src/server/index.js';
 import type { AuthMethod } from './admin/records.js';
+import type { KeyAlgorithm } from './admin/public-key.js';
 import { renderPage } from './page-frame.js';
 
 export interface ProviderOptions {
@@ -44,6 +45,8 @@ export interface ProviderOptions {
    * registered with, and no others, so discovery advertises only what works.
    */
   clientAuthMethods: readonly AuthMethod[];
+  /** The algorithms a private_key_jwt client may sign its assertions with (asymmetric ones only). */
+  clientAssertionAlgorithms: readonly KeyAlgorithm[];
   /** The API an integration's tokens are for when it names none: its audience, or the server's API. */
   defaultResourceFor: (clientId: string) => Promise<string | undefined>;
   /** The resource server behind an indicator for this client, with the scopes the client may have there and its tokens' lifetime. */
@@ -52,6 +55,9 @@ export interface ProviderOptions {
 
 /** The scope an access token for the admin API carries; what the caller may do comes from their roles. */
 export const ADMIN_API_SCOPE = 'grantkit:admin';
+
+/** How far ahead a client assertion's `exp` may lie (RFC 7523 leaves it to the server). */
+export const MAX_ASSERTION_LIFETIME_SECONDS = 300;
 
 /** The key id of the signing key in the JWKS. */
 export const SIGNING_KEY_ID = 'grantkit-signing-key';
@@ -85,6 +91,18 @@ export function createProvider(options: ProviderOptions): Provider {
     cookies: { keys: options.cookieKeys },
     pkce: { required: () => true },
     clientAuthMethods: [...options.clientAuthMethods],
+    enabledJWA: { clientAuthSigningAlgValues: [...options.clientAssertionAlgorithms] },
+    // oidc-provider has checked the signature, iss = sub = client_id, that aud names this server, exp, and
+    // (after this) the jti against replays on every instance. What it leaves to the server:
+    assertJwtClientAuthClaimsAndHeader: async (_ctx, claims) => {
+      // One audience only (draft-ietf-oauth-rfc7523bis): an assertion for several servers is good at each of them.
+      if (typeof claims.aud !== 'string') throw new errors.InvalidClientAuth('the client assertion must name one audience (aud), this server');
+      // A short life: a client assertion is made per request, and one that lasts is a secret again.
+      const exp = typeof claims.exp === 'number' ? claims.exp : 0;
+      if (exp - Date.now() / 1000 > MAX_ASSERTION_LIFETIME_SECONDS) {
+        throw new errors.InvalidClientAuth(`the client assertion must expire within ${MAX_ASSERTION_LIFETIME_SECONDS} seconds`);
+      }
+    },
     conformIdTokenClaims: false,
     // Authorization code only: no implicit or hybrid flows are offered (RFC 9700 §2.1.2).
     responseTypes: ['code'],

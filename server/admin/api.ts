@@ -6,6 +6,7 @@ import { loadOperations, type Operation } from './openapi.js';
 import type { Scopes } from './scopes.js';
 import { Tokens, type TokenSource } from './tokens.js';
 import { PersonalTokens } from './personal-tokens.js';
+import { ClientKeys } from './client-keys.js';
 import type { Consents } from './consents.js';
 import { ApiProblem } from './problem.js';
 import type { Database } from '../db/database.js';
@@ -32,6 +33,7 @@ export function createAdminApi(options: AdminApiOptions): (req: IncomingMessage,
   const scopes = options.scopes;
   const tokens = new Tokens(options.db, options.tokens);
   const personalTokens = new PersonalTokens(options.db);
+  const keys = new ClientKeys(options.db);
   const done = { status: 204 } as const;
   const ok = <B>(body: B) => ({ status: 200 as const, body });
   const created = <B>(body: B) => ({ status: 201 as const, body });
@@ -52,6 +54,12 @@ export function createAdminApi(options: AdminApiOptions): (req: IncomingMessage,
     endSecretGracePeriod: async ({ path }) => ok(await integrations.endGracePeriod(path.client_id)),
     revokeIntegrationTokens: async ({ path }) => {
       await integrations.revokeTokens(path.client_id);
+      return done;
+    },
+    listIntegrationKeys: async ({ path }) => ok({ items: await keys.list(path.client_id) }),
+    addIntegrationKey: async ({ path, body }) => created(await keys.add(path.client_id, body)),
+    removeIntegrationKey: async ({ path }) => {
+      await keys.remove(path.client_id, path.kid);
       return done;
     },
     getIntegrationEndpoints: async ({ path }) => ok(await integrations.endpoints(path.client_id)),

@@ -235,8 +235,9 @@ export class Integrations {
       });
     }
     const now = new Date().toISOString();
-    const confidential = input.token_endpoint_auth_method !== 'none';
-    const secret = confidential ? newSecret(SECRET_PREFIX) : undefined;
+    // A public client has no secret, and a private_key_jwt one needs none: it registers public keys instead.
+    const usesSecret = input.token_endpoint_auth_method === 'client_secret_basic' || input.token_endpoint_auth_method === 'client_secret_post';
+    const secret = usesSecret ? newSecret(SECRET_PREFIX) : undefined;
     const integration: StoredIntegration = {
       client_id: `gk_${randomBytes(12).toString('base64url')}`,
       client_name: name,
@@ -314,7 +315,7 @@ export class Integrations {
   /** One statement: a secret rotated through one instance is refused at every instance's token endpoint at once. */
   async rotateSecret(clientId: string, gracePeriodSeconds: number): Promise<Schemas['RotatedSecret']> {
     const integration = await this.get(clientId);
-    if (!integration.secret) throw new ApiProblem('no_secret', 'a public integration has no secret to rotate');
+    if (!integration.secret) throw new ApiProblem('no_secret', `an integration that authenticates with ${integration.token_endpoint_auth_method} has no secret to rotate`);
     const secret = newSecret(SECRET_PREFIX);
     const hash = hashSecret(secret);
     const expiresAt = gracePeriodSeconds > 0 ? new Date(Date.now() + gracePeriodSeconds * 1000) : null;
@@ -338,7 +339,7 @@ export class Integrations {
    */
   async endGracePeriod(clientId: string): Promise<Schemas['Integration']> {
     const integration = await this.get(clientId);
-    if (!integration.secret) throw new ApiProblem('no_secret', 'a public integration has no secret, so no previous one');
+    if (!integration.secret) throw new ApiProblem('no_secret', `an integration that authenticates with ${integration.token_endpoint_auth_method} has no secret, so no previous one`);
     // The answer is the row this statement left, not a second read a rotation could land between.
     const [row] = await this.db.query<IntegrationRow>(
       `update integrations i set previous_secret_sha256 = null, previous_secret_last4 = null, previous_secret_expires_at = null,

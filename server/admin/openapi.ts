@@ -201,11 +201,11 @@ export function schemaValidator(file: string): (schema: string, value: unknown) 
  * The values a property of one of the document's component schemas may take (its `enum`):
  * for settings elsewhere in the server that must offer exactly what the document allows.
  */
-export function enumOf(file: string, schema: string, property: string): string[] {
+export function enumOf(file: string, schema: string, property?: string): string[] {
   const document = readDocument(file);
   const schemas = (document.components as JsonObject).schemas as JsonObject;
-  const properties = (schemas[schema] as JsonObject | undefined)?.properties as JsonObject | undefined;
-  const values = (properties?.[property] as JsonObject | undefined)?.enum;
-  if (!Array.isArray(values) || !values.every((v) => typeof v === 'string')) throw new Error(`no enum at ${schema}.${property} in the document`);
+  const named = schemas[schema] as JsonObject | undefined;
+  const values = (property === undefined ? named : ((named?.properties as JsonObject | undefined)?.[property] as JsonObject | undefined))?.enum;
+  if (!Array.isArray(values) || !values.every((v) => typeof v === 'string')) throw new Error(`no enum at ${schema}${property ? `.${property}` : ''} in the document`);
   return values as string[];
 }

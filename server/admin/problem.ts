@@ -14,6 +14,12 @@ const TITLES: Record<ProblemCode, [number, string]> = {
   duplicate_name: [409, 'The name is already taken'],
   scope_in_use: [409, 'The scope is in use'],
   no_secret: [409, 'This integration has no secret'],
+  invalid_key: [400, 'This is not a public key the server can use'],
+  private_key: [400, 'This is a private key'],
+  weak_key: [400, 'This key or algorithm is not accepted'],
+  duplicate_key: [409, 'This key is already registered'],
+  too_many_keys: [409, 'The integration has as many keys as it may have'],
+  keys_not_used: [409, 'This integration does not authenticate with keys'],
   internal_error: [500, 'Something went wrong on the server'],
 };
 

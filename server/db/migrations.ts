@@ -168,6 +168,26 @@ export const MIGRATIONS: readonly Migration[] = [
       alter table personal_tokens alter column issued_at set not null;
     `,
   },
+  {
+    version: 4,
+    name: 'integration public keys (private_key_jwt)',
+    sql: `
+      -- The public keys a private_key_jwt integration signs client assertions with (RFC 7523).
+      -- Public, so stored as they are; a key is one row, so adding and removing one is one statement
+      -- that every instance sees at its next token request.
+      create table integration_keys (
+        client_id text not null references integrations (client_id) on delete cascade,
+        kid text not null,
+        -- RFC 7638: the same key under another kid is the same key.
+        thumbprint text not null,
+        alg text not null,
+        jwk jsonb not null,
+        created_at timestamptz not null,
+        primary key (client_id, kid),
+        unique (client_id, thumbprint)
+      );
+    `,
+  },
 ];
 
 /** Any 64-bit number the server owns; the same in every process. */

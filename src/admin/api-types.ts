@@ -139,6 +139,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/integrations/{client_id}/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The public keys a `private_key_jwt` integration signs its client assertions with (RFC 7523), oldest first.
+         * @description An integration that authenticates otherwise has none. Nothing here is secret: these are public keys.
+         */
+        get: operations["listIntegrationKeys"];
+        put?: never;
+        /**
+         * Adds a public key; assertions signed with it are accepted at once, and the other keys keep working.
+         * @description Rotating a key is adding the new one, moving the app to it, then removing the old one: at no moment is the app locked out. Accepts a public key only, as PEM (SPKI, `-----BEGIN PUBLIC KEY-----`) or as a JWK: a private key is refused (`private_key`) and never stored, and so are RSA keys under 2048 bits, symmetric keys and algorithms this server does not accept (`weak_key`). At most 10 keys per integration.
+         */
+        post: operations["addIntegrationKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/integrations/{client_id}/keys/{kid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: components["parameters"]["ClientId"];
+                kid: components["schemas"]["KeyId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Removes a key; every instance refuses assertions signed with it from the moment this answers. */
+        delete: operations["removeIntegrationKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/integrations/{client_id}/endpoints": {
         parameters: {
             query?: never;
@@ -417,7 +463,7 @@ export interface components {
             detail?: string;
             instance?: string;
             /** @enum {string} */
-            code: "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "duplicate_name" | "scope_in_use" | "no_secret" | "internal_error";
+            code: "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "duplicate_name" | "scope_in_use" | "no_secret" | "invalid_key" | "private_key" | "weak_key" | "duplicate_key" | "too_many_keys" | "keys_not_used" | "internal_error";
             /** @description With `scope_in_use`, what uses the scope, so that a console can name or link it. */
             in_use?: {
                 /** @description How many integrations the scope is associated with. */
@@ -477,10 +523,10 @@ export interface components {
             version: string;
             description: string;
             /**
-             * @description `none` makes a public client (no secret).
+             * @description `none` makes a public client (no secret). `private_key_jwt` makes a confidential client with no shared secret at all: it signs a client assertion (RFC 7523) with a private key only it holds, whose public key is registered under `/integrations/{client_id}/keys`.
              * @enum {string}
              */
-            token_endpoint_auth_method: "none" | "client_secret_basic" | "client_secret_post";
+            token_endpoint_auth_method: "none" | "client_secret_basic" | "client_secret_post" | "private_key_jwt";
             /** @enum {string} */
             readonly client_type: "confidential" | "public";
             redirect_uris: components["schemas"]["RedirectUri"][];
@@ -492,7 +538,7 @@ export interface components {
             /** @description Space-separated names of the associated scopes (RFC 7591 `scope`). Changed through the scope association calls. */
             readonly scope: string;
             status: components["schemas"]["IntegrationStatus"];
-            /** @description The last four characters of the current secret, for recognising it; null for public clients. */
+            /** @description The last four characters of the current secret, for recognising it; null for public and `private_key_jwt` clients. */
             readonly client_secret_last4: string | null;
             /** @description RFC 7591; always 0 (does not expire). */
             readonly client_secret_expires_at: number;
@@ -504,7 +550,7 @@ export interface components {
             readonly updated_at: string;
         };
         IntegrationWithSecret: components["schemas"]["Integration"] & {
-            /** @description Present only when the integration is confidential. Shown this once. */
+            /** @description Present only when the integration authenticates with a secret. Shown this once. */
             client_secret?: string;
         };
         /** @description Something visible, with no control or invisible characters (such as zero-width spaces, right-to-left overrides or Hangul fillers). */
@@ -516,7 +562,7 @@ export interface components {
             version: components["schemas"]["IntegrationVersion"];
             description?: string;
             /** @enum {string} */
-            token_endpoint_auth_method: "none" | "client_secret_basic" | "client_secret_post";
+            token_endpoint_auth_method: "none" | "client_secret_basic" | "client_secret_post" | "private_key_jwt";
             redirect_uris?: components["schemas"]["RedirectUri"][];
             grant_types: components["schemas"]["GrantType"][];
             access_token_lifetime?: components["schemas"]["AccessTokenLifetime"];
@@ -549,6 +595,42 @@ export interface components {
             client_secret: string;
             client_secret_last4: string;
             previous_secret_expires_at: string | null;
+        };
+        /** @description A key's id; unique within its integration. */
+        KeyId: string;
+        /**
+         * @description The algorithms client assertions may be signed with: RSA (2048 bits or more) with PKCS#1 v1.5 or PSS, ECDSA on P-256 or P-384, and Ed25519. No symmetric algorithm: this server holds no shared secret for such clients.
+         * @enum {string}
+         */
+        KeyAlgorithm: "RS256" | "PS256" | "ES256" | "ES384" | "EdDSA";
+        IntegrationKey: {
+            kid: components["schemas"]["KeyId"];
+            /** @enum {string} */
+            kty: "RSA" | "EC" | "OKP";
+            alg: components["schemas"]["KeyAlgorithm"];
+            /**
+             * @description The curve
+             * @enum {string}
+             */
+            crv?: "P-256" | "P-384" | "Ed25519";
+            /** @description Bits: the RSA modulus, or the curve's size. */
+            key_size: number;
+            /** @description RFC 7638 SHA-256 JWK thumbprint, base64url: the same key always has the same one. */
+            thumbprint: string;
+            /** @description The public key as stored, as a JWK (RFC 7517), with its `kid`, `alg` and `use` set. */
+            jwk: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            created_at: string;
+        };
+        IntegrationKeyCreate: {
+            /** @description A public key as PEM (SPKI, `-----BEGIN PUBLIC KEY-----`), or a JWK as JSON text. */
+            public_key: string;
+            /** @description What assertions signed with the key must use. Default: the JWK's `alg` if it has one, else RS256 for RSA, ES256 or ES384 by the curve, EdDSA for Ed25519. */
+            alg?: components["schemas"]["KeyAlgorithm"];
+            /** @description Default the JWK's `kid` if it has one, else the key's thumbprint. */
+            kid?: components["schemas"]["KeyId"];
         };
         Endpoints: {
             /** Format: uri */
@@ -1007,6 +1089,88 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    listIntegrationKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The keys. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["IntegrationKey"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    addIntegrationKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntegrationKeyCreate"];
+            };
+        };
+        responses: {
+            /** @description The key as stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationKey"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    removeIntegrationKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: components["parameters"]["ClientId"];
+                kid: components["schemas"]["KeyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     getIntegrationEndpoints: {

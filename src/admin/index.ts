@@ -17,6 +17,10 @@ export type Integration = components['schemas']['Integration'];
 export type IntegrationCreate = components['schemas']['IntegrationCreate'];
 /** What {@link AdminClient.updateIntegration} takes: the fields to change. */
 export type IntegrationUpdate = components['schemas']['IntegrationUpdate'];
+/** A public key a `private_key_jwt` integration signs its client assertions with (RFC 7523). */
+export type IntegrationKey = components['schemas']['IntegrationKey'];
+/** What {@link AdminClient.addIntegrationKey} takes: a public key as PEM or JWK text. */
+export type IntegrationKeyCreate = components['schemas']['IntegrationKeyCreate'];
 /** The authorization server's endpoints, for an integration's developers to configure. */
 export type Endpoints = components['schemas']['Endpoints'];
 /** A scope: a permission an integration may be allowed, with the services it grants. */

@@ -12,6 +12,9 @@ export const OPERATIONS = {
   deactivateIntegration: ['POST', '/integrations/{client_id}/deactivate', 1],
   rotateIntegrationSecret: ['POST', '/integrations/{client_id}/secret', 3],
   endSecretGracePeriod: ['DELETE', '/integrations/{client_id}/secret/previous', 1],
+  listIntegrationKeys: ['GET', '/integrations/{client_id}/keys', 1],
+  addIntegrationKey: ['POST', '/integrations/{client_id}/keys', 3],
+  removeIntegrationKey: ['DELETE', '/integrations/{client_id}/keys/{kid}', 1],
   getIntegrationEndpoints: ['GET', '/integrations/{client_id}/endpoints', 1],
   revokeIntegrationTokens: ['DELETE', '/integrations/{client_id}/tokens', 1],
   listIntegrationScopes: ['GET', '/integrations/{client_id}/scopes', 1],
@@ -60,6 +63,12 @@ export interface OperationSummaries {
   rotateIntegrationSecret: true;
   /** Ends the grace period of a rotated-out secret now, so that only the current secret works. `DELETE /integrations/{client_id}/secret/previous`, needs `integrations:write`. */
   endSecretGracePeriod: true;
+  /** The public keys a `private_key_jwt` integration signs its client assertions with (RFC 7523), oldest first. `GET /integrations/{client_id}/keys`, needs `integrations:read`. */
+  listIntegrationKeys: true;
+  /** Adds a public key; assertions signed with it are accepted at once, and the other keys keep working. `POST /integrations/{client_id}/keys`, needs `integrations:write`. */
+  addIntegrationKey: true;
+  /** Removes a key; every instance refuses assertions signed with it from the moment this answers. `DELETE /integrations/{client_id}/keys/{kid}`, needs `integrations:write`. */
+  removeIntegrationKey: true;
   /** The URLs the integration's developers need. `GET /integrations/{client_id}/endpoints`, needs `integrations:read`. */
   getIntegrationEndpoints: true;
   /** Revokes every token and grant issued to the integration; its users sign in again, and a service asks for a new token. `DELETE /integrations/{client_id}/tokens`, needs `tokens:write`. */
@@ -103,6 +112,7 @@ export const STRING_FORMATS = {
   RedirectUri: { pattern: /^(https:\/\/[^#\s]+|http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:[0-9]{1,5})?(\/[^#\s]*)?)$/u, maxLength: 2000 },
   IntegrationName: { pattern: /^(?=[\s\S]*?\S)[^\p{C}\p{Zl}\p{Zp}\u034F\u115F\u1160\u17B4\u17B5\u2800\u3164\uFFA0]*$/u, maxLength: 100 },
   IntegrationVersion: { pattern: /^[A-Za-z0-9._-]+$/u, maxLength: 20 },
+  KeyId: { pattern: /^[A-Za-z0-9._~-]{1,100}$/u, maxLength: Infinity },
   ScopeName: { pattern: /^[A-Za-z0-9_.:-]{1,64}$/u, maxLength: Infinity },
   ServiceUrl: { pattern: /^\/[A-Za-z0-9._~!$&'()+,;=:@%\/-]*(\/\*)?$/u, maxLength: 500 },
 } as const;
