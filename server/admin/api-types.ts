@@ -599,10 +599,10 @@ export interface components {
         /** @description A key's id; unique within its integration. */
         KeyId: string;
         /**
-         * @description The algorithms client assertions may be signed with: RSA (2048 bits or more) with PKCS#1 v1.5 or PSS, ECDSA on P-256 or P-384, and Ed25519. No symmetric algorithm: this server holds no shared secret for such clients.
+         * @description The algorithms client assertions may be signed with: RSA (2048 bits or more) with PKCS#1 v1.5 or PSS, ECDSA on P-256 or P-384, and Ed25519 (named `EdDSA`, or `Ed25519` as RFC 9864 and browsers' WebCrypto name it). No symmetric algorithm: this server holds no shared secret for such clients.
          * @enum {string}
          */
-        KeyAlgorithm: "RS256" | "PS256" | "ES256" | "ES384" | "EdDSA";
+        KeyAlgorithm: "RS256" | "PS256" | "ES256" | "ES384" | "EdDSA" | "Ed25519";
         IntegrationKey: {
             kid: components["schemas"]["KeyId"];
             /** @enum {string} */

@@ -33,7 +33,7 @@ function kindOf(key: KeyObject): KeyKind {
       if (details.namedCurve === 'secp384r1') return { kty: 'EC', crv: 'P-384', algorithms: ['ES384'], bits: 384 };
       throw refused('weak_key', `the curve ${details.namedCurve ?? 'of this key'} is not accepted: use P-256 or P-384`);
     case 'ed25519':
-      return { kty: 'OKP', crv: 'Ed25519', algorithms: ['EdDSA'], bits: 256 };
+      return { kty: 'OKP', crv: 'Ed25519', algorithms: ['EdDSA', 'Ed25519'], bits: 256 };
     case 'rsa-pss':
       throw refused('invalid_key', 'an RSA-PSS-restricted key cannot be used as a JWK: export it as a plain RSA public key and choose PS256');
     default:
@@ -103,11 +103,11 @@ export async function readPublicKey(input: Schemas['IntegrationKeyCreate'], now:
   // The JWK's own alg, when it has one, is what its owner signs with: one this server refuses is refused, not replaced.
   const named = pasted?.alg;
   if (named !== undefined && !(typeof named === 'string' && (kind.algorithms as readonly string[]).includes(named))) {
-    throw refused('weak_key', `the key names the algorithm "${String(named)}", which is not accepted for a ${kind.crv ?? kind.kty} key: use ${kind.algorithms.join(' or ')}`);
+    throw refused('weak_key', `the key names the algorithm "${String(named)}", which is not accepted for this ${kind.crv ?? kind.kty} key: use ${kind.algorithms.join(' or ')}`);
   }
   const alg = input.alg ?? (named as KeyAlgorithm | undefined) ?? kind.algorithms[0]!;
   if (!kind.algorithms.includes(alg)) {
-    throw new ApiProblem('invalid_key', `${alg} cannot be used with a ${kind.crv ?? kind.kty} key: use ${kind.algorithms.join(' or ')}`, { errors: [{ path: '/body/alg', message: `does not fit a ${kind.crv ?? kind.kty} key` }] });
+    throw new ApiProblem('invalid_key', `${alg} cannot be used with this ${kind.crv ?? kind.kty} key: use ${kind.algorithms.join(' or ')}`, { errors: [{ path: '/body/alg', message: `does not fit a ${kind.crv ?? kind.kty} key` }] });
   }
   const publicJwk = Object.fromEntries(Object.entries(exported).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
   const thumbprint = await calculateJwkThumbprint({ ...publicJwk }, 'sha256');

@@ -19,7 +19,7 @@ interface AppKey {
   alg: string;
 }
 
-async function appKey(alg: 'ES256' | 'PS256' | 'RS256' | 'EdDSA' = 'ES256'): Promise<AppKey> {
+async function appKey(alg: 'ES256' | 'PS256' | 'RS256' | 'EdDSA' | 'Ed25519' = 'ES256'): Promise<AppKey> {
   const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
   return { privateKey, publicJwk: await exportJWK(publicKey), alg };
 }
@@ -169,6 +169,16 @@ describe('a private_key_jwt integration', () => {
     }
     // The token endpoint's URL is this server's too.
     assert.equal((await tokenWith(server, await assertion(server, clientId, rsa, { aud: `${server.origin}/token` }))).status, 200);
+  });
+
+  it('takes an Ed25519 key as browsers export it (alg "Ed25519", RFC 9864) and assertions that name that algorithm', async () => {
+    const clientId = await secretless();
+    const key = await appKey('Ed25519');
+    const exported = { ...key.publicJwk, alg: 'Ed25519', key_ops: ['verify'], ext: true };
+    const added = await admin('POST', `/integrations/${clientId}/keys`, { public_key: JSON.stringify(exported) });
+    assert.equal(added.status, 201, JSON.stringify(added.body));
+    assert.equal(added.body!.alg, 'Ed25519');
+    assert.equal((await tokenWith(server, await assertion(server, clientId, key))).status, 200);
   });
 
   it('stops at once when deactivated, and its keys go with it when deleted', async () => {
