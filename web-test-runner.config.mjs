@@ -62,6 +62,22 @@ function testProviderPlugin() {
           });
           return response.status;
         }
+        case 'reference-key-assertion': {
+          // What a secretless app does at the token endpoint: a client assertion (RFC 7523) signed with its private key.
+          const { SignJWT, importJWK } = await import('jose');
+          const key = await importJWK(payload.privateJwk, payload.alg);
+          const assertion = await new SignJWT({ jti: crypto.randomUUID() })
+            .setProtectedHeader({ alg: payload.alg })
+            .setIssuer(payload.clientId).setSubject(payload.clientId).setAudience(reference.origin)
+            .setIssuedAt().setExpirationTime('1m')
+            .sign(key);
+          const response = await fetch(`${reference.origin}/token`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams({ grant_type: 'client_credentials', client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer', client_assertion: assertion }),
+          });
+          return response.status;
+        }
         case 'reference-connect-app': {
           // A third-party integration that the admin allows through the real consent page.
           const { api, signIn } = await import('./build/server/test/support.js');

@@ -8,6 +8,7 @@ export { ConnectedApps } from './connected-apps/define.js';
 export { CreateIntegrationDialog } from './create-integration-dialog/define.js';
 export { GrantkitProvider } from './grantkit-provider/define.js';
 export { IntegrationDetails } from './integration-details/define.js';
+export { IntegrationKeys } from './integration-keys/define.js';
 export { IntegrationList } from './integration-list/define.js';
 export { OAuthLogin } from './oauth-login/define.js';
 export { PersonalTokenList } from './personal-token-list/define.js';

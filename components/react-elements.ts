@@ -10,6 +10,7 @@ import * as React from 'react';
 import { CreateIntegrationDialog as CreateIntegrationDialogElement } from './create-integration-dialog/define.js';
 import { GrantkitProvider as GrantkitProviderElement } from './grantkit-provider/define.js';
 import { IntegrationDetails as IntegrationDetailsElement } from './integration-details/define.js';
+import { IntegrationKeys as IntegrationKeysElement } from './integration-keys/define.js';
 import { IntegrationList as IntegrationListElement } from './integration-list/define.js';
 import { OAuthLogin as OAuthLoginElement } from './oauth-login/define.js';
 import { PersonalTokenList as PersonalTokenListElement } from './personal-token-list/define.js';
@@ -117,6 +118,20 @@ export const ConnectedApps = createComponent({
   tagName: 'connected-apps',
   elementClass: ConnectedAppsElement,
   events: { onRevokeRequest: on('grantkit-connected-app-revoke-request'), onRevoked: on('grantkit-connected-app-revoked'), onError: on('grantkit-error') },
+});
+
+/** `<integration-keys>` as a React component: props set its properties, and `on…` props listen to its events. */
+export const IntegrationKeys = createComponent({
+  react: React,
+  tagName: 'integration-keys',
+  elementClass: IntegrationKeysElement,
+  events: {
+    onAddRequest: on('grantkit-key-add-request'),
+    onAdded: on('grantkit-key-added'),
+    onRemoveRequest: on('grantkit-key-remove-request'),
+    onRemoved: on('grantkit-key-removed'),
+    onError: on('grantkit-error'),
+  },
 });
 
 export type { GrantkitElementEvents } from './shared/events.js';

@@ -40,7 +40,7 @@ function serve(answer?: () => Response): unknown[] {
       const body = (await request.json()) as Record<string, unknown>;
       bodies.push(body);
       if (answer) return answer();
-      const confidential = body.token_endpoint_auth_method !== 'none';
+      const confidential = body.token_endpoint_auth_method === 'client_secret_basic';
       return HttpResponse.json({ client_id: 'gk_new', client_name: body.client_name, ...(confidential ? { client_secret: SECRET } : {}) }, { status: 201 });
     }),
   );
@@ -104,7 +104,7 @@ describe('<create-integration-dialog>', () => {
     const el = await open();
     type(el, 'name', 'Field App');
     await urls(el, 'https://field.example.com/cb');
-    el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=type]')[1]!.click();
+    el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=type]')[2]!.click();
     el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=refresh]')[2]!.click();
     [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].find((c) => c.parentElement!.textContent!.includes('Never expire'))!.click();
     await el.updateComplete;
@@ -116,6 +116,25 @@ describe('<create-integration-dialog>', () => {
     expect(body.grant_types).to.deep.equal(['authorization_code', 'refresh_token']);
     await waitUntil(() => !$<HTMLDialogElement>(el, 'dialog').open, 'no secret to show: the dialog closes');
     await waitUntil(() => el.shadowRoot!.querySelector('[part=notice]')!.textContent === 'Field App 1.0 created.', 'but the creation is confirmed');
+  });
+
+  it('creates a secretless integration that signs with a key pair: confidential, client credentials offered, no secret shown', async () => {
+    const bodies = serve();
+    const el = await open();
+    type(el, 'name', 'Ledger Sync');
+    await urls(el, 'https://ledger.example.com/cb');
+    const keyPair = el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=type]')[1]!;
+    expect(keyPair.parentElement!.textContent).to.contain('private_key_jwt');
+    keyPair.click();
+    await el.updateComplete;
+    const credentials = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].find((c) => c.parentElement!.textContent!.includes('Client credentials'))!;
+    expect(credentials.disabled, 'a confidential client may use client credentials').to.equal(false);
+    const created = oneEvent(el, 'grantkit-integration-created');
+    submit(el);
+    expect((await created).detail.confidential).to.equal(true);
+    expect((bodies[0] as Record<string, unknown>).token_endpoint_auth_method).to.equal('private_key_jwt');
+    await waitUntil(() => !$<HTMLDialogElement>(el, 'dialog').open, 'no secret to show: the dialog closes');
+    expect(el.shadowRoot!.innerHTML).not.to.contain(SECRET);
   });
 
   it('asks first with a cancelable grantkit-integration-create-request, and creates nothing when it is cancelled', async () => {

@@ -14,23 +14,26 @@ import { DoneNotice } from '../shared/done-notice.js';
 import { styles } from './create-integration-dialog.styles.js';
 import { GrantkitElement } from '../shared/grantkit-element.js';
 
+/** How the integration will prove itself at the token endpoint: a secret, a key pair, or not at all (public). */
+type Authentication = Extract<IntegrationCreate['token_endpoint_auth_method'], 'client_secret_basic' | 'private_key_jwt' | 'none'>;
+
 interface Draft {
   name: string;
   version: string;
   description: string;
-  confidential: boolean;
+  authentication: Authentication;
   redirects: string[];
   settings: TokenSettings;
 }
 
-type FieldKey = 'name' | 'version' | 'description' | 'confidential' | 'grants' | 'lifetime' | 'refresh';
+type FieldKey = 'name' | 'version' | 'description' | 'authentication' | 'grants' | 'lifetime' | 'refresh';
 
 // One empty callback-URL row: the default grants sign users in, so a callback is needed.
-const EMPTY: Draft = { name: '', version: '1.0', description: '', confidential: true, redirects: [''], settings: DEFAULT_SETTINGS };
+const EMPTY: Draft = { name: '', version: '1.0', description: '', authentication: 'client_secret_basic', redirects: [''], settings: DEFAULT_SETTINGS };
 
 /** Which field a refusal of the server belongs to, by its JSON Pointer (the callback URLs map their rows themselves). */
 const FIELD_OF = {
-  client_name: 'name', version: 'version', description: 'description', token_endpoint_auth_method: 'confidential',
+  client_name: 'name', version: 'version', description: 'description', token_endpoint_auth_method: 'authentication',
   grant_types: 'grants', access_token_lifetime: 'lifetime', refresh_count: 'refresh',
 } as const satisfies Record<string, FieldKey>;
 
@@ -49,7 +52,8 @@ const INITIAL: View = { draft: { ...EMPTY }, fieldErrors: {}, urlErrors: {}, err
 /**
  * @summary Registers a new integration; a confidential one's secret is shown once at the end.
  *
- * Name and version (unique together), description, confidential or public, callback URLs
+ * Name and version (unique together), description, how it signs in (a secret, a key pair with
+ * no shared secret (private_key_jwt), or public), callback URLs
  * (checked as the server checks them), allowed grants, access-token lifetime and refresh
  * count. Refusals from the server appear beside their fields; nothing typed is lost when a
  * request fails. The secret view is the same as `<rotate-secret-dialog>`'s: shown once,
@@ -162,6 +166,7 @@ export class CreateIntegrationDialog extends GrantkitElement {
     const admin = this.#connection.client;
     const draft = this.#ui.value.draft;
     const redirects = callbackUrlsOf(draft.redirects);
+    const confidential = draft.authentication !== 'none';
     const errors = this.#check(t, draft);
     const urlErrors = checkCallbackUrls(t, draft.redirects, draft.settings.grants.includes('authorization_code'));
     this.#ui.set({ fieldErrors: errors, urlErrors, error: undefined });
@@ -171,15 +176,15 @@ export class CreateIntegrationDialog extends GrantkitElement {
       client_name: draft.name.trim(),
       version: draft.version.trim(),
       description: draft.description,
-      token_endpoint_auth_method: draft.confidential ? 'client_secret_basic' : 'none',
+      token_endpoint_auth_method: draft.authentication,
       redirect_uris: redirects,
-      ...settingsBody(draft.settings, draft.confidential),
+      ...settingsBody(draft.settings, confidential),
     };
-    if (!emit(this, 'grantkit-integration-create-request', { name: body.client_name, version: body.version, confidential: draft.confidential }, { cancelable: true })) return;
+    if (!emit(this, 'grantkit-integration-create-request', { name: body.client_name, version: body.version, confidential }, { cancelable: true })) return;
     this.#ui.set({ busy: true });
     try {
       const created = await admin.createIntegration(body);
-      emit(this, 'grantkit-integration-created', { clientId: created.client_id, confidential: draft.confidential });
+      emit(this, 'grantkit-integration-created', { clientId: created.client_id, confidential });
       const done = t.notices.integrationCreated(`${body.client_name} ${body.version}`);
       if (created.client_secret) {
         this.#noticeOnClose = done;
@@ -257,13 +262,14 @@ export class CreateIntegrationDialog extends GrantkitElement {
         <textarea id="description" rows="2" maxlength="500" .value=${d.description} @input=${(e: Event) => this.#setField('description', (e.target as HTMLTextAreaElement).value)}></textarea>
         <fieldset>
           <legend>${t.create.type}</legend>
-          <label class="option"><input type="radio" name="type" .checked=${d.confidential} @change=${() => this.#setField('confidential', true)} /> ${t.create.confidential}</label>
-          <label class="option"><input type="radio" name="type" .checked=${!d.confidential} @change=${() => this.#setField('confidential', false)} /> ${t.create.public}</label>
+          <label class="option"><input type="radio" name="type" .checked=${d.authentication === 'client_secret_basic'} @change=${() => this.#setField('authentication', 'client_secret_basic')} /> ${t.create.confidential}</label>
+          <label class="option"><input type="radio" name="type" .checked=${d.authentication === 'private_key_jwt'} @change=${() => this.#setField('authentication', 'private_key_jwt')} /> ${t.create.keyPair}</label>
+          <label class="option"><input type="radio" name="type" .checked=${d.authentication === 'none'} @change=${() => this.#setField('authentication', 'none')} /> ${t.create.public}</label>
         </fieldset>
         ${this.#urls.render(t, { rows: d.redirects, errors: this.#ui.value.urlErrors, disabled: this.#ui.value.busy })}
         ${renderTokenSettings(t, {
           settings: d.settings,
-          confidential: d.confidential,
+          confidential: d.authentication !== 'none',
           disabled: false,
           errors: { grants: this.#ui.value.fieldErrors.grants, lifetime: this.#ui.value.fieldErrors.lifetime, refresh: this.#ui.value.fieldErrors.refresh },
           onChange: (next) => this.#setSettings(next),

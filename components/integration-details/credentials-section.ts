@@ -43,7 +43,9 @@ export function renderCredentials(t: Strings, c: Credentials): TemplateResult {
         <span class="label">${t.details.secret}</span>
         ${integration.client_type === 'public'
           ? html`<p class="note">${t.details.noSecret}</p>`
-          : html`
+          : integration.token_endpoint_auth_method === 'private_key_jwt'
+            ? html`<p class="note">${t.details.signsWithKey}</p>`
+            : html`
               <p><span class="masked" aria-hidden="true">•••• ${integration.client_secret_last4}</span> <span class="note">${t.details.secretHidden(integration.client_secret_last4 ?? '')}</span></p>
               ${previous ? html`<p class="note previous">${t.details.previousUntil(previous)}</p>` : nothing}
               ${c.canWrite

@@ -279,6 +279,22 @@ describe('<integration-details>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows a secretless integration\'s signing keys instead of a secret, with nothing to rotate', async () => {
+    serve({ get: () => HttpResponse.json({ ...INTEGRATION, token_endpoint_auth_method: 'private_key_jwt', client_secret_last4: null }) });
+    worker.use(http.get(`${BASE}/integrations/gk_erp/keys`, () => HttpResponse.json({ items: [{
+      kid: 'deploy-1', kty: 'EC', alg: 'ES256', crv: 'P-256', key_size: 256, thumbprint: 'tp-1', jwk: { kty: 'EC', crv: 'P-256', x: 'x', y: 'y' }, created_at: '2026-11-20T10:00:00Z',
+    }] })));
+    const el = await show();
+    await canEdit(el);
+    expect($(el, '.secret')!.textContent).to.contain('No shared secret');
+    expect($(el, '[part~=rotate]')).to.equal(null);
+    const keys = $(el, 'integration-keys')!;
+    expect(keys.getAttribute('client-id')).to.equal('gk_erp');
+    await waitUntil(() => keys.shadowRoot!.querySelectorAll('[part=row]').length === 1, 'its keys are listed');
+    expect(keys.shadowRoot!.querySelector('[part=row]')!.textContent).to.contain('deploy-1');
+    await expect(el).to.be.accessible();
+  });
+
   it('says that the admin role is needed when the server answers 403, and offers a retry after other failures', async () => {
     serve({ get: () => problem(403, 'forbidden') });
     const el = await fixture<IntegrationDetails>(html`<integration-details client-id="gk_erp" .admin=${createAdminClient({ baseUrl: BASE })}></integration-details>`);

@@ -1,9 +1,11 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AdminApiError, type AdminClient, type Integration } from '../../src/admin/index.js';
 import { RotateSecretDialog } from '../rotate-secret-dialog/rotate-secret-dialog.js';
 // For HTMLElementTagNameMap's <rotate-secret-dialog>: types only, the registration is define()'s.
 import type {} from '../rotate-secret-dialog/define.js';
+import { IntegrationKeys } from '../integration-keys/integration-keys.js';
+import type {} from '../integration-keys/define.js';
 import { LatestLoad } from '../shared/latest-load.js';
 import { ViewState } from '../shared/view-state.js';
 import { DeferredFocus } from '../shared/deferred-focus.js';
@@ -30,7 +32,8 @@ import { GrantkitElement } from '../shared/grantkit-element.js';
  *
  * Shows the client ID and the issuer, authorization, token and revocation URLs, each with a
  * copy button; the secret only as its last four characters, with "Rotate secret…" (the
- * `<rotate-secret-dialog>` inside); while a rotated-out secret still works, until when, and
+ * `<rotate-secret-dialog>` inside), or for a secretless (`private_key_jwt`) integration its
+ * public keys (the `<integration-keys>` inside, whose events bubble out of it); while a rotated-out secret still works, until when, and
  * "End grace period now…" (confirmed). Callback URLs are edited one per field and checked as
  * the server checks them (https, or http for loopback only; no fragment; compared exactly).
  * Allowed grants, access-token lifetime (seconds or never), refresh count (unlimited, N or
@@ -48,6 +51,7 @@ import { GrantkitElement } from '../shared/grantkit-element.js';
  * @fires grantkit-secret-rotated - from the rotate dialog inside; `detail` has the last four characters only
  * @fires grantkit-grace-period-end-request - before ending a rotated-out secret's grace period; cancelable
  * @fires grantkit-grace-period-ended - the rotated-out secret no longer works
+ * @fires grantkit-key-added - from the keys inside, for a `private_key_jwt` integration (also `grantkit-key-add-request`, `grantkit-key-remove-request`, `grantkit-key-removed`)
  * @fires grantkit-error - loading or a change failed; `detail.code` is the error's code
  *
  * @slot placeholder-action - a call to action in the placeholder shown while nothing is chosen, such as a "New integration" button
@@ -61,6 +65,7 @@ import { GrantkitElement } from '../shared/grantkit-element.js';
  * @csspart copy - a copy button
  * @csspart rotate - the "Rotate secret…" button
  * @csspart end-grace - the "End grace period now…" button, shown while a rotated-out secret still works
+ * @csspart keys - the `<integration-keys>` element, for a `private_key_jwt` integration
  * @csspart form - the settings form
  * @csspart summary - the settings as text, for a user who may not change them
  * @csspart redirect - one callback URL row
@@ -84,7 +89,7 @@ export class IntegrationDetails extends GrantkitElement {
   /** The styles of its shadow root: change the look with its CSS custom properties and parts. */
   static override styles = styles;
   /** Registered with it by `IntegrationDetails.define()`, not by an import's side effect. */
-  static override dependencies = { 'rotate-secret-dialog': RotateSecretDialog };
+  static override dependencies = { 'rotate-secret-dialog': RotateSecretDialog, 'integration-keys': IntegrationKeys };
 
   /** The integration to show. */
   @property({ attribute: 'client-id' }) clientId = '';
@@ -352,6 +357,9 @@ export class IntegrationDetails extends GrantkitElement {
         onRotate: () => void this.renderRoot.querySelector('rotate-secret-dialog')?.show(),
         onEndGrace: () => this.#ask('end-grace'),
       })}
+      ${integration.token_endpoint_auth_method === 'private_key_jwt'
+        ? html`<integration-keys part="keys" exportparts="section, row, remove, add, input" .admin=${this.#connection.client} client-id=${integration.client_id}></integration-keys>`
+        : nothing}
       ${renderSettings(t, {
         integration, draft: ui.draft, canWrite: ui.canWrite, errors: ui.errors, saving: ui.saving, saveError: ui.saveError, saved: ui.saved, urls: this.#urls,
         onSubmit: (event) => void this.#save(event), onEdit: (next, clear) => this.#edit(next, clear),

@@ -22,6 +22,10 @@ export interface GrantkitElementEvents {
   'grantkit-grace-period-end-request': { clientId: string };
   'grantkit-grace-period-ended': { clientId: string };
   'grantkit-integration-select': { clientId: string };
+  'grantkit-key-add-request': { clientId: string };
+  'grantkit-key-added': { clientId: string; kid: string; alg: string; thumbprint: string };
+  'grantkit-key-remove-request': { clientId: string; kid: string };
+  'grantkit-key-removed': { clientId: string; kid: string };
   'grantkit-token-revoke-request': { id: string; clientId: string; subject: string };
   'grantkit-token-revoked': { id: string; clientId: string; subject: string };
   'grantkit-tokens-revoke-all-request': { clientId: string };

@@ -13,8 +13,8 @@ const root = new URL('../../', import.meta.url);
 const elements = manifest.modules.flatMap((m) => m.declarations.filter((d) => d.customElement).map((d) => ({ module: m, d })));
 
 describe('custom-elements.json', () => {
-  it('can be imported, and names the ten elements, each at the shipped file that registers it', () => {
-    assert.deepEqual(elements.map(({ d }) => d.tagName).sort(), ['connected-apps', 'create-integration-dialog', 'grantkit-provider', 'integration-details', 'integration-list', 'oauth-login', 'personal-token-list', 'rotate-secret-dialog', 'scope-manager', 'token-list']);
+  it('can be imported, and names the eleven elements, each at the shipped file that registers it', () => {
+    assert.deepEqual(elements.map(({ d }) => d.tagName).sort(), ['connected-apps', 'create-integration-dialog', 'grantkit-provider', 'integration-details', 'integration-keys', 'integration-list', 'oauth-login', 'personal-token-list', 'rotate-secret-dialog', 'scope-manager', 'token-list']);
     for (const module of manifest.modules) {
       assert.ok(module.path.startsWith('dist/') && module.path.endsWith('.js'), module.path);
       assert.ok(existsSync(new URL(module.path, root)), `${module.path} is built`);

@@ -243,7 +243,7 @@ export const de: Strings = {
     label: 'Öffentliche Schlüssel',
     loading: 'Schlüssel werden geladen …',
     empty: 'Noch kein Schlüssel: Die Integration erhält keine Tokens, bis einer hinzugefügt ist.',
-    details: (alg, type, added) => `${alg} · ${type} · hinzugefügt am ${added}`,
+    details: (kind, added) => `${kind} · hinzugefügt am ${added}`,
     rsa: (bits) => `RSA ${bits} Bit`,
     thumbprint: 'Fingerabdruck',
     add: 'Schlüssel hinzufügen',

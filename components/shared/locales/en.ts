@@ -296,7 +296,7 @@ export const en = {
     label: 'Public keys',
     loading: 'Loading keys…',
     empty: 'No key yet: the integration gets no tokens until one is added.',
-    details: (alg: string, type: string, added: string) => `${alg} · ${type} · added ${added}`,
+    details: (kind: string, added: string) => `${kind} · added ${added}`,
     rsa: (bits: number) => `RSA ${bits} bits`,
     thumbprint: 'Thumbprint',
     add: 'Add key',
