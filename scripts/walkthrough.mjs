@@ -285,6 +285,10 @@ try {
   await page.$eval('main', (main) => main.scrollIntoView());
   await shot('16d-portal-de');
   await page.select('#language', 'en');
+  // A secretless integration: its signing keys where a secret would be.
+  await clickRow('Ledger Sync');
+  await waitDeep('integration-details >>> integration-keys >>> [part=row]');
+  await shot('16g-details-keys', 'integration-details');
   // Connected apps: the integrations Ada allowed (a seeded one), in English and German, and at phone width.
   await waitDeep('connected-apps >>> [part=row]');
   await shot('15n-connected-apps', '#connected');
@@ -314,6 +318,13 @@ try {
   await waitDeep('token-list >>> [part=row]');
   console.log('phone: token list width', await page.$eval('token-list', (el) => el.scrollWidth), 'in', await page.$eval('token-list', (el) => el.clientWidth));
   await shot('16e-phone-tokens-dark-de', '#tokens-card');
+  // The secretless one's keys on a phone, dark and German: long key ids and thumbprints wrap.
+  await page.click('#back');
+  await clickRow('Ledger Sync');
+  await waitDeep('integration-details >>> integration-keys >>> [part=row]');
+  console.log('phone: keys width', await page.$eval('integration-details', (el) => el.shadowRoot.querySelector('integration-keys').scrollWidth), 'page', await page.evaluate(() => document.documentElement.scrollWidth));
+  await page.$eval('integration-details', (el) => el.shadowRoot.querySelector('integration-keys').scrollIntoView());
+  await shot('16f-phone-keys-dark-de');
   await page.select('#language', 'en');
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
   await page.click('#back');
@@ -372,8 +383,10 @@ try {
   await page.waitForSelector('#signed-out-note:not([hidden])');
   await signInAt('vic@example.com', 'vic-demo');
   await waitDeep('integration-list >>> [part=row]');
+  // The newest integration is the secretless one: the viewer sees its keys and no way to change them.
   await page.locator('integration-list >>> [part=row]').click();
   await waitDeep('integration-details >>> [part~=summary]');
+  await waitDeep('integration-details >>> integration-keys >>> [part=row]');
   await new Promise((resolve) => setTimeout(resolve, 300));
   await shot('16-admin-viewer', '#selected');
   await shot('16b-admin-viewer-scopes', '#scopes');
@@ -392,7 +405,7 @@ try {
     console.error(page.url(), problems);
     throw error;
   });
-  await page.locator('integration-list >>> [part=row]').click();
+  await clickRow('ERP Connector');
   await waitDeep('integration-details >>> [part~=rotate]').catch(async (error) => {
     await shot('debug-react');
     console.error(page.url(), problems);
@@ -407,7 +420,7 @@ try {
     console.error(page.url(), problems);
     throw error;
   });
-  await page.locator('integration-list >>> [part=row]').click();
+  await clickRow('ERP Connector');
   await waitDeep('integration-details >>> [part~=rotate]');
   await page.waitForFunction(() => ['list', 'empty'].some((p) => document.querySelector('token-list')?.shadowRoot?.querySelector(`[part=${p}]`)), { polling: 100, timeout: 15_000 });
   await shot('18-vue-portal');

@@ -36,6 +36,13 @@ export async function jwksOf(db: Queryable, clientId: string): Promise<Record<st
   return rows.map((row) => row.jwk);
 }
 
+/** Stores a key read by readPublicKey (the one way a key gets in). */
+export async function insertKey(db: Queryable, clientId: string, key: ClientKey): Promise<void> {
+  await db.query('insert into integration_keys (client_id, kid, thumbprint, alg, jwk, created_at) values ($1, $2, $3, $4, $5, $6)', [
+    clientId, key.kid, key.thumbprint, key.alg, JSON.stringify(key.jwk), new Date(key.created_at),
+  ]);
+}
+
 /** An integration's public keys, for private_key_jwt (RFC 7523). */
 export class ClientKeys {
   constructor(private readonly db: Database) {}
@@ -63,9 +70,7 @@ export class ClientKeys {
       if (existing.some((k) => k.kid === key.kid)) throw new ApiProblem('duplicate_key', `another key has the id "${key.kid}"`, { errors: [{ path: input.kid ? '/body/kid' : '/body/public_key', message: 'is the id of another key' }] });
       if (existing.length >= MAX_KEYS) throw new ApiProblem('too_many_keys', `an integration has at most ${MAX_KEYS} keys: remove one first`);
       try {
-        await tx.query('insert into integration_keys (client_id, kid, thumbprint, alg, jwk, created_at) values ($1, $2, $3, $4, $5, $6)', [
-          clientId, key.kid, key.thumbprint, key.alg, JSON.stringify(key.jwk), new Date(key.created_at),
-        ]);
+        await insertKey(tx, clientId, key);
       } catch (error) {
         if (isUniqueViolation(error)) throw new ApiProblem('duplicate_key', 'this key, or its id, is already registered');
         throw error;

@@ -3,6 +3,9 @@ import { insertConsent } from './consents.js';
 import { saveIntegration } from './integrations.js';
 import { hashSecret, newSecret, type StoredConsent, type StoredIntegration, type StoredScope } from './records.js';
 import { associateScopes, insertScope } from './scopes.js';
+import { insertKey } from './client-keys.js';
+import { readPublicKey } from './public-key.js';
+import { generateKeyPairSync } from 'node:crypto';
 
 interface SeedData {
   scopes: StoredScope[];
@@ -19,7 +22,13 @@ export async function seedDatabase(db: Queryable, now = Date.now()): Promise<voi
     await associateScopes(db, integration.client_id, integration.scopes);
   }
   for (const consent of data.consents) await insertConsent(db, consent);
+  // The secretless one's public key; its private half is thrown away, as only the app would hold it.
+  const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const key = await readPublicKey({ public_key: publicKey.export({ type: 'spki', format: 'pem' }).toString(), kid: 'ledger-2026-11' }, new Date(now - 40 * 60_000));
+  await insertKey(db, LEDGER_SYNC, key);
 }
+
+const LEDGER_SYNC = 'gk_ledger_sync';
 
 /** A few realistic integrations and scopes, so a new demo has something to show. */
 function seedData(now: number): SeedData {
@@ -80,6 +89,21 @@ function seedData(now: number): SeedData {
         secret: secret(),
         created_at: at(100),
         updated_at: at(100),
+      },
+      {
+        client_id: LEDGER_SYNC,
+        client_name: 'Ledger Sync',
+        version: '1.0',
+        description: 'Posts project costs to the general ledger. Signs in with a key pair: no shared secret.',
+        token_endpoint_auth_method: 'private_key_jwt',
+        redirect_uris: [],
+        grant_types: ['client_credentials'],
+        access_token_lifetime: 600,
+        refresh_count: 0,
+        scopes: ['projects:read'],
+        status: 'active',
+        created_at: at(50),
+        updated_at: at(40),
       },
     ],
     // The consents behind the seeded sign-ins (server/oidc/seed-tokens.ts), so Connected apps has something to show.
