@@ -2,11 +2,13 @@ import { css } from 'lit';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { listStyles } from '../shared/list.styles.js';
 import { theme } from '../shared/theme.js';
+import { sectionStyles } from '../shared/section.styles.js';
 import { callbackUrlStyles } from '../shared/callback-url.styles.js';
 
 export const styles = [
   theme,
   dialogStyles,
+  sectionStyles,
   listStyles,
   callbackUrlStyles,
   css`
@@ -30,16 +32,6 @@ export const styles = [
     .version {
       color: var(--_muted);
       font-weight: normal;
-    }
-    [part~='section'] {
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      padding: 1rem 1.25rem 1.25rem;
-      background: var(--_surface);
-    }
-    h3 {
-      margin: 0 0 0.75rem;
-      font-size: 1.05rem;
     }
     h4 {
       margin: 1.25rem 0 0.4rem;
@@ -71,9 +63,6 @@ export const styles = [
     .masked {
       font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
       margin-right: 0.5rem;
-    }
-    .note {
-      color: var(--_muted);
     }
     .placeholder {
       display: grid;

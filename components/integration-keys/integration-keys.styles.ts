@@ -1,26 +1,15 @@
 import { css } from 'lit';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { theme } from '../shared/theme.js';
+import { sectionStyles } from '../shared/section.styles.js';
 
 export const styles = [
   theme,
   dialogStyles,
+  sectionStyles,
   css`
     :host {
       display: block;
-    }
-    [part~='section'] {
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      padding: 1rem 1.25rem 1.25rem;
-      background: var(--_surface);
-    }
-    h3 {
-      margin: 0 0 0.75rem;
-      font-size: 1.05rem;
-    }
-    .note {
-      color: var(--_muted);
     }
     [part~='list'] {
       list-style: none;
