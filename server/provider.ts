@@ -94,9 +94,15 @@ export function createProvider(options: ProviderOptions): Provider {
     enabledJWA: { clientAuthSigningAlgValues: [...options.clientAssertionAlgorithms] },
     // oidc-provider has checked the signature, iss = sub = client_id, that aud names this server, exp, and
     // (after this) the jti against replays on every instance. What it leaves to the server:
-    assertJwtClientAuthClaimsAndHeader: async (_ctx, claims) => {
+    assertJwtClientAuthClaimsAndHeader: async (ctx, claims, header) => {
       // One audience only (draft-ietf-oauth-rfc7523bis): an assertion for several servers is good at each of them.
-      if (typeof claims.aud !== 'string') throw new errors.InvalidClientAuth('the client assertion must name one audience (aud), this server');
+      // And only the issuer or the token endpoint, wherever it is sent: oidc-provider would also take the URL of
+      // the endpoint at hand (introspection, revocation, PAR), which no other rule here names.
+      if (typeof claims.aud !== 'string' || (claims.aud !== ctx.oidc.issuer && claims.aud !== ctx.oidc.urlFor('token'))) {
+        throw new errors.InvalidClientAuth('the client assertion must name one audience (aud): this server\'s issuer identifier or its token endpoint');
+      }
+      // No extension a verifier must understand: "b64": false (RFC 7797) is not for JWTs (§7), and nothing else is used.
+      if (header.crit !== undefined) throw new errors.InvalidClientAuth('the client assertion must have no "crit" header');
       // A short life: a client assertion is made per request, and one that lasts is a secret again.
       const exp = typeof claims.exp === 'number' ? claims.exp : 0;
       if (exp - Date.now() / 1000 > MAX_ASSERTION_LIFETIME_SECONDS) {

@@ -156,7 +156,7 @@ export interface paths {
         put?: never;
         /**
          * Adds a public key; assertions signed with it are accepted at once, and the other keys keep working.
-         * @description Rotating a key is adding the new one, moving the app to it, then removing the old one: at no moment is the app locked out. Accepts a public key only, as PEM (SPKI, `-----BEGIN PUBLIC KEY-----`) or as a JWK: a private key is refused (`private_key`) and never stored, and so are RSA keys under 2048 bits, symmetric keys and algorithms this server does not accept (`weak_key`). At most 10 keys per integration.
+         * @description Rotating a key is adding the new one, moving the app to it, then removing the old one: at no moment is the app locked out. Accepts a public key only, as PEM (SPKI, `-----BEGIN PUBLIC KEY-----`) or as a JWK: a private key is refused (`private_key`) and never stored, and so are RSA keys under 2048 or over 8192 bits or with a public exponent other than an odd one from 65537 below 2^256, symmetric keys, and curves and algorithms this server does not accept (`weak_key`). A certificate is refused: paste the key it holds. At most 10 keys per integration.
          */
         post: operations["addIntegrationKey"];
         delete?: never;
@@ -596,7 +596,7 @@ export interface components {
             client_secret_last4: string;
             previous_secret_expires_at: string | null;
         };
-        /** @description A key's id; unique within its integration. */
+        /** @description A key's id; unique within its integration. Not `.` or `..`, which a URL path would resolve away. */
         KeyId: string;
         /**
          * @description The algorithms client assertions may be signed with: RSA (2048 bits or more) with PKCS#1 v1.5 or PSS, ECDSA on P-256 or P-384, and Ed25519 (named `EdDSA`, or `Ed25519` as RFC 9864 and browsers' WebCrypto name it). No symmetric algorithm: this server holds no shared secret for such clients.

@@ -15,7 +15,14 @@ export type ClientKey = Schemas['IntegrationKey'];
 /** A JWK's members that only a private or symmetric key has (RFC 7518 §6). */
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'] as const;
 const MIN_RSA_BITS = 2048;
-const KEY_ID = /^[A-Za-z0-9._~-]{1,100}$/;
+const MAX_RSA_BITS = 8192;
+/**
+ * A key id: the document's KeyId pattern (a test holds the two equal). Never "." or "..": a URL
+ * path resolves those, so a key by that name could be added but never addressed to be removed.
+ */
+export const KEY_ID = /^(?!\.{1,2}$)[A-Za-z0-9._~-]{1,100}$/;
+/** One PEM public key and nothing else: SPKI, or an RSA key in PKCS#1. */
+const PUBLIC_PEM = /^-----BEGIN (RSA )?PUBLIC KEY-----\r?\n[A-Za-z0-9+/=\r\n]+-----END \1PUBLIC KEY-----$/;
 
 /** For each kind of key: the algorithms it may sign with (the first is the default), its size, its JWK curve. */
 type KeyKind = { kty: ClientKey['kty']; crv?: NonNullable<ClientKey['crv']>; algorithms: readonly KeyAlgorithm[]; bits: number };
@@ -26,6 +33,12 @@ function kindOf(key: KeyObject): KeyKind {
     case 'rsa': {
       const bits = details.modulusLength ?? 0;
       if (bits < MIN_RSA_BITS) throw refused('weak_key', `an RSA key of ${bits} bits is too short: use ${MIN_RSA_BITS} bits or more`);
+      // Every token request is checked against each key: a huge modulus makes each check expensive for anyone to cause.
+      if (bits > MAX_RSA_BITS) throw refused('weak_key', `an RSA key of ${bits} bits is longer than this server checks: use at most ${MAX_RSA_BITS} bits`);
+      // With e = 1 a "signature" is the padded hash itself, which anyone can make; small or even exponents are as bad,
+      // and a huge one makes each check slow. NIST SP 800-56B: odd, 65537 ≤ e < 2^256.
+      const e = details.publicExponent ?? 0n;
+      if (e % 2n === 0n || e < 65_537n || e >= 1n << 256n) throw refused('weak_key', 'the RSA key\'s public exponent is not accepted: use 65537');
       return { kty: 'RSA', algorithms: ['RS256', 'PS256'], bits };
     }
     case 'ec':
@@ -82,7 +95,9 @@ function publicKeyOf(text: string, jwk: Record<string, unknown> | undefined): Ke
   // createPublicKey would derive the public key from a private one: refuse those by their label first.
   if (/PRIVATE KEY-----/.test(text)) throw refused('private_key', 'this is a private key: paste its public half (-----BEGIN PUBLIC KEY-----), and keep the private key with the app alone');
   if (/^(ssh-|ecdsa-sha2-)/.test(text)) throw refused('invalid_key', 'an OpenSSH public key: convert it to PEM (ssh-keygen -e -m PKCS8 -f key.pub)');
-  if (!text.startsWith('-----BEGIN ')) throw refused('invalid_key', 'paste a public key as PEM (-----BEGIN PUBLIC KEY-----) or as a JWK');
+  // A certificate's dates, issuer and revocation would not be checked here: take the key it holds, and nothing that looks more.
+  if (text.includes('-----BEGIN CERTIFICATE-----')) throw refused('invalid_key', 'a certificate: paste the public key it holds (openssl x509 -pubkey -noout -in cert.pem)');
+  if (!PUBLIC_PEM.test(text)) throw refused('invalid_key', 'paste one public key as PEM (-----BEGIN PUBLIC KEY-----), with nothing around it, or as a JWK');
   let key: KeyObject;
   try {
     key = createPublicKey({ key: text, format: 'pem' });
@@ -111,7 +126,8 @@ export async function readPublicKey(input: Schemas['IntegrationKeyCreate'], now:
   }
   const publicJwk = Object.fromEntries(Object.entries(exported).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
   const thumbprint = await calculateJwkThumbprint({ ...publicJwk }, 'sha256');
-  const pastedKid = typeof pasted?.kid === 'string' ? pasted.kid : undefined;
+  if (pasted?.kid !== undefined && typeof pasted.kid !== 'string') throw refused('invalid_key', 'the JWK\'s kid is not a string');
+  const pastedKid = pasted?.kid as string | undefined;
   const kid = input.kid ?? pastedKid ?? thumbprint;
   if (!KEY_ID.test(kid)) {
     throw new ApiProblem('invalid_key', 'the JWK\'s kid has characters a key id here cannot hold: give one with `kid`', { errors: [{ path: '/body/kid', message: 'letters, digits, ".", "_", "~" and "-" only, at most 100' }] });

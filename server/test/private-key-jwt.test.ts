@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { createPrivateKey, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, randomBytes, randomUUID, type KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { KEY_ID } from '../admin/public-key.js';
 import { after, before, describe, it } from 'node:test';
 import { calculateJwkThumbprint, exportJWK, exportSPKI, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import type { Database } from '../db/database.js';
@@ -167,6 +170,16 @@ describe('a private_key_jwt integration', () => {
       assert.ok(['invalid_client', 'invalid_request'].includes(answer.body.error), `${name}: ${answer.body.error}`);
       assert.equal(answer.body.access_token, undefined, name);
     }
+    // At another endpoint, the same rule: oidc-provider alone would take that endpoint's URL as the audience.
+    const introspect = await requestFrom(`${server.origin}/token/introspection`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        token: 'anything', client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+        client_assertion: await assertion(server, clientId, rsa, { aud: `${server.origin}/token/introspection` }),
+      }).toString(),
+    });
+    assert.equal(introspect.status, 401, introspect.body);
     // The token endpoint's URL is this server's too.
     assert.equal((await tokenWith(server, await assertion(server, clientId, rsa, { aud: `${server.origin}/token` }))).status, 200);
   });
@@ -209,6 +222,9 @@ describe('registering a public key', () => {
     const set = await add(JSON.stringify({ keys: [{ ...ec384.export({ format: 'jwk' }), kid: 'deploy-2026-12' }] }));
     assert.equal(set.status, 201, JSON.stringify(set.body));
     assert.deepEqual([set.body!.kid, set.body!.alg, set.body!.crv], ['deploy-2026-12', 'ES384', 'P-384']);
+    // PKCS#1, as `openssl rsa -RSAPublicKey_out` prints it.
+    const pkcs1 = await add(generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'pkcs1', format: 'pem' }).toString());
+    assert.equal(pkcs1.status, 201, JSON.stringify(pkcs1.body));
     // PEM made by jose, as an app's tooling would print it.
     const spki = await exportSPKI((await generateKeyPair('ES256', { extractable: true })).publicKey);
     assert.equal((await add(spki)).status, 201);
@@ -234,6 +250,7 @@ describe('registering a public key', () => {
   });
 
   it('refuses weak keys and algorithms, and what is not a key, each with its code', async () => {
+    const rsaJwk = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'jwk' });
     const cases: [string, string, Record<string, unknown>, string][] = [
       ['RSA 1024', generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'pem' }).toString(), {}, 'weak_key'],
       ['a symmetric key', JSON.stringify({ kty: 'oct', k: 'c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0' }), {}, 'weak_key'],
@@ -248,6 +265,18 @@ describe('registering a public key', () => {
       ['prose', 'my key is on the wiki', {}, 'invalid_key'],
       ['a key set of two', JSON.stringify({ keys: [{}, {}] }), {}, 'invalid_key'],
       ['a JWK with a bad kid', JSON.stringify({ ...generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' }), kid: 'a/b' }), {}, 'invalid_key'],
+      // A path resolves these away: a key by that name could never be removed.
+      ['a JWK whose kid is ".."', JSON.stringify({ ...generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' }), kid: '..' }), {}, 'invalid_key'],
+      ['a JWK whose kid is "."', JSON.stringify({ ...generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' }), kid: '.' }), {}, 'invalid_key'],
+      ['a JWK whose kid is a number', JSON.stringify({ ...generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' }), kid: 7 }), {}, 'invalid_key'],
+      // With e = 1 a signature is the padded hash: anyone who has read the public key could sign.
+      ['RSA with e = 1', JSON.stringify({ ...rsaJwk, e: 'AQ' }), {}, 'weak_key'],
+      ['RSA with e = 3', JSON.stringify({ ...rsaJwk, e: 'Aw' }), {}, 'weak_key'],
+      ['RSA with an even exponent', JSON.stringify({ ...rsaJwk, e: 'AQAA' }), {}, 'weak_key'],
+      ['RSA of 16384 bits', JSON.stringify({ kty: 'RSA', n: Buffer.concat([Buffer.from([0xc1]), randomBytes(2047)]).toString('base64url'), e: 'AQAB' }), {}, 'weak_key'],
+      ['a certificate', '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----', {}, 'invalid_key'],
+      ['a PEM with text around it', `my key:\n${generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' })}`, {}, 'invalid_key'],
+      ['a PEM with text after it', `${generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' })}\nthanks!`, {}, 'invalid_key'],
     ];
     for (const [name, text, extra, code] of cases) {
       const answer = await add(text, extra);
@@ -282,6 +311,11 @@ describe('registering a public key', () => {
     assert.equal((await viewer('DELETE', `/integrations/${own}/keys/${kid}`)).status, 403);
     assert.equal((await admin('POST', '/integrations/gk_nobody/keys', { public_key: JSON.stringify(key.publicJwk) })).status, 404);
   });
+});
+
+it('checks key ids as the document does', () => {
+  const document = parse(readFileSync(new URL('../../../docs/admin-api.yaml', import.meta.url), 'utf8'));
+  assert.equal(KEY_ID.source, document.components.schemas.KeyId.pattern);
 });
 
 describe('two instances on one database', () => {

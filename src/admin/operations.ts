@@ -112,7 +112,7 @@ export const STRING_FORMATS = {
   RedirectUri: { pattern: /^(https:\/\/[^#\s]+|http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:[0-9]{1,5})?(\/[^#\s]*)?)$/u, maxLength: 2000 },
   IntegrationName: { pattern: /^(?=[\s\S]*?\S)[^\p{C}\p{Zl}\p{Zp}\u034F\u115F\u1160\u17B4\u17B5\u2800\u3164\uFFA0]*$/u, maxLength: 100 },
   IntegrationVersion: { pattern: /^[A-Za-z0-9._-]+$/u, maxLength: 20 },
-  KeyId: { pattern: /^[A-Za-z0-9._~-]{1,100}$/u, maxLength: Infinity },
+  KeyId: { pattern: /^(?!\.{1,2}$)[A-Za-z0-9._~-]{1,100}$/u, maxLength: Infinity },
   ScopeName: { pattern: /^[A-Za-z0-9_.:-]{1,64}$/u, maxLength: Infinity },
   ServiceUrl: { pattern: /^\/[A-Za-z0-9._~!$&'()+,;=:@%\/-]*(\/\*)?$/u, maxLength: 500 },
 } as const;
