@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createPrivateKey, generateKeyPairSync, randomBytes, randomUUID, type KeyObject } from 'node:crypto';
+import { constants, createPrivateKey, generateKeyPairSync, sign, randomBytes, randomUUID, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { KEY_ID } from '../admin/public-key.js';
@@ -37,6 +37,14 @@ async function assertion(server: Running, clientId: string, key: AppKey, claims:
     .setIssuedAt()
     .setExpirationTime((claims.exp as number | undefined) ?? now() + 60)
     .sign(key.privateKey);
+}
+
+/** An assertion whose header has `crit: ["b64"], b64: true` (RFC 7797), signed by hand: jose signs no such JWT, but would verify one. */
+async function critAssertion(server: Running, clientId: string, key: KeyObject): Promise<string> {
+  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const input = `${part({ alg: 'PS256', crit: ['b64'], b64: true })}.${part({ iss: clientId, sub: clientId, aud: server.origin, jti: randomUUID(), exp: now() + 60 })}`;
+  const signature = sign('sha256', Buffer.from(input), { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 });
+  return `${input}.${signature.toString('base64url')}`;
 }
 
 async function tokenWith(server: Running, signed: string, via: { port: number } = server): Promise<{ status: number; body: Record<string, any> }> {
@@ -161,6 +169,7 @@ describe('a private_key_jwt integration', () => {
       ['two audiences, this server one of them', await assertion(server, clientId, rsa, { aud: [server.origin, 'https://elsewhere.example'] })],
       ['an hour to live', await assertion(server, clientId, rsa, { exp: now() + 3600 })],
       ['expired', await assertion(server, clientId, rsa, { exp: now() - 120 })],
+      ['a crit header (b64, the one jose would take)', await critAssertion(server, clientId, rs256.privateKey as KeyObject)],
       ['another client as issuer', await new SignJWT({ jti: randomUUID() }).setProtectedHeader({ alg: 'PS256' }).setIssuer('gk_someone_else').setSubject(clientId)
         .setAudience(server.origin).setExpirationTime(now() + 60).sign(rsa.privateKey)],
     ];
