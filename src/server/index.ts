@@ -5,7 +5,7 @@
  * asked for. Node 20+, on web-standard `Request` and `Response`, with node:http and Express
  * middleware.
  *
- * @packageDocumentation
+ * @module grantkit/server
  */
 export { createResourceServer, type IntrospectionEndpoint, type IntrospectionResult, type Principal, type RequestLike, type ResourceServer, type ResourceServerOptions } from './resource-server.js';
 export { ResourceServerError, type ResourceServerErrorCode } from './errors.js';

@@ -16,9 +16,13 @@ export interface NodeRequest {
 
 /** The parts of a node:http `ServerResponse` that are written. */
 export interface NodeResponse {
+  /** Whether the answer has begun: then a refusal cannot be written. */
   headersSent: boolean;
+  /** Sets a header for the answer (a challenge, a DPoP nonce). */
   setHeader(name: string, value: string): unknown;
+  /** Writes the status line and headers. */
   writeHead(status: number, headers?: Record<string, string>): unknown;
+  /** Ends the answer, with its body. */
   end(body?: string): unknown;
 }
 

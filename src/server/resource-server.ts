@@ -20,7 +20,11 @@ export interface RequestLike {
    * (node:http does): the scope check reads it, as the router will. Default: the URL's path.
    */
   path?: string;
-  headers: { get(name: string): string | null };
+  /** Its headers, as a `Headers` object holds them. */
+  headers: {
+    /** One header's value (several joined by `, `), or null. */
+    get(name: string): string | null;
+  };
 }
 
 /** Who made a request, and what their token lets them do. */
