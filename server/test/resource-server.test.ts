@@ -6,7 +6,8 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
-import { createResourceServer, nonCanonicalPath, protect, requestFromNode, ResourceServerError, serviceUrlMatches, type ResourceServerOptions } from '../../src/server/index.js';
+import { createResourceServer, nonCanonicalPath, protect, protectHono, requestFromFetch, requestFromNode, ResourceServerError, serviceUrlMatches, type Principal, type ResourceServerOptions } from '../../src/server/index.js';
+import { Hono } from 'hono';
 import { api, clientCredentials, signIn, start, type Running } from './support.js';
 
 type CryptoKey = webcrypto.CryptoKey;
@@ -324,6 +325,28 @@ describe('the kit alone: JWT access tokens (RFC 9068) and the header tricks', ()
     } finally {
       await new Promise((resolve) => http.close(resolve));
     }
+  });
+
+  it('protects a Hono app: the caller on c.get("auth"), a refusal answered, the URL this API\'s whatever the Host', async () => {
+    const app = new Hono<{ Variables: { auth: Principal } }>();
+    app.use('/*', protectHono(createResourceServer({ ...options, scopes: [{ name: 'projects:read', service_urls: ['/projects/*'] }] }), { origin: audience }));
+    app.get('/projects/:id', (c) => c.json({ who: c.get('auth').subject, project: c.req.param('id') }));
+    app.get('/reports', (c) => c.json({ reports: [] }));
+    const token = await sign(claims());
+    const send = (path: string, headers: Record<string, string> = { authorization: `Bearer ${token}` }) => app.request(`http://attacker.example${path}`, { headers });
+    const ok = await send('/projects/7');
+    assert.equal(ok.status, 200);
+    assert.deepEqual(await ok.json(), { who: 'ada', project: '7' });
+    const none = await send('/projects/7', {});
+    assert.equal(none.status, 401);
+    assert.match(none.headers.get('www-authenticate')!, /^Bearer realm="https:\/\/api.example"/);
+    const forbidden = await send('/reports');
+    assert.equal(forbidden.status, 403);
+    assert.match(forbidden.headers.get('www-authenticate')!, /error="insufficient_scope"/);
+    // A DPoP proof is compared with this API's URL, never with the host the client named.
+    assert.equal(requestFromFetch(new Request('http://attacker.example/projects/7?x=1'), audience).url, 'https://api.example/projects/7?x=1');
+    // An encoded slash is left encoded by the URL parser, and refused before a route reads it.
+    assert.equal((await send('/projects/a%2F..%2F..%2Freports')).status, 400);
   });
 
   it('answers with the RFC 6750 challenge as a web-standard Response', async () => {
