@@ -6,7 +6,8 @@ import { KEY_ID } from '../admin/public-key.js';
 import { after, before, describe, it } from 'node:test';
 import { calculateJwkThumbprint, exportJWK, exportSPKI, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import type { Database } from '../db/database.js';
-import { freshDatabase, api, databaseText, requestFrom, signIn, start, type Running } from './support.js';
+import { api, databaseText, requestFrom, signIn, start, type Running } from './support.js';
+import { BACKENDS } from './databases.js';
 
 // Secretless integrations (issue #18, RFC 7523 private_key_jwt): an app proves itself with a
 // JWT signed by a private key only it holds; the console registers the public half. What an
@@ -327,35 +328,50 @@ it('checks key ids as the document does', () => {
   assert.equal(KEY_ID.source, document.components.schemas.KeyId.pattern);
 });
 
-describe('two instances on one database', () => {
-  let db: Database;
-  let a: Running;
-  let b: Running;
-  before(async () => {
-    db = await freshDatabase();
-    a = await start({ database: db });
-    // The same origin (one service behind a balancer); b answers on its own port.
-    b = await start({ database: db, origin: a.origin });
-  });
-  after(async () => {
-    await a.close();
-    await b.close();
-    await db.close();
-  });
+// Two processes on one database, as a load balancer would put them: on a real PostgreSQL (two
+// connection pools, as two processes hold) and, where none runs, on one PGlite shared by both.
+const sharedBackends = [
+  BACKENDS.find((b) => b.name === 'PostgreSQL')!,
+  { name: 'one PGlite shared by both', skip: undefined, fresh: BACKENDS.find((b) => b.name === 'PGlite in memory')!.fresh },
+];
 
-  it('refuses at one an assertion the other accepted, and a key added or removed at one holds at the other', async () => {
-    const adminA = api(a, (await signIn(a, 'ada@example.com', 'ada-demo')).access_token);
-    const created = await adminA('POST', '/integrations', { client_name: 'Scaled', version: '1.0', token_endpoint_auth_method: 'private_key_jwt', grant_types: ['client_credentials'] });
-    const clientId = created.body!.client_id as string;
-    await adminA('PUT', `/integrations/${clientId}/scopes/projects:read`);
-    const key = await appKey();
-    await adminA('POST', `/integrations/${clientId}/keys`, { public_key: JSON.stringify(key.publicJwk) });
-    const signed = await assertion(a, clientId, key);
-    assert.equal((await tokenWith(a, signed, b)).status, 200, 'b knows the key a added');
-    const replayed = await tokenWith(a, signed, a);
-    assert.equal(replayed.status, 401, 'a knows the assertion b accepted');
-    const kid = await calculateJwkThumbprint(key.publicJwk, 'sha256');
-    await adminA('DELETE', `/integrations/${clientId}/keys/${kid}`);
-    assert.equal((await tokenWith(a, await assertion(a, clientId, key), b)).status, 401, 'b refuses the key a removed');
+for (const backend of sharedBackends) {
+  describe(`two instances on ${backend.name}`, { skip: backend.skip }, () => {
+    let a: Running;
+    let b: Running;
+    let drop: () => Promise<void>;
+    before(async () => {
+      const t = await backend.fresh();
+      drop = t.drop;
+      const second: Database = backend.name === 'PostgreSQL' ? await t.reopen() : t.db;
+      a = await start({ database: t.db });
+      // The same origin (one service behind a balancer); b answers on its own port.
+      b = await start({ database: second, origin: a.origin });
+    });
+    after(async () => {
+      await a?.close();
+      await b?.close();
+      await drop?.();
+    });
+
+    it('refuses at one an assertion the other accepted, even when both get it at once, and a key added or removed at one holds at the other', async () => {
+      const adminA = api(a, (await signIn(a, 'ada@example.com', 'ada-demo')).access_token);
+      const created = await adminA('POST', '/integrations', { client_name: 'Scaled', version: '1.0', token_endpoint_auth_method: 'private_key_jwt', grant_types: ['client_credentials'] });
+      const clientId = created.body!.client_id as string;
+      await adminA('PUT', `/integrations/${clientId}/scopes/projects:read`);
+      const key = await appKey();
+      await adminA('POST', `/integrations/${clientId}/keys`, { public_key: JSON.stringify(key.publicJwk) });
+      const signed = await assertion(a, clientId, key);
+      assert.equal((await tokenWith(a, signed, b)).status, 200, 'b knows the key a added');
+      const replayed = await tokenWith(a, signed, a);
+      assert.equal(replayed.status, 401, 'a knows the assertion b accepted');
+      // One assertion sent to both at the same moment: one token, not two.
+      const raced = await assertion(a, clientId, key);
+      const answers = await Promise.all([tokenWith(a, raced, a), tokenWith(a, raced, b), tokenWith(a, raced, a), tokenWith(a, raced, b)]);
+      assert.equal(answers.filter((r) => r.status === 200).length, 1, JSON.stringify(answers.map((r) => r.status)));
+      const kid = await calculateJwkThumbprint(key.publicJwk, 'sha256');
+      await adminA('DELETE', `/integrations/${clientId}/keys/${kid}`);
+      assert.equal((await tokenWith(a, await assertion(a, clientId, key), b)).status, 401, 'b refuses the key a removed');
+    });
   });
-});
+}
