@@ -47,6 +47,7 @@ describe('<integration-keys> against the reference server', () => {
     await loaded(el);
     expect($(el, '[part=empty]')!.textContent).to.contain('gets no tokens');
     await waitUntil(() => $(el, '[part=form]') !== null, 'an admin may add a key');
+    expect($(el, '.note')!.textContent, 'an admin is told how to rotate').to.contain('add the new one, move the app to it, then remove the old one');
     await expect(el).to.be.accessible();
 
     // The wrong half first: refused, said beside the field, and gone from it.
@@ -104,6 +105,7 @@ describe('<integration-keys> against the reference server', () => {
     expect(rows(el)[0]!.textContent, 'the name that is both algorithm and curve is said once').not.to.contain('Ed25519 · Ed25519');
     await new Promise((r) => setTimeout(r, 50));
     expect($(el, '[part=form]') === null, 'no form').to.equal(true);
+    expect($(el, '.note')!.textContent, 'no instructions for what the viewer cannot do').not.to.contain('add the new one');
     expect($(el, '[part=remove]') === null, 'no remove button').to.equal(true);
     await expect(el).to.be.accessible();
   });

@@ -191,7 +191,7 @@ export class IntegrationKeys extends GrantkitElement {
       ${this.#notice.render()}
       <section part="section" aria-labelledby="keys-title">
         <h3 id="keys-title">${t.keys.title}</h3>
-        <p class="note">${t.keys.explanation}</p>
+        <p class="note">${t.keys.explanation}${this.#ui.value.canWrite ? html` ${t.keys.rotation}` : nothing}</p>
         ${this.#renderKeys(t)}
         ${this.#renderForm(t)}
       </section>

@@ -239,7 +239,8 @@ export const de: Strings = {
   },
   keys: {
     title: 'Signaturschlüssel',
-    explanation: 'Die App signiert jede Token-Anfrage mit ihrem privaten Schlüssel (private_key_jwt). Der Server speichert nur die öffentlichen Schlüssel, es gibt also kein Secret, das abfließen oder rotiert werden müsste. Zum Wechseln fügen Sie den neuen Schlüssel hinzu, stellen die App um und entfernen dann den alten.',
+    explanation: 'Die App signiert jede Token-Anfrage mit ihrem privaten Schlüssel (private_key_jwt). Der Server speichert nur die öffentlichen Schlüssel, es gibt also kein Secret, das abfließen oder rotiert werden müsste.',
+    rotation: 'Zum Wechseln fügen Sie den neuen Schlüssel hinzu, stellen die App um und entfernen dann den alten.',
     label: 'Öffentliche Schlüssel',
     loading: 'Schlüssel werden geladen …',
     empty: 'Noch kein Schlüssel: Die Integration erhält keine Tokens, bis einer hinzugefügt ist.',

@@ -292,7 +292,8 @@ export const en = {
   },
   keys: {
     title: 'Signing keys',
-    explanation: 'The app signs each token request with its private key (private_key_jwt). The server keeps only the public keys, so there is no secret to leak or rotate. To change keys, add the new one, move the app to it, then remove the old one.',
+    explanation: 'The app signs each token request with its private key (private_key_jwt). The server keeps only the public keys, so there is no secret to leak or rotate.',
+    rotation: 'To change keys, add the new one, move the app to it, then remove the old one.',
     label: 'Public keys',
     loading: 'Loading keys…',
     empty: 'No key yet: the integration gets no tokens until one is added.',
