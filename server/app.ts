@@ -15,7 +15,7 @@ import { createDemoApi, DEMO_API_BASE } from './demo-api.js';
 import { createAuthenticator } from './admin/auth.js';
 import type { IntrospectionResult, ReplayGuard } from '../src/server/index.js';
 import { seedDatabase } from './admin/seed.js';
-import { secretMatches, type AuthMethod, type StoredIntegration } from './admin/records.js';
+import { secretMatches, usesSecret, type AuthMethod, type StoredIntegration } from './admin/records.js';
 import { enumOf } from './admin/openapi.js';
 import { openDatabase, type Database } from './db/database.js';
 import { isForeignKeyViolation } from './db/errors.js';
@@ -153,9 +153,10 @@ export async function createApp(options: AppOptions): Promise<App> {
       client_id: i.client_id,
       client_name: `${i.client_name} ${i.version}`,
       token_endpoint_auth_method: method,
-      ...(method === 'client_secret_basic' || method === 'client_secret_post' ? { client_secret: placeholderSecret } : {}),
-      // Its public keys, read with the rest: a key added or removed through any instance holds at the next request.
-      ...(method === 'private_key_jwt' ? { jwks: { keys: await jwksOf(db, clientId) } } : {}),
+      ...(usesSecret(method) ? { client_secret: placeholderSecret } : {}),
+      // Its public keys, read with the rest (once per request, as the integration is): a key added or
+      // removed through any instance holds at the next request.
+      ...(method === 'private_key_jwt' ? { jwks: { keys: await onceInRequest(`keys ${clientId}`, () => jwksOf(db, clientId)) } } : {}),
       redirect_uris: i.redirect_uris,
       grant_types: grantTypes,
       response_types: i.grant_types.includes('authorization_code') ? ['code'] : [],

@@ -2,7 +2,7 @@ import type { Database, Queryable } from '../db/database.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { Schemas } from './operation-types.js';
 import { ApiProblem } from './problem.js';
-import { readPublicKey, type ClientKey } from './public-key.js';
+import { keySize, readPublicKey, type ClientKey } from './public-key.js';
 import { findIntegration } from './integrations.js';
 
 /** The most keys one integration holds: enough for a rotation in progress on several deployments. */
@@ -23,7 +23,7 @@ function keyFromRow(row: KeyRow): ClientKey {
     kty: kty as ClientKey['kty'],
     alg: row.alg,
     ...(crv ? { crv: crv as NonNullable<ClientKey['crv']> } : {}),
-    key_size: kty === 'RSA' ? Buffer.from(row.jwk.n ?? '', 'base64url').length * 8 : crv === 'P-384' ? 384 : 256,
+    key_size: keySize(row.jwk),
     thumbprint: row.thumbprint,
     jwk: row.jwk,
     created_at: row.created_at.toISOString(),

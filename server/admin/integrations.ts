@@ -5,7 +5,7 @@ import { ApiProblem } from './problem.js';
 import type { Database, Queryable } from '../db/database.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { containing, newestFirstCursor, oldestFirstCursor, pageOf, readKeyCursor, readNewestFirstCursor, readOldestFirstCursor, storableText } from './paging.js';
-import { hashSecret, type SecretHash, newSecret, type StoredIntegration } from './records.js';
+import { hashSecret, type SecretHash, newSecret, type StoredIntegration, usesSecret } from './records.js';
 
 /** What the admin API needs from the authorization server when integrations change. */
 export interface TokenAuthority {
@@ -235,9 +235,7 @@ export class Integrations {
       });
     }
     const now = new Date().toISOString();
-    // A public client has no secret, and a private_key_jwt one needs none: it registers public keys instead.
-    const usesSecret = input.token_endpoint_auth_method === 'client_secret_basic' || input.token_endpoint_auth_method === 'client_secret_post';
-    const secret = usesSecret ? newSecret(SECRET_PREFIX) : undefined;
+    const secret = usesSecret(input.token_endpoint_auth_method) ? newSecret(SECRET_PREFIX) : undefined;
     const integration: StoredIntegration = {
       client_id: `gk_${randomBytes(12).toString('base64url')}`,
       client_name: name,

@@ -107,6 +107,11 @@ function publicKeyOf(text: string, jwk: Record<string, unknown> | undefined): Ke
   return key;
 }
 
+/** The size of a stored key, as readPublicKey reported it when it was added: the RSA modulus's bits, or the curve's. */
+export function keySize(jwk: Record<string, string>): number {
+  return kindOf(createPublicKey({ key: jwk as JsonWebKey, format: 'jwk' })).bits;
+}
+
 /** Reads a pasted public key, or throws an `invalid_key`, `private_key` or `weak_key` problem. */
 export async function readPublicKey(input: Schemas['IntegrationKeyCreate'], now: Date = new Date()): Promise<ClientKey> {
   const text = input.public_key.trim();

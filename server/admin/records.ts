@@ -7,6 +7,11 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 // The document's names for these, so that the stored records cannot drift from it.
 export type GrantType = Schemas['GrantType'];
 export type AuthMethod = Schemas['IntegrationCreate']['token_endpoint_auth_method'];
+
+/** Whether an integration that authenticates so holds a secret: not a public one, nor one that signs with its key (private_key_jwt). */
+export function usesSecret(method: AuthMethod): boolean {
+  return method === 'client_secret_basic' || method === 'client_secret_post';
+}
 export type Role = Schemas['Role'];
 
 export interface SecretHash {

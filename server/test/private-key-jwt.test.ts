@@ -228,6 +228,9 @@ describe('registering a public key', () => {
     const pem = await add(publicKey.export({ type: 'spki', format: 'pem' }).toString());
     assert.equal(pem.status, 201, JSON.stringify(pem.body));
     assert.deepEqual([pem.body!.kty, pem.body!.alg, pem.body!.key_size], ['RSA', 'RS256', 3072]);
+    // Read back, the list says the same size as the answer that added it.
+    const listed = (await admin('GET', `/integrations/${clientId}/keys`)).body!.items.find((k: { kid: string }) => k.kid === pem.body!.kid);
+    assert.equal(listed.key_size, 3072);
     const { publicKey: ec384 } = generateKeyPairSync('ec', { namedCurve: 'P-384' });
     const set = await add(JSON.stringify({ keys: [{ ...ec384.export({ format: 'jwk' }), kid: 'deploy-2026-12' }] }));
     assert.equal(set.status, 201, JSON.stringify(set.body));
