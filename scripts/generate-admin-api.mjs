@@ -45,7 +45,31 @@ const literal = (pattern) => {
 };
 const formats = Object.entries(document.components.schemas)
   .filter(([, schema]) => schema.type === 'string' && schema.pattern)
-  .map(([name, schema]) => `  ${name}: { pattern: ${literal(schema.pattern)}, maxLength: ${schema.maxLength ?? 'Infinity'} },`);
+  .map(([name, schema]) => `  ${name}: { pattern: ${literal(schema.pattern)}, maxLength: ${schema.maxLength ?? 'Infinity'}${schema.format ? `, format: '${schema.format}'` : ''} },`);
+
+// What each integration kind may be, read from the document's IntegrationRules (its `if kind`
+// branches), so that the elements offer per kind what the server will take: the authentication
+// methods, the grant it must have or the only one it may have, and the form of its callback URLs
+// (a string schema's name, or null for none).
+const kindRules = {};
+for (const rule of document.components.schemas.IntegrationRules.allOf) {
+  const kind = rule.if?.properties?.kind?.const;
+  if (!kind) continue;
+  const then = rule.then.properties;
+  const method = then.token_endpoint_auth_method;
+  const grants = then.grant_types ?? {};
+  const uris = then.redirect_uris ?? {};
+  const uriSchema = uris.items?.$ref?.split('/').pop() ?? (uris.maxItems === 0 ? null : undefined);
+  if (!method || uriSchema === undefined) throw new Error(`IntegrationRules: the ${kind} rule names no authentication method or callback form`);
+  kindRules[kind] = {
+    authMethods: method.enum ?? [method.const],
+    ...(grants.contains?.const ? { requiredGrant: grants.contains.const } : {}),
+    ...(grants.items?.const ? { onlyGrant: grants.items.const } : {}),
+    redirectUris: uriSchema,
+  };
+}
+const missingKinds = document.components.schemas.IntegrationKind.enum.filter((kind) => !kindRules[kind]);
+if (missingKinds.length) throw new Error(`IntegrationRules has no rule for ${missingKinds.join(', ')}`);
 
 const operations = `${HEADER}
 /** Every operation of the admin API: method, path template, and flags (1: parameters, 2: body). */
@@ -64,9 +88,21 @@ export interface OperationSummaries {
 ${summaries.join('\n')}
 }
 
-/** The document's string formats that have a pattern: what the server checks, for forms to check first. */
+/**
+ * The document's string formats that have a pattern: what the server checks, for forms to check
+ * first. \`format\` names one of the document's own formats, which src/admin/url-formats.ts defines.
+ */
 export const STRING_FORMATS = {
 ${formats.join('\n')}
+} as const;
+
+/**
+ * What each kind of integration may be, from the document's IntegrationRules: its authentication
+ * methods, the grant it must allow (\`requiredGrant\`) or the only one it may (\`onlyGrant\`), and the
+ * string format of its callback URLs (null: it has none).
+ */
+export const INTEGRATION_KINDS = {
+${Object.entries(kindRules).map(([kind, rule]) => `  ${kind}: ${JSON.stringify(rule).replace(/"([^"]+)":/g, '$1: ').replaceAll('"', "'").replaceAll(',', ', ').replace(/^\{/, '{ ').replace(/\}$/, ' }')},`).join('\n')}
 } as const;
 `;
 

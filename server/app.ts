@@ -32,8 +32,8 @@ import { answerFailure } from './http/failures.js';
 import { readBody } from './http/read-body.js';
 import { pinToOrigin } from './http/request-target.js';
 import { secureEveryResponse } from './http/security-headers.js';
-import { allowClientRedirectsOnProviderPages, allowInteractionRedirect } from './oidc/redirect-form-action.js';
-import { renderNoticePage } from './notice-page.js';
+import { allowClientRedirectsOnProviderPages, allowInteractionRedirect, formActionCanName } from './oidc/redirect-form-action.js';
+import { renderContinuePage, renderNoticePage } from './notice-page.js';
 import { serveFile } from './static-files.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -152,6 +152,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     return {
       client_id: i.client_id,
       client_name: `${i.client_name} ${i.version}`,
+      // A native app's loopback callback may name any port at the authorization request (RFC 8252 §7.3),
+      // which oidc-provider allows for native clients only.
+      application_type: i.kind === 'native' ? 'native' : 'web',
       token_endpoint_auth_method: method,
       ...(usesSecret(method) ? { client_secret: placeholderSecret } : {}),
       // Its public keys, read with the rest (once per request, as the integration is): a key added or
@@ -266,6 +269,18 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
 
   const loginThrottle = new LoginThrottle(options.loginThrottle);
+
+  /**
+   * Ends an interaction step: the browser goes on to the authorization endpoint, and from there to
+   * the app. Where the page's form-action cannot name the app's callback, by navigation instead.
+   */
+  async function finish(req: IncomingMessage, res: ServerResponse, details: InteractionDetails, result: InteractionResults, mergeWithLastSubmission: boolean): Promise<void> {
+    const target = details.params.redirect_uri;
+    if (typeof target === 'string' && !formActionCanName(target)) {
+      return html(res, 200, renderContinuePage(await provider.interactionResult(req, res, result, { mergeWithLastSubmission })));
+    }
+    return provider.interactionFinished(req, res, result, { mergeWithLastSubmission });
+  }
   async function interaction(req: IncomingMessage, res: ServerResponse, uid: string, action: string | undefined): Promise<void> {
     const details = await provider.interactionDetails(req, res);
     if (details.uid !== uid) return void res.writeHead(400).end('This sign-in is no longer valid.');
@@ -280,7 +295,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       return html(res, 200, renderLoginPage({ uid, clientName, accounts: hints }));
     }
     if (req.method === 'POST' && action === 'abort') {
-      return provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'The user cancelled sign-in.' }, { mergeWithLastSubmission: false });
+      return finish(req, res, details, { error: 'access_denied', error_description: 'The user cancelled sign-in.' }, false);
     }
     if (req.method === 'POST' && action === 'login') {
       const form = new URLSearchParams(await readBody(req, 10_000));
@@ -301,7 +316,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         return html(res, 401, renderLoginPage({ uid, clientName, accounts: hints, login, error: accounts.hints.length > 0 ? 'That e-mail and password do not match a demo account.' : 'That e-mail and password do not match.' }));
       }
       loginThrottle.succeeded(who);
-      return provider.interactionFinished(req, res, { login: { accountId: account.id } }, { mergeWithLastSubmission: false });
+      return finish(req, res, details, { login: { accountId: account.id } }, false);
     }
     res.writeHead(405).end();
   }
@@ -328,7 +343,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     if (req.method !== 'POST' || !route) return void res.writeHead(405).end();
     const decision = new URLSearchParams(await readBody(req, 1_000)).get('decision');
     if (decision !== 'allow') {
-      return provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'The user did not allow access.' }, { mergeWithLastSubmission: false });
+      return finish(req, res, details, { error: 'access_denied', error_description: 'The user did not allow access.' }, false);
     }
     const found = details.grantId ? await provider.Grant.find(details.grantId) : undefined;
     const grant = found ?? new provider.Grant({ accountId, clientId });
@@ -349,7 +364,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       return html(res, 400, renderNoticePage('Sign-in expired', 'This app is no longer registered, so it cannot be allowed. Start again from the app.'));
     }
     const grantId = await grant.save();
-    return provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+    return finish(req, res, details, { consent: { grantId } }, true);
   }
 
   const publicOrigin = new URL(options.origin);
@@ -501,6 +516,7 @@ const STANDARD_SCOPE_DESCRIPTIONS: Record<string, string> = {
 };
 
 type InteractionDetails = Awaited<ReturnType<Provider['interactionDetails']>>;
+type InteractionResults = Parameters<Provider['interactionFinished']>[2];
 
 /** A first-party public client of the demo pages. */
 function demoClient(clientId: string, origin: string): ClientMetadata {

@@ -8,7 +8,7 @@ export function escapeHtml(text: string): string {
  * and no inline script or style, as they run under the strict CSP. `title` is text; `main`
  * is markup the caller has escaped.
  */
-export function renderPage(title: string, main: string, mainAttributes = ''): string {
+export function renderPage(title: string, main: string, mainAttributes = '', head = ''): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -17,7 +17,7 @@ export function renderPage(title: string, main: string, mainAttributes = ''): st
 <title>${escapeHtml(title)} — grantkit reference server</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/login.css">
-</head>
+${head}</head>
 <body>
 <main class="card"${mainAttributes}>
   <p class="brand">grantkit</p>

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Caller } from './auth.js';
 import { Integrations, present, type TokenAuthority } from './integrations.js';
 import type { Handlers, OperationAnswer, OperationId, OperationRequest } from './operation-types.js';
-import { loadOperations, type Operation } from './openapi.js';
+import { loadOperations, schemaValidator, type Operation } from './openapi.js';
 import type { Scopes } from './scopes.js';
 import { Tokens, type TokenSource } from './tokens.js';
 import { PersonalTokens } from './personal-tokens.js';
@@ -29,7 +29,8 @@ export interface AdminApiOptions {
 /** The admin API: routes, validates against the document, authenticates, checks permissions. */
 export function createAdminApi(options: AdminApiOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const operations = loadOperations(options.documentFile);
-  const integrations = new Integrations(options.db, options.authority);
+  const validate = schemaValidator(options.documentFile);
+  const integrations = new Integrations(options.db, options.authority, (integration) => validate('IntegrationRules', integration));
   const scopes = options.scopes;
   const tokens = new Tokens(options.db, options.tokens);
   const personalTokens = new PersonalTokens(options.db);

@@ -5,7 +5,8 @@ import { ApiProblem } from './problem.js';
 import type { Database, Queryable } from '../db/database.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { containing, newestFirstCursor, oldestFirstCursor, pageOf, readKeyCursor, readNewestFirstCursor, readOldestFirstCursor, storableText } from './paging.js';
-import { hashSecret, type SecretHash, newSecret, type StoredIntegration, usesSecret } from './records.js';
+import { hashSecret, kindOf, type SecretHash, newSecret, type StoredIntegration, usesSecret } from './records.js';
+import type { FieldError } from './openapi.js';
 
 /** What the admin API needs from the authorization server when integrations change. */
 export interface TokenAuthority {
@@ -18,6 +19,9 @@ export interface TokenAuthority {
 export type IntegrationInput = Schemas['IntegrationCreate'];
 export type IntegrationPatch = Schemas['IntegrationUpdate'];
 
+/** The document's IntegrationRules, applied to a whole integration; the failing fields, or none. */
+export type IntegrationRuleCheck = (integration: Pick<StoredIntegration, 'kind' | 'token_endpoint_auth_method' | 'grant_types' | 'redirect_uris'>) => FieldError[];
+
 const SECRET_PREFIX = 'gks_';
 
 /** The public view of a stored integration: never a secret or its hash. */
@@ -27,6 +31,7 @@ export function present(i: StoredIntegration): Schemas['Integration'] {
     client_name: i.client_name,
     version: i.version,
     description: i.description,
+    kind: i.kind,
     token_endpoint_auth_method: i.token_endpoint_auth_method,
     client_type: i.token_endpoint_auth_method === 'none' ? 'public' : 'confidential',
     redirect_uris: i.redirect_uris,
@@ -50,6 +55,7 @@ interface IntegrationRow {
   client_name: string;
   version: string;
   description: string;
+  kind: StoredIntegration['kind'];
   token_endpoint_auth_method: StoredIntegration['token_endpoint_auth_method'];
   redirect_uris: string[];
   grant_types: StoredIntegration['grant_types'];
@@ -68,7 +74,7 @@ interface IntegrationRow {
 }
 
 /** The columns every read of integrations selects (`i` is the integrations table). */
-export const INTEGRATION_COLUMNS = `i.client_id, i.client_name, i.version, i.description, i.token_endpoint_auth_method, i.redirect_uris, i.grant_types,
+export const INTEGRATION_COLUMNS = `i.client_id, i.client_name, i.version, i.description, i.kind, i.token_endpoint_auth_method, i.redirect_uris, i.grant_types,
   i.access_token_lifetime, i.refresh_count, i.audience, i.status, i.secret_sha256, i.secret_last4, i.previous_secret_sha256, i.previous_secret_last4,
   i.previous_secret_expires_at, i.created_at, i.updated_at,
   (select coalesce(json_agg(s.name order by x.position), '[]'::json) from integration_scopes x join scopes s on s.name_key = x.scope_key where x.client_id = i.client_id) as scope_names`;
@@ -82,6 +88,7 @@ export function integrationFromRow(row: IntegrationRow): StoredIntegration {
     client_name: row.client_name,
     version: row.version,
     description: row.description,
+    kind: row.kind,
     token_endpoint_auth_method: row.token_endpoint_auth_method,
     redirect_uris: row.redirect_uris,
     grant_types: row.grant_types,
@@ -120,10 +127,10 @@ export async function saveIntegration(db: Queryable, i: StoredIntegration): Prom
   await db.query(
     `insert into integrations (client_id, client_name, version, look_key, description, search_text, token_endpoint_auth_method, redirect_uris, grant_types,
        access_token_lifetime, refresh_count, audience, status, secret_sha256, secret_last4, previous_secret_sha256, previous_secret_last4,
-       previous_secret_expires_at, created_at, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+       previous_secret_expires_at, created_at, updated_at, kind)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
      on conflict (client_id) do update set client_name = excluded.client_name, version = excluded.version, look_key = excluded.look_key,
-       description = excluded.description, search_text = excluded.search_text, token_endpoint_auth_method = excluded.token_endpoint_auth_method,
+       description = excluded.description, kind = excluded.kind, search_text = excluded.search_text, token_endpoint_auth_method = excluded.token_endpoint_auth_method,
        redirect_uris = excluded.redirect_uris, grant_types = excluded.grant_types, access_token_lifetime = excluded.access_token_lifetime,
        refresh_count = excluded.refresh_count, audience = excluded.audience, status = excluded.status, secret_sha256 = excluded.secret_sha256,
        secret_last4 = excluded.secret_last4, previous_secret_sha256 = excluded.previous_secret_sha256, previous_secret_last4 = excluded.previous_secret_last4,
@@ -132,7 +139,7 @@ export async function saveIntegration(db: Queryable, i: StoredIntegration): Prom
       i.client_id, i.client_name, i.version, lookKey(i.client_name, i.version), i.description, searchText(i), i.token_endpoint_auth_method,
       JSON.stringify(i.redirect_uris), JSON.stringify(i.grant_types), i.access_token_lifetime, i.refresh_count, i.audience ?? null, i.status,
       i.secret?.sha256 ?? null, i.secret?.last4 ?? null, i.previous_secret?.sha256 ?? null, i.previous_secret?.last4 ?? null,
-      i.previous_secret ? new Date(i.previous_secret.expires_at) : null, new Date(i.created_at), new Date(i.updated_at),
+      i.previous_secret ? new Date(i.previous_secret.expires_at) : null, new Date(i.created_at), new Date(i.updated_at), i.kind,
     ],
   );
 }
@@ -194,6 +201,7 @@ export class Integrations {
   constructor(
     private readonly db: Database,
     private readonly authority: TokenAuthority,
+    private readonly rules: IntegrationRuleCheck,
   ) {}
 
   async get(clientId: string, db: Queryable = this.db): Promise<StoredIntegration> {
@@ -241,6 +249,7 @@ export class Integrations {
       client_name: name,
       version,
       description: input.description ?? '',
+      kind: input.kind ?? kindOf(input),
       token_endpoint_auth_method: input.token_endpoint_auth_method,
       redirect_uris: input.redirect_uris ?? [],
       grant_types: input.grant_types,
@@ -253,6 +262,8 @@ export class Integrations {
       created_at: now,
       updated_at: now,
     };
+    // The request was checked as sent; a derived kind is checked here, by the same rules.
+    this.follow(integration, 'the integration');
     try {
       await saveIntegration(this.db, integration);
     } catch (error) {
@@ -270,24 +281,15 @@ export class Integrations {
       const integration = await this.get(clientId, tx);
       const next = { ...integration };
       if (patch.description !== undefined) next.description = patch.description;
+      if (patch.kind !== undefined) next.kind = patch.kind;
       if (patch.redirect_uris !== undefined) next.redirect_uris = patch.redirect_uris;
       if (patch.grant_types !== undefined) next.grant_types = patch.grant_types;
       if (patch.access_token_lifetime !== undefined) next.access_token_lifetime = patch.access_token_lifetime;
       if (patch.refresh_count !== undefined) next.refresh_count = patch.refresh_count;
       if (patch.audience === null) delete next.audience;
       else if (patch.audience !== undefined) next.audience = patch.audience;
-      // Rules that span fields, which the document states per request body but a patch
-      // can only break in combination with what is stored.
-      if (next.grant_types.includes('authorization_code') && next.redirect_uris.length === 0) {
-        throw new ApiProblem('validation_failed', 'the authorization code grant needs a redirect URI', {
-          errors: [{ path: '/body/redirect_uris', message: 'needs at least one URI while authorization_code is allowed' }],
-        });
-      }
-      if (next.token_endpoint_auth_method === 'none' && next.grant_types.includes('client_credentials')) {
-        throw new ApiProblem('validation_failed', 'a public client cannot use the client credentials grant', {
-          errors: [{ path: '/body/grant_types', message: 'client_credentials needs a confidential client' }],
-        });
-      }
+      // The rules that span fields, which a patch can break only together with what is stored.
+      this.follow(next, 'the integration as changed');
       next.updated_at = new Date().toISOString();
       await saveIntegration(tx, next);
       return present(next);
@@ -358,6 +360,18 @@ export class Integrations {
   async endpoints(clientId: string): Promise<Schemas['Endpoints']> {
     await this.get(clientId);
     return this.authority.endpoints();
+  }
+
+  /**
+   * Refuses an integration that breaks the document's IntegrationRules, naming the fields. A field a
+   * patch did not send is named all the same: it is what the change conflicts with.
+   */
+  private follow(integration: StoredIntegration, what: string): void {
+    const errors = this.rules(integration);
+    if (errors.length === 0) return;
+    throw new ApiProblem('validation_failed', `${what} breaks the rules of a ${integration.kind.replace('_', '-')} integration`, {
+      errors: errors.map((e) => ({ path: `/body${e.path}`, message: e.message })),
+    });
   }
 
   /** The problem for a name and version that look like an existing pair. */

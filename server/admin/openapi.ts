@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
+import { DOCUMENT_FORMATS } from '../../src/admin/formats.js';
 
 // Every admin API request is checked against docs/admin-api.yaml, compiled here into one
 // validator per operation. Nothing else checks fields, so the document and the server
@@ -33,10 +34,10 @@ export interface Operation {
 
 const addStandardFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
-/** RFC 3986's formats, plus the document's own `browser-url`: what a browser's URL parser takes. */
+/** RFC 3986's formats, plus the document's own (`browser-url`, `native-app-url`), defined where the elements read them too. */
 function addFormats(ajv: Ajv2020): void {
   addStandardFormats(ajv);
-  ajv.addFormat('browser-url', (value: string) => URL.canParse(value));
+  for (const [name, test] of Object.entries(DOCUMENT_FORMATS)) ajv.addFormat(name, test);
 }
 const DOCUMENT_ID = 'admin-api';
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
@@ -67,7 +68,7 @@ function describe(error: ErrorObject, root: string): FieldError {
     path += `/${(error.params as { additionalProperty: string }).additionalProperty}`;
     return { path, message: 'is not a known field' };
   }
-  if (error.keyword === 'pattern') {
+  if (error.keyword === 'pattern' || error.keyword === 'anyOf') {
     // A regular expression means nothing to the person filling in a form: say what it asks for.
     const description = (error.parentSchema as { description?: string } | undefined)?.description;
     return { path, message: description ? `is not valid: ${description}` : 'is not in the expected format' };
@@ -75,9 +76,15 @@ function describe(error: ErrorObject, root: string): FieldError {
   return { path, message: error.message ?? 'is invalid' };
 }
 
-/** `if` failures only repeat what their `then` errors say. */
+/**
+ * `if` failures only repeat what their `then` errors say. A value that fits none of an `anyOf`'s
+ * forms (a callback URL that is neither a web nor a native one) gets the one message of the
+ * `anyOf`, not one per form: the forms' own errors are at the same place.
+ */
 function describeAll(errors: ErrorObject[] | null | undefined, root: string): FieldError[] {
-  return (errors ?? []).filter((e) => e.keyword !== 'if').map((e) => describe(e, root));
+  const all = (errors ?? []).filter((e) => e.keyword !== 'if');
+  const fitsNone = new Set(all.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  return all.filter((e) => e.keyword === 'anyOf' || !fitsNone.has(e.instancePath)).map((e) => describe(e, root));
 }
 
 const documents = new Map<string, JsonObject>();

@@ -7,6 +7,17 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 // The document's names for these, so that the stored records cannot drift from it.
 export type GrantType = Schemas['GrantType'];
 export type AuthMethod = Schemas['IntegrationCreate']['token_endpoint_auth_method'];
+export type IntegrationKind = Schemas['IntegrationKind'];
+
+/**
+ * The kind an integration created without one has, by the document's rule (IntegrationCreate.kind):
+ * public is a single-page app; confidential signs users in (web) or acts as itself (service).
+ * Migration 5 gave existing integrations their kind by the same rule.
+ */
+export function kindOf(integration: { token_endpoint_auth_method: AuthMethod; grant_types: readonly GrantType[] }): IntegrationKind {
+  if (integration.token_endpoint_auth_method === 'none') return 'single_page';
+  return integration.grant_types.includes('authorization_code') ? 'web' : 'service';
+}
 
 /** Whether an integration that authenticates so holds a secret: not a public one, nor one that signs with its key (private_key_jwt). */
 export function usesSecret(method: AuthMethod): boolean {
@@ -25,6 +36,7 @@ export interface StoredIntegration {
   client_name: string;
   version: string;
   description: string;
+  kind: IntegrationKind;
   token_endpoint_auth_method: AuthMethod;
   redirect_uris: string[];
   grant_types: GrantType[];

@@ -188,6 +188,22 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'integration kinds',
+    sql: `
+      -- What an integration is (the document's IntegrationKind), which decides its rules. Those that
+      -- exist get the kind the document gives an integration created without one (kindOf in
+      -- server/admin/records.ts): public is a single-page app, confidential signs users in or is a service.
+      alter table integrations add column kind text;
+      update integrations set kind = case
+        when token_endpoint_auth_method = 'none' then 'single_page'
+        when grant_types ? 'authorization_code' then 'web'
+        else 'service' end;
+      alter table integrations alter column kind set not null;
+      alter table integrations add constraint integrations_kind check (kind in ('web', 'single_page', 'native', 'service'));
+    `,
+  },
 ];
 
 /** Any 64-bit number the server owns; the same in every process. */

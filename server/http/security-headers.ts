@@ -55,7 +55,11 @@ export function secureEveryResponse(res: ServerResponse): void {
   }) as ServerResponse['writeHead'];
 }
 
-/** Widens the `form-action` of the policy `res` carries now (keeping anything added to it) to the origins of `formTargets`. */
+/**
+ * Widens the `form-action` of the policy `res` carries now (keeping anything added to it) to the
+ * origins of `formTargets`, or for a native app's private-use scheme (RFC 8252 §7.1), to that scheme:
+ * the sign-in's last redirect goes to the app, and Chromium holds it to the posting page's form-action.
+ */
 export function allowFormActionsTo(res: ServerResponse, formTargets: readonly string[]): void {
   const extra = originsOf(formTargets);
   const policy = res.getHeader('Content-Security-Policy');
@@ -65,6 +69,12 @@ export function allowFormActionsTo(res: ServerResponse, formTargets: readonly st
 }
 
 function originsOf(urls: readonly string[]): string[] {
-  const origins = urls.filter((url) => URL.canParse(url)).map((url) => new URL(url)).filter((url) => url.protocol === 'https:' || url.protocol === 'http:');
-  return [...new Set(origins.map((url) => url.origin))];
+  const parsed = urls.filter((url) => URL.canParse(url)).map((url) => new URL(url));
+  const sources = parsed.map((url) => {
+    if (url.protocol === 'https:' || url.protocol === 'http:') return url.origin;
+    // A scheme-source (CSP3 §2.3.1) of a reverse-DNS scheme only: it cannot widen the policy to
+    // javascript:, data: or any other scheme a browser would run or read itself.
+    return /^[a-z][a-z0-9+-]*(\.[a-z0-9+-]+)+:$/.test(url.protocol) ? url.protocol : undefined;
+  });
+  return [...new Set(sources.filter((source): source is string => source !== undefined))];
 }

@@ -323,9 +323,11 @@ describe('integrations', () => {
     assert.equal(patched.body!.access_token_lifetime, null);
     assert.equal(patched.body!.refresh_count, 5);
     assert.equal(patched.body!.audience, undefined);
+    // A service (what a confidential client-credentials integration is): the code grant needs a
+    // callback URL, and is none of a service's.
     const broken = await admin('PATCH', `/integrations/${id}`, { grant_types: ['authorization_code'] });
     assert.equal(broken.status, 400);
-    assert.deepEqual(broken.body!.errors.map((e: { path: string }) => e.path), ['/body/redirect_uris']);
+    assert.deepEqual(broken.body!.errors.map((e: { path: string }) => e.path), ['/body/redirect_uris', '/body/grant_types/0']);
     const renamed = await admin('PATCH', `/integrations/${id}`, { client_name: 'New name' });
     assert.equal(renamed.status, 400);
     assert.equal((await admin('PATCH', '/integrations/gk_missing', { description: 'x' })).status, 404);

@@ -56,6 +56,37 @@ for (const backend of BACKENDS) {
       }
     });
 
+    it('gives the integrations of a version 4 database the kind the document derives for them (version 5)', async () => {
+      const { db, drop } = await backend.fresh();
+      try {
+        assert.deepEqual(await migrate(db, MIGRATIONS, 4), [1, 2, 3, 4]);
+        const rows: Array<[string, string, string[]]> = [
+          ['gk_spa', 'none', ['authorization_code', 'refresh_token']],
+          ['gk_web', 'client_secret_basic', ['authorization_code', 'client_credentials']],
+          ['gk_job', 'client_secret_post', ['client_credentials']],
+          ['gk_keys', 'private_key_jwt', ['client_credentials']],
+        ];
+        for (const [id, method, grants] of rows) {
+          await db.query(
+            `insert into integrations (client_id, client_name, version, look_key, search_text, token_endpoint_auth_method, grant_types, status, created_at, updated_at)
+             values ($1, $1, '1', $1, '', $2, $3, 'active', now(), now())`,
+            [id, method, JSON.stringify(grants)],
+          );
+        }
+        assert.deepEqual(await migrate(db), MIGRATIONS.filter((m) => m.version > 4).map((m) => m.version));
+        const kinds = await db.query<{ client_id: string; kind: string }>('select client_id, kind from integrations order by client_id');
+        assert.deepEqual(Object.fromEntries(kinds.map((k) => [k.client_id, k.kind])), { gk_job: 'service', gk_keys: 'service', gk_spa: 'single_page', gk_web: 'web' });
+        // The same rule as the server's for an integration created without a kind.
+        const { kindOf } = await import('../admin/records.js');
+        for (const [id, method, grants] of rows) {
+          assert.equal(kindOf({ token_endpoint_auth_method: method as 'none', grant_types: grants as ['client_credentials'] }), kinds.find((k) => k.client_id === id)!.kind);
+        }
+        await assert.rejects(db.query("update integrations set kind = 'desktop' where client_id = 'gk_spa'"), /integrations_kind/);
+      } finally {
+        await drop();
+      }
+    });
+
     it('refuses a database newer than the server', async () => {
       const { db, drop } = await backend.fresh();
       try {

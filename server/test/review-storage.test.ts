@@ -136,8 +136,8 @@ describe('storage review on PostgreSQL', { skip: postgres.skip }, () => {
       await migrate(t.db);
       const other = await t.reopen();
       await t.db.query(
-        `insert into integrations (client_id, client_name, version, look_key, search_text, token_endpoint_auth_method, status, created_at, updated_at)
-         values ('gk_race', 'Race', '1', 'race', 'race', 'none', 'active', now(), now())`,
+        `insert into integrations (client_id, client_name, version, look_key, search_text, kind, token_endpoint_auth_method, status, created_at, updated_at)
+         values ('gk_race', 'Race', '1', 'race', 'race', 'single_page', 'none', 'active', now(), now())`,
       );
       // Two instances (two pools), the user allowing a scope in each of two tabs.
       const first = new Consents(t.db, async () => undefined);

@@ -133,8 +133,8 @@ for (const backend of BACKENDS) {
       const clientId = `gk_${id()}`;
       const now = new Date();
       await t.db.query(
-        `insert into integrations (client_id, client_name, version, look_key, search_text, token_endpoint_auth_method, status, refresh_count, created_at, updated_at)
-         values ($1, 'Counted', '1', $1, '', 'none', 'active', 1, $2, $2)`,
+        `insert into integrations (client_id, client_name, version, look_key, search_text, kind, token_endpoint_auth_method, status, refresh_count, created_at, updated_at)
+         values ($1, 'Counted', '1', $1, '', 'single_page', 'none', 'active', 1, $2, $2)`,
         [clientId, now],
       );
       const refresh = sqlAdapter(t.db, 'RefreshToken');

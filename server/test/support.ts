@@ -131,6 +131,8 @@ export interface Authorized {
   consentPages: number;
   /** The consent page's HTML, when one was shown. */
   consentHtml?: string;
+  /** The consent page's Content-Security-Policy, when one was shown. */
+  consentPolicy?: string;
   jar: CookieJar;
 }
 
@@ -152,6 +154,7 @@ export async function authorize(server: Running, login: string, password: string
   let response: Response;
   let consentPages = 0;
   let consentHtml: string | undefined;
+  let consentPolicy: string | undefined;
   for (let hop = 0; hop < 12; hop++) {
     response = await fetch(url, { redirect: 'manual', headers: { cookie: jar.header() } });
     jar.store(response);
@@ -162,6 +165,7 @@ export async function authorize(server: Running, login: string, password: string
       if (consent) {
         consentPages++;
         consentHtml = page;
+        consentPolicy = response.headers.get('content-security-policy') ?? undefined;
       }
       response = await fetch(`${server.origin}/interaction/${uid}/${consent ? 'consent' : 'login'}`, {
         method: 'POST',
@@ -177,7 +181,7 @@ export async function authorize(server: Running, login: string, password: string
     url = new URL(location, url).href;
     if (url.startsWith(redirectUri)) {
       const back = new URL(url);
-      if (back.searchParams.has('code') || back.searchParams.has('error')) return { callback: back, verifier, consentPages, ...(consentHtml ? { consentHtml } : {}), jar };
+      if (back.searchParams.has('code') || back.searchParams.has('error')) return { callback: back, verifier, consentPages, ...(consentHtml ? { consentHtml } : {}), ...(consentPolicy ? { consentPolicy } : {}), jar };
     }
   }
   throw new Error(`no redirect back to ${redirectUri}`);

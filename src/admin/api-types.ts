@@ -509,10 +509,24 @@ export interface components {
          */
         GrantType: "authorization_code" | "refresh_token" | "client_credentials";
         /**
+         * @description What the integration is, which decides what it may be (the rules are `IntegrationRules`): `web`, a web application whose server keeps a secret or a private key (confidential; signs users in with the authorization code grant); `single_page`, an app that runs in the browser (public: no secret, PKCE); `native`, a desktop, mobile or command-line app (public, RFC 8252), whose callback URLs are `NativeRedirectUri`s; `service`, a program that acts as itself (confidential; the client credentials grant only; no callback URL). Its OpenID Connect `application_type` (RFC 7591 §2) is `native` for `native` and `web` for the others.
+         * @enum {string}
+         */
+        IntegrationKind: "web" | "single_page" | "native" | "service";
+        /** @description A callback URL, compared as an exact string, with no fragment: https, or http on this machine, for a web or single-page app; for a native app, also its own reverse-DNS scheme, or http on 127.0.0.1 or [::1] with any port (which form a kind takes is in `IntegrationRules`). */
+        RedirectUri: components["schemas"]["WebRedirectUri"] | components["schemas"]["NativeRedirectUri"];
+        /**
          * Format: browser-url
          * @description Compared as an exact string. https, or http for loopback hosts; no fragment. Format `browser-url`: the string parses as a URL by the WHATWG URL Standard, as a browser would parse it (port at most 65535, a valid host).
          */
-        RedirectUri: string;
+        WebRedirectUri: string;
+        /**
+         * Format: native-app-url
+         * @description A native app's callback (RFC 8252 §7), with no fragment: a private-use URI scheme in reverse-DNS form (a dot in the scheme, as `com.example.app:/oauth/callback`); `http` on the loopback IP literals 127.0.0.1 or [::1] (not `localhost`, §8.3), where the authorization request may name any port (§7.3); or a claimed `https` URL on a host that is not this machine. Format `native-app-url`: the string parses as a URL by the WHATWG URL Standard, and an `https` one's host, as parsed, is not a loopback name or address.
+         */
+        NativeRedirectUri: string;
+        /** @description The rules an integration's fields keep together, whatever request set them: a created integration (with its kind as sent or as derived) and a changed one (the stored integration with the change applied) both follow them; a request that would break one is refused with `validation_failed` at the field. The authorization code grant needs a callback URL; a public client cannot use the client credentials grant; and each kind has its own: `web` is confidential and signs users in, `single_page` and `native` are public and sign users in (with `WebRedirectUri` and `NativeRedirectUri` callbacks), and `service` is confidential, with the client credentials grant only and no callback URL. */
+        IntegrationRules: unknown & unknown & unknown & unknown & unknown & unknown;
         /** @description Seconds an access token stays valid; null means it never expires ("Lifetime"). */
         AccessTokenLifetime: number | null;
         /** @description How many times a refresh token may be used; null means unlimited, 0 means no refresh token is issued. */
@@ -522,6 +536,7 @@ export interface components {
             client_name: string;
             version: string;
             description: string;
+            kind: components["schemas"]["IntegrationKind"];
             /**
              * @description `none` makes a public client (no secret). `private_key_jwt` makes a confidential client with no shared secret at all: it signs a client assertion (RFC 7523) with a private key only it holds, whose public key is registered under `/integrations/{client_id}/keys`.
              * @enum {string}
@@ -561,6 +576,8 @@ export interface components {
             client_name: components["schemas"]["IntegrationName"];
             version: components["schemas"]["IntegrationVersion"];
             description?: string;
+            /** @description When left out, it follows from the rest: `single_page` for a public client, `web` for a confidential one that may use the authorization code grant, `service` for any other. */
+            kind?: components["schemas"]["IntegrationKind"];
             /** @enum {string} */
             token_endpoint_auth_method: "none" | "client_secret_basic" | "client_secret_post" | "private_key_jwt";
             redirect_uris?: components["schemas"]["RedirectUri"][];
@@ -569,9 +586,11 @@ export interface components {
             refresh_count?: components["schemas"]["RefreshCount"];
             /** Format: uri */
             audience?: string;
-        } & (unknown & unknown);
+        } & components["schemas"]["IntegrationRules"];
+        /** @description The fields to change. The integration as changed must still follow `IntegrationRules`: a kind changes only to one of the same client type (the authentication method stays), such as `single_page` to `native` when every callback URL is a native one. */
         IntegrationUpdate: {
             description?: string;
+            kind?: components["schemas"]["IntegrationKind"];
             redirect_uris?: components["schemas"]["RedirectUri"][];
             grant_types?: components["schemas"]["GrantType"][];
             access_token_lifetime?: components["schemas"]["AccessTokenLifetime"];

@@ -17,6 +17,8 @@ export type Integration = components['schemas']['Integration'];
 export type IntegrationCreate = components['schemas']['IntegrationCreate'];
 /** What {@link AdminClient.updateIntegration} takes: the fields to change. */
 export type IntegrationUpdate = components['schemas']['IntegrationUpdate'];
+/** What an integration is: a web application, a single-page app, a native (desktop, mobile, CLI) app, or a service. */
+export type IntegrationKind = components['schemas']['IntegrationKind'];
 /** A public key a `private_key_jwt` integration signs its client assertions with (RFC 7523). */
 export type IntegrationKey = components['schemas']['IntegrationKey'];
 /** What {@link AdminClient.addIntegrationKey} takes: a public key as PEM or JWK text. */

@@ -107,12 +107,28 @@ export interface OperationSummaries {
   revokeConnectedApp: true;
 }
 
-/** The document's string formats that have a pattern: what the server checks, for forms to check first. */
+/**
+ * The document's string formats that have a pattern: what the server checks, for forms to check
+ * first. `format` names one of the document's own formats, which src/admin/url-formats.ts defines.
+ */
 export const STRING_FORMATS = {
-  RedirectUri: { pattern: /^(https:\/\/[^#\s]+|http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:[0-9]{1,5})?(\/[^#\s]*)?)$/u, maxLength: 2000 },
+  WebRedirectUri: { pattern: /^(https:\/\/[^#\s]+|http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:[0-9]{1,5})?(\/[^#\s]*)?)$/u, maxLength: 2000, format: 'browser-url' },
+  NativeRedirectUri: { pattern: /^(https:\/\/[^#\s]+|http:\/\/(127\.0\.0\.1|\[::1\])(:[0-9]{1,5})?(\/[^#\s]*)?|[A-Za-z][A-Za-z0-9+-]*(\.[A-Za-z0-9+-]+)+:\/[^#\s]*)$/u, maxLength: 2000, format: 'native-app-url' },
   IntegrationName: { pattern: /^(?=[\s\S]*?\S)[^\p{C}\p{Zl}\p{Zp}\u034F\u115F\u1160\u17B4\u17B5\u2800\u3164\uFFA0]*$/u, maxLength: 100 },
   IntegrationVersion: { pattern: /^[A-Za-z0-9._-]+$/u, maxLength: 20 },
   KeyId: { pattern: /^(?!\.{1,2}$)[A-Za-z0-9._~-]{1,100}$/u, maxLength: Infinity },
   ScopeName: { pattern: /^[A-Za-z0-9_.:-]{1,64}$/u, maxLength: Infinity },
   ServiceUrl: { pattern: /^\/[A-Za-z0-9._~!$&'()+,;=:@%\/-]*(\/\*)?$/u, maxLength: 500 },
+} as const;
+
+/**
+ * What each kind of integration may be, from the document's IntegrationRules: its authentication
+ * methods, the grant it must allow (`requiredGrant`) or the only one it may (`onlyGrant`), and the
+ * string format of its callback URLs (null: it has none).
+ */
+export const INTEGRATION_KINDS = {
+  web: { authMethods: ['client_secret_basic', 'client_secret_post', 'private_key_jwt'], requiredGrant: 'authorization_code', redirectUris: 'WebRedirectUri' },
+  single_page: { authMethods: ['none'], requiredGrant: 'authorization_code', redirectUris: 'WebRedirectUri' },
+  native: { authMethods: ['none'], requiredGrant: 'authorization_code', redirectUris: 'NativeRedirectUri' },
+  service: { authMethods: ['client_secret_basic', 'client_secret_post', 'private_key_jwt'], onlyGrant: 'client_credentials', redirectUris: null },
 } as const;
