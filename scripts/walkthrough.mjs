@@ -289,6 +289,19 @@ try {
   await clickRow('Ledger Sync');
   await waitDeep('integration-details >>> integration-keys >>> [part=row]');
   await shot('16g-details-keys', 'integration-details');
+  // A native app: the kind first; localhost refused as its callback (RFC 8252 §8.3); its loopback IP taken.
+  await page.click('#create');
+  await waitDeep('create-integration-dialog >>> dialog[open]');
+  await page.locator('create-integration-dialog >>> input[name=kind][value=native]').click();
+  await page.locator('create-integration-dialog >>> #name').fill('Survey CLI');
+  await page.locator('create-integration-dialog >>> [part~=redirect] input').fill('http://localhost:8080/callback');
+  await page.locator('create-integration-dialog >>> button[type=submit]').click();
+  await waitDeep('create-integration-dialog >>> #redirect-0-error');
+  await shot('11f-create-native-refused');
+  await page.locator('create-integration-dialog >>> [part~=redirect] input').fill('http://127.0.0.1/callback');
+  await page.locator('create-integration-dialog >>> button[type=submit]').click();
+  await page.waitForFunction(() => document.querySelector('integration-details').shadowRoot.querySelector('[part~=header] h2')?.textContent.includes('Survey CLI'), { polling: 100 });
+  await shot('11g-native-details', 'integration-details');
   // Connected apps: the integrations Ada allowed (a seeded one), in English and German, and at phone width.
   await waitDeep('connected-apps >>> [part=row]');
   await shot('15n-connected-apps', '#connected');
@@ -325,6 +338,15 @@ try {
   console.log('phone: keys width', await page.$eval('integration-details', (el) => el.shadowRoot.querySelector('integration-keys').scrollWidth), 'page', await page.evaluate(() => document.documentElement.scrollWidth));
   await page.$eval('integration-details', (el) => el.shadowRoot.querySelector('integration-keys').scrollIntoView());
   await shot('16f-phone-keys-dark-de');
+  // Creating starts from the kind, on a phone too: the four kinds one a row, a native app's callback hint.
+  await page.click('#back');
+  await page.click('#create');
+  await waitDeep('create-integration-dialog >>> dialog[open]');
+  await page.locator('create-integration-dialog >>> input[name=kind][value=native]').click();
+  console.log('phone: create dialog width', await page.$eval('create-integration-dialog', (el) => el.shadowRoot.querySelector('dialog').scrollWidth), 'page', await page.evaluate(() => document.documentElement.scrollWidth));
+  await shot('16h-phone-create-native-dark-de');
+  await page.locator('create-integration-dialog >>> [part=actions] button:not(.primary)').click();
+  await clickRow('Ledger Sync');
   await page.select('#language', 'en');
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
   await page.click('#back');
@@ -383,8 +405,8 @@ try {
   await page.waitForSelector('#signed-out-note:not([hidden])');
   await signInAt('vic@example.com', 'vic-demo');
   await waitDeep('integration-list >>> [part=row]');
-  // The newest integration is the secretless one: the viewer sees its keys and no way to change them.
-  await page.locator('integration-list >>> [part=row]').click();
+  // The secretless one: the viewer sees its keys and no way to change them.
+  await clickRow('Ledger Sync');
   await waitDeep('integration-details >>> [part~=summary]');
   await waitDeep('integration-details >>> integration-keys >>> [part=row]');
   await new Promise((resolve) => setTimeout(resolve, 300));

@@ -19,7 +19,7 @@ describe('one rule for plain-http loopback, in the SDK and in the admin API docu
     const hosts = ['localhost', '127.0.0.1', '[::1]', 'app.localhost', 'localhost.example.test', '127.0.0.2', '0.0.0.0', 'localhost:8080', '127.0.0.1:5173', '[::1]:3000'];
     for (const host of hosts) {
       const uri = `http://${host}/callback`;
-      const byDocument = STRING_FORMATS.RedirectUri.pattern.test(uri);
+      const byDocument = STRING_FORMATS.WebRedirectUri.pattern.test(uri);
       const bySdk = await createClient({ ...base, redirectUri: uri, storage: 'memory' }).then(() => true, () => false);
       expect(bySdk, `${uri}: the SDK ${bySdk ? 'takes' : 'refuses'} it, the document ${byDocument ? 'takes' : 'refuses'} it`).to.equal(byDocument);
     }

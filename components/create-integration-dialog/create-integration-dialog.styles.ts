@@ -25,5 +25,39 @@ export const styles = [
       grid-template-columns: 2fr 1fr;
       gap: 1rem;
     }
+    /* The kinds side by side, two a row, as cards; one a row on a phone. */
+    .kinds {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr));
+      gap: 0.5rem;
+    }
+    .kinds legend {
+      grid-column: 1 / -1;
+    }
+    label.kind {
+      display: flex;
+      gap: 0.6rem;
+      align-items: flex-start;
+      margin: 0;
+      padding: 0.6rem 0.75rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      font-weight: normal;
+      cursor: pointer;
+    }
+    label.kind:has(input:checked) {
+      border-color: var(--_accent);
+      box-shadow: inset 0 0 0 1px var(--_accent);
+    }
+    label.kind input {
+      margin-top: 0.2rem;
+    }
+    .kind-name {
+      display: block;
+      font-weight: 600;
+    }
+    .kinds .hint {
+      display: block;
+    }
   `,
 ];

@@ -55,6 +55,14 @@ async function open(): Promise<CreateIntegrationDialog> {
 
 const submit = (el: CreateIntegrationDialog) => $<HTMLButtonElement>(el, 'button[type=submit]').click();
 
+/** Chooses the kind of app, as a user does: by its radio button. */
+async function kind(el: CreateIntegrationDialog, value: 'web' | 'single_page' | 'native' | 'service'): Promise<void> {
+  $<HTMLInputElement>(el, `input[name=kind][value=${value}]`).click();
+  await el.updateComplete;
+}
+
+const checkbox = (el: CreateIntegrationDialog, label: string) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].find((c) => c.parentElement!.textContent!.includes(label));
+
 describe('<create-integration-dialog>', () => {
   before(async () => {
     await startWorker();
@@ -83,9 +91,9 @@ describe('<create-integration-dialog>', () => {
     expect(rows(el), 'two pasted lines, two rows').to.deep.equal(['https://printer.example.com/cb', 'http://127.0.0.1:8080/cb']);
     const created = oneEvent(el, 'grantkit-integration-created');
     submit(el);
-    expect((await created).detail).to.deep.equal({ clientId: 'gk_new', confidential: true });
+    expect((await created).detail).to.deep.equal({ clientId: 'gk_new', kind: 'web', confidential: true });
     expect(bodies).to.deep.equal([{
-      client_name: 'Label Printer', version: '1.0', description: '', token_endpoint_auth_method: 'client_secret_basic',
+      client_name: 'Label Printer', version: '1.0', description: '', kind: 'web', token_endpoint_auth_method: 'client_secret_basic',
       redirect_uris: ['https://printer.example.com/cb', 'http://127.0.0.1:8080/cb'], grant_types: ['authorization_code', 'refresh_token'],
       access_token_lifetime: 3600, refresh_count: null,
     }]);
@@ -99,12 +107,14 @@ describe('<create-integration-dialog>', () => {
     expect($<HTMLDialogElement>(el, 'dialog').open).to.equal(false);
   });
 
-  it('creates a public client without a secret, never sending client credentials, lifetime "never", no refresh', async () => {
+  it('creates a single-page app without a secret, never offering client credentials, lifetime "never", no refresh', async () => {
     const bodies = serve();
     const el = await open();
     type(el, 'name', 'Field App');
     await urls(el, 'https://field.example.com/cb');
-    el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=type]')[2]!.click();
+    await kind(el, 'single_page');
+    expect(el.shadowRoot!.querySelector('[part~=authentication]'), 'a public app has no authentication to choose').to.equal(null);
+    expect(checkbox(el, 'Client credentials') === undefined, 'nor the client credentials grant').to.equal(true);
     el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=refresh]')[2]!.click();
     [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].find((c) => c.parentElement!.textContent!.includes('Never expire'))!.click();
     await el.updateComplete;
@@ -112,7 +122,7 @@ describe('<create-integration-dialog>', () => {
     submit(el);
     expect((await created).detail.confidential).to.equal(false);
     const body = bodies[0] as Record<string, unknown>;
-    expect([body.token_endpoint_auth_method, body.access_token_lifetime, body.refresh_count]).to.deep.equal(['none', null, 0]);
+    expect([body.kind, body.token_endpoint_auth_method, body.access_token_lifetime, body.refresh_count]).to.deep.equal(['single_page', 'none', null, 0]);
     expect(body.grant_types).to.deep.equal(['authorization_code', 'refresh_token']);
     await waitUntil(() => !$<HTMLDialogElement>(el, 'dialog').open, 'no secret to show: the dialog closes');
     await waitUntil(() => el.shadowRoot!.querySelector('[part=notice]')!.textContent === 'Field App 1.0 created.', 'but the creation is confirmed');
@@ -123,18 +133,71 @@ describe('<create-integration-dialog>', () => {
     const el = await open();
     type(el, 'name', 'Ledger Sync');
     await urls(el, 'https://ledger.example.com/cb');
-    const keyPair = el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=type]')[1]!;
+    const keyPair = el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=authentication]')[1]!;
     expect(keyPair.parentElement!.textContent).to.contain('private_key_jwt');
     keyPair.click();
     await el.updateComplete;
-    const credentials = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].find((c) => c.parentElement!.textContent!.includes('Client credentials'))!;
-    expect(credentials.disabled, 'a confidential client may use client credentials').to.equal(false);
+    expect(checkbox(el, 'Client credentials')!.disabled, 'a web application may also use client credentials').to.equal(false);
+    expect(checkbox(el, 'Authorization code')!.disabled, 'but it signs users in: the code grant is not optional').to.equal(true);
     const created = oneEvent(el, 'grantkit-integration-created');
     submit(el);
     expect((await created).detail.confidential).to.equal(true);
     expect((bodies[0] as Record<string, unknown>).token_endpoint_auth_method).to.equal('private_key_jwt');
     await waitUntil(() => !$<HTMLDialogElement>(el, 'dialog').open, 'no secret to show: the dialog closes');
     expect(el.shadowRoot!.innerHTML).not.to.contain(SECRET);
+  });
+
+  it('creates a native app: its own scheme and a loopback IP are taken, localhost and a scheme without a dot are refused beside their rows', async () => {
+    const bodies = serve();
+    const el = await open();
+    type(el, 'name', 'Survey Desktop');
+    await kind(el, 'native');
+    expect($(el, '#redirects-hint').textContent).to.contain('any port');
+    await urls(el, 'com.example.survey:/oauth/callback\nhttp://localhost:8080/cb\nmyapp://callback\nhttp://127.0.0.1/callback');
+    submit(el);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('#redirect-0-error') === null && el.shadowRoot!.querySelector('#redirect-3-error') === null, 'the native forms are taken').to.equal(true);
+    expect($(el, '#redirect-1-error').textContent).to.contain('not allowed for a native app');
+    expect($(el, '#redirect-2-error').textContent).to.contain('not allowed for a native app');
+    expect(bodies).to.deep.equal([]);
+    // Removing the two refused rows (the later one first, so the earlier keeps its place).
+    el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~=redirect] button')[2]!.click();
+    await el.updateComplete;
+    el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~=redirect] button')[1]!.click();
+    await el.updateComplete;
+    const created = oneEvent(el, 'grantkit-integration-created');
+    submit(el);
+    expect((await created).detail).to.deep.equal({ clientId: 'gk_new', kind: 'native', confidential: false });
+    const body = bodies[0] as Record<string, unknown>;
+    expect([body.kind, body.token_endpoint_auth_method, body.redirect_uris, body.grant_types]).to.deep.equal(['native', 'none', ['com.example.survey:/oauth/callback', 'http://127.0.0.1/callback'], ['authorization_code', 'refresh_token']]);
+  });
+
+  it('creates a service with no callback URL and client credentials only, and the secret once', async () => {
+    const bodies = serve();
+    const el = await open();
+    type(el, 'name', 'Nightly Export');
+    await urls(el, 'https://typed-before.example.com/cb');
+    await kind(el, 'service');
+    expect(el.shadowRoot!.querySelector('[part~=redirect]') === null, 'a service has no callback URLs').to.equal(true);
+    expect(el.shadowRoot!.querySelector('input[name=refresh]') === null, 'nor refresh tokens').to.equal(true);
+    expect($(el, '[part=grant]').textContent).to.contain('Client credentials');
+    await expect(el).to.be.accessible();
+    const created = oneEvent(el, 'grantkit-integration-created');
+    submit(el);
+    expect((await created).detail).to.deep.equal({ clientId: 'gk_new', kind: 'service', confidential: true });
+    const body = bodies[0] as Record<string, unknown>;
+    expect([body.kind, body.token_endpoint_auth_method, body.redirect_uris, body.grant_types, body.refresh_count]).to.deep.equal(['service', 'client_secret_basic', [], ['client_credentials'], 0]);
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '[part=secret]').value).to.equal(SECRET);
+  });
+
+  it('keeps the callback URLs typed when the kind is changed and changed back', async () => {
+    serve();
+    const el = await open();
+    await urls(el, 'https://kept.example.com/cb');
+    await kind(el, 'service');
+    await kind(el, 'native');
+    expect(rows(el)).to.deep.equal(['https://kept.example.com/cb']);
   });
 
   it('asks first with a cancelable grantkit-integration-create-request, and creates nothing when it is cancelled', async () => {
@@ -145,7 +208,7 @@ describe('<create-integration-dialog>', () => {
     el.addEventListener('grantkit-integration-create-request', (e) => e.preventDefault(), { once: true });
     const asked = oneEvent(el, 'grantkit-integration-create-request');
     submit(el);
-    expect((await asked).detail).to.deep.equal({ name: 'Field App', version: '1.0', confidential: true });
+    expect((await asked).detail).to.deep.equal({ name: 'Field App', version: '1.0', kind: 'web', confidential: true });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(bodies).to.deep.equal([]);
     expect($<HTMLDialogElement>(el, 'dialog').open, 'the form stays, as typed').to.equal(true);

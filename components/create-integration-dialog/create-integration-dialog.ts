@@ -1,12 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { AdminApiError, type AdminClient, type IntegrationCreate } from '../../src/admin/index.js';
+import { AdminApiError, type AdminClient, type IntegrationCreate, type IntegrationKind } from '../../src/admin/index.js';
 import { AdminConnection } from '../shared/admin-connection.js';
 import { ViewState } from '../shared/view-state.js';
 import { emit } from '../shared/events.js';
 import { ModalDialog } from '../shared/modal-dialog.js';
 import { errorMessage, stringsFor, type Strings } from '../shared/localize.js';
-import { checkSettings, DEFAULT_SETTINGS, renderTokenSettings, settingsBody, type TokenSettings } from '../shared/integration-settings.js';
+import { checkSettings, DEFAULT_SETTINGS, grantsFor, renderTokenSettings, settingsBody, type TokenSettings } from '../shared/integration-settings.js';
+import { isPublicKind, KINDS, takesCallbacks } from '../shared/integration-kinds.js';
 import { CallbackUrlEditor, callbackUrlsOf, checkCallbackUrls, hasCallbackUrlErrors, refusedCallbackUrls, type CallbackUrlErrors } from '../shared/callback-url-editor.js';
 import { refusedFields } from '../shared/field-errors.js';
 import { SecretHolder } from '../shared/secret-once.js';
@@ -14,26 +15,29 @@ import { DoneNotice } from '../shared/done-notice.js';
 import { styles } from './create-integration-dialog.styles.js';
 import { GrantkitElement } from '../shared/grantkit-element.js';
 
-/** How the integration will prove itself at the token endpoint: a secret, a key pair, or not at all (public). */
-type Authentication = Extract<IntegrationCreate['token_endpoint_auth_method'], 'client_secret_basic' | 'private_key_jwt' | 'none'>;
+/** How a confidential integration will prove itself at the token endpoint: a secret, or a key pair. */
+type Authentication = Extract<IntegrationCreate['token_endpoint_auth_method'], 'client_secret_basic' | 'private_key_jwt'>;
 
 interface Draft {
   name: string;
   version: string;
   description: string;
+  /** What is being registered; it decides which of the fields below apply. */
+  kind: IntegrationKind;
+  /** For the confidential kinds; a public one has none. */
   authentication: Authentication;
   redirects: string[];
   settings: TokenSettings;
 }
 
-type FieldKey = 'name' | 'version' | 'description' | 'authentication' | 'grants' | 'lifetime' | 'refresh';
+type FieldKey = 'name' | 'version' | 'description' | 'kind' | 'authentication' | 'grants' | 'lifetime' | 'refresh';
 
-// One empty callback-URL row: the default grants sign users in, so a callback is needed.
-const EMPTY: Draft = { name: '', version: '1.0', description: '', authentication: 'client_secret_basic', redirects: [''], settings: DEFAULT_SETTINGS };
+// A web application, with one empty callback-URL row: it signs users in, so a callback is needed.
+const EMPTY: Draft = { name: '', version: '1.0', description: '', kind: 'web', authentication: 'client_secret_basic', redirects: [''], settings: DEFAULT_SETTINGS };
 
 /** Which field a refusal of the server belongs to, by its JSON Pointer (the callback URLs map their rows themselves). */
 const FIELD_OF = {
-  client_name: 'name', version: 'version', description: 'description', token_endpoint_auth_method: 'authentication',
+  client_name: 'name', version: 'version', description: 'description', kind: 'kind', token_endpoint_auth_method: 'authentication',
   grant_types: 'grants', access_token_lifetime: 'lifetime', refresh_count: 'refresh',
 } as const satisfies Record<string, FieldKey>;
 
@@ -52,10 +56,11 @@ const INITIAL: View = { draft: { ...EMPTY }, fieldErrors: {}, urlErrors: {}, err
 /**
  * @summary Registers a new integration; a confidential one's secret is shown once at the end.
  *
- * Name and version (unique together), description, how it signs in (a secret, a key pair with
- * no shared secret (private_key_jwt), or public), callback URLs
- * (checked as the server checks them), allowed grants, access-token lifetime and refresh
- * count. Refusals from the server appear beside their fields; nothing typed is lost when a
+ * Starts from the kind of app: a web application, a single-page app, a native (desktop, mobile,
+ * command-line) app or a service; each sets its defaults and shows only the fields that apply.
+ * Then name and version (unique together), description, how a confidential one signs in (a
+ * secret, or a key pair with no shared secret: private_key_jwt), callback URLs (checked as the
+ * server checks them for the kind), allowed grants, access-token lifetime and refresh count. Refusals from the server appear beside their fields; nothing typed is lost when a
  * request fails. The secret view is the same as `<rotate-secret-dialog>`'s: shown once,
  * never stored.
  *
@@ -67,6 +72,10 @@ const INITIAL: View = { draft: { ...EMPTY }, fieldErrors: {}, urlErrors: {}, err
  * @csspart dialog - the native dialog
  * @csspart title - the heading
  * @csspart form - the form
+ * @csspart kinds - the choice of the kind of app
+ * @csspart kind - one kind, with what it is for
+ * @csspart authentication - the choice of secret or key pair, for a confidential kind
+ * @csspart grant - the one grant of a kind that has no choice (a service)
  * @csspart secret-row - the new secret and its copy button
  * @csspart secret - the read-only field holding the new secret
  * @csspart copy - the copy button
@@ -138,6 +147,12 @@ export class CreateIntegrationDialog extends GrantkitElement {
     if (this.#ui.value.fieldErrors[key as FieldKey]) this.#ui.set({ fieldErrors: { ...this.#ui.value.fieldErrors, [key]: undefined } });
   }
 
+  #setKind(kind: IntegrationKind): void {
+    const draft = this.#ui.value.draft;
+    // A service has no callback; the URLs typed stay in the draft in case the kind is changed back.
+    this.#ui.set({ draft: { ...draft, kind, redirects: takesCallbacks(kind) && draft.redirects.length === 0 ? [''] : draft.redirects }, urlErrors: {}, fieldErrors: { ...this.#ui.value.fieldErrors, kind: undefined, authentication: undefined, grants: undefined } });
+  }
+
   #setSettings(next: Partial<TokenSettings>): void {
     this.#ui.set({ draft: { ...this.#ui.value.draft, settings: { ...this.#ui.value.draft.settings, ...next } } });
     const touched = Object.keys(next).map((k) => (k === 'grants' ? 'grants' : k === 'lifetime' || k === 'neverExpires' ? 'lifetime' : 'refresh'));
@@ -146,7 +161,7 @@ export class CreateIntegrationDialog extends GrantkitElement {
 
   /** What can be told before asking the server; the server still checks everything. */
   #check(t: Strings, draft: Draft): Partial<Record<FieldKey, string>> {
-    const errors: Partial<Record<FieldKey, string>> = { ...checkSettings(t, draft.settings) };
+    const errors: Partial<Record<FieldKey, string>> = { ...checkSettings(t, draft.settings, draft.kind) };
     if (!draft.name.trim()) errors.name = t.create.required;
     if (!draft.version.trim()) errors.version = t.create.required;
     return errors;
@@ -165,10 +180,12 @@ export class CreateIntegrationDialog extends GrantkitElement {
     const t = stringsFor(this);
     const admin = this.#connection.client;
     const draft = this.#ui.value.draft;
-    const redirects = callbackUrlsOf(draft.redirects);
-    const confidential = draft.authentication !== 'none';
+    const { kind } = draft;
+    const callbacks = takesCallbacks(kind);
+    const redirects = callbacks ? callbackUrlsOf(draft.redirects) : [];
+    const confidential = !isPublicKind(kind);
     const errors = this.#check(t, draft);
-    const urlErrors = checkCallbackUrls(t, draft.redirects, draft.settings.grants.includes('authorization_code'));
+    const urlErrors = callbacks ? checkCallbackUrls(t, draft.redirects, grantsFor(draft.settings, kind).includes('authorization_code'), kind) : {};
     this.#ui.set({ fieldErrors: errors, urlErrors, error: undefined });
     if (Object.values(errors).some(Boolean) || hasCallbackUrlErrors(urlErrors)) return this.#focusError();
     if (!admin) return;
@@ -176,15 +193,17 @@ export class CreateIntegrationDialog extends GrantkitElement {
       client_name: draft.name.trim(),
       version: draft.version.trim(),
       description: draft.description,
-      token_endpoint_auth_method: draft.authentication,
+      kind,
+      token_endpoint_auth_method: confidential ? draft.authentication : 'none',
       redirect_uris: redirects,
-      ...settingsBody(draft.settings, confidential),
+      // A kind with one grant (a service: client credentials) has no refresh tokens to count.
+      ...settingsBody(callbacks ? draft.settings : { ...draft.settings, refresh: 'none' }, kind),
     };
-    if (!emit(this, 'grantkit-integration-create-request', { name: body.client_name, version: body.version, confidential }, { cancelable: true })) return;
+    if (!emit(this, 'grantkit-integration-create-request', { name: body.client_name, version: body.version, kind, confidential }, { cancelable: true })) return;
     this.#ui.set({ busy: true });
     try {
       const created = await admin.createIntegration(body);
-      emit(this, 'grantkit-integration-created', { clientId: created.client_id, confidential });
+      emit(this, 'grantkit-integration-created', { clientId: created.client_id, kind, confidential });
       const done = t.notices.integrationCreated(`${body.client_name} ${body.version}`);
       if (created.client_secret) {
         this.#noticeOnClose = done;
@@ -225,10 +244,27 @@ export class CreateIntegrationDialog extends GrantkitElement {
     return { invalid: message ? 'true' : 'false', describedBy: message ? `${id}-error` : undefined, message: message ? html`<p class="field-error" id="${id}-error">${message}</p>` : nothing };
   }
 
+  /** The kinds as a radio group, each with what it is for: the first choice of the form. */
+  #renderKind(t: Strings, d: Draft): TemplateResult {
+    const kind = this.#field('kind', 'kind');
+    return html`
+      <fieldset part="kinds" class="kinds" aria-describedby=${kind.describedBy ?? nothing}>
+        <legend>${t.create.kind}</legend>
+        ${KINDS.map((k) => html`
+          <label class="kind" part="kind">
+            <input type="radio" name="kind" value=${k} .checked=${d.kind === k} aria-describedby="kind-${k}-hint" @change=${() => this.#setKind(k)} />
+            <span><span class="kind-name">${t.create.kinds[k]}</span><span class="hint" id="kind-${k}-hint">${t.create.kindHints[k]}</span></span>
+          </label>`)}
+        ${kind.message}
+      </fieldset>
+    `;
+  }
+
   #renderForm(t: Strings) {
     const d = this.#ui.value.draft;
     const name = this.#field('name', 'name');
     const version = this.#field('version', 'version');
+    const authentication = this.#field('authentication', 'authentication');
     const general = this.#ui.value.error && Object.values(this.#ui.value.fieldErrors).every((m) => !m) && !hasCallbackUrlErrors(this.#ui.value.urlErrors);
     return html`
       <form part="form" novalidate @submit=${this.#submit}>
@@ -260,16 +296,19 @@ export class CreateIntegrationDialog extends GrantkitElement {
         </div>
         <label for="description">${t.create.description}</label>
         <textarea id="description" rows="2" maxlength="500" .value=${d.description} @input=${(e: Event) => this.#setField('description', (e.target as HTMLTextAreaElement).value)}></textarea>
-        <fieldset>
-          <legend>${t.create.type}</legend>
-          <label class="option"><input type="radio" name="type" .checked=${d.authentication === 'client_secret_basic'} @change=${() => this.#setField('authentication', 'client_secret_basic')} /> ${t.create.confidential}</label>
-          <label class="option"><input type="radio" name="type" .checked=${d.authentication === 'private_key_jwt'} @change=${() => this.#setField('authentication', 'private_key_jwt')} /> ${t.create.keyPair}</label>
-          <label class="option"><input type="radio" name="type" .checked=${d.authentication === 'none'} @change=${() => this.#setField('authentication', 'none')} /> ${t.create.public}</label>
-        </fieldset>
-        ${this.#urls.render(t, { rows: d.redirects, errors: this.#ui.value.urlErrors, disabled: this.#ui.value.busy })}
+        ${this.#renderKind(t, d)}
+        ${isPublicKind(d.kind)
+          ? nothing
+          : html`<fieldset part="authentication" aria-describedby=${authentication.describedBy ?? nothing}>
+              <legend>${t.create.authentication}</legend>
+              <label class="option"><input type="radio" name="authentication" .checked=${d.authentication === 'client_secret_basic'} @change=${() => this.#setField('authentication', 'client_secret_basic')} /> ${t.create.secretAuth}</label>
+              <label class="option"><input type="radio" name="authentication" .checked=${d.authentication === 'private_key_jwt'} @change=${() => this.#setField('authentication', 'private_key_jwt')} /> ${t.create.keyPair}</label>
+              ${authentication.message}
+            </fieldset>`}
+        ${takesCallbacks(d.kind) ? this.#urls.render(t, { rows: d.redirects, kind: d.kind, errors: this.#ui.value.urlErrors, disabled: this.#ui.value.busy }) : nothing}
         ${renderTokenSettings(t, {
           settings: d.settings,
-          confidential: d.authentication !== 'none',
+          kind: d.kind,
           disabled: false,
           errors: { grants: this.#ui.value.fieldErrors.grants, lifetime: this.#ui.value.fieldErrors.lifetime, refresh: this.#ui.value.fieldErrors.refresh },
           onChange: (next) => this.#setSettings(next),

@@ -10,7 +10,7 @@ const BASE = 'https://id.example.test/admin/v1';
 const ISSUER = 'https://id.example.test';
 
 const INTEGRATION: Integration = {
-  client_id: 'gk_erp', client_name: 'ERP <b>Connector</b>', version: '1.0', description: 'Books invoices', token_endpoint_auth_method: 'client_secret_basic',
+  client_id: 'gk_erp', client_name: 'ERP <b>Connector</b>', version: '1.0', description: 'Books invoices', kind: 'web', token_endpoint_auth_method: 'client_secret_basic',
   client_type: 'confidential', redirect_uris: ['https://erp.example.com/callback'], grant_types: ['authorization_code', 'refresh_token'],
   access_token_lifetime: 3600, refresh_count: null, scope: 'projects:read invoices:write', status: 'active', client_secret_last4: 'AbCd',
   client_secret_expires_at: 0, previous_secret_expires_at: null, created_at: '2026-11-01T10:00:00Z', updated_at: '2026-11-01T10:00:00Z',
@@ -24,9 +24,9 @@ interface Served {
   calls: string[];
 }
 
-function serve(options: { permissions?: string[]; get?: () => Response; patch?: () => Response; previousUntil?: string } = {}): Served {
+function serve(options: { permissions?: string[]; get?: () => Response; patch?: () => Response; previousUntil?: string; integration?: Partial<Integration> } = {}): Served {
   const served: Served = { patches: [], calls: [] };
-  let current: Integration = { ...INTEGRATION, previous_secret_expires_at: options.previousUntil ?? null };
+  let current: Integration = { ...INTEGRATION, previous_secret_expires_at: options.previousUntil ?? null, ...options.integration };
   worker.resetHandlers(
     http.get(`${BASE}/me`, () => HttpResponse.json({ sub: 'ada', roles: ['admin'], permissions: options.permissions ?? ['integrations:read', 'integrations:write'], auth: 'access_token' })),
     http.get(`${BASE}/integrations/gk_erp`, () => options.get?.() ?? HttpResponse.json(current)),
@@ -208,6 +208,45 @@ describe('<integration-details>', () => {
     expect(served.patches).to.deep.equal([{ redirect_uris: ['https://erp.example.com/callback', 'http://localhost:8080/callback'], refresh_count: 10 }]);
     await waitUntil(() => $(el, '[part~=actions] [role=status]')!.textContent === 'Changes saved.');
     expect(save.disabled).to.equal(true);
+  });
+
+  it('holds a native app\'s callback URLs to the native forms: its own scheme and a loopback IP, not localhost', async () => {
+    const served = serve({ integration: {
+      kind: 'native', token_endpoint_auth_method: 'none', client_type: 'public', client_secret_last4: null, redirect_uris: ['com.example.erp:/oauth/callback'],
+    } });
+    const el = await show();
+    await canEdit(el);
+    expect($$(el, '[part~=badge]').map((b) => b.textContent)).to.deep.equal(['Active', 'Native app', 'Public']);
+    expect($(el, '#redirects-hint')!.textContent).to.contain('any port');
+    const code = $$<HTMLInputElement>(el, 'input[type=checkbox]').find((c) => c.parentElement!.textContent!.includes('Authorization code'))!;
+    expect([code.checked, code.disabled], 'a native app signs users in: the code grant is not optional').to.deep.equal([true, true]);
+    $<HTMLButtonElement>(el, 'button.add')!.click();
+    await el.updateComplete;
+    const rows = () => $$<HTMLInputElement>(el, '[part~=redirect] input');
+    type(rows()[1]!, 'http://localhost:8080/callback');
+    await el.updateComplete;
+    const save = $<HTMLButtonElement>(el, 'button[type=submit]')!;
+    save.click();
+    await el.updateComplete;
+    expect($(el, '#redirect-1-error')!.textContent).to.contain('not allowed for a native app');
+    expect(served.patches).to.deep.equal([]);
+    type(rows()[1]!, 'http://127.0.0.1/callback');
+    await el.updateComplete;
+    const updated = oneEvent(el, 'grantkit-integration-updated');
+    save.click();
+    await updated;
+    expect(served.patches).to.deep.equal([{ redirect_uris: ['com.example.erp:/oauth/callback', 'http://127.0.0.1/callback'] }]);
+  });
+
+  it('shows a service without callback URLs or refresh tokens, and its one grant as text', async () => {
+    serve({ integration: { kind: 'service', redirect_uris: [], grant_types: ['client_credentials'], refresh_count: 0 } });
+    const el = await show();
+    await canEdit(el);
+    expect($(el, '[part~=redirect]') === null && $(el, 'button.add') === null, 'no callback URLs').to.equal(true);
+    expect($(el, 'input[name=refresh]') === null, 'no refresh count').to.equal(true);
+    expect($(el, '[part=grant]')!.textContent).to.contain('Client credentials');
+    expect($<HTMLButtonElement>(el, 'button[type=submit]')!.disabled, 'and nothing changed by showing it').to.equal(true);
+    await expect(el).to.be.accessible();
   });
 
   it('takes pasted lines as a row each, and puts a refusal of the server beside the row it means, past blank rows', async () => {

@@ -59,7 +59,7 @@ import { GrantkitElement } from '../shared/grantkit-element.js';
  * @csspart notice - confirms a completed change, as a polite status line
  * @csspart header - name, version and badges
  * @csspart placeholder - shown while no integration is chosen (no `client-id`)
- * @csspart badge - a status or type badge; also `badge-active`, `badge-inactive`, `badge-type`
+ * @csspart badge - a status, kind or type badge; also `badge-active`, `badge-inactive`, `badge-kind`, `badge-type`
  * @csspart section - each titled section
  * @csspart field - a copyable read-only value
  * @csspart copy - a copy button
@@ -213,7 +213,7 @@ export class IntegrationDetails extends GrantkitElement {
     const integration = this.#ui.value.integration;
     const draft = this.#ui.value.draft;
     if (!admin || !integration || !draft) return;
-    const errors = checkDraft(t, draft);
+    const errors = checkDraft(t, draft, integration.kind);
     this.#ui.set({ errors, saveError: undefined, saved: false });
     if (hasFieldErrors(errors)) return this.#focusError(errors);
     const patch = changes(integration, draft);
@@ -349,6 +349,7 @@ export class IntegrationDetails extends GrantkitElement {
       <div part="header">
         <h2 tabindex="-1">${integration.client_name} <span class="version">${integration.version}</span></h2>
         <span part="badge ${active ? 'badge-active' : 'badge-inactive'}">${active ? t.details.active : t.details.inactive}</span>
+        <span part="badge badge-kind">${t.create.kinds[integration.kind]}</span>
         <span part="badge badge-type">${integration.client_type === 'public' ? t.details.public : t.details.confidential}</span>
       </div>
       ${renderCredentials(t, {

@@ -1,7 +1,7 @@
-import type { AdminApiError, Integration, IntegrationUpdate } from '../../src/admin/index.js';
+import type { AdminApiError, Integration, IntegrationKind, IntegrationUpdate } from '../../src/admin/index.js';
 import { callbackUrlsOf, checkCallbackUrls, hasCallbackUrlErrors, refusedCallbackUrls, type CallbackUrlErrors } from '../shared/callback-url-editor.js';
 import { refusedFields } from '../shared/field-errors.js';
-import { checkSettings, settingsBody, settingsOf, type TokenSettings } from '../shared/integration-settings.js';
+import { checkSettings, grantsFor, settingsBody, settingsOf, type TokenSettings } from '../shared/integration-settings.js';
 import type { Strings } from '../shared/localize.js';
 
 // The settings form of <integration-details>: what it holds while the user edits, what of it
@@ -29,9 +29,8 @@ export function draftOf(integration: Integration): Draft {
 
 /** Only what changed, so a save never overwrites a field someone else changed meanwhile. */
 export function changes(integration: Integration, draft: Draft): IntegrationUpdate {
-  const confidential = integration.client_type === 'confidential';
-  const before = settingsBody(settingsOf(integration), confidential);
-  const after = settingsBody(draft.settings, confidential);
+  const before = settingsBody(settingsOf(integration), integration.kind);
+  const after = settingsBody(draft.settings, integration.kind);
   const patch: IntegrationUpdate = {};
   const redirects = callbackUrlsOf(draft.redirects);
   if (draft.description !== integration.description) patch.description = draft.description;
@@ -50,8 +49,8 @@ export function hasFieldErrors(errors: FieldErrors): boolean {
 }
 
 /** What can be told before asking the server; the server still checks everything. */
-export function checkDraft(t: Strings, draft: Draft): FieldErrors {
-  const errors: FieldErrors = { ...checkSettings(t, draft.settings), urls: checkCallbackUrls(t, draft.redirects, draft.settings.grants.includes('authorization_code')) };
+export function checkDraft(t: Strings, draft: Draft, kind: IntegrationKind): FieldErrors {
+  const errors: FieldErrors = { ...checkSettings(t, draft.settings, kind), urls: checkCallbackUrls(t, draft.redirects, grantsFor(draft.settings, kind).includes('authorization_code'), kind) };
   if (draft.audience.trim() && !URL.canParse(draft.audience.trim())) errors.audience = t.details.badAudience;
   return errors;
 }

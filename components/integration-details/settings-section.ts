@@ -4,6 +4,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Integration } from '../../src/admin/index.js';
 import type { CallbackUrlEditor } from '../shared/callback-url-editor.js';
 import { renderTokenSettings } from '../shared/integration-settings.js';
+import { takesCallbacks } from '../shared/integration-kinds.js';
 import { renderSettingsSummary } from '../shared/integration-summary.js';
 import { errorMessage, type Strings } from '../shared/localize.js';
 import { changes, hasFieldErrors, type Draft, type FieldErrors } from './settings-draft.js';
@@ -57,10 +58,10 @@ export function renderSettings(t: Strings, s: Settings): TemplateResult {
         <textarea id="description" rows="2" maxlength="500" .value=${draft.description} aria-invalid=${errors.description ? 'true' : 'false'}
           @input=${(e: Event) => s.onEdit({ description: (e.target as HTMLTextAreaElement).value }, ['description'])}></textarea>
         ${errors.description ? html`<p class="field-error">${errors.description}</p>` : nothing}
-        ${s.urls.render(t, { rows: draft.redirects, errors: errors.urls ?? {}, disabled })}
+        ${takesCallbacks(integration.kind) ? s.urls.render(t, { rows: draft.redirects, kind: integration.kind, errors: errors.urls ?? {}, disabled }) : nothing}
         ${renderTokenSettings(t, {
           settings: draft.settings,
-          confidential: integration.client_type === 'confidential',
+          kind: integration.kind,
           disabled,
           errors: { ...(errors.grants ? { grants: errors.grants } : {}), ...(errors.lifetime ? { lifetime: errors.lifetime } : {}), ...(errors.refresh ? { refresh: errors.refresh } : {}) },
           onChange: (next) => s.onEdit({ settings: { ...draft.settings, ...next } }, ['grants', 'lifetime', 'refresh', 'urls']),

@@ -16,7 +16,7 @@ const BASE = 'https://id.example.test/admin/v1';
 function integration(i: number): Integration {
   return {
     client_id: `gk_${String(i).padStart(5, '0')}`, client_name: i % 7 === 0 ? `ERP Connector ${i}` : `Integration ${i}`, version: '1.0', description: '',
-    token_endpoint_auth_method: i % 2 ? 'none' : 'client_secret_basic', client_type: i % 2 ? 'public' : 'confidential',
+    kind: i % 2 ? 'single_page' : 'service', token_endpoint_auth_method: i % 2 ? 'none' : 'client_secret_basic', client_type: i % 2 ? 'public' : 'confidential',
     redirect_uris: [], grant_types: ['client_credentials'], access_token_lifetime: 3600, refresh_count: null, scope: '',
     status: i % 5 === 0 ? 'inactive' : 'active', client_secret_last4: null, client_secret_expires_at: 0,
     created_at: '2026-11-01T00:00:00Z', updated_at: '2026-11-01T00:00:00Z',
@@ -63,8 +63,8 @@ describe('<integration-list>', () => {
     await expect(el).to.be.accessible();
     await waitUntil(() => rows(el).length === 3, 'rows appear');
     expect(rows(el)[0]!.querySelector('.name')!.textContent).to.equal('ERP Connector 0 1.0');
-    expect([...rows(el)[0]!.querySelectorAll('[part~=badge]')].map((b) => b.textContent)).to.deep.equal(['Inactive', 'Confidential']);
-    expect([...rows(el)[1]!.querySelectorAll('[part~=badge]')].map((b) => b.textContent)).to.deep.equal(['Active', 'Public']);
+    expect([...rows(el)[0]!.querySelectorAll('[part~=badge]')].map((b) => b.textContent)).to.deep.equal(['Inactive', 'Service', 'Confidential']);
+    expect([...rows(el)[1]!.querySelectorAll('[part~=badge]')].map((b) => b.textContent)).to.deep.equal(['Active', 'Single-page app', 'Public']);
     expect(part(el, 'count')!.textContent).to.equal('3 integrations');
     await expect(el).to.be.accessible();
   });

@@ -41,7 +41,7 @@ export type IntegrationSort = NonNullable<ListQuery['sort']>;
  * @csspart count - how many integrations are listed
  * @csspart list - the scrolling list
  * @csspart row - one integration (a button)
- * @csspart badge - a status or type badge; also `badge-active`, `badge-inactive`, `badge-type`
+ * @csspart badge - a status, kind or type badge; also `badge-active`, `badge-inactive`, `badge-kind`, `badge-type`
  * @csspart empty - shown when there is nothing to list
  * @csspart error - shown when loading failed, with a retry button
  * @csspart forbidden - shown instead when the caller lacks the role to see this
@@ -174,6 +174,7 @@ export class IntegrationList extends GrantkitElement {
           <span class="meta">${t.list.created(date.format(new Date(integration.created_at)))}</span>
           <span class="badges">
             <span part="badge ${active ? 'badge-active' : 'badge-inactive'}">${active ? t.list.active : t.list.inactive}</span>
+            <span part="badge badge-kind">${t.create.kinds[integration.kind]}</span>
             <span part="badge badge-type">${integration.client_type === 'public' ? t.list.public : t.list.confidential}</span>
           </span>
         </button>

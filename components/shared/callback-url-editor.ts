@@ -1,5 +1,5 @@
 import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
-import type { AdminApiError } from '../../src/admin/index.js';
+import type { AdminApiError, IntegrationKind } from '../../src/admin/index.js';
 import { isAllowedRedirectUri } from './formats.js';
 import type { Strings } from './localize.js';
 
@@ -16,15 +16,15 @@ export const callbackUrlsOf = (rows: readonly string[]): string[] => rows.map((u
 
 /**
  * What can be told before asking the server, by the rule the server applies (the document's
- * RedirectUri pattern), and duplicates; `needsOne` when the authorization code grant is allowed.
+ * callback form for the kind), and duplicates; `needsOne` when the authorization code grant is allowed.
  */
-export function checkCallbackUrls(t: Strings, rows: readonly string[], needsOne: boolean): CallbackUrlErrors {
+export function checkCallbackUrls(t: Strings, rows: readonly string[], needsOne: boolean, kind: IntegrationKind): CallbackUrlErrors {
   const errors: Record<number, string> = {};
   const seen = new Set<string>();
   rows.forEach((raw, i) => {
     const uri = raw.trim();
     if (!uri) return;
-    if (!isAllowedRedirectUri(uri)) errors[i] = t.create.badRedirect(uri);
+    if (!isAllowedRedirectUri(uri, kind)) errors[i] = kind === 'native' ? t.create.badNativeRedirect(uri) : t.create.badRedirect(uri);
     else if (seen.has(uri)) errors[i] = t.details.duplicateRedirect;
     seen.add(uri);
   });
@@ -51,6 +51,8 @@ export function refusedCallbackUrls(t: Strings, error: AdminApiError, rows: read
 
 export interface CallbackUrlView {
   rows: readonly string[];
+  /** Whose callbacks: a native app's take other forms, and are explained otherwise. */
+  kind: IntegrationKind;
   errors: CallbackUrlErrors;
   disabled: boolean;
 }
@@ -110,7 +112,7 @@ export class CallbackUrlEditor {
     return html`
       <fieldset aria-describedby="redirects-hint${errors.list ? ' redirects-error' : ''}">
         <legend>${t.details.redirects}</legend>
-        <p class="hint" id="redirects-hint">${t.details.redirectsHint}</p>
+        <p class="hint" id="redirects-hint">${view.kind === 'native' ? t.details.nativeRedirectsHint : t.details.redirectsHint}</p>
         ${rows.length === 0 ? html`<p class="note">${t.details.noRedirects}</p>` : nothing}
         ${rows.map((uri, i) => html`
           <div part="redirect">

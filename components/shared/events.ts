@@ -1,4 +1,4 @@
-import type { AdminClient, Integration, IntegrationUpdate } from '../../src/admin/index.js';
+import type { AdminClient, Integration, IntegrationKind, IntegrationUpdate } from '../../src/admin/index.js';
 import type { GrantkitClient } from '../../src/index.js';
 import type { ElementErrorCode } from './grantkit-element.js';
 
@@ -30,8 +30,8 @@ export interface GrantkitElementEvents {
   'grantkit-token-revoked': { id: string; clientId: string; subject: string };
   'grantkit-tokens-revoke-all-request': { clientId: string };
   'grantkit-tokens-revoked-all': { clientId: string };
-  'grantkit-integration-create-request': { name: string; version: string; confidential: boolean };
-  'grantkit-integration-created': { clientId: string; confidential: boolean };
+  'grantkit-integration-create-request': { name: string; version: string; kind: IntegrationKind; confidential: boolean };
+  'grantkit-integration-created': { clientId: string; kind: IntegrationKind; confidential: boolean };
   'grantkit-integration-update-request': { clientId: string; changes: IntegrationUpdate };
   'grantkit-integration-updated': { clientId: string; integration: Integration };
   /** `status`: what the integration would become. */

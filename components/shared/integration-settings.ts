@@ -1,9 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Integration, IntegrationUpdate } from '../../src/admin/index.js';
+import type { Integration, IntegrationKind, IntegrationUpdate } from '../../src/admin/index.js';
+import { GRANTS, offeredGrants, requiredGrant, type Grant } from './integration-kinds.js';
 import type { Strings } from './localize.js';
 
-export type Grant = 'authorization_code' | 'refresh_token' | 'client_credentials';
-export const GRANTS: Grant[] = ['authorization_code', 'refresh_token', 'client_credentials'];
+export { GRANTS, type Grant };
 
 /**
  * The token settings an integration is created with and later edited: the same fields, the
@@ -30,13 +30,21 @@ export function settingsOf(integration: Integration): TokenSettings {
   };
 }
 
-/** The admin API fields for these settings. A public client cannot use client credentials. */
-export function settingsBody(settings: TokenSettings, confidential: boolean): Required<Pick<IntegrationUpdate, 'grant_types' | 'access_token_lifetime' | 'refresh_count'>> {
+/** The admin API fields for these settings: only the grants the kind may have, and the one it must. */
+export function settingsBody(settings: TokenSettings, kind: IntegrationKind): Required<Pick<IntegrationUpdate, 'grant_types' | 'access_token_lifetime' | 'refresh_count'>> {
   return {
-    grant_types: confidential ? settings.grants : settings.grants.filter((g) => g !== 'client_credentials'),
+    grant_types: grantsFor(settings, kind),
     access_token_lifetime: settings.neverExpires ? null : settings.lifetime,
     refresh_count: settings.refresh === 'unlimited' ? null : settings.refresh === 'none' ? 0 : settings.refreshLimit,
   };
+}
+
+/** The grants as they will be sent for this kind: those it may have, with the one it must. */
+export function grantsFor(settings: TokenSettings, kind: IntegrationKind): Grant[] {
+  const offered = offeredGrants(kind);
+  const required = requiredGrant(kind);
+  if (offered.length === 1) return offered;
+  return GRANTS.filter((g) => offered.includes(g) && (settings.grants.includes(g) || g === required));
 }
 
 export function withGrant(settings: TokenSettings, grant: Grant, on: boolean): Grant[] {
@@ -45,9 +53,9 @@ export function withGrant(settings: TokenSettings, grant: Grant, on: boolean): G
 }
 
 /** Errors the form can tell before asking the server (which still checks everything). */
-export function checkSettings(t: Strings, settings: TokenSettings): { grants?: string; lifetime?: string; refresh?: string } {
+export function checkSettings(t: Strings, settings: TokenSettings, kind: IntegrationKind): { grants?: string; lifetime?: string; refresh?: string } {
   const errors: { grants?: string; lifetime?: string; refresh?: string } = {};
-  if (settings.grants.length === 0) errors.grants = t.create.needsGrant;
+  if (grantsFor(settings, kind).length === 0) errors.grants = t.create.needsGrant;
   if (!settings.neverExpires && !(Number.isInteger(settings.lifetime) && settings.lifetime >= 60 && settings.lifetime <= 31_536_000)) errors.lifetime = t.create.badLifetime;
   if (settings.refresh === 'limited' && !(Number.isInteger(settings.refreshLimit) && settings.refreshLimit >= 1 && settings.refreshLimit <= 100_000)) errors.refresh = t.create.badRefreshCount;
   return errors;
@@ -55,7 +63,8 @@ export function checkSettings(t: Strings, settings: TokenSettings): { grants?: s
 
 export interface SettingsView {
   settings: TokenSettings;
-  confidential: boolean;
+  /** Which grants are offered, and whether there is a refresh count to set. */
+  kind: IntegrationKind;
   disabled: boolean;
   errors: { grants?: string; lifetime?: string; refresh?: string };
   onChange: (next: Partial<TokenSettings>) => void;
@@ -68,16 +77,19 @@ const describedBy = (id: string, text: string | undefined) => (text ? `${id}-err
 export function renderTokenSettings(t: Strings, view: SettingsView): TemplateResult {
   const { settings: s, disabled, errors, onChange } = view;
   const value = (e: Event) => Number((e.target as HTMLInputElement).value);
+  const offered = offeredGrants(view.kind);
+  const required = requiredGrant(view.kind);
+  // A kind with one grant has nothing to choose, nor refresh tokens to count (a service).
+  const single = offered.length === 1 ? offered[0] : undefined;
   return html`
-    <fieldset aria-describedby=${describedBy('grants', errors.grants)}>
+    ${single
+      ? html`<p class="note" part="grant"><strong>${t.create.grants}:</strong> ${t.create.grantNames[single]}</p>`
+      : html`<fieldset aria-describedby=${describedBy('grants', errors.grants)}>
       <legend>${t.create.grants}</legend>
-      ${GRANTS.map((g) => {
-        const unavailable = g === 'client_credentials' && !view.confidential;
-        return html`<label class="option"><input type="checkbox" .checked=${s.grants.includes(g) && !unavailable} ?disabled=${unavailable || disabled}
-          @change=${(e: Event) => onChange({ grants: withGrant(s, g, (e.target as HTMLInputElement).checked) })} /> ${t.create.grantNames[g]}</label>`;
-      })}
+      ${offered.map((g) => html`<label class="option"><input type="checkbox" .checked=${s.grants.includes(g) || g === required} ?disabled=${g === required || disabled}
+          @change=${(e: Event) => onChange({ grants: withGrant(s, g, (e.target as HTMLInputElement).checked) })} /> ${t.create.grantNames[g]}${g === required ? html` <span class="hint">${t.create.requiredGrant}</span>` : nothing}</label>`)}
       ${message('grants', errors.grants)}
-    </fieldset>
+    </fieldset>`}
     <label for="lifetime">${t.create.lifetime}</label>
     <div class="option">
       <input id="lifetime" type="number" min="60" max="31536000" .value=${String(s.lifetime)} ?disabled=${s.neverExpires || disabled}
@@ -86,7 +98,7 @@ export function renderTokenSettings(t: Strings, view: SettingsView): TemplateRes
       <label class="option"><input type="checkbox" .checked=${s.neverExpires} ?disabled=${disabled} @change=${(e: Event) => onChange({ neverExpires: (e.target as HTMLInputElement).checked })} /> ${t.create.never}</label>
     </div>
     ${message('lifetime', errors.lifetime)}
-    <fieldset aria-describedby=${describedBy('refresh', errors.refresh)}>
+    ${single ? nothing : html`<fieldset aria-describedby=${describedBy('refresh', errors.refresh)}>
       <legend>${t.create.refreshCount}</legend>
       <label class="option"><input type="radio" name="refresh" .checked=${s.refresh === 'unlimited'} ?disabled=${disabled} @change=${() => onChange({ refresh: 'unlimited' })} /> ${t.create.unlimited}</label>
       <div class="option">
@@ -97,6 +109,6 @@ export function renderTokenSettings(t: Strings, view: SettingsView): TemplateRes
       </div>
       <label class="option"><input type="radio" name="refresh" .checked=${s.refresh === 'none'} ?disabled=${disabled} @change=${() => onChange({ refresh: 'none' })} /> ${t.create.none}</label>
       ${message('refresh', errors.refresh)}
-    </fieldset>
+    </fieldset>`}
   `;
 }

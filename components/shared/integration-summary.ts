@@ -15,6 +15,7 @@ export function renderSettingsSummary(t: Strings, integration: Integration): Tem
     items.length ? html`<ul>${items.map((item) => html`<li>${item}</li>`)}</ul>` : html`<span class="note">${empty}</span>`;
   return html`
     <dl part="summary" class="summary">
+      <div><dt>${t.details.kind}</dt><dd>${t.create.kinds[integration.kind]}</dd></div>
       <div><dt>${t.create.description}</dt><dd>${integration.description || html`<span class="note">${t.details.noDescription}</span>`}</dd></div>
       <div><dt>${t.details.redirects}</dt><dd class="urls">${list(integration.redirect_uris, t.details.noRedirects)}</dd></div>
       <div><dt>${t.create.grants}</dt><dd>${list(grants.map((g) => t.create.grantNames[g] ?? g), '—')}</dd></div>

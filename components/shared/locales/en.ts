@@ -1,6 +1,6 @@
 import type { GrantkitErrorCode } from '../../../src/errors.js';
 import type { AdminApiErrorCode } from '../../../src/admin/errors.js';
-import type { Permission } from '../../../src/admin/index.js';
+import type { IntegrationKind, Permission } from '../../../src/admin/index.js';
 
 /**
  * A message for every code the core client and the admin client can report, and `unknown`:
@@ -115,10 +115,18 @@ export const en = {
     name: 'Name',
     version: 'Version',
     description: 'Description',
-    type: 'Type',
-    confidential: 'Confidential: runs on a server and keeps a secret',
-    keyPair: 'Confidential with a key pair: signs in with its private key, no shared secret (private_key_jwt)',
-    public: 'Public: runs in a browser or on a device, no secret',
+    kind: 'Kind of app',
+    kinds: { web: 'Web application', single_page: 'Single-page app', native: 'Native app', service: 'Service' } satisfies Record<IntegrationKind, string>,
+    kindHints: {
+      web: 'Runs on a server that keeps a secret or a private key. Users sign in.',
+      single_page: 'Runs in the browser. No secret: it proves itself with PKCE. Users sign in.',
+      native: 'Desktop, mobile or command-line app. Users sign in through the system browser.',
+      service: 'A program that acts as itself, with no user: client credentials only.',
+    } satisfies Record<IntegrationKind, string>,
+    authentication: 'Authentication',
+    secretAuth: 'Client secret: a shared secret, shown once',
+    keyPair: 'Key pair: the app signs with its private key, no shared secret (private_key_jwt)',
+    requiredGrant: '(always, for this kind)',
     grants: 'Allowed grants',
     grantNames: { authorization_code: 'Authorization code (users sign in)', refresh_token: 'Refresh token', client_credentials: 'Client credentials (no user)' } as Record<string, string>,
     lifetime: 'Access tokens expire after (seconds)',
@@ -132,6 +140,7 @@ export const en = {
     creating: 'Creating…',
     required: 'Required.',
     badRedirect: (uri: string) => `“${uri}” is not allowed: use https, or http for localhost, and no #fragment.`,
+    badNativeRedirect: (uri: string) => `“${uri}” is not allowed for a native app: use its own scheme in reverse-DNS form (com.example.app:/callback), http://127.0.0.1 or http://[::1], or https; no #fragment.`,
     needsRedirect: 'The authorization code grant needs at least one callback URL.',
     needsGrant: 'Choose at least one grant.',
     invalid: 'This value is not accepted.',
@@ -170,6 +179,8 @@ export const en = {
     readOnly: 'You can view this integration; changing it needs the admin role.',
     redirects: 'Callback URLs',
     redirectsHint: 'Compared exactly as written. https, or http for this computer (localhost, 127.0.0.1) only; no #fragment.',
+    nativeRedirectsHint: 'The app’s own scheme in reverse-DNS form (com.example.app:/callback), http://127.0.0.1 or http://[::1] (the app may use any port when it signs in), or an https URL it claims. Not localhost; no #fragment.',
+    kind: 'Kind',
     redirect: (n: number) => `Callback URL ${n}`,
     noRedirects: 'No callback URLs.',
     noDescription: 'No description.',
