@@ -59,8 +59,11 @@ for (const rule of document.components.schemas.IntegrationRules.allOf) {
   const method = then.token_endpoint_auth_method;
   const grants = then.grant_types ?? {};
   const uris = then.redirect_uris ?? {};
-  const uriSchema = uris.items?.$ref?.split('/').pop() ?? (uris.maxItems === 0 ? null : undefined);
+  const formOf = (rule) => rule?.items?.$ref?.split('/').pop() ?? (rule?.maxItems === 0 ? null : undefined);
+  const uriSchema = formOf(uris);
   if (!method || uriSchema === undefined) throw new Error(`IntegrationRules: the ${kind} rule names no authentication method or callback form`);
+  // The elements check logout URLs by the callback form: the document must say the same of both.
+  if (formOf(then.post_logout_redirect_uris) !== uriSchema) throw new Error(`IntegrationRules: the ${kind} rule gives logout URLs another form than callback URLs`);
   kindRules[kind] = {
     authMethods: method.enum ?? [method.const],
     ...(grants.contains?.const ? { requiredGrant: grants.contains.const } : {}),

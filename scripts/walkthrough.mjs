@@ -299,6 +299,9 @@ try {
   await waitDeep('create-integration-dialog >>> #redirect-0-error');
   await shot('11f-create-native-refused');
   await page.locator('create-integration-dialog >>> [part~=redirect] input').fill('http://127.0.0.1/callback');
+  // Where it may send people back after they sign out: the same forms as its callbacks.
+  await page.locator('create-integration-dialog >>> button.add-logout').click();
+  await page.keyboard.type('http://127.0.0.1/signed-out');
   await page.locator('create-integration-dialog >>> button[type=submit]').click();
   await page.waitForFunction(() => document.querySelector('integration-details').shadowRoot.querySelector('[part~=header] h2')?.textContent.includes('Survey CLI'), { polling: 100 });
   await shot('11g-native-details', 'integration-details');

@@ -161,6 +161,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       // removed through any instance holds at the next request.
       ...(method === 'private_key_jwt' ? { jwks: { keys: await onceInRequest(`keys ${clientId}`, () => jwksOf(db, clientId)) } } : {}),
       redirect_uris: i.redirect_uris,
+      post_logout_redirect_uris: i.post_logout_redirect_uris,
       grant_types: grantTypes,
       response_types: i.grant_types.includes('authorization_code') ? ['code'] : [],
       scope: ['openid', 'profile', 'email', ...(i.refresh_count === 0 ? [] : ['offline_access']), ...i.scopes].join(' '),

@@ -1,6 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { http, HttpResponse } from 'msw';
-import { createAdminClient } from '../../src/admin/index.js';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { http, HttpResponse, passthrough } from 'msw';
+import { createAdminClient, type AdminClient } from '../../src/admin/index.js';
+import { createClient } from '../../src/index.js';
 import { startWorker, worker } from '../../test/support/msw.js';
 import '../shared/locales/de.js';
 import './define.js';
@@ -198,6 +200,41 @@ describe('<create-integration-dialog>', () => {
     await kind(el, 'service');
     await kind(el, 'native');
     expect(rows(el)).to.deep.equal(['https://kept.example.com/cb']);
+  });
+
+  it('registers a native app with its logout URLs at the reference server, which stores them as sent', async () => {
+    const info = (await executeServerCommand<{ origin: string; baseUrl: string; adminToken: string }, undefined>('reference-info'))!;
+    const sdk = await createClient({ token: info.adminToken, allowedOrigins: [info.origin] });
+    const admin: AdminClient = createAdminClient({ baseUrl: info.baseUrl, fetch: sdk.fetch });
+    // The real server answers here, not a mock.
+    worker.resetHandlers(http.all(`${info.origin}/*`, () => passthrough()));
+    const el = await fixture<CreateIntegrationDialog>(html`<create-integration-dialog .admin=${admin}></create-integration-dialog>`);
+    await el.show();
+    const name = `Native ${Date.now()}`;
+    type(el, 'name', name);
+    await kind(el, 'native');
+    await urls(el, 'com.example.field:/oauth/callback\nhttp://127.0.0.1/callback');
+    $<HTMLButtonElement>(el, 'button.add-logout').click();
+    await el.updateComplete;
+    const logout = () => $<HTMLInputElement>(el, '[part~=logout-url] input');
+    expect(el.shadowRoot!.activeElement === logout(), 'the new logout row takes focus').to.equal(true);
+    logout().value = 'http://localhost/signed-out';
+    logout().dispatchEvent(new Event('input'));
+    submit(el);
+    await el.updateComplete;
+    expect($(el, '#logout-0-error').textContent).to.contain('not allowed for a native app');
+    expect(el.shadowRoot!.activeElement === logout(), 'focus goes to the refused logout URL').to.equal(true);
+    await expect(el).to.be.accessible();
+    logout().value = 'com.example.field:/signed-out';
+    logout().dispatchEvent(new Event('input'));
+    const created = oneEvent(el, 'grantkit-integration-created');
+    submit(el);
+    const { clientId } = (await created).detail;
+    const stored = await admin.getIntegration({ client_id: clientId });
+    expect([stored.kind, stored.client_type, stored.redirect_uris, stored.post_logout_redirect_uris]).to.deep.equal(
+      ['native', 'public', ['com.example.field:/oauth/callback', 'http://127.0.0.1/callback'], ['com.example.field:/signed-out']],
+    );
+    await admin.deleteIntegration({ client_id: clientId });
   });
 
   it('asks first with a cancelable grantkit-integration-create-request, and creates nothing when it is cancelled', async () => {

@@ -27,13 +27,15 @@ interface Draft {
   /** For the confidential kinds; a public one has none. */
   authentication: Authentication;
   redirects: string[];
+  /** Allowed logout URLs: none unless added. */
+  logoutUrls: string[];
   settings: TokenSettings;
 }
 
 type FieldKey = 'name' | 'version' | 'description' | 'kind' | 'authentication' | 'grants' | 'lifetime' | 'refresh';
 
 // A web application, with one empty callback-URL row: it signs users in, so a callback is needed.
-const EMPTY: Draft = { name: '', version: '1.0', description: '', kind: 'web', authentication: 'client_secret_basic', redirects: [''], settings: DEFAULT_SETTINGS };
+const EMPTY: Draft = { name: '', version: '1.0', description: '', kind: 'web', authentication: 'client_secret_basic', redirects: [''], logoutUrls: [], settings: DEFAULT_SETTINGS };
 
 /** Which field a refusal of the server belongs to, by its JSON Pointer (the callback URLs map their rows themselves). */
 const FIELD_OF = {
@@ -45,13 +47,14 @@ interface View {
   draft: Draft;
   fieldErrors: Partial<Record<FieldKey, string>>;
   urlErrors: CallbackUrlErrors;
+  logoutErrors: CallbackUrlErrors;
   error: unknown;
   busy: boolean;
   /** Escape was pressed after something was typed: asking whether to throw it away. */
   askingDiscard: boolean;
 }
 
-const INITIAL: View = { draft: { ...EMPTY }, fieldErrors: {}, urlErrors: {}, error: undefined, busy: false, askingDiscard: false };
+const INITIAL: View = { draft: { ...EMPTY }, fieldErrors: {}, urlErrors: {}, logoutErrors: {}, error: undefined, busy: false, askingDiscard: false };
 
 /**
  * @summary Registers a new integration; a confidential one's secret is shown once at the end.
@@ -59,8 +62,9 @@ const INITIAL: View = { draft: { ...EMPTY }, fieldErrors: {}, urlErrors: {}, err
  * Starts from the kind of app: a web application, a single-page app, a native (desktop, mobile,
  * command-line) app or a service; each sets its defaults and shows only the fields that apply.
  * Then name and version (unique together), description, how a confidential one signs in (a
- * secret, or a key pair with no shared secret: private_key_jwt), callback URLs (checked as the
- * server checks them for the kind), allowed grants, access-token lifetime and refresh count. Refusals from the server appear beside their fields; nothing typed is lost when a
+ * secret, or a key pair with no shared secret: private_key_jwt), callback URLs and allowed
+ * logout URLs (checked as the server checks them for the kind), allowed grants, access-token
+ * lifetime and refresh count. Refusals from the server appear beside their fields; nothing typed is lost when a
  * request fails. The secret view is the same as `<rotate-secret-dialog>`'s: shown once,
  * never stored.
  *
@@ -76,6 +80,8 @@ const INITIAL: View = { draft: { ...EMPTY }, fieldErrors: {}, urlErrors: {}, err
  * @csspart kind - one kind, with what it is for
  * @csspart authentication - the choice of secret or key pair, for a confidential kind
  * @csspart grant - the one grant of a kind that has no choice (a service)
+ * @csspart redirect - one callback URL, with its remove button
+ * @csspart logout-url - one allowed logout URL, with its remove button
  * @csspart secret-row - the new secret and its copy button
  * @csspart secret - the read-only field holding the new secret
  * @csspart copy - the copy button
@@ -103,6 +109,7 @@ export class CreateIntegrationDialog extends GrantkitElement {
 
   readonly #connection = new AdminConnection(this);
   readonly #urls = new CallbackUrlEditor(this, (redirects) => this.#ui.set({ draft: { ...this.#ui.value.draft, redirects }, urlErrors: {} }));
+  readonly #logoutUrls = new CallbackUrlEditor(this, (logoutUrls) => this.#ui.set({ draft: { ...this.#ui.value.draft, logoutUrls }, logoutErrors: {} }), 'logout');
   readonly #secret = new SecretHolder(this);
   /** A confirmation held back while the secret is shown: the modal makes the rest of the element inert until it closes. */
   #noticeOnClose = '';
@@ -116,7 +123,7 @@ export class CreateIntegrationDialog extends GrantkitElement {
 
   /** Opens an empty form; focus returns to what had it when the dialog closes. */
   async show(): Promise<void> {
-    this.#ui.set({ draft: { ...EMPTY }, fieldErrors: {}, urlErrors: {}, error: undefined, askingDiscard: false });
+    this.#ui.set({ draft: { ...EMPTY }, fieldErrors: {}, urlErrors: {}, logoutErrors: {}, error: undefined, askingDiscard: false });
     this.#secret.forget();
     await this.#modal.open();
   }
@@ -150,7 +157,7 @@ export class CreateIntegrationDialog extends GrantkitElement {
   #setKind(kind: IntegrationKind): void {
     const draft = this.#ui.value.draft;
     // A service has no callback; the URLs typed stay in the draft in case the kind is changed back.
-    this.#ui.set({ draft: { ...draft, kind, redirects: takesCallbacks(kind) && draft.redirects.length === 0 ? [''] : draft.redirects }, urlErrors: {}, fieldErrors: { ...this.#ui.value.fieldErrors, kind: undefined, authentication: undefined, grants: undefined } });
+    this.#ui.set({ draft: { ...draft, kind, redirects: takesCallbacks(kind) && draft.redirects.length === 0 ? [''] : draft.redirects }, urlErrors: {}, logoutErrors: {}, fieldErrors: { ...this.#ui.value.fieldErrors, kind: undefined, authentication: undefined, grants: undefined } });
   }
 
   #setSettings(next: Partial<TokenSettings>): void {
@@ -171,7 +178,7 @@ export class CreateIntegrationDialog extends GrantkitElement {
   async #focusError(): Promise<void> {
     await this.updateComplete;
     const { name, version, description } = this.#ui.value.fieldErrors;
-    if (!name && !version && !description && this.#urls.focusError(this.#ui.value.urlErrors)) return;
+    if (!name && !version && !description && (this.#urls.focusError(this.#ui.value.urlErrors) || this.#logoutUrls.focusError(this.#ui.value.logoutErrors))) return;
     this.renderRoot.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
   }
 
@@ -186,8 +193,10 @@ export class CreateIntegrationDialog extends GrantkitElement {
     const confidential = !isPublicKind(kind);
     const errors = this.#check(t, draft);
     const urlErrors = callbacks ? checkCallbackUrls(t, draft.redirects, grantsFor(draft.settings, kind).includes('authorization_code'), kind) : {};
-    this.#ui.set({ fieldErrors: errors, urlErrors, error: undefined });
-    if (Object.values(errors).some(Boolean) || hasCallbackUrlErrors(urlErrors)) return this.#focusError();
+    const logoutErrors = callbacks ? checkCallbackUrls(t, draft.logoutUrls, false, kind, 'logout') : {};
+    const logoutUrls = callbacks ? callbackUrlsOf(draft.logoutUrls) : [];
+    this.#ui.set({ fieldErrors: errors, urlErrors, logoutErrors, error: undefined });
+    if (Object.values(errors).some(Boolean) || hasCallbackUrlErrors(urlErrors) || hasCallbackUrlErrors(logoutErrors)) return this.#focusError();
     if (!admin) return;
     const body: IntegrationCreate = {
       client_name: draft.name.trim(),
@@ -196,6 +205,7 @@ export class CreateIntegrationDialog extends GrantkitElement {
       kind,
       token_endpoint_auth_method: confidential ? draft.authentication : 'none',
       redirect_uris: redirects,
+      ...(logoutUrls.length ? { post_logout_redirect_uris: logoutUrls } : {}),
       // A kind with one grant (a service: client credentials) has no refresh tokens to count.
       ...settingsBody(callbacks ? draft.settings : { ...draft.settings, refresh: 'none' }, kind),
     };
@@ -219,7 +229,7 @@ export class CreateIntegrationDialog extends GrantkitElement {
         const byField = refusedFields(error, FIELD_OF, t.create.invalid);
         // It is the pair that is taken: say so beside the name, and mark the version too.
         if (error.code === 'duplicate_name') Object.assign(byField, { name: t.create.nameVersionTaken(body.client_name, body.version), version: t.create.versionTaken });
-        this.#ui.set({ fieldErrors: byField, urlErrors: refusedCallbackUrls(t, error, draft.redirects) });
+        this.#ui.set({ fieldErrors: byField, urlErrors: refusedCallbackUrls(t, error, draft.redirects), logoutErrors: refusedCallbackUrls(t, error, draft.logoutUrls, 'logout') });
         // Where the user can see and fix it, as with the checks made before sending.
         await this.#focusError();
       }
@@ -265,7 +275,7 @@ export class CreateIntegrationDialog extends GrantkitElement {
     const name = this.#field('name', 'name');
     const version = this.#field('version', 'version');
     const authentication = this.#field('authentication', 'authentication');
-    const general = this.#ui.value.error && Object.values(this.#ui.value.fieldErrors).every((m) => !m) && !hasCallbackUrlErrors(this.#ui.value.urlErrors);
+    const general = this.#ui.value.error && Object.values(this.#ui.value.fieldErrors).every((m) => !m) && !hasCallbackUrlErrors(this.#ui.value.urlErrors) && !hasCallbackUrlErrors(this.#ui.value.logoutErrors);
     return html`
       <form part="form" novalidate @submit=${this.#submit}>
         <h2 id="title" part="title">${t.create.title}</h2>
@@ -306,6 +316,7 @@ export class CreateIntegrationDialog extends GrantkitElement {
               ${authentication.message}
             </fieldset>`}
         ${takesCallbacks(d.kind) ? this.#urls.render(t, { rows: d.redirects, kind: d.kind, errors: this.#ui.value.urlErrors, disabled: this.#ui.value.busy }) : nothing}
+        ${takesCallbacks(d.kind) ? this.#logoutUrls.render(t, { rows: d.logoutUrls, kind: d.kind, errors: this.#ui.value.logoutErrors, disabled: this.#ui.value.busy }) : nothing}
         ${renderTokenSettings(t, {
           settings: d.settings,
           kind: d.kind,

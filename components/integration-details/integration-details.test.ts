@@ -11,7 +11,7 @@ const ISSUER = 'https://id.example.test';
 
 const INTEGRATION: Integration = {
   client_id: 'gk_erp', client_name: 'ERP <b>Connector</b>', version: '1.0', description: 'Books invoices', kind: 'web', token_endpoint_auth_method: 'client_secret_basic',
-  client_type: 'confidential', redirect_uris: ['https://erp.example.com/callback'], grant_types: ['authorization_code', 'refresh_token'],
+  client_type: 'confidential', redirect_uris: ['https://erp.example.com/callback'], post_logout_redirect_uris: [], grant_types: ['authorization_code', 'refresh_token'],
   access_token_lifetime: 3600, refresh_count: null, scope: 'projects:read invoices:write', status: 'active', client_secret_last4: 'AbCd',
   client_secret_expires_at: 0, previous_secret_expires_at: null, created_at: '2026-11-01T10:00:00Z', updated_at: '2026-11-01T10:00:00Z',
 };
@@ -238,6 +238,29 @@ describe('<integration-details>', () => {
     expect(served.patches).to.deep.equal([{ redirect_uris: ['com.example.erp:/oauth/callback', 'http://127.0.0.1/callback'] }]);
   });
 
+  it('edits the allowed logout URLs as the callback URLs are edited, and saves only them', async () => {
+    const served = serve({ integration: { post_logout_redirect_uris: ['https://erp.example.com/signed-out'] } });
+    const el = await show();
+    await canEdit(el);
+    const logout = () => $$<HTMLInputElement>(el, '[part~=logout-url] input');
+    expect(logout().map((i) => i.value)).to.deep.equal(['https://erp.example.com/signed-out']);
+    $<HTMLButtonElement>(el, 'button.add-logout')!.click();
+    await el.updateComplete;
+    type(logout()[1]!, 'https://erp.example.com/signed-out');
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, 'button[type=submit]')!.click();
+    await el.updateComplete;
+    expect($(el, '#logout-1-error')!.textContent).to.equal('This logout URL is listed twice.');
+    expect(el.shadowRoot!.activeElement === logout()[1], 'focus goes to it').to.equal(true);
+    type(logout()[1]!, 'https://erp.example.com/bye');
+    await el.updateComplete;
+    const updated = oneEvent(el, 'grantkit-integration-updated');
+    $<HTMLButtonElement>(el, 'button[type=submit]')!.click();
+    await updated;
+    expect(served.patches).to.deep.equal([{ post_logout_redirect_uris: ['https://erp.example.com/signed-out', 'https://erp.example.com/bye'] }]);
+    await expect(el).to.be.accessible();
+  });
+
   it('shows a service without callback URLs or refresh tokens, and its one grant as text', async () => {
     serve({ integration: { kind: 'service', redirect_uris: [], grant_types: ['client_credentials'], refresh_count: 0 } });
     const el = await show();
@@ -305,8 +328,10 @@ describe('<integration-details>', () => {
     const read = (dd: Element) => (dd.querySelector('ul') ? [...dd.querySelectorAll('li')].map((li) => li.textContent).join(' | ') : dd.textContent!.trim());
     const summary = Object.fromEntries($$(el, '[part~=summary] > div').map((d) => [d.querySelector('dt')!.textContent, read(d.querySelector('dd')!)]));
     expect(summary).to.deep.equal({
+      Kind: 'Web application',
       Description: 'Books invoices',
       'Callback URLs': 'https://erp.example.com/callback',
+      'Allowed logout URLs': 'No logout URLs: after signing out, people stay on the sign-in service.',
       'Allowed grants': 'Authorization code (users sign in) | Refresh token',
       'Access tokens expire after (seconds)': '3600 seconds',
       'Refresh count': 'Unlimited',

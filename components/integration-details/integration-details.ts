@@ -69,6 +69,7 @@ import { GrantkitElement } from '../shared/grantkit-element.js';
  * @csspart form - the settings form
  * @csspart summary - the settings as text, for a user who may not change them
  * @csspart redirect - one callback URL row
+ * @csspart logout-url - one allowed logout URL row
  * @csspart scopes - the associated scopes
  * @csspart actions - a row of buttons
  * @csspart status-action - activate or deactivate
@@ -104,6 +105,7 @@ export class IntegrationDetails extends GrantkitElement {
   readonly #latest = new LatestLoad(this, () => void this.#load());
   readonly #copies = new CopyFeedback(this);
   readonly #urls = new CallbackUrlEditor(this, (redirects) => this.#edit({ redirects }, ['urls']));
+  readonly #logoutUrls = new CallbackUrlEditor(this, (logoutUrls) => this.#edit({ logoutUrls }, ['logout']), 'logout');
   readonly #connection = new AdminConnection(this, () => void this.#load(), () => this.clientId);
   readonly #modal = new ModalDialog(this, {
     onClosed: () => {
@@ -242,6 +244,7 @@ export class IntegrationDetails extends GrantkitElement {
     await this.updateComplete;
     if (errors.description) return this.renderRoot.querySelector<HTMLElement>('#description')?.focus();
     if (errors.urls && this.#urls.focusError(errors.urls)) return;
+    if (errors.logout && this.#logoutUrls.focusError(errors.logout)) return;
     this.renderRoot.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
   }
 
@@ -362,7 +365,7 @@ export class IntegrationDetails extends GrantkitElement {
         ? html`<integration-keys part="keys" exportparts="section, row, remove, add, input" .admin=${this.#connection.client} client-id=${integration.client_id}></integration-keys>`
         : nothing}
       ${renderSettings(t, {
-        integration, draft: ui.draft, canWrite: ui.canWrite, errors: ui.errors, saving: ui.saving, saveError: ui.saveError, saved: ui.saved, urls: this.#urls,
+        integration, draft: ui.draft, canWrite: ui.canWrite, errors: ui.errors, saving: ui.saving, saveError: ui.saveError, saved: ui.saved, urls: this.#urls, logoutUrls: this.#logoutUrls,
         onSubmit: (event) => void this.#save(event), onEdit: (next, clear) => this.#edit(next, clear),
         onDiscard: () => this.#show(integration, { errors: {}, saveError: undefined }),
       })}

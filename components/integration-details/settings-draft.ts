@@ -10,6 +10,7 @@ import type { Strings } from '../shared/localize.js';
 export interface Draft {
   description: string;
   redirects: string[];
+  logoutUrls: string[];
   audience: string;
   settings: TokenSettings;
 }
@@ -21,10 +22,11 @@ export interface FieldErrors {
   lifetime?: string | undefined;
   refresh?: string | undefined;
   urls?: CallbackUrlErrors | undefined;
+  logout?: CallbackUrlErrors | undefined;
 }
 
 export function draftOf(integration: Integration): Draft {
-  return { description: integration.description, redirects: [...integration.redirect_uris], audience: integration.audience ?? '', settings: settingsOf(integration) };
+  return { description: integration.description, redirects: [...integration.redirect_uris], logoutUrls: [...integration.post_logout_redirect_uris], audience: integration.audience ?? '', settings: settingsOf(integration) };
 }
 
 /** Only what changed, so a save never overwrites a field someone else changed meanwhile. */
@@ -35,6 +37,8 @@ export function changes(integration: Integration, draft: Draft): IntegrationUpda
   const redirects = callbackUrlsOf(draft.redirects);
   if (draft.description !== integration.description) patch.description = draft.description;
   if (JSON.stringify(redirects) !== JSON.stringify(integration.redirect_uris)) patch.redirect_uris = redirects;
+  const logoutUrls = callbackUrlsOf(draft.logoutUrls);
+  if (JSON.stringify(logoutUrls) !== JSON.stringify(integration.post_logout_redirect_uris)) patch.post_logout_redirect_uris = logoutUrls;
   if (JSON.stringify(after.grant_types) !== JSON.stringify(before.grant_types)) patch.grant_types = after.grant_types;
   if (after.access_token_lifetime !== integration.access_token_lifetime) patch.access_token_lifetime = after.access_token_lifetime;
   if (after.refresh_count !== integration.refresh_count) patch.refresh_count = after.refresh_count;
@@ -44,13 +48,15 @@ export function changes(integration: Integration, draft: Draft): IntegrationUpda
 
 /** Whether any field, or any callback URL, has a message. */
 export function hasFieldErrors(errors: FieldErrors): boolean {
-  const { urls, ...fields } = errors;
-  return Object.values(fields).some(Boolean) || (urls !== undefined && hasCallbackUrlErrors(urls));
+  const { urls, logout, ...fields } = errors;
+  return Object.values(fields).some(Boolean) || (urls !== undefined && hasCallbackUrlErrors(urls)) || (logout !== undefined && hasCallbackUrlErrors(logout));
 }
 
 /** What can be told before asking the server; the server still checks everything. */
 export function checkDraft(t: Strings, draft: Draft, kind: IntegrationKind): FieldErrors {
-  const errors: FieldErrors = { ...checkSettings(t, draft.settings, kind), urls: checkCallbackUrls(t, draft.redirects, grantsFor(draft.settings, kind).includes('authorization_code'), kind) };
+  const errors: FieldErrors = { ...checkSettings(t, draft.settings, kind), urls: checkCallbackUrls(t, draft.redirects, grantsFor(draft.settings, kind).includes('authorization_code'), kind),
+    logout: checkCallbackUrls(t, draft.logoutUrls, false, kind, 'logout'),
+  };
   if (draft.audience.trim() && !URL.canParse(draft.audience.trim())) errors.audience = t.details.badAudience;
   return errors;
 }
@@ -60,5 +66,5 @@ const FIELD_OF = { description: 'description', grant_types: 'grants', access_tok
 
 /** The server's refusals, beside the fields (and callback-URL rows) it named. */
 export function refusedDraft(t: Strings, error: AdminApiError, draft: Draft): FieldErrors {
-  return { ...refusedFields(error, FIELD_OF, t.create.invalid), urls: refusedCallbackUrls(t, error, draft.redirects) };
+  return { ...refusedFields(error, FIELD_OF, t.create.invalid), urls: refusedCallbackUrls(t, error, draft.redirects), logout: refusedCallbackUrls(t, error, draft.logoutUrls, 'logout') };
 }

@@ -19,6 +19,7 @@ export interface Settings {
   saveError: unknown;
   saved: boolean;
   urls: CallbackUrlEditor;
+  logoutUrls: CallbackUrlEditor;
   onSubmit(event: Event): void;
   onEdit(next: Partial<Draft>, clear: ReadonlyArray<keyof FieldErrors>): void;
   onDiscard(): void;
@@ -59,6 +60,7 @@ export function renderSettings(t: Strings, s: Settings): TemplateResult {
           @input=${(e: Event) => s.onEdit({ description: (e.target as HTMLTextAreaElement).value }, ['description'])}></textarea>
         ${errors.description ? html`<p class="field-error">${errors.description}</p>` : nothing}
         ${takesCallbacks(integration.kind) ? s.urls.render(t, { rows: draft.redirects, kind: integration.kind, errors: errors.urls ?? {}, disabled }) : nothing}
+        ${takesCallbacks(integration.kind) ? s.logoutUrls.render(t, { rows: draft.logoutUrls, kind: integration.kind, errors: errors.logout ?? {}, disabled }) : nothing}
         ${renderTokenSettings(t, {
           settings: draft.settings,
           kind: integration.kind,

@@ -17,7 +17,7 @@ function integration(i: number): Integration {
   return {
     client_id: `gk_${String(i).padStart(5, '0')}`, client_name: i % 7 === 0 ? `ERP Connector ${i}` : `Integration ${i}`, version: '1.0', description: '',
     kind: i % 2 ? 'single_page' : 'service', token_endpoint_auth_method: i % 2 ? 'none' : 'client_secret_basic', client_type: i % 2 ? 'public' : 'confidential',
-    redirect_uris: [], grant_types: ['client_credentials'], access_token_lifetime: 3600, refresh_count: null, scope: '',
+    redirect_uris: [], post_logout_redirect_uris: [], grant_types: ['client_credentials'], access_token_lifetime: 3600, refresh_count: null, scope: '',
     status: i % 5 === 0 ? 'inactive' : 'active', client_secret_last4: null, client_secret_expires_at: 0,
     created_at: '2026-11-01T00:00:00Z', updated_at: '2026-11-01T00:00:00Z',
   };

@@ -11,6 +11,24 @@ export interface CallbackUrlErrors {
 
 export const hasCallbackUrlErrors = (errors: CallbackUrlErrors): boolean => errors.list !== undefined || Object.keys(errors.rows ?? {}).length > 0;
 
+/**
+ * Which of an integration's URL lists: its callback URLs (`redirect_uris`), or its allowed logout
+ * URLs (`post_logout_redirect_uris`), which take the same form and are edited the same way.
+ */
+export type UrlList = 'callbacks' | 'logout';
+
+/** Each list's field in the admin API, its part and id prefix, and its words. */
+const LISTS = {
+  callbacks: {
+    field: 'redirect_uris', part: 'redirect', id: 'redirect', addClass: 'add',
+    words: (t: Strings) => ({ legend: t.details.redirects, hint: t.details.redirectsHint, row: t.details.redirect, remove: t.details.removeRedirect, add: t.details.addRedirect, none: t.details.noRedirects, duplicate: t.details.duplicateRedirect }),
+  },
+  logout: {
+    field: 'post_logout_redirect_uris', part: 'logout-url', id: 'logout', addClass: 'add-logout',
+    words: (t: Strings) => ({ legend: t.details.logoutUrls, hint: t.details.logoutUrlsHint, row: t.details.logoutUrl, remove: t.details.removeLogoutUrl, add: t.details.addLogoutUrl, none: t.details.noLogoutUrls, duplicate: t.details.duplicateLogoutUrl }),
+  },
+} as const;
+
 /** The URLs as they will be sent: trimmed, blank rows dropped. */
 export const callbackUrlsOf = (rows: readonly string[]): string[] => rows.map((uri) => uri.trim()).filter(Boolean);
 
@@ -18,14 +36,14 @@ export const callbackUrlsOf = (rows: readonly string[]): string[] => rows.map((u
  * What can be told before asking the server, by the rule the server applies (the document's
  * callback form for the kind), and duplicates; `needsOne` when the authorization code grant is allowed.
  */
-export function checkCallbackUrls(t: Strings, rows: readonly string[], needsOne: boolean, kind: IntegrationKind): CallbackUrlErrors {
+export function checkCallbackUrls(t: Strings, rows: readonly string[], needsOne: boolean, kind: IntegrationKind, list: UrlList = 'callbacks'): CallbackUrlErrors {
   const errors: Record<number, string> = {};
   const seen = new Set<string>();
   rows.forEach((raw, i) => {
     const uri = raw.trim();
     if (!uri) return;
     if (!isAllowedRedirectUri(uri, kind)) errors[i] = kind === 'native' ? t.create.badNativeRedirect(uri) : t.create.badRedirect(uri);
-    else if (seen.has(uri)) errors[i] = t.details.duplicateRedirect;
+    else if (seen.has(uri)) errors[i] = LISTS[list].words(t).duplicate;
     seen.add(uri);
   });
   if (Object.keys(errors).length > 0) return { rows: errors };
@@ -33,15 +51,15 @@ export function checkCallbackUrls(t: Strings, rows: readonly string[], needsOne:
 }
 
 /**
- * The server's refusals of `redirect_uris`, beside the rows it named. Its indexes count the URLs
+ * The server's refusals of the list's field, beside the rows it named. Its indexes count the URLs
  * sent, which skip blank rows: they are mapped back to the rows on screen.
  */
-export function refusedCallbackUrls(t: Strings, error: AdminApiError, rows: readonly string[]): CallbackUrlErrors {
+export function refusedCallbackUrls(t: Strings, error: AdminApiError, rows: readonly string[], list: UrlList = 'callbacks'): CallbackUrlErrors {
   const shown = rows.flatMap((uri, i) => (uri.trim() ? [i] : []));
   const result: CallbackUrlErrors = {};
   for (const e of error.errors) {
     const [, body, field, index] = e.path.split('/');
-    if (body !== 'body' || field !== 'redirect_uris') continue;
+    if (body !== 'body' || field !== LISTS[list].field) continue;
     const row = index !== undefined && /^\d+$/.test(index) ? shown[Number(index)] : undefined;
     if (row === undefined) result.list = t.create.invalid;
     else result.rows = { ...result.rows, [row]: t.create.invalid };
@@ -58,27 +76,34 @@ export interface CallbackUrlView {
 }
 
 /**
- * The one editor of callback URLs (in `<create-integration-dialog>` and `<integration-details>`):
- * one field per URL, each with its own message, a remove button and "Add"; pasting several
- * lines into a field makes a row of each. Focus stays where the user is when rows come and go.
+ * The one editor of callback URLs and of logout URLs (in `<create-integration-dialog>` and
+ * `<integration-details>`): one field per URL, each with its own message, a remove button and
+ * "Add"; pasting several lines into a field makes a row of each. Focus stays where the user is
+ * when rows come and go. Two lists in one element keep apart by their parts and ids.
  */
 export class CallbackUrlEditor {
   readonly #host: ReactiveElement;
   readonly #onChange: (rows: string[]) => void;
+  readonly #list: (typeof LISTS)[UrlList];
 
-  constructor(host: ReactiveElement, onChange: (rows: string[]) => void) {
+  constructor(host: ReactiveElement, onChange: (rows: string[]) => void, list: UrlList = 'callbacks') {
     this.#host = host;
     this.#onChange = onChange;
+    this.#list = LISTS[list];
   }
 
   get #inputs(): HTMLInputElement[] {
-    return [...this.#host.renderRoot.querySelectorAll<HTMLInputElement>('[part~=redirect] input')];
+    return [...this.#host.renderRoot.querySelectorAll<HTMLInputElement>(`[part~=${this.#list.part}] input`)];
+  }
+
+  get #add(): HTMLElement | null {
+    return this.#host.renderRoot.querySelector<HTMLElement>(`button.${this.#list.addClass}`);
   }
 
   /** Focuses the first row in error, or "Add" when the list needs a URL and has no row; false when nothing is wrong. */
   focusError(errors: CallbackUrlErrors): boolean {
     const rows = Object.keys(errors.rows ?? {}).map(Number);
-    const target = rows.length ? this.#inputs[Math.min(...rows)] : errors.list !== undefined ? (this.#inputs[0] ?? this.#host.renderRoot.querySelector<HTMLElement>('button.add')) : undefined;
+    const target = rows.length ? this.#inputs[Math.min(...rows)] : errors.list !== undefined ? (this.#inputs[0] ?? this.#add) : undefined;
     target?.focus();
     return target !== undefined;
   }
@@ -88,7 +113,7 @@ export class CallbackUrlEditor {
     if (focus === undefined) return;
     await this.#host.updateComplete;
     const inputs = this.#inputs;
-    (focus === 'add' ? this.#host.renderRoot.querySelector<HTMLElement>('button.add') : inputs[Math.min(focus, inputs.length - 1)])?.focus();
+    (focus === 'add' ? this.#add : inputs[Math.min(focus, inputs.length - 1)])?.focus();
   }
 
   #remove(rows: readonly string[], index: number): void {
@@ -109,22 +134,26 @@ export class CallbackUrlEditor {
   render(t: Strings, view: CallbackUrlView): TemplateResult {
     const { rows, errors, disabled } = view;
     const rowErrors = errors.rows ?? {};
+    const { id, part, addClass } = this.#list;
+    const words = this.#list.words(t);
+    // A native app's callbacks (and logout URLs) take other forms than a web app's, and are explained so.
+    const hint = view.kind === 'native' ? (id === 'redirect' ? t.details.nativeRedirectsHint : t.details.nativeLogoutUrlsHint) : words.hint;
     return html`
-      <fieldset aria-describedby="redirects-hint${errors.list ? ' redirects-error' : ''}">
-        <legend>${t.details.redirects}</legend>
-        <p class="hint" id="redirects-hint">${view.kind === 'native' ? t.details.nativeRedirectsHint : t.details.redirectsHint}</p>
-        ${rows.length === 0 ? html`<p class="note">${t.details.noRedirects}</p>` : nothing}
+      <fieldset aria-describedby="${id}s-hint${errors.list ? ` ${id}s-error` : ''}">
+        <legend>${words.legend}</legend>
+        <p class="hint" id="${id}s-hint">${hint}</p>
+        ${rows.length === 0 ? html`<p class="note">${words.none}</p>` : nothing}
         ${rows.map((uri, i) => html`
-          <div part="redirect">
-            <input type="url" spellcheck="false" aria-label=${t.details.redirect(i + 1)} .value=${uri} ?disabled=${disabled}
-              aria-invalid=${rowErrors[i] || (errors.list && i === 0) ? 'true' : 'false'} aria-describedby=${rowErrors[i] ? `redirect-${i}-error` : nothing}
+          <div part="${part}">
+            <input type="url" spellcheck="false" aria-label=${words.row(i + 1)} .value=${uri} ?disabled=${disabled}
+              aria-invalid=${rowErrors[i] || (errors.list && i === 0) ? 'true' : 'false'} aria-describedby=${rowErrors[i] ? `${id}-${i}-error` : nothing}
               @input=${(e: Event) => void this.#change(rows.map((r, j) => (j === i ? (e.target as HTMLInputElement).value : r)))}
               @paste=${(e: ClipboardEvent) => this.#paste(rows, i, e)} />
-            <button type="button" ?disabled=${disabled} aria-label=${t.details.removeRedirect(i + 1)} @click=${() => this.#remove(rows, i)}>×</button>
-            ${rowErrors[i] ? html`<p class="field-error" id="redirect-${i}-error">${rowErrors[i]}</p>` : nothing}
+            <button type="button" ?disabled=${disabled} aria-label=${words.remove(i + 1)} @click=${() => this.#remove(rows, i)}>×</button>
+            ${rowErrors[i] ? html`<p class="field-error" id="${id}-${i}-error">${rowErrors[i]}</p>` : nothing}
           </div>`)}
-        ${errors.list ? html`<p class="field-error" id="redirects-error">${errors.list}</p>` : nothing}
-        <button type="button" class="add" ?disabled=${disabled} @click=${() => void this.#change([...rows, ''], rows.length)}>${t.details.addRedirect}</button>
+        ${errors.list ? html`<p class="field-error" id="${id}s-error">${errors.list}</p>` : nothing}
+        <button type="button" class=${addClass} ?disabled=${disabled} @click=${() => void this.#change([...rows, ''], rows.length)}>${words.add}</button>
       </fieldset>
     `;
   }

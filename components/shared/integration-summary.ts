@@ -18,6 +18,7 @@ export function renderSettingsSummary(t: Strings, integration: Integration): Tem
       <div><dt>${t.details.kind}</dt><dd>${t.create.kinds[integration.kind]}</dd></div>
       <div><dt>${t.create.description}</dt><dd>${integration.description || html`<span class="note">${t.details.noDescription}</span>`}</dd></div>
       <div><dt>${t.details.redirects}</dt><dd class="urls">${list(integration.redirect_uris, t.details.noRedirects)}</dd></div>
+      <div><dt>${t.details.logoutUrls}</dt><dd class="urls">${list(integration.post_logout_redirect_uris, t.details.noLogoutUrls)}</dd></div>
       <div><dt>${t.create.grants}</dt><dd>${list(grants.map((g) => t.create.grantNames[g] ?? g), '—')}</dd></div>
       <div><dt>${t.create.lifetime}</dt><dd>${lifetime === null ? t.create.never : t.details.seconds(lifetime)}</dd></div>
       <div><dt>${t.create.refreshCount}</dt><dd>${count === null ? t.create.unlimited : count === 0 ? t.create.none : t.details.atMost(count)}</dd></div>

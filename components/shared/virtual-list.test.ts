@@ -16,7 +16,7 @@ const filler = (i: number) => ' with a name long enough to wrap'.repeat(i % 3 ==
 function integration(i: number): Integration {
   return {
     client_id: `gk_${String(i).padStart(6, '0')}`, client_name: `Integration ${i}${filler(i)}`, version: '1.0', description: '', kind: 'service',
-    token_endpoint_auth_method: 'client_secret_basic', client_type: 'confidential', redirect_uris: [], grant_types: ['client_credentials'],
+    token_endpoint_auth_method: 'client_secret_basic', client_type: 'confidential', redirect_uris: [], post_logout_redirect_uris: [], grant_types: ['client_credentials'],
     access_token_lifetime: 3600, refresh_count: null, scope: '', status: 'active', client_secret_last4: null, client_secret_expires_at: 0,
     created_at: '2026-11-01T00:00:00Z', updated_at: '2026-11-01T00:00:00Z',
   };

@@ -525,7 +525,9 @@ export interface components {
          * @description A native app's callback (RFC 8252 §7), with no fragment: a private-use URI scheme in reverse-DNS form (a dot in the scheme, as `com.example.app:/oauth/callback`); `http` on the loopback IP literals 127.0.0.1 or [::1] (not `localhost`, §8.3), where the authorization request may name any port (§7.3); or a claimed `https` URL on a host that is not this machine. Format `native-app-url`: the string parses as a URL by the WHATWG URL Standard, and an `https` one's host, as parsed, is not a loopback name or address.
          */
         NativeRedirectUri: string;
-        /** @description The rules an integration's fields keep together, whatever request set them: a created integration (with its kind as sent or as derived) and a changed one (the stored integration with the change applied) both follow them; a request that would break one is refused with `validation_failed` at the field. The authorization code grant needs a callback URL; a public client cannot use the client credentials grant; and each kind has its own: `web` is confidential and signs users in, `single_page` and `native` are public and sign users in (with `WebRedirectUri` and `NativeRedirectUri` callbacks), and `service` is confidential, with the client credentials grant only and no callback URL. */
+        /** @description Allowed logout URLs ("post_logout_redirect_uris", OpenID Connect RP-Initiated Logout 1.0 §3 and RFC 7591): where the end-session endpoint may send the browser back after signing out, when the request names one and the integration. Compared exactly, as callback URLs are (a native app's loopback ones on any port). Any other is refused by the end-session endpoint, which then sends the browser nowhere. */
+        LogoutUris: components["schemas"]["RedirectUri"][];
+        /** @description The rules an integration's fields keep together, whatever request set them: a created integration (with its kind as sent or as derived) and a changed one (the stored integration with the change applied) both follow them; a request that would break one is refused with `validation_failed` at the field. The authorization code grant needs a callback URL; a public client cannot use the client credentials grant; and each kind has its own: `web` is confidential and signs users in, `single_page` and `native` are public and sign users in (with `WebRedirectUri` and `NativeRedirectUri` callbacks), and `service` is confidential, with the client credentials grant only and no callback URL. Logout URLs take the same form as the kind's callback URLs. */
         IntegrationRules: unknown & unknown & unknown & unknown & unknown & unknown;
         /** @description Seconds an access token stays valid; null means it never expires ("Lifetime"). */
         AccessTokenLifetime: number | null;
@@ -545,6 +547,7 @@ export interface components {
             /** @enum {string} */
             readonly client_type: "confidential" | "public";
             redirect_uris: components["schemas"]["RedirectUri"][];
+            post_logout_redirect_uris: components["schemas"]["LogoutUris"];
             grant_types: components["schemas"]["GrantType"][];
             access_token_lifetime: components["schemas"]["AccessTokenLifetime"];
             refresh_count: components["schemas"]["RefreshCount"];
@@ -581,6 +584,7 @@ export interface components {
             /** @enum {string} */
             token_endpoint_auth_method: "none" | "client_secret_basic" | "client_secret_post" | "private_key_jwt";
             redirect_uris?: components["schemas"]["RedirectUri"][];
+            post_logout_redirect_uris?: components["schemas"]["LogoutUris"];
             grant_types: components["schemas"]["GrantType"][];
             access_token_lifetime?: components["schemas"]["AccessTokenLifetime"];
             refresh_count?: components["schemas"]["RefreshCount"];
@@ -592,6 +596,7 @@ export interface components {
             description?: string;
             kind?: components["schemas"]["IntegrationKind"];
             redirect_uris?: components["schemas"]["RedirectUri"][];
+            post_logout_redirect_uris?: components["schemas"]["LogoutUris"];
             grant_types?: components["schemas"]["GrantType"][];
             access_token_lifetime?: components["schemas"]["AccessTokenLifetime"];
             refresh_count?: components["schemas"]["RefreshCount"];

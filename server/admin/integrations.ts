@@ -20,7 +20,7 @@ export type IntegrationInput = Schemas['IntegrationCreate'];
 export type IntegrationPatch = Schemas['IntegrationUpdate'];
 
 /** The document's IntegrationRules, applied to a whole integration; the failing fields, or none. */
-export type IntegrationRuleCheck = (integration: Pick<StoredIntegration, 'kind' | 'token_endpoint_auth_method' | 'grant_types' | 'redirect_uris'>) => FieldError[];
+export type IntegrationRuleCheck = (integration: Pick<StoredIntegration, 'kind' | 'token_endpoint_auth_method' | 'grant_types' | 'redirect_uris' | 'post_logout_redirect_uris'>) => FieldError[];
 
 const SECRET_PREFIX = 'gks_';
 
@@ -35,6 +35,7 @@ export function present(i: StoredIntegration): Schemas['Integration'] {
     token_endpoint_auth_method: i.token_endpoint_auth_method,
     client_type: i.token_endpoint_auth_method === 'none' ? 'public' : 'confidential',
     redirect_uris: i.redirect_uris,
+    post_logout_redirect_uris: i.post_logout_redirect_uris,
     grant_types: i.grant_types,
     access_token_lifetime: i.access_token_lifetime,
     refresh_count: i.refresh_count,
@@ -58,6 +59,7 @@ interface IntegrationRow {
   kind: StoredIntegration['kind'];
   token_endpoint_auth_method: StoredIntegration['token_endpoint_auth_method'];
   redirect_uris: string[];
+  post_logout_redirect_uris: string[];
   grant_types: StoredIntegration['grant_types'];
   access_token_lifetime: number | null;
   refresh_count: number | null;
@@ -74,7 +76,7 @@ interface IntegrationRow {
 }
 
 /** The columns every read of integrations selects (`i` is the integrations table). */
-export const INTEGRATION_COLUMNS = `i.client_id, i.client_name, i.version, i.description, i.kind, i.token_endpoint_auth_method, i.redirect_uris, i.grant_types,
+export const INTEGRATION_COLUMNS = `i.client_id, i.client_name, i.version, i.description, i.kind, i.token_endpoint_auth_method, i.redirect_uris, i.post_logout_redirect_uris, i.grant_types,
   i.access_token_lifetime, i.refresh_count, i.audience, i.status, i.secret_sha256, i.secret_last4, i.previous_secret_sha256, i.previous_secret_last4,
   i.previous_secret_expires_at, i.created_at, i.updated_at,
   (select coalesce(json_agg(s.name order by x.position), '[]'::json) from integration_scopes x join scopes s on s.name_key = x.scope_key where x.client_id = i.client_id) as scope_names`;
@@ -91,6 +93,7 @@ export function integrationFromRow(row: IntegrationRow): StoredIntegration {
     kind: row.kind,
     token_endpoint_auth_method: row.token_endpoint_auth_method,
     redirect_uris: row.redirect_uris,
+    post_logout_redirect_uris: row.post_logout_redirect_uris,
     grant_types: row.grant_types,
     access_token_lifetime: row.access_token_lifetime,
     refresh_count: row.refresh_count,
@@ -127,10 +130,10 @@ export async function saveIntegration(db: Queryable, i: StoredIntegration): Prom
   await db.query(
     `insert into integrations (client_id, client_name, version, look_key, description, search_text, token_endpoint_auth_method, redirect_uris, grant_types,
        access_token_lifetime, refresh_count, audience, status, secret_sha256, secret_last4, previous_secret_sha256, previous_secret_last4,
-       previous_secret_expires_at, created_at, updated_at, kind)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+       previous_secret_expires_at, created_at, updated_at, kind, post_logout_redirect_uris)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
      on conflict (client_id) do update set client_name = excluded.client_name, version = excluded.version, look_key = excluded.look_key,
-       description = excluded.description, kind = excluded.kind, search_text = excluded.search_text, token_endpoint_auth_method = excluded.token_endpoint_auth_method,
+       description = excluded.description, kind = excluded.kind, post_logout_redirect_uris = excluded.post_logout_redirect_uris, search_text = excluded.search_text, token_endpoint_auth_method = excluded.token_endpoint_auth_method,
        redirect_uris = excluded.redirect_uris, grant_types = excluded.grant_types, access_token_lifetime = excluded.access_token_lifetime,
        refresh_count = excluded.refresh_count, audience = excluded.audience, status = excluded.status, secret_sha256 = excluded.secret_sha256,
        secret_last4 = excluded.secret_last4, previous_secret_sha256 = excluded.previous_secret_sha256, previous_secret_last4 = excluded.previous_secret_last4,
@@ -140,6 +143,7 @@ export async function saveIntegration(db: Queryable, i: StoredIntegration): Prom
       JSON.stringify(i.redirect_uris), JSON.stringify(i.grant_types), i.access_token_lifetime, i.refresh_count, i.audience ?? null, i.status,
       i.secret?.sha256 ?? null, i.secret?.last4 ?? null, i.previous_secret?.sha256 ?? null, i.previous_secret?.last4 ?? null,
       i.previous_secret ? new Date(i.previous_secret.expires_at) : null, new Date(i.created_at), new Date(i.updated_at), i.kind,
+      JSON.stringify(i.post_logout_redirect_uris),
     ],
   );
 }
@@ -252,6 +256,7 @@ export class Integrations {
       kind: input.kind ?? kindOf(input),
       token_endpoint_auth_method: input.token_endpoint_auth_method,
       redirect_uris: input.redirect_uris ?? [],
+      post_logout_redirect_uris: input.post_logout_redirect_uris ?? [],
       grant_types: input.grant_types,
       access_token_lifetime: input.access_token_lifetime === undefined ? 3600 : input.access_token_lifetime,
       refresh_count: input.refresh_count === undefined ? null : input.refresh_count,
@@ -283,6 +288,7 @@ export class Integrations {
       if (patch.description !== undefined) next.description = patch.description;
       if (patch.kind !== undefined) next.kind = patch.kind;
       if (patch.redirect_uris !== undefined) next.redirect_uris = patch.redirect_uris;
+      if (patch.post_logout_redirect_uris !== undefined) next.post_logout_redirect_uris = patch.post_logout_redirect_uris;
       if (patch.grant_types !== undefined) next.grant_types = patch.grant_types;
       if (patch.access_token_lifetime !== undefined) next.access_token_lifetime = patch.access_token_lifetime;
       if (patch.refresh_count !== undefined) next.refresh_count = patch.refresh_count;

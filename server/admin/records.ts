@@ -39,6 +39,8 @@ export interface StoredIntegration {
   kind: IntegrationKind;
   token_endpoint_auth_method: AuthMethod;
   redirect_uris: string[];
+  /** Allowed logout URLs (OpenID Connect RP-Initiated Logout `post_logout_redirect_uris`). */
+  post_logout_redirect_uris: string[];
   grant_types: GrantType[];
   access_token_lifetime: number | null;
   refresh_count: number | null;

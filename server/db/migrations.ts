@@ -190,7 +190,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 5,
-    name: 'integration kinds',
+    name: 'integration kinds; logout URLs',
     sql: `
       -- What an integration is (the document's IntegrationKind), which decides its rules. Those that
       -- exist get the kind the document gives an integration created without one (kindOf in
@@ -202,6 +202,8 @@ export const MIGRATIONS: readonly Migration[] = [
         else 'service' end;
       alter table integrations alter column kind set not null;
       alter table integrations add constraint integrations_kind check (kind in ('web', 'single_page', 'native', 'service'));
+      -- Where the end-session endpoint may send the browser back (RP-Initiated Logout post_logout_redirect_uris).
+      alter table integrations add column post_logout_redirect_uris jsonb not null default '[]';
     `,
   },
 ];

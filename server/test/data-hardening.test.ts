@@ -51,7 +51,7 @@ describe('lists of 10,000 and more page through every item exactly once, in orde
         const at = new Date(now - Math.floor(n / 10) * 1000).toISOString();
         const integration: StoredIntegration = {
           client_id: `gk_${randomBytes(12).toString('base64url')}`, client_name: `Bulk ${n}`, version: '1', description: '', kind: 'service',
-          token_endpoint_auth_method: 'client_secret_basic', redirect_uris: [], grant_types: ['client_credentials'],
+          token_endpoint_auth_method: 'client_secret_basic', redirect_uris: [], post_logout_redirect_uris: [], grant_types: ['client_credentials'],
           access_token_lifetime: 3600, refresh_count: null, scopes: [], status: 'active', created_at: at, updated_at: at,
         };
         bulk.push(integration.client_id);

@@ -56,7 +56,7 @@ for (const backend of backends) {
               const clientId = `gk_${randomBytes(9).toString('base64url')}`;
               await saveIntegration(server.db, {
                 client_id: clientId, client_name: `${n} ${run} ${randomBytes(3).toString('hex')}`, version: '1', description: '', kind: 'single_page',
-                token_endpoint_auth_method: 'none', redirect_uris: ['https://x.example/cb'], grant_types: ['authorization_code'],
+                token_endpoint_auth_method: 'none', redirect_uris: ['https://x.example/cb'], post_logout_redirect_uris: [], grant_types: ['authorization_code'],
                 access_token_lifetime: 3600, refresh_count: null, scopes: [], status: 'active', created_at: at, updated_at: at,
               });
               return clientId;

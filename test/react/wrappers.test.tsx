@@ -11,7 +11,7 @@ import { startWorker, worker } from '../support/msw.js';
 const BASE = 'https://id.example.test/admin/v1';
 const integration = (id: string, name: string): Integration => ({
   client_id: id, client_name: name, version: '1.0', description: '', kind: 'web', token_endpoint_auth_method: 'client_secret_basic', client_type: 'confidential',
-  redirect_uris: ['https://app.example.com/cb'], grant_types: ['authorization_code'], access_token_lifetime: 3600, refresh_count: null, scope: '',
+  redirect_uris: ['https://app.example.com/cb'], post_logout_redirect_uris: [], grant_types: ['authorization_code'], access_token_lifetime: 3600, refresh_count: null, scope: '',
   status: 'active', client_secret_last4: 'AbCd', client_secret_expires_at: 0, previous_secret_expires_at: null, created_at: '2026-11-01T10:00:00Z', updated_at: '2026-11-01T10:00:00Z',
 });
 const ITEMS = [integration('gk_one', 'First App'), integration('gk_two', 'Second App')];
