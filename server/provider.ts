@@ -202,7 +202,10 @@ export function createProvider(options: ProviderOptions): Provider {
     // out everywhere" must end admin access. Other grants outlive it only with offline_access.
     expiresWithSession: async (ctx, code) => options.adminClients.has(ctx.oidc.client?.clientId ?? '') || !code.scopes.has('offline_access'),
     rotateRefreshToken: () => true,
-    clientBasedCORS: (_ctx, origin, client) => client.redirectUris?.some((uri) => new URL(uri).origin === origin) ?? false,
+    // Only the web origins of a browser app's callbacks. A native app is no web page and needs no CORS
+    // (RFC 8252): its private-use scheme has the opaque origin "null", which every sandboxed frame and
+    // data: page sends too, and its loopback callbacks any page on this machine's port 80 would share.
+    clientBasedCORS: (_ctx, origin, client) => client.applicationType !== 'native' && (client.redirectUris?.some((uri) => isWebOrigin(uri, origin)) ?? false),
     ttl: {
       // The resource server's lifetime rules: the admin API's is fixed, an integration's API's is the integration's.
       AccessToken: (_ctx, token) => token.resourceServer?.accessTokenTTL ?? 600,
@@ -283,4 +286,11 @@ export function dpopNonces(provider: Provider): NonceSource {
 export function forgetScope(provider: Provider, name: string): void {
   if (RESERVED_SCOPES.includes(name)) return;
   Set.prototype.delete.call(providerInternals(provider).configuration.scopes, name);
+}
+
+/** Whether `uri` is an http(s) URL on `origin`; no other scheme has an origin a browser could send. */
+function isWebOrigin(uri: string, origin: string): boolean {
+  if (!URL.canParse(uri)) return false;
+  const url = new URL(uri);
+  return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === origin;
 }

@@ -295,7 +295,10 @@ export class Integrations {
       if (patch.audience === null) delete next.audience;
       else if (patch.audience !== undefined) next.audience = patch.audience;
       // The rules that span fields, which a patch can break only together with what is stored.
-      this.follow(next, 'the integration as changed');
+      // An integration stored before a rule existed (migration 5 gave kinds to what older rules
+      // allowed) may break it already: only what the patch breaks anew, or leaves broken in a
+      // field it sets, is refused, so that it can still be changed at all.
+      this.follow(next, 'the integration as changed', { before: integration, patch });
       next.updated_at = new Date().toISOString();
       await saveIntegration(tx, next);
       return present(next);
@@ -372,8 +375,13 @@ export class Integrations {
    * Refuses an integration that breaks the document's IntegrationRules, naming the fields. A field a
    * patch did not send is named all the same: it is what the change conflicts with.
    */
-  private follow(integration: StoredIntegration, what: string): void {
-    const errors = this.rules(integration);
+  private follow(integration: StoredIntegration, what: string, change?: { before: StoredIntegration; patch: IntegrationPatch }): void {
+    let errors = this.rules(integration);
+    if (change && errors.length > 0) {
+      const already = new Set(this.rules(change.before).map((e) => `${e.path} ${e.message}`));
+      const sets = (path: string) => Object.hasOwn(change.patch, path.split('/')[1] ?? '');
+      errors = errors.filter((e) => !already.has(`${e.path} ${e.message}`) || sets(e.path));
+    }
     if (errors.length === 0) return;
     throw new ApiProblem('validation_failed', `${what} breaks the rules of a ${integration.kind.replace('_', '-')} integration`, {
       errors: errors.map((e) => ({ path: `/body${e.path}`, message: e.message })),

@@ -4,6 +4,8 @@ import { createServer, type Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { api, authorize, exchange, refresh, signIn, start, type Running } from './support.js';
+import { openDatabase } from '../db/database.js';
+import { migrate, MIGRATIONS } from '../db/migrations.js';
 
 // Integration kinds (issue #17): an integration is a web application, a single-page app, a
 // native app (RFC 8252) or a service, and each kind has its rules. The native kind is the one
@@ -56,6 +58,7 @@ describe('native integrations (RFC 8252)', () => {
     'javascript:alert(1)', 'data:text/html,x', 'file:///etc/passwd', 'vbscript:x',
     'http://192.168.1.5/callback', 'http://example.com/callback', 'http://127.0.0.2/callback', 'http://[::2]/callback',
     'https://127.0.0.1/callback', 'https://localhost/callback', 'https://0x7f000001/callback', 'https://[::1]/callback', 'https://app.localhost/cb',
+    'https://0.0.0.0/callback', 'https://[::]/callback', // the unspecified addresses reach this machine too
     'com.example.app:/callback#fragment', 'com.example.app:callback', '.example.app:/cb', 'com..example:/cb',
   ]) {
     it(`refuse ${uri} as a native callback, beside the field`, async () => {
@@ -72,6 +75,31 @@ describe('native integrations (RFC 8252)', () => {
     }
     const credentials = await admin('POST', '/integrations', integration({ kind: 'native', grant_types: ['authorization_code', 'client_credentials'], redirect_uris: ['com.example.app:/cb'] }));
     assert.ok(refusedAt(credentials).some((p) => p.startsWith('/body/grant_types')));
+  });
+});
+
+describe('native integrations and browsers', () => {
+  it('answer no CORS request: not from the opaque origin "null" of a private-use scheme, nor from a loopback page', async () => {
+    const created = await admin('POST', '/integrations', integration({ kind: 'native', redirect_uris: ['com.example.cors:/cb', 'http://127.0.0.1/cb'] }));
+    const id = created.body!.client_id as string;
+    // A sandboxed frame, a data: page or a file: page sends Origin: null; a page on port 80 of this machine sends http://127.0.0.1.
+    for (const origin of ['null', 'http://127.0.0.1']) {
+      for (const endpoint of ['/token', '/token/revocation', '/token/introspection', '/request']) {
+        const reply = await fetch(`${server.origin}${endpoint}`, {
+          method: 'POST',
+          headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ client_id: id, grant_type: 'refresh_token', refresh_token: 'x', token: 'x', response_type: 'code', redirect_uri: 'com.example.cors:/cb' }),
+        });
+        assert.equal(reply.headers.get('access-control-allow-origin'), null, `${endpoint} answered ${origin} with CORS`);
+      }
+    }
+    // A single-page app's own origin still gets its answer.
+    const spa = await admin('POST', '/integrations', integration({ kind: 'single_page', redirect_uris: ['https://spa.example.com/cb'] }));
+    const reply = await fetch(`${server.origin}/token`, {
+      method: 'POST', headers: { origin: 'https://spa.example.com', 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ client_id: spa.body!.client_id, grant_type: 'refresh_token', refresh_token: 'x' }),
+    });
+    assert.equal(reply.headers.get('access-control-allow-origin'), 'https://spa.example.com');
   });
 });
 
@@ -124,6 +152,33 @@ describe('each kind keeps its rules', () => {
     assert.ok(refusedAt(await admin('PATCH', `/integrations/${id}`, { kind: 'web' })).includes('/body/token_endpoint_auth_method'));
     assert.ok(refusedAt(await admin('PATCH', `/integrations/${id}`, { redirect_uris: ['myapp://cb'] })).includes('/body/redirect_uris/0'));
     assert.equal((await admin('GET', `/integrations/${id}`)).body!.kind, 'native', 'a refused change leaves it as it was');
+  });
+
+  it('an integration stored before the kinds, which breaks its kind\'s rules, can still be changed where the change breaks nothing', async () => {
+    const db = await openDatabase();
+    await migrate(db, MIGRATIONS, 4);
+    // What the rules before kinds allowed: client credentials with a callback URL; a public client that only refreshes.
+    for (const [id, method, grants, uris] of [['gk_old_job', 'client_secret_basic', ['client_credentials'], ['https://old.example.com/cb']], ['gk_old_spa', 'none', ['refresh_token'], ['https://old.example.com/spa']]] as const) {
+      await db.query(
+        `insert into integrations (client_id, client_name, version, look_key, search_text, token_endpoint_auth_method, grant_types, redirect_uris, status, created_at, updated_at)
+         values ($1, $1, '1', $1, '', $2, $3, $4, 'active', now(), now())`,
+        [id, method, JSON.stringify(grants), JSON.stringify(uris)],
+      );
+    }
+    const old = await start({ database: db });
+    try {
+      const oldAdmin = api(old, (await signIn(old, 'ada@example.com', 'ada-demo')).access_token);
+      for (const id of ['gk_old_job', 'gk_old_spa']) {
+        const described = await oldAdmin('PATCH', `/integrations/${id}`, { description: 'still editable' });
+        assert.equal(described.status, 200, `${id}: ${JSON.stringify(described.body)}`);
+      }
+      // A field the patch sets is held to the rules, broken before or not.
+      assert.ok(refusedAt(await oldAdmin('PATCH', '/integrations/gk_old_job', { redirect_uris: ['https://old.example.com/other'] })).includes('/body/redirect_uris'));
+      assert.equal((await oldAdmin('PATCH', '/integrations/gk_old_job', { redirect_uris: [] })).status, 200, 'and setting it right is taken');
+    } finally {
+      await old.close();
+      await db.close();
+    }
   });
 });
 

@@ -12,6 +12,9 @@ function isLoopbackHost(hostname: string): boolean {
     // The parser has already turned 0x7f.1, 2130706433 and the like into dotted decimal.
     /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) ||
     host === '[::1]' ||
+    // The unspecified addresses, which a connection from this machine reaches itself at.
+    host === '0.0.0.0' ||
+    host === '[::]' ||
     // IPv4-mapped IPv6 loopback, ::ffff:127.x.y.z, as the parser writes it.
     /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(host)
   );
