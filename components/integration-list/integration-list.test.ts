@@ -35,7 +35,8 @@ function serve(total: number, options: { pageSize?: number; wait?: number } = {}
       const q = query.get('q')?.toLowerCase();
       const status = query.get('status');
       const type = query.get('client_type');
-      const matching = all.filter((x) => (!q || x.client_name.toLowerCase().includes(q)) && (!status || x.status === status) && (!type || x.client_type === type));
+      const kind = query.get('kind');
+      const matching = all.filter((x) => (!q || x.client_name.toLowerCase().includes(q)) && (!status || x.status === status) && (!type || x.client_type === type) && (!kind || x.kind === kind));
       if (query.get('sort') === 'name') matching.sort((a, b) => a.client_name.localeCompare(b.client_name));
       const start = Number(query.get('cursor') ?? 0);
       const size = options.pageSize ?? Number(query.get('limit'));
@@ -177,8 +178,9 @@ describe('<integration-list>', () => {
     const el = await fixture<IntegrationList>(html`<integration-list .admin=${admin()}></integration-list>`);
     await waitUntil(() => rows(el).length > 0);
     expect(rows(el)[0]!.textContent).to.contain('Created Nov 1, 2026');
-    const [status, type, sort] = [...el.shadowRoot!.querySelectorAll<HTMLSelectElement>('[part=filter]')];
-    expect([status, type, sort].map((s) => s!.labels![0]!.querySelector('span')!.textContent)).to.deep.equal(['Status', 'Type', 'Sort by']);
+    const [status, type, kind, sort] = [...el.shadowRoot!.querySelectorAll<HTMLSelectElement>('[part=filter]')];
+    expect([status, type, kind, sort].map((s) => s!.labels![0]!.querySelector('span')!.textContent)).to.deep.equal(['Status', 'Type', 'Kind', 'Sort by']);
+    expect([...kind!.options].map((o) => o.textContent)).to.deep.equal(['Any kind', 'Web application', 'Single-page app', 'Native app', 'Service']);
     await expect(el).to.be.accessible();
 
     const pick = async (select: HTMLSelectElement, value: string) => {
@@ -197,6 +199,13 @@ describe('<integration-list>', () => {
     await pick(sort!, 'name');
     expect(requests.at(-1)!.get('sort')).to.equal('name');
     expect(requests.at(-1)!.get('client_type')).to.equal('public');
+    await pick(kind!, 'service');
+    await waitUntil(() => part(el, 'empty') !== null, 'public and a service: none');
+    expect([requests.at(-1)!.get('kind'), el.kind]).to.deep.equal(['service', 'service']);
+    await pick(type!, '');
+    await waitUntil(() => rows(el).length === 2, 'inactive services: 0 and 10');
+    await pick(kind!, '');
+    await pick(type!, 'public');
 
     el.status = 'active';
     el.clientType = 'confidential';

@@ -5,6 +5,7 @@ import { AdminConnection } from '../shared/admin-connection.js';
 import { emit } from '../shared/events.js';
 import { renderListEnd, renderListState } from '../shared/list-state.js';
 import { renderChoice } from '../shared/filter-choice.js';
+import { KINDS } from '../shared/integration-kinds.js';
 import { dateFormat, stringsFor, type Strings } from '../shared/localize.js';
 import { PagedLoader } from '../shared/paged-loader.js';
 import { VirtualList } from '../shared/virtual-list.js';
@@ -20,6 +21,7 @@ type ListQuery = NonNullable<ParamsOf<'listIntegrations'>>;
 export type IntegrationStatusFilter = NonNullable<ListQuery['status']> | '';
 /** The list's type filter: public or confidential integrations only, or `''` for both. */
 export type IntegrationTypeFilter = NonNullable<ListQuery['client_type']> | '';
+export type IntegrationKindFilter = NonNullable<ListQuery['kind']> | '';
 /** The list's order: an order the admin API offers (newest, oldest, name). */
 export type IntegrationSort = NonNullable<ListQuery['sort']>;
 
@@ -66,6 +68,8 @@ export class IntegrationList extends GrantkitElement {
   @property() status: IntegrationStatusFilter = '';
   /** Only public or only confidential integrations; '' for both. */
   @property({ attribute: 'client-type' }) clientType: IntegrationTypeFilter = '';
+  /** Only integrations of this kind (web, single_page, native, service); '' for all. */
+  @property() kind: IntegrationKindFilter = '';
   /** The order: `newest` (the default), `oldest` or `name`. */
   @property() sort: IntegrationSort = 'newest';
 
@@ -79,7 +83,7 @@ export class IntegrationList extends GrantkitElement {
       if (!cursor) this.#loadedWith = this.#filterKey;
       return this.#connection.client!.listIntegrations({
         limit: PAGE_SIZE, ...(cursor ? { cursor } : {}), ...(this.#query ? { q: this.#query } : {}),
-        ...(this.status ? { status: this.status } : {}), ...(this.clientType ? { client_type: this.clientType } : {}), ...(this.sort !== 'newest' ? { sort: this.sort } : {}),
+        ...(this.status ? { status: this.status } : {}), ...(this.clientType ? { client_type: this.clientType } : {}), ...(this.kind ? { kind: this.kind } : {}), ...(this.sort !== 'newest' ? { sort: this.sort } : {}),
       }, { signal });
     },
     (error) => this.report(error),
@@ -108,16 +112,16 @@ export class IntegrationList extends GrantkitElement {
   #loadedWith = '';
 
   get #filterKey(): string {
-    return `${this.status}|${this.clientType}|${this.sort}`;
+    return `${this.status}|${this.clientType}|${this.kind}|${this.sort}`;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     // A filter or order changed (by the user or by the page) since the list was loaded: the first page again.
-    if ((changed.has('status') || changed.has('clientType') || changed.has('sort')) && this.#loader.status !== 'idle' && this.#filterKey !== this.#loadedWith) void this.reload();
+    if ((changed.has('status') || changed.has('clientType') || changed.has('kind') || changed.has('sort')) && this.#loader.status !== 'idle' && this.#filterKey !== this.#loadedWith) void this.reload();
   }
 
   #filtered(): boolean {
-    return this.#query !== '' || this.status !== '' || this.clientType !== '';
+    return this.#query !== '' || this.status !== '' || this.clientType !== '' || this.kind !== '';
   }
 
   override disconnectedCallback(): void {
@@ -135,6 +139,7 @@ export class IntegrationList extends GrantkitElement {
       <div part="filters" role="group" aria-label=${t.list.filters}>
         ${renderChoice(t.list.status, this.status, [['', t.list.anyStatus], ['active', t.list.active], ['inactive', t.list.inactive]], (v) => (this.status = v))}
         ${renderChoice(t.list.type, this.clientType, [['', t.list.anyType], ['public', t.list.public], ['confidential', t.list.confidential]], (v) => (this.clientType = v))}
+        ${renderChoice(t.details.kind, this.kind, [['', t.list.anyKind], ...KINDS.map((k) => [k, t.create.kinds[k]] as const)], (v) => (this.kind = v))}
         ${renderChoice(t.list.sort, this.sort, [['newest', t.list.newest], ['oldest', t.list.oldest], ['name', t.list.byName]], (v) => (this.sort = v))}
       </div>
       ${this.#renderBody(t)}

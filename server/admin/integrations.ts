@@ -220,6 +220,7 @@ export class Integrations {
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
     if (query.status) where.push(`i.status = ${param(query.status)}`);
+    if (query.kind) where.push(`i.kind = ${param(query.kind)}`);
     if (query.client_type) where.push(query.client_type === 'public' ? "i.token_endpoint_auth_method = 'none'" : "i.token_endpoint_auth_method <> 'none'");
     const q = query.q?.trim().toLowerCase();
     if (q) where.push(`i.search_text like ${param(containing(q))} escape '\\'`);

@@ -68,6 +68,15 @@ describe('native integrations (RFC 8252)', () => {
     });
   }
 
+  it('are listed by kind', async () => {
+    const listed = await admin('GET', '/integrations?kind=native&limit=100');
+    assert.equal(listed.status, 200);
+    const items = listed.body!.items as { client_id: string; kind: string }[];
+    assert.ok(items.some((i) => i.client_id === 'gk_survey_desktop'), 'the seeded native app');
+    assert.deepEqual([...new Set(items.map((i) => i.kind))], ['native']);
+    assert.deepEqual(refusedAt(await admin('GET', '/integrations?kind=desktop')), ['/query/kind']);
+  });
+
   it('are public: a secret or a key is refused, and so is the client credentials grant', async () => {
     for (const method of ['client_secret_basic', 'client_secret_post', 'private_key_jwt']) {
       const reply = await admin('POST', '/integrations', integration({ kind: 'native', token_endpoint_auth_method: method, redirect_uris: ['com.example.app:/cb'] }));

@@ -876,6 +876,8 @@ export interface operations {
                 status?: components["schemas"]["IntegrationStatus"];
                 /** @description Only public (no secret) or only confidential integrations. */
                 client_type?: "public" | "confidential";
+                /** @description Only integrations of this kind. */
+                kind?: components["schemas"]["IntegrationKind"];
                 /** @description `newest` (the default) and `oldest` by creation time; `name` by name (case ignored), then version. A cursor belongs to the order it was issued in. */
                 sort?: "newest" | "oldest" | "name";
                 /** @description The `next_cursor` of the previous page. */

@@ -385,6 +385,7 @@ export const de: Strings = {
     status: 'Status',
     anyStatus: 'Jeder Status',
     type: 'Typ',
+    anyKind: 'Jede Art',
     anyType: 'Jeder Typ',
     sort: 'Sortieren nach',
     newest: 'Neueste zuerst',

@@ -394,6 +394,7 @@ export const en = {
     anyStatus: 'Any status',
     type: 'Type',
     anyType: 'Any type',
+    anyKind: 'Any kind',
     sort: 'Sort by',
     newest: 'Newest first',
     oldest: 'Oldest first',
