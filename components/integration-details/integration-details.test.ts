@@ -261,6 +261,32 @@ describe('<integration-details>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('changes a single-page app into a native app, offering no kind of the other client type, and holds its callbacks to the new kind', async () => {
+    const served = serve({ integration: {
+      kind: 'single_page', token_endpoint_auth_method: 'none', client_type: 'public', client_secret_last4: null, redirect_uris: ['http://localhost:5173/callback'],
+    } });
+    const el = await show();
+    await canEdit(el);
+    const kind = $<HTMLSelectElement>(el, '#kind')!;
+    expect([...kind.options].map((o) => o.textContent)).to.deep.equal(['Single-page app', 'Native app']);
+    kind.value = 'native';
+    kind.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect($(el, '#redirects-hint')!.textContent).to.contain('any port');
+    $<HTMLButtonElement>(el, 'button[type=submit]')!.click();
+    await el.updateComplete;
+    expect($(el, '#redirect-0-error')!.textContent, 'localhost is no native callback').to.contain('not allowed for a native app');
+    expect(served.patches).to.deep.equal([]);
+    type($$<HTMLInputElement>(el, '[part~=redirect] input')[0]!, 'http://127.0.0.1/callback');
+    await el.updateComplete;
+    const updated = oneEvent(el, 'grantkit-integration-updated');
+    $<HTMLButtonElement>(el, 'button[type=submit]')!.click();
+    await updated;
+    expect(served.patches).to.deep.equal([{ kind: 'native', redirect_uris: ['http://127.0.0.1/callback'] }]);
+    await waitUntil(() => $$(el, '[part~=badge]').some((b) => b.textContent === 'Native app'), 'the badge follows');
+    await expect(el).to.be.accessible();
+  });
+
   it('shows a service without callback URLs or refresh tokens, and its one grant as text', async () => {
     serve({ integration: { kind: 'service', redirect_uris: [], grant_types: ['client_credentials'], refresh_count: 0 } });
     const el = await show();

@@ -8,6 +8,8 @@ import type { Strings } from '../shared/localize.js';
 // changed, and what is wrong with it (before sending, and as the server said).
 
 export interface Draft {
+  /** What the integration is; changed only to a kind of the same client type (the form offers no other). */
+  kind: IntegrationKind;
   description: string;
   redirects: string[];
   logoutUrls: string[];
@@ -16,6 +18,7 @@ export interface Draft {
 }
 
 export interface FieldErrors {
+  kind?: string | undefined;
   description?: string | undefined;
   audience?: string | undefined;
   grants?: string | undefined;
@@ -26,14 +29,15 @@ export interface FieldErrors {
 }
 
 export function draftOf(integration: Integration): Draft {
-  return { description: integration.description, redirects: [...integration.redirect_uris], logoutUrls: [...integration.post_logout_redirect_uris], audience: integration.audience ?? '', settings: settingsOf(integration) };
+  return { kind: integration.kind, description: integration.description, redirects: [...integration.redirect_uris], logoutUrls: [...integration.post_logout_redirect_uris], audience: integration.audience ?? '', settings: settingsOf(integration) };
 }
 
 /** Only what changed, so a save never overwrites a field someone else changed meanwhile. */
 export function changes(integration: Integration, draft: Draft): IntegrationUpdate {
   const before = settingsBody(settingsOf(integration), integration.kind);
-  const after = settingsBody(draft.settings, integration.kind);
+  const after = settingsBody(draft.settings, draft.kind);
   const patch: IntegrationUpdate = {};
+  if (draft.kind !== integration.kind) patch.kind = draft.kind;
   const redirects = callbackUrlsOf(draft.redirects);
   if (draft.description !== integration.description) patch.description = draft.description;
   if (JSON.stringify(redirects) !== JSON.stringify(integration.redirect_uris)) patch.redirect_uris = redirects;
@@ -62,7 +66,7 @@ export function checkDraft(t: Strings, draft: Draft, kind: IntegrationKind): Fie
 }
 
 /** Which field a refusal of the server belongs to, by the JSON Pointer's first segment under /body. */
-const FIELD_OF = { description: 'description', grant_types: 'grants', access_token_lifetime: 'lifetime', refresh_count: 'refresh', audience: 'audience' } as const;
+const FIELD_OF = { kind: 'kind', description: 'description', grant_types: 'grants', access_token_lifetime: 'lifetime', refresh_count: 'refresh', audience: 'audience' } as const;
 
 /** The server's refusals, beside the fields (and callback-URL rows) it named. */
 export function refusedDraft(t: Strings, error: AdminApiError, draft: Draft): FieldErrors {

@@ -4,7 +4,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Integration } from '../../src/admin/index.js';
 import type { CallbackUrlEditor } from '../shared/callback-url-editor.js';
 import { renderTokenSettings } from '../shared/integration-settings.js';
-import { takesCallbacks } from '../shared/integration-kinds.js';
+import { isPublicKind, KINDS, takesCallbacks } from '../shared/integration-kinds.js';
 import { renderSettingsSummary } from '../shared/integration-summary.js';
 import { errorMessage, type Strings } from '../shared/localize.js';
 import { changes, hasFieldErrors, type Draft, type FieldErrors } from './settings-draft.js';
@@ -35,6 +35,27 @@ function renderScopes(t: Strings, integration: Integration) {
   `;
 }
 
+/**
+ * The kind, as a choice among those of the same client type: a single-page app may become a native
+ * app and back, a web application a service; public and confidential stay what they are (the
+ * authentication method is not changed here). The server still checks the result as a whole.
+ */
+function renderKindChoice(t: Strings, s: Settings): TemplateResult {
+  const { integration, draft, errors } = s;
+  const kinds = KINDS.filter((k) => isPublicKind(k) === isPublicKind(integration.kind));
+  return html`
+    <label for="kind">${t.details.kind}</label>
+    <select id="kind" .value=${draft.kind} aria-invalid=${errors.kind ? 'true' : 'false'} aria-describedby=${errors.kind ? 'kind-error' : nothing}
+      @change=${(e: Event) => {
+        const kind = kinds.find((k) => k === (e.target as HTMLSelectElement).value);
+        if (kind) s.onEdit({ kind }, ['kind', 'urls', 'logout', 'grants']);
+      }}>
+      ${kinds.map((k) => html`<option value=${k} ?selected=${k === draft.kind}>${t.create.kinds[k]}</option>`)}
+    </select>
+    ${errors.kind ? html`<p class="field-error" id="kind-error">${errors.kind}</p>` : nothing}
+  `;
+}
+
 export function renderSettings(t: Strings, s: Settings): TemplateResult {
   const { integration, draft, errors } = s;
   if (s.canWrite === false) {
@@ -59,11 +80,12 @@ export function renderSettings(t: Strings, s: Settings): TemplateResult {
         <textarea id="description" rows="2" maxlength="500" .value=${draft.description} aria-invalid=${errors.description ? 'true' : 'false'}
           @input=${(e: Event) => s.onEdit({ description: (e.target as HTMLTextAreaElement).value }, ['description'])}></textarea>
         ${errors.description ? html`<p class="field-error">${errors.description}</p>` : nothing}
-        ${takesCallbacks(integration.kind) ? s.urls.render(t, { rows: draft.redirects, kind: integration.kind, errors: errors.urls ?? {}, disabled }) : nothing}
-        ${takesCallbacks(integration.kind) ? s.logoutUrls.render(t, { rows: draft.logoutUrls, kind: integration.kind, errors: errors.logout ?? {}, disabled }) : nothing}
+        ${renderKindChoice(t, s)}
+        ${takesCallbacks(draft.kind) ? s.urls.render(t, { rows: draft.redirects, kind: draft.kind, errors: errors.urls ?? {}, disabled }) : nothing}
+        ${takesCallbacks(draft.kind) ? s.logoutUrls.render(t, { rows: draft.logoutUrls, kind: draft.kind, errors: errors.logout ?? {}, disabled }) : nothing}
         ${renderTokenSettings(t, {
           settings: draft.settings,
-          kind: integration.kind,
+          kind: draft.kind,
           disabled,
           errors: { ...(errors.grants ? { grants: errors.grants } : {}), ...(errors.lifetime ? { lifetime: errors.lifetime } : {}), ...(errors.refresh ? { refresh: errors.refresh } : {}) },
           onChange: (next) => s.onEdit({ settings: { ...draft.settings, ...next } }, ['grants', 'lifetime', 'refresh', 'urls']),
