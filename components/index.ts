@@ -22,5 +22,5 @@ export { grantkitContext } from './shared/context.js';
 export type { GrantkitContext } from './shared/context.js';
 export type { ClientAttributes } from './shared/client-from-attributes.js';
 export type { ElementErrorCode, GrantkitElement } from './shared/grantkit-element.js';
-export type { IntegrationSort, IntegrationStatusFilter, IntegrationTypeFilter } from './integration-list/integration-list.js';
+export type { IntegrationSort, IntegrationStatusFilter, IntegrationTypeFilter, IntegrationKindFilter } from './integration-list/integration-list.js';
 export type { TokenGrantFilter, TokenStatusFilter } from './token-list/token-list.js';

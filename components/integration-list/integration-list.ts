@@ -21,6 +21,7 @@ type ListQuery = NonNullable<ParamsOf<'listIntegrations'>>;
 export type IntegrationStatusFilter = NonNullable<ListQuery['status']> | '';
 /** The list's type filter: public or confidential integrations only, or `''` for both. */
 export type IntegrationTypeFilter = NonNullable<ListQuery['client_type']> | '';
+/** The list's kind filter: one kind of integration, or `''` for all. */
 export type IntegrationKindFilter = NonNullable<ListQuery['kind']> | '';
 /** The list's order: an order the admin API offers (newest, oldest, name). */
 export type IntegrationSort = NonNullable<ListQuery['sort']>;
