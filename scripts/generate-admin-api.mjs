@@ -93,7 +93,7 @@ ${summaries.join('\n')}
 
 /**
  * The document's string formats that have a pattern: what the server checks, for forms to check
- * first. \`format\` names one of the document's own formats, which src/admin/url-formats.ts defines.
+ * first. \`format\` names one of the document's own formats, which src/admin/formats.ts defines.
  */
 export const STRING_FORMATS = {
 ${formats.join('\n')}

@@ -328,6 +328,9 @@ try {
   await page.select('#language', 'de');
   await page.waitForFunction(() => document.querySelector('integration-details').shadowRoot.querySelector('[part~=header] h2') && document.querySelector('#back')?.textContent.trim() !== '← All integrations', { polling: 100 });
   await shot('16c-phone-details-dark-de');
+  // Its settings on a phone, dark and German: the kind choice and both URL lists fit.
+  await page.$eval('integration-details', (el) => el.shadowRoot.querySelector('#kind').scrollIntoView());
+  await shot('16i-phone-settings-dark-de');
   // The token list's filter row on a phone, dark and German: the selects wrap, nothing overflows.
   await page.$eval('#tokens-card', (card) => card.scrollIntoView());
   await waitDeep('token-list >>> [part=filters]');

@@ -31,8 +31,8 @@ import { seedTokens } from './oidc/seed-tokens.js';
 import { answerFailure } from './http/failures.js';
 import { readBody } from './http/read-body.js';
 import { pinToOrigin } from './http/request-target.js';
-import { secureEveryResponse } from './http/security-headers.js';
-import { allowClientRedirectsOnProviderPages, allowInteractionRedirect, formActionCanName } from './oidc/redirect-form-action.js';
+import { formActionSourceOf, secureEveryResponse } from './http/security-headers.js';
+import { allowClientRedirectsOnProviderPages, allowInteractionRedirect } from './oidc/redirect-form-action.js';
 import { renderContinuePage, renderNoticePage } from './notice-page.js';
 import { serveFile } from './static-files.js';
 
@@ -273,11 +273,12 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   /**
    * Ends an interaction step: the browser goes on to the authorization endpoint, and from there to
-   * the app. Where the page's form-action cannot name the app's callback, by navigation instead.
+   * the app. Where the page's form-action cannot name the app's callback (formActionSourceOf), by
+   * navigation instead, which form-action does not govern.
    */
   async function finish(req: IncomingMessage, res: ServerResponse, details: InteractionDetails, result: InteractionResults, mergeWithLastSubmission: boolean): Promise<void> {
     const target = details.params.redirect_uri;
-    if (typeof target === 'string' && !formActionCanName(target)) {
+    if (typeof target === 'string' && formActionSourceOf(target) === undefined) {
       return html(res, 200, renderContinuePage(await provider.interactionResult(req, res, result, { mergeWithLastSubmission })));
     }
     return provider.interactionFinished(req, res, result, { mergeWithLastSubmission });

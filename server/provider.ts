@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import Provider, { errors, type Adapter, type ClientMetadata, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 // oidc-provider keeps its configuration private; this is its own accessor to it.
+import { webOriginOf } from './http/security-headers.js';
 import providerInternals from 'oidc-provider/lib/helpers/weak_cache.js';
 import type { AccountDirectory } from './accounts.js';
 import type { NonceSource } from '../src/server/index.js';
@@ -205,7 +206,7 @@ export function createProvider(options: ProviderOptions): Provider {
     // Only the web origins of a browser app's callbacks. A native app is no web page and needs no CORS
     // (RFC 8252): its private-use scheme has the opaque origin "null", which every sandboxed frame and
     // data: page sends too, and its loopback callbacks any page on this machine's port 80 would share.
-    clientBasedCORS: (_ctx, origin, client) => client.applicationType !== 'native' && (client.redirectUris?.some((uri) => isWebOrigin(uri, origin)) ?? false),
+    clientBasedCORS: (_ctx, origin, client) => client.applicationType !== 'native' && (client.redirectUris?.some((uri) => webOriginOf(uri) === origin) ?? false),
     ttl: {
       // The resource server's lifetime rules: the admin API's is fixed, an integration's API's is the integration's.
       AccessToken: (_ctx, token) => token.resourceServer?.accessTokenTTL ?? 600,
@@ -286,11 +287,4 @@ export function dpopNonces(provider: Provider): NonceSource {
 export function forgetScope(provider: Provider, name: string): void {
   if (RESERVED_SCOPES.includes(name)) return;
   Set.prototype.delete.call(providerInternals(provider).configuration.scopes, name);
-}
-
-/** Whether `uri` is an http(s) URL on `origin`; no other scheme has an origin a browser could send. */
-function isWebOrigin(uri: string, origin: string): boolean {
-  if (!URL.canParse(uri)) return false;
-  const url = new URL(uri);
-  return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === origin;
 }

@@ -7,7 +7,7 @@ import { emit } from '../shared/events.js';
 import { ModalDialog } from '../shared/modal-dialog.js';
 import { errorMessage, stringsFor, type Strings } from '../shared/localize.js';
 import { checkSettings, DEFAULT_SETTINGS, grantsFor, renderTokenSettings, settingsBody, type TokenSettings } from '../shared/integration-settings.js';
-import { isPublicKind, KINDS, takesCallbacks } from '../shared/integration-kinds.js';
+import { countsRefreshes, isPublicKind, KINDS, takesCallbacks } from '../shared/integration-kinds.js';
 import { CallbackUrlEditor, callbackUrlsOf, checkCallbackUrls, hasCallbackUrlErrors, refusedCallbackUrls, type CallbackUrlErrors } from '../shared/callback-url-editor.js';
 import { refusedFields } from '../shared/field-errors.js';
 import { SecretHolder } from '../shared/secret-once.js';
@@ -207,7 +207,7 @@ export class CreateIntegrationDialog extends GrantkitElement {
       redirect_uris: redirects,
       ...(logoutUrls.length ? { post_logout_redirect_uris: logoutUrls } : {}),
       // A kind with one grant (a service: client credentials) has no refresh tokens to count.
-      ...settingsBody(callbacks ? draft.settings : { ...draft.settings, refresh: 'none' }, kind),
+      ...settingsBody(countsRefreshes(kind) ? draft.settings : { ...draft.settings, refresh: 'none' }, kind),
     };
     if (!emit(this, 'grantkit-integration-create-request', { name: body.client_name, version: body.version, kind, confidential }, { cancelable: true })) return;
     this.#ui.set({ busy: true });

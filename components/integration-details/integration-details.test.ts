@@ -287,6 +287,22 @@ describe('<integration-details>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('makes a web application a service: its callback URLs are dropped with the code grant, not left for the server to refuse out of sight', async () => {
+    const served = serve();
+    const el = await show();
+    await canEdit(el);
+    const kind = $<HTMLSelectElement>(el, '#kind')!;
+    expect([...kind.options].map((o) => o.textContent)).to.deep.equal(['Web application', 'Service']);
+    kind.value = 'service';
+    kind.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect($(el, '[part~=redirect]') === null, 'a service shows no callback URLs').to.equal(true);
+    const updated = oneEvent(el, 'grantkit-integration-updated');
+    $<HTMLButtonElement>(el, 'button[type=submit]')!.click();
+    await updated;
+    expect(served.patches).to.deep.equal([{ kind: 'service', redirect_uris: [], grant_types: ['client_credentials'] }]);
+  });
+
   it('shows a service without callback URLs or refresh tokens, and its one grant as text', async () => {
     serve({ integration: { kind: 'service', redirect_uris: [], grant_types: ['client_credentials'], refresh_count: 0 } });
     const el = await show();

@@ -215,7 +215,7 @@ export class IntegrationDetails extends GrantkitElement {
     const integration = this.#ui.value.integration;
     const draft = this.#ui.value.draft;
     if (!admin || !integration || !draft) return;
-    const errors = checkDraft(t, draft, draft.kind);
+    const errors = checkDraft(t, draft);
     this.#ui.set({ errors, saveError: undefined, saved: false });
     if (hasFieldErrors(errors)) return this.#focusError(errors);
     const patch = changes(integration, draft);

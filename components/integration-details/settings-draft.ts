@@ -2,6 +2,7 @@ import type { AdminApiError, Integration, IntegrationKind, IntegrationUpdate } f
 import { callbackUrlsOf, checkCallbackUrls, hasCallbackUrlErrors, refusedCallbackUrls, type CallbackUrlErrors } from '../shared/callback-url-editor.js';
 import { refusedFields } from '../shared/field-errors.js';
 import { checkSettings, grantsFor, settingsBody, settingsOf, type TokenSettings } from '../shared/integration-settings.js';
+import { takesCallbacks } from '../shared/integration-kinds.js';
 import type { Strings } from '../shared/localize.js';
 
 // The settings form of <integration-details>: what it holds while the user edits, what of it
@@ -38,10 +39,12 @@ export function changes(integration: Integration, draft: Draft): IntegrationUpda
   const after = settingsBody(draft.settings, draft.kind);
   const patch: IntegrationUpdate = {};
   if (draft.kind !== integration.kind) patch.kind = draft.kind;
-  const redirects = callbackUrlsOf(draft.redirects);
+  // A kind with no callbacks (a service) keeps none: the rows stay in the draft, unsent, in case the kind is changed back.
+  const callbacks = takesCallbacks(draft.kind);
+  const redirects = callbacks ? callbackUrlsOf(draft.redirects) : [];
   if (draft.description !== integration.description) patch.description = draft.description;
   if (JSON.stringify(redirects) !== JSON.stringify(integration.redirect_uris)) patch.redirect_uris = redirects;
-  const logoutUrls = callbackUrlsOf(draft.logoutUrls);
+  const logoutUrls = callbacks ? callbackUrlsOf(draft.logoutUrls) : [];
   if (JSON.stringify(logoutUrls) !== JSON.stringify(integration.post_logout_redirect_uris)) patch.post_logout_redirect_uris = logoutUrls;
   if (JSON.stringify(after.grant_types) !== JSON.stringify(before.grant_types)) patch.grant_types = after.grant_types;
   if (after.access_token_lifetime !== integration.access_token_lifetime) patch.access_token_lifetime = after.access_token_lifetime;
@@ -57,10 +60,14 @@ export function hasFieldErrors(errors: FieldErrors): boolean {
 }
 
 /** What can be told before asking the server; the server still checks everything. */
-export function checkDraft(t: Strings, draft: Draft, kind: IntegrationKind): FieldErrors {
-  const errors: FieldErrors = { ...checkSettings(t, draft.settings, kind), urls: checkCallbackUrls(t, draft.redirects, grantsFor(draft.settings, kind).includes('authorization_code'), kind),
-    logout: checkCallbackUrls(t, draft.logoutUrls, false, kind, 'logout'),
-  };
+export function checkDraft(t: Strings, draft: Draft): FieldErrors {
+  const { kind } = draft;
+  const errors: FieldErrors = { ...checkSettings(t, draft.settings, kind) };
+  // The lists a kind has no place for are not shown, and not sent (changes()): nothing to say of them.
+  if (takesCallbacks(kind)) {
+    errors.urls = checkCallbackUrls(t, draft.redirects, grantsFor(draft.settings, kind).includes('authorization_code'), kind);
+    errors.logout = checkCallbackUrls(t, draft.logoutUrls, false, kind, 'logout');
+  }
   if (draft.audience.trim() && !URL.canParse(draft.audience.trim())) errors.audience = t.details.badAudience;
   return errors;
 }

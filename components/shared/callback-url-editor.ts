@@ -21,11 +21,11 @@ export type UrlList = 'callbacks' | 'logout';
 const LISTS = {
   callbacks: {
     field: 'redirect_uris', part: 'redirect', id: 'redirect', addClass: 'add',
-    words: (t: Strings) => ({ legend: t.details.redirects, hint: t.details.redirectsHint, row: t.details.redirect, remove: t.details.removeRedirect, add: t.details.addRedirect, none: t.details.noRedirects, duplicate: t.details.duplicateRedirect }),
+    words: (t: Strings) => ({ legend: t.details.redirects, hint: t.details.redirectsHint, nativeHint: t.details.nativeRedirectsHint, row: t.details.redirect, remove: t.details.removeRedirect, add: t.details.addRedirect, none: t.details.noRedirects, duplicate: t.details.duplicateRedirect }),
   },
   logout: {
     field: 'post_logout_redirect_uris', part: 'logout-url', id: 'logout', addClass: 'add-logout',
-    words: (t: Strings) => ({ legend: t.details.logoutUrls, hint: t.details.logoutUrlsHint, row: t.details.logoutUrl, remove: t.details.removeLogoutUrl, add: t.details.addLogoutUrl, none: t.details.noLogoutUrls, duplicate: t.details.duplicateLogoutUrl }),
+    words: (t: Strings) => ({ legend: t.details.logoutUrls, hint: t.details.logoutUrlsHint, nativeHint: t.details.nativeLogoutUrlsHint, row: t.details.logoutUrl, remove: t.details.removeLogoutUrl, add: t.details.addLogoutUrl, none: t.details.noLogoutUrls, duplicate: t.details.duplicateLogoutUrl }),
   },
 } as const;
 
@@ -137,7 +137,7 @@ export class CallbackUrlEditor {
     const { id, part, addClass } = this.#list;
     const words = this.#list.words(t);
     // A native app's callbacks (and logout URLs) take other forms than a web app's, and are explained so.
-    const hint = view.kind === 'native' ? (id === 'redirect' ? t.details.nativeRedirectsHint : t.details.nativeLogoutUrlsHint) : words.hint;
+    const hint = view.kind === 'native' ? words.nativeHint : words.hint;
     return html`
       <fieldset aria-describedby="${id}s-hint${errors.list ? ` ${id}s-error` : ''}">
         <legend>${words.legend}</legend>

@@ -24,6 +24,9 @@ export function requiredGrant(kind: IntegrationKind): Grant | undefined {
   return 'requiredGrant' in rule ? rule.requiredGrant : undefined;
 }
 
+/** Whether a kind's integrations have refresh tokens to count: not a kind with one grant (a service, client credentials only). */
+export const countsRefreshes = (kind: IntegrationKind): boolean => offeredGrants(kind).length > 1;
+
 /** The grants a form may offer: the only one a kind may have, or all but client credentials for a public client. */
 export function offeredGrants(kind: IntegrationKind): Grant[] {
   const rule = INTEGRATION_KINDS[kind];

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Integration, IntegrationKind, IntegrationUpdate } from '../../src/admin/index.js';
-import { GRANTS, offeredGrants, requiredGrant, type Grant } from './integration-kinds.js';
+import { countsRefreshes, GRANTS, offeredGrants, requiredGrant, type Grant } from './integration-kinds.js';
 import type { Strings } from './localize.js';
 
 export { GRANTS, type Grant };
@@ -80,14 +80,14 @@ export function renderTokenSettings(t: Strings, view: SettingsView): TemplateRes
   const offered = offeredGrants(view.kind);
   const required = requiredGrant(view.kind);
   // A kind with one grant has nothing to choose, nor refresh tokens to count (a service).
-  const single = offered.length === 1 ? offered[0] : undefined;
+  const single = countsRefreshes(view.kind) ? undefined : offered[0];
   return html`
     ${single
       ? html`<p class="note" part="grant"><strong>${t.create.grants}:</strong> ${t.create.grantNames[single]}</p>`
       : html`<fieldset aria-describedby=${describedBy('grants', errors.grants)}>
       <legend>${t.create.grants}</legend>
       ${offered.map((g) => html`<label class="option"><input type="checkbox" .checked=${s.grants.includes(g) || g === required} ?disabled=${g === required || disabled}
-          @change=${(e: Event) => onChange({ grants: withGrant(s, g, (e.target as HTMLInputElement).checked) })} /> ${t.create.grantNames[g]}${g === required ? html` <span class="hint">${t.create.requiredGrant}</span>` : nothing}</label>`)}
+          @change=${(e: Event) => onChange({ grants: withGrant(s, g, (e.target as HTMLInputElement).checked) })} /> <span>${t.create.grantNames[g]}${g === required ? html` <span class="hint">${t.create.requiredGrant}</span>` : nothing}</span></label>`)}
       ${message('grants', errors.grants)}
     </fieldset>`}
     <label for="lifetime">${t.create.lifetime}</label>

@@ -190,8 +190,24 @@ export function loadOperations(file: string): Operation[] {
   return operations;
 }
 
-/** Validates a value against one of the document's component schemas: for checking responses in tests. */
+const schemaValidators = new Map<string, (schema: string, value: unknown) => FieldError[]>();
+
+/**
+ * Validates a value against one of the document's component schemas: for the rules the admin API
+ * applies to a whole integration, and for checking responses in tests. One per document and
+ * process, as the document is: setting one up takes tens of milliseconds, and every server start
+ * (a test file starts dozens) asks for it.
+ */
 export function schemaValidator(file: string): (schema: string, value: unknown) => FieldError[] {
+  let validator = schemaValidators.get(file);
+  if (!validator) {
+    validator = newSchemaValidator(file);
+    schemaValidators.set(file, validator);
+  }
+  return validator;
+}
+
+function newSchemaValidator(file: string): (schema: string, value: unknown) => FieldError[] {
   const document = readDocument(file);
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, strictTypes: false });
   addFormats(ajv);

@@ -22,7 +22,7 @@ const DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
  * The policy, with `form-action` widened to the origins of `formTargets`. Chromium applies
  * form-action to every redirect that follows a form POST, so a sign-in page whose form ends
  * in a redirect to a client's redirect_uri on another origin must name that origin.
- * Only http(s) URLs count; anything else is left out.
+ * What counts is what formActionSourceOf can name; anything else is left out.
  */
 export function contentSecurityPolicy(formTargets: readonly string[] = []): string {
   const extra = originsOf(formTargets);
@@ -69,12 +69,27 @@ export function allowFormActionsTo(res: ServerResponse, formTargets: readonly st
 }
 
 function originsOf(urls: readonly string[]): string[] {
-  const parsed = urls.filter((url) => URL.canParse(url)).map((url) => new URL(url));
-  const sources = parsed.map((url) => {
-    if (url.protocol === 'https:' || url.protocol === 'http:') return url.origin;
-    // A scheme-source (CSP3 §2.3.1) of a reverse-DNS scheme only: it cannot widen the policy to
-    // javascript:, data: or any other scheme a browser would run or read itself.
-    return /^[a-z][a-z0-9+-]*(\.[a-z0-9+-]+)+:$/.test(url.protocol) ? url.protocol : undefined;
-  });
-  return [...new Set(sources.filter((source): source is string => source !== undefined))];
+  return [...new Set(urls.map(formActionSourceOf).filter((source): source is string => source !== undefined))];
+}
+
+/** The origin of an http(s) URL; undefined for any other URL, whose origin a browser sends as the opaque "null". */
+export function webOriginOf(url: string): string | undefined {
+  if (!URL.canParse(url)) return undefined;
+  const parsed = new URL(url);
+  return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.origin : undefined;
+}
+
+/**
+ * The CSP source that lets a form's redirect go to `url`, or undefined when none can name it without
+ * naming more: a web origin, except an IPv6 literal one (CSP3 §2.3.1's host-source has no IPv6, so a
+ * native app's http://[::1]:port callback would need all of http:); or, for a native app's
+ * private-use scheme (RFC 8252 §7.1), a scheme-source of that reverse-DNS scheme only, never
+ * javascript:, data: or another scheme a browser would run or read itself.
+ */
+export function formActionSourceOf(url: string): string | undefined {
+  const origin = webOriginOf(url);
+  if (origin !== undefined) return new URL(origin).hostname.startsWith('[') ? undefined : origin;
+  if (!URL.canParse(url)) return undefined;
+  const { protocol } = new URL(url);
+  return /^[a-z][a-z0-9+-]*(\.[a-z0-9+-]+)+:$/.test(protocol) ? protocol : undefined;
 }

@@ -8,17 +8,6 @@ import { allowFormActionsTo } from '../http/security-headers.js';
 // may send the browser to: the redirect_uri the provider has already checked against the
 // client's registration. Nothing a request says on its own is added.
 
-/**
- * Whether a form-action source can name where `url` goes. CSP's host-source grammar has no IPv6
- * literal (CSP3 §2.3.1), so a native app's http://[::1]:port callback (RFC 8252 §7.3) cannot be
- * allowed without allowing every http URL: a sign-in that ends there continues by navigation
- * instead (renderContinuePage), which form-action does not govern.
- */
-export function formActionCanName(url: string): boolean {
-  if (!URL.canParse(url)) return false;
-  return !new URL(url).hostname.startsWith('[');
-}
-
 /** The sign-in pages under /interaction/<uid>: their forms end at the interaction's redirect_uri. */
 export async function allowInteractionRedirect(provider: Provider, res: ServerResponse, uid: string): Promise<void> {
   const interaction = await provider.Interaction.find(uid);

@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { api, authorize, exchange, refresh, signIn, start, type Running } from './support.js';
 import { openDatabase } from '../db/database.js';
+import { contentSecurityPolicy } from '../http/security-headers.js';
 import { migrate, MIGRATIONS } from '../db/migrations.js';
 
 // Integration kinds (issue #17): an integration is a web application, a single-page app, a
@@ -88,6 +89,16 @@ describe('native integrations (RFC 8252)', () => {
 });
 
 describe('native integrations and browsers', () => {
+  it('widen a sign-in page\'s form-action only to what CSP can name exactly', () => {
+    const formAction = (target: string) => /form-action ([^;]*)/.exec(contentSecurityPolicy([target]))![1]!.split(' ').slice(1);
+    assert.deepEqual(formAction('http://127.0.0.1:5555/callback'), ['http://127.0.0.1:5555']);
+    assert.deepEqual(formAction('com.example.app:/callback'), ['com.example.app:']);
+    // No IPv6 host-source exists: nothing is added, and such a sign-in ends on a page that navigates.
+    assert.deepEqual(formAction('http://[::1]:5555/callback'), []);
+    for (const hostile of ['javascript:alert(1)', 'data:text/html,x', 'myapp:/cb', 'file:///etc/passwd', 'not a url']) assert.deepEqual(formAction(hostile), [], hostile);
+  });
+
+
   it('answer no CORS request: not from the opaque origin "null" of a private-use scheme, nor from a loopback page', async () => {
     const created = await admin('POST', '/integrations', integration({ kind: 'native', redirect_uris: ['com.example.cors:/cb', 'http://127.0.0.1/cb'] }));
     const id = created.body!.client_id as string;
