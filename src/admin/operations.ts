@@ -109,7 +109,7 @@ export interface OperationSummaries {
 
 /**
  * The document's string formats that have a pattern: what the server checks, for forms to check
- * first. `format` names one of the document's own formats, which src/admin/url-formats.ts defines.
+ * first. `format` names one of the document's own formats, which src/admin/formats.ts defines.
  */
 export const STRING_FORMATS = {
   WebRedirectUri: { pattern: /^(https:\/\/[^#\s]+|http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:[0-9]{1,5})?(\/[^#\s]*)?)$/u, maxLength: 2000, format: 'browser-url' },
